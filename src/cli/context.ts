@@ -1,0 +1,38 @@
+import { type Config, loadConfig } from "../config/load-config.js";
+import { ProtokollError } from "../errors.js";
+import { type Analysis, analyse } from "../pipeline.js";
+import { formatFinding } from "../report/format-text.js";
+import { resolveToday } from "./options.js";
+
+export interface CommonFlags {
+  deals?: string;
+  today?: string;
+}
+
+/** Loads the configuration and runs load → validate → model for the deals folder. */
+export async function prepare(flags: CommonFlags): Promise<{ config: Config; analysis: Analysis }> {
+  const { config, findings } = await loadConfig();
+  if (findings.length > 0) {
+    const text = findings.map((f) => formatFinding(f, () => undefined)).join("\n\n");
+    throw new ProtokollError(
+      `The configuration file is invalid:\n\n${text}`,
+      "Fix protokoll.config.yaml; it is checked like a deal file.",
+    );
+  }
+  const today = resolveToday(flags.today, config.timeZone);
+  const dealsDir = flags.deals ?? "deals";
+  try {
+    return { config, analysis: await analyse({ dealsDir, today, config }) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new ProtokollError(`The deals folder "${dealsDir}" does not exist.`, "Create it, or point to it with --deals <dir>.");
+    }
+    throw error;
+  }
+}
+
+/** Exit code per contract: 1 on any error-level finding (with --strict: any finding), else 0. */
+export function exitCodeFor(analysis: Analysis, strict: boolean): number {
+  const { errors, warnings } = analysis.summary;
+  return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+}

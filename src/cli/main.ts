@@ -1,0 +1,101 @@
+import { parseArgs } from "node:util";
+import { ProtokollError } from "../errors.js";
+import { build } from "./commands/build.js";
+import { check } from "./commands/check.js";
+import { HELP } from "./help.js";
+
+type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+
+const COMMON: OptionSpec = { help: { type: "boolean", short: "h" }, deals: { type: "string" } };
+
+const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, number] }> = {
+  build: {
+    options: {
+      ...COMMON,
+      out: { type: "string" },
+      today: { type: "string" },
+      "no-pdf": { type: "boolean" },
+      concurrency: { type: "string" },
+    },
+    positionals: [0, 0],
+  },
+  check: {
+    options: { ...COMMON, today: { type: "string" }, format: { type: "string" }, strict: { type: "boolean" } },
+    positionals: [0, 0],
+  },
+  new: { options: { ...COMMON, customer: { type: "string" }, date: { type: "string" } }, positionals: [1, 1] },
+  diff: { options: { ...COMMON, format: { type: "string" } }, positionals: [1, 2] },
+  serve: { options: { ...COMMON, port: { type: "string" } }, positionals: [0, 0] },
+};
+
+/** Runs the CLI; returns the exit code (0 ok, 1 error findings, 2 usage or internal failure). */
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    console.log(HELP.main);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "--version" || command === "-v") {
+    console.log((await import("./version.js")).VERSION);
+    return 0;
+  }
+  const spec = COMMANDS[command];
+  if (!spec) {
+    console.error(`protokoll: unknown command "${command}".\n\n${HELP.main}`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: spec.options, allowPositionals: true, strict: true });
+    if (values.help) {
+      console.log(HELP[command]);
+      return 0;
+    }
+    const [min, max] = spec.positionals;
+    if (positionals.length < min || positionals.length > max) {
+      throw new ProtokollError(
+        `"${command}" takes ${min === max ? min : `${min} to ${max}`} argument(s), got ${positionals.length}.`,
+        `See "protokoll ${command} --help".`,
+      );
+    }
+    const flags = values as Record<string, string | boolean | undefined>;
+    const str = (key: string) => flags[key] as string | undefined;
+    const log = (line: string) => console.error(line);
+    switch (command) {
+      case "check":
+        return await check({ deals: str("deals"), today: str("today"), format: str("format"), strict: flags.strict === true });
+      case "build":
+        return await build(
+          {
+            deals: str("deals"),
+            today: str("today"),
+            out: str("out"),
+            pdf: flags["no-pdf"] !== true,
+            concurrency: str("concurrency"),
+          },
+          log,
+        );
+      default:
+        throw new ProtokollError(
+          `"protokoll ${command}" is not available in this version yet.`,
+          "See the README for the commands that are.",
+        );
+    }
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof ProtokollError) {
+    console.error(`protokoll: ${error.message}${error.hint ? `\n  ${error.hint}` : ""}`);
+    if (error.cause && process.env.PROTOKOLL_DEBUG) console.error(error.cause);
+    return 2;
+  }
+  if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+    console.error(`protokoll: ${error.message}\n  See "protokoll <command> --help".`);
+    return 2;
+  }
+  console.error("protokoll: internal error – please report it with the output below.");
+  console.error(error);
+  return 2;
+}

@@ -1,0 +1,133 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { type Finding, finding } from "../errors.js";
+import { parseYaml } from "../load/parse-yaml.js";
+import { isTimeZone } from "../model/plain-date.js";
+import { schemas } from "../validate/schemas.js";
+import { validateAgainstSchema } from "../validate/validate-against-schema.js";
+import type { ProtokollConfig } from "./config-file.generated.js";
+
+/** The optional configuration file, looked up in the working directory. */
+export const CONFIG_FILE = "protokoll.config.yaml";
+
+/** Group words and placeholders that are not a person (German and English). */
+export const DEFAULT_VAGUE_OWNERS = [
+  "wir",
+  "uns",
+  "team",
+  "alle",
+  "jeder",
+  "jemand",
+  "niemand",
+  "tbd",
+  "tba",
+  "n.n.",
+  "nn",
+  "?",
+  "??",
+  "offen",
+  "unklar",
+  "vertrieb",
+  "einkauf",
+  "kunde",
+  "we",
+  "us",
+  "all",
+  "everyone",
+  "someone",
+  "somebody",
+  "nobody",
+  "todo",
+  "tbc",
+  "customer",
+  "sales",
+];
+
+export interface Config {
+  /** The file the configuration came from, if any. */
+  file?: string;
+  timeZone: string;
+  siteLanguage: "de" | "en";
+  company: { name?: string; logo?: string };
+  thresholds: {
+    protocolLateDays: number;
+    staleDays: number;
+    upcomingDays: number;
+    duePushedMax: number;
+    onTimeGoal: number;
+  };
+  vagueOwners: string[];
+  maxFileBytes: number;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  timeZone: "Europe/Berlin",
+  siteLanguage: "de",
+  company: {},
+  thresholds: { protocolLateDays: 2, staleDays: 30, upcomingDays: 14, duePushedMax: 3, onTimeGoal: 0.9 },
+  vagueOwners: DEFAULT_VAGUE_OWNERS,
+  maxFileBytes: 256 * 1024,
+};
+
+/**
+ * Reads `protokoll.config.yaml` from `dir` if it exists. The configuration is code, reviewed like code: a
+ * broken one stops the build (exit 2) with findings in the same form as deal files.
+ */
+export async function loadConfig(dir = process.cwd()): Promise<{ config: Config; findings: Finding[] }> {
+  const absolute = path.join(dir, CONFIG_FILE);
+  let text: string;
+  try {
+    text = (await readFile(absolute, "utf8")).replace(/^\uFEFF/, "");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { config: DEFAULT_CONFIG, findings: [] };
+    throw error;
+  }
+  const parsed = parseYaml(CONFIG_FILE, text);
+  if (!parsed.source || parsed.findings.length > 0) return { config: DEFAULT_CONFIG, findings: parsed.findings };
+  if (parsed.data === null || parsed.data === undefined)
+    return { config: { ...DEFAULT_CONFIG, file: CONFIG_FILE }, findings: [] };
+
+  const { data, findings } = validateAgainstSchema(schemas().config, parsed.data, parsed.source);
+  if (findings.length > 0) return { config: DEFAULT_CONFIG, findings };
+  const raw = data as ProtokollConfig;
+
+  const zone = raw.time_zone ?? DEFAULT_CONFIG.timeZone;
+  if (!isTimeZone(zone)) {
+    return {
+      config: DEFAULT_CONFIG,
+      findings: [
+        finding(
+          "invalid-field",
+          CONFIG_FILE,
+          parsed.source.valueAt(["time_zone"]),
+          `Unknown time zone "${zone}".`,
+          "Use an IANA zone name such as `Europe/Berlin`, `Europe/Vienna` or `Europe/Zurich`.",
+        ),
+      ],
+    };
+  }
+
+  const t = raw.thresholds ?? {};
+  const d = DEFAULT_CONFIG.thresholds;
+  const company: Config["company"] = {};
+  if (raw.company?.name) company.name = raw.company.name;
+  if (raw.company?.logo) company.logo = path.resolve(dir, raw.company.logo);
+  return {
+    config: {
+      file: CONFIG_FILE,
+      timeZone: zone,
+      siteLanguage: raw.site_language ?? DEFAULT_CONFIG.siteLanguage,
+      company,
+      thresholds: {
+        protocolLateDays: t.protocol_late_days ?? d.protocolLateDays,
+        staleDays: t.stale_days ?? d.staleDays,
+        upcomingDays: t.upcoming_days ?? d.upcomingDays,
+        duePushedMax: t.due_pushed_max ?? d.duePushedMax,
+        onTimeGoal: t.on_time_goal ?? d.onTimeGoal,
+      },
+      vagueOwners: raw.vague_owners ?? DEFAULT_VAGUE_OWNERS,
+      maxFileBytes: (raw.max_file_kb ?? DEFAULT_CONFIG.maxFileBytes / 1024) * 1024,
+    },
+    findings: [],
+  };
+}

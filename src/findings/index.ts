@@ -1,0 +1,41 @@
+import type { Finding } from "../errors.js";
+import { closedWithOpenActions } from "./closed-with-open-actions.js";
+import { dealStale } from "./deal-stale.js";
+import { dueBeforeMeeting } from "./due-before-meeting.js";
+import { duePushedOften } from "./due-pushed-often.js";
+import { lostWithoutReason } from "./lost-without-reason.js";
+import { missingDue } from "./missing-due.js";
+import { missingNextMeeting } from "./missing-next-meeting.js";
+import { missingOwner } from "./missing-owner.js";
+import { nextMeetingPast } from "./next-meeting-past.js";
+import { overdue } from "./overdue.js";
+import { ownerNotParticipant } from "./owner-not-participant.js";
+import { protocolLate } from "./protocol-late.js";
+import type { Rule, RuleContext } from "./rule.js";
+import { vagueOwner } from "./vague-owner.js";
+
+/** Every rule, in the order their findings are listed within a deal (then sorted by line). */
+export const RULES: readonly Rule[] = [
+  missingOwner,
+  vagueOwner,
+  ownerNotParticipant,
+  missingDue,
+  overdue,
+  dueBeforeMeeting,
+  duePushedOften,
+  missingNextMeeting,
+  nextMeetingPast,
+  protocolLate,
+  dealStale,
+  closedWithOpenActions,
+  lostWithoutReason,
+];
+
+/** Runs every rule on one valid deal; findings come back sorted by position. */
+export function findingsFor(context: RuleContext): Finding[] {
+  return sortFindings(RULES.flatMap((rule) => rule.check(context)));
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.line - b.line || a.column - b.column);
+}

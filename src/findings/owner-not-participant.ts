@@ -1,0 +1,46 @@
+// owner-not-participant: the owner is not among the participants — often a typo in the name.
+import { didYouMean } from "../validate/did-you-mean.js";
+import { openActions, type Rule, report } from "./rule.js";
+import { isVague } from "./vague-owner.js";
+
+export const ownerNotParticipant: Rule = {
+  code: "owner-not-participant",
+  check: (context) => {
+    const names = context.deal.participants.map((p) => p.name);
+    if (names.length === 0) return [];
+    const vague = new Set(context.config.vagueOwners.map((w) => w.toLowerCase()));
+    return openActions(context.deal).flatMap((action) => {
+      const owner = action.owner;
+      if (!owner || isVague(owner, vague) || matchesParticipant(owner, names)) return [];
+      const guess = didYouMean(owner, names);
+      return [
+        report("owner-not-participant", context, {
+          at: ["actions", action.index, "owner"],
+          action,
+          en: `Owner "${owner}" of "${action.task}" is not among the participants.`,
+          de: `„${owner}“ (Aufgabe „${action.task}“) steht nicht unter den Teilnehmenden.`,
+          hint: guess ? `Did you mean "${guess}"?` : "Check the spelling, or add the person under `participants:`.",
+        }),
+      ];
+    });
+  },
+};
+
+/** Full name, or a unique first or last name ("Schulz", "Frau Schulz"), counts as a match. */
+export function matchesParticipant(owner: string, names: string[]): boolean {
+  const wanted = personName(owner);
+  return names.some((name) => {
+    const full = personName(name);
+    return full === wanted || full.split(" ").includes(wanted);
+  });
+}
+
+/** Lowercase, without salutation and titles: "Frau Dr. Anna Schulz" → "anna schulz". */
+function personName(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\b(frau|herr|fr\.|hr\.|mr\.?|mrs\.?|ms\.?|dr\.|prof\.)(?=\s)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}

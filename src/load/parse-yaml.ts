@@ -1,0 +1,163 @@
+import { type Document, LineCounter, parseAllDocuments, visit, type YAMLError } from "yaml";
+import { type Finding, finding } from "../errors.js";
+import { SourceDocument } from "./source-document.js";
+
+export interface ParsedYaml {
+  source?: SourceDocument;
+  /** The plain data, only when the file had no YAML-level problem. */
+  data?: unknown;
+  findings: Finding[];
+}
+
+/** Hints for the yaml library's error codes, phrased as the fix. */
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: "Each key may appear once per mapping: remove or rename one of them.",
+  TAB_AS_INDENT: "Indent with spaces, not tabs.",
+  BAD_INDENT: "Check the indentation: items of one list or mapping start in the same column.",
+  MISSING_CHAR: "A quote or bracket is not closed: close it on the same item.",
+  MULTILINE_IMPLICIT_KEY: "A key must fit on one line; is a `:` missing, or a quote not closed?",
+  BLOCK_AS_IMPLICIT_KEY: "Is a `:` missing at the end of the previous line?",
+  UNEXPECTED_TOKEN: "Quote text that starts with a special character (`@`, `` ` ``, `%`, `*`, `&`, `!`, `|`, `>`).",
+  BAD_SCALAR_START: "Quote text that starts with a special character (`@`, `` ` ``, `%`, `*`, `&`, `!`, `|`, `>`).",
+};
+
+/**
+ * Parses YAML 1.2 (core schema) strictly: exactly one document, unique keys, and none of the features a deal
+ * does not need and an attacker could use — anchors, aliases, explicit tags, directives other than `%YAML 1.2`.
+ * Collects every problem of the file instead of stopping at the first.
+ */
+export function parseYaml(file: string, text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      prettyErrors: false,
+      schema: "core",
+      customTags: [],
+      uniqueKeys: true,
+      strict: true,
+      version: "1.2",
+    });
+  } catch (error) {
+    // The parser recurses per nesting level; absurd nesting exhausts the stack.
+    const message = error instanceof RangeError ? "The file is nested too deeply to be a deal." : String(error);
+    return { findings: [finding("invalid-yaml", file, { line: 1, column: 1 }, message, "Flatten the structure.")] };
+  }
+
+  if (!Array.isArray(docs) || docs.length === 0) {
+    return {
+      findings: [
+        finding(
+          "invalid-field",
+          file,
+          { line: 1, column: 1 },
+          "The file is empty.",
+          "A deal needs at least `title`, `customer` and `meeting.date`; `protokoll new` writes a template.",
+        ),
+      ],
+    };
+  }
+
+  const [doc, ...rest] = docs;
+  if (!doc) return { findings: [] };
+  const source = new SourceDocument(file, text, doc, lineCounter);
+  const findings: Finding[] = [];
+  const at = (offset: number, end?: number) => source.positionOfOffset(offset, end);
+
+  for (const error of [...doc.errors, ...doc.warnings] as YAMLError[]) {
+    const [start, end] = error.pos;
+    findings.push(
+      finding("invalid-yaml", file, at(start, end), cleanMessage(error.message), YAML_HINTS[error.code] ?? undefined),
+    );
+  }
+
+  for (const extra of rest) {
+    const start = (extra as Document.Parsed).range?.[0] ?? extra.contents?.range?.[0] ?? 0;
+    findings.push(
+      finding(
+        "invalid-yaml",
+        file,
+        at(start),
+        "The file holds more than one YAML document.",
+        "Keep one deal per file: remove the `---` line and what follows, or move it into a file of its own.",
+      ),
+    );
+    break;
+  }
+
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== "1.2") {
+    const lineIndex = source.text.split(/\r?\n/).findIndex((l) => l.startsWith("%YAML"));
+    findings.push(
+      finding(
+        "invalid-yaml",
+        file,
+        { line: lineIndex + 1, column: 1, length: 9 },
+        `The file asks for YAML ${doc.directives.yaml.version}; deal files are YAML 1.2.`,
+        "Remove the `%YAML` line.",
+      ),
+    );
+  }
+
+  visit(doc, {
+    Alias(_, node) {
+      const [start, end] = node.range ?? [0, 0];
+      findings.push(
+        finding(
+          "invalid-yaml",
+          file,
+          at(start, end),
+          `Aliases (\`*${node.source}\`) are not allowed in deal files.`,
+          "Write the value out where it is needed.",
+        ),
+      );
+    },
+    Node(_, node) {
+      const [start, end] = node.range ?? [0, 0];
+      if (node.anchor) {
+        findings.push(
+          finding(
+            "invalid-yaml",
+            file,
+            at(start, end),
+            `Anchors (\`&${node.anchor}\`) are not allowed in deal files.`,
+            "Remove the anchor and write values out where they are needed.",
+          ),
+        );
+      }
+      if (node.tag) {
+        findings.push(
+          finding(
+            "invalid-yaml",
+            file,
+            at(start, end),
+            `Explicit tags (\`${shortTag(node.tag)}\`) are not allowed in deal files.`,
+            'Remove the tag; write dates as "YYYY-MM-DD" and everything else as plain text.',
+          ),
+        );
+      }
+    },
+  });
+
+  if (findings.length > 0) return { source, findings: dedupe(findings) };
+  return { source, data: doc.toJS({ maxAliasCount: 0 }), findings };
+}
+
+function cleanMessage(message: string): string {
+  // The library appends " at line N, column M" even with prettyErrors off; we show positions ourselves.
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").replace(/\s+$/, "");
+}
+
+function shortTag(tag: string): string {
+  return tag.replace(/^tag:yaml\.org,2002:/, "!!");
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.line}:${f.column}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,117 @@
+import { open } from "node:fs/promises";
+import { type Finding, finding } from "../errors.js";
+import { decodeUtf8 } from "./decode-utf8.js";
+import type { DealFileEntry } from "./find-deal-files.js";
+import { parseYaml } from "./parse-yaml.js";
+import type { SourceDocument } from "./source-document.js";
+
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+export interface LoadedFile {
+  entry: DealFileEntry;
+  source?: SourceDocument;
+  data?: unknown;
+  findings: Finding[];
+}
+
+/**
+ * Reads one deal file: size cap before reading, strict UTF-8, strict YAML. Never throws for anything the
+ * file's author can cause; the problems come back as findings.
+ */
+export async function readDealFile(entry: DealFileEntry, maxBytes: number): Promise<LoadedFile> {
+  const { file } = entry;
+  const findings: Finding[] = [];
+  if (!SLUG_PATTERN.test(entry.slug)) {
+    findings.push(
+      finding(
+        "invalid-filename",
+        file,
+        { line: 1, column: 1 },
+        `The file name "${entry.slug}" is not a valid slug: it becomes the URL of the deal's page.`,
+        `Rename the file to lowercase letters, digits and hyphens, e.g. "${suggestSlug(entry.slug)}.yaml".`,
+      ),
+    );
+  }
+  if (entry.refused) {
+    findings.push(
+      finding(
+        "invalid-filename",
+        file,
+        { line: 1, column: 1 },
+        `The file was not read: ${entry.refused}.`,
+        "Copy the deal into the deals folder instead of linking it.",
+      ),
+    );
+    return { entry, findings };
+  }
+
+  const bytes = await readCapped(entry.absolute, maxBytes);
+  if (bytes === "too-large") {
+    findings.push(
+      finding(
+        "invalid-yaml",
+        file,
+        { line: 1, column: 1 },
+        `The file is larger than ${Math.round(maxBytes / 1024)} KiB; a one-page protocol never is.`,
+        "Shorten it, or raise `max_file_kb` in protokoll.config.yaml if this is really one deal.",
+      ),
+    );
+    return { entry, findings };
+  }
+
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    findings.push(
+      finding(
+        "invalid-yaml",
+        file,
+        { line: decoded.line, column: decoded.column },
+        `The file is not valid UTF-8 (byte ${decoded.offset + 1}); umlauts would come out garbled.`,
+        "Save the file as UTF-8 in your editor (e.g. VS Code: “Save with Encoding” → UTF-8).",
+      ),
+    );
+    return { entry, findings };
+  }
+
+  const parsed = parseYaml(file, decoded.text);
+  findings.push(...parsed.findings);
+  const result: LoadedFile = { entry, findings };
+  if (parsed.source) result.source = parsed.source;
+  if (parsed.data !== undefined && findings.every((f) => f.code !== "invalid-yaml")) result.data = parsed.data;
+  return result;
+}
+
+async function readCapped(absolute: string, maxBytes: number): Promise<Uint8Array | "too-large"> {
+  const handle = await open(absolute, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) return "too-large";
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(buffer, read, size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function suggestSlug(name: string): string {
+  const slug = name
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/g, "");
+  return slug || "deal";
+}

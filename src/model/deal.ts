@@ -1,0 +1,74 @@
+import type { DealFile } from "./deal-file.generated.js";
+import type { PlainDate } from "./plain-date.js";
+
+export type Language = "de" | "en";
+export type DealStatus = "active" | "won" | "lost" | "paused";
+export type ActionStatus = "open" | "done" | "dropped";
+
+export type Participant = NonNullable<DealFile["participants"]>[number];
+export type Terms = NonNullable<DealFile["terms"]>;
+export type DealOption = NonNullable<DealFile["options"]>[number];
+export type Communication = NonNullable<DealFile["communication"]>;
+export type EscalationStep = NonNullable<DealFile["escalation"]>[number];
+
+export interface Appointment {
+  date: PlainDate;
+  time?: string;
+  duration?: number;
+  place?: string;
+  agenda?: string[];
+}
+
+export interface Action {
+  /** Position in the file's `actions` list (0-based), for placing findings. */
+  index: number;
+  id?: string;
+  task: string;
+  owner?: string;
+  due?: PlainDate;
+  status: ActionStatus;
+  doneOn?: PlainDate;
+  note?: string;
+  /** How often the due date was moved later, from git history (when known). */
+  pushedBack?: number;
+}
+
+/** What git knows about a deal file: its last commit. */
+export interface GitFacts {
+  date: PlainDate;
+  shortHash: string;
+}
+
+/** A validated deal: the model every later stage reads. Plain data, no methods. */
+export interface Deal {
+  slug: string;
+  file: string;
+  title: string;
+  customer: string;
+  status: DealStatus;
+  language: Language;
+  meeting: Appointment;
+  participants: Participant[];
+  summary?: string;
+  decisions: string[];
+  terms?: Terms;
+  options: DealOption[];
+  chosenOption?: string;
+  actions: Action[];
+  risks: string[];
+  nextMeeting?: Appointment;
+  communication?: Communication;
+  escalation: EscalationStep[];
+  abortCriteria: string[];
+  lostReason?: string;
+  protocolSent?: PlainDate;
+  /** The "Stand": `updated`, else the last commit date of the file, else the meeting date. */
+  asOf: PlainDate;
+  git?: GitFacts;
+  internal?: {
+    notes?: string;
+    signals: string[];
+    lessons: string[];
+    hiddenNeeds: string[];
+  };
+}

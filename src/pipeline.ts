@@ -1,0 +1,146 @@
+/**
+ * The pipeline in one place. Data flows one way; each stage is a folder in src/ and never imports a later one:
+ *
+ *   load      src/load/      find deal files, read bytes, decode UTF-8, parse YAML with positions
+ *   validate  src/validate/  JSON Schema and cross-key rules → `invalid-*` findings on the exact node
+ *   model     src/model/ + src/findings/   plain-date model, findings rules, KPIs
+ *   render    src/render/    Eleventy + Nunjucks → site pages, report.json (and the print HTML)
+ *   print     src/pdf/       Puppeteer → one A4 PDF per deal
+ *
+ * `analyse` runs the first three stages (all that `check` needs); `commands/build.ts` adds render and print.
+ */
+import path from "node:path";
+import type { Config } from "./config/load-config.js";
+import { type Finding, finding } from "./errors.js";
+import { findingsFor, sortFindings } from "./findings/index.js";
+import { findDealFiles } from "./load/find-deal-files.js";
+import { type LoadedFile, readDealFile } from "./load/read-deal-file.js";
+import type { SourceDocument } from "./load/source-document.js";
+import { buildDeal } from "./model/build-deal.js";
+import type { Deal, DealStatus, GitFacts } from "./model/deal.js";
+import { type Kpi, kpiFor } from "./model/kpi.js";
+import type { PlainDate } from "./model/plain-date.js";
+import { validateDeal } from "./validate/validate-deal.js";
+
+/** One deal file's outcome. `deal` is set when the file is valid; a broken file still has slug, file, findings. */
+export interface DealResult {
+  slug: string;
+  file: string;
+  title: string | null;
+  status: DealStatus | null;
+  deal?: Deal;
+  source?: SourceDocument;
+  findings: Finding[];
+  kpi?: Kpi;
+}
+
+export interface Analysis {
+  today: PlainDate;
+  config: Config;
+  dealsDir: string;
+  deals: DealResult[];
+  kpi: Kpi;
+  summary: { deals: number; errors: number; warnings: number };
+}
+
+export interface AnalyseOptions {
+  dealsDir: string;
+  today: PlainDate;
+  config: Config;
+  cwd?: string;
+  /** Last-commit facts per deal file (display path), when the deals live in a git checkout. */
+  git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number> }>;
+}
+
+/** load → validate → model and findings, for every deal file. Never throws for a broken deal. */
+export async function analyse(options: AnalyseOptions): Promise<Analysis> {
+  const cwd = options.cwd ?? process.cwd();
+  const entries = await findDealFiles(options.dealsDir, cwd);
+  const loaded = await mapLimit(entries, 16, (entry) => readDealFile(entry, options.config.maxFileBytes));
+  flagDuplicateSlugs(loaded);
+
+  const deals = loaded.map((file) => modelDeal(file, options));
+  const valid = deals.flatMap((d) => (d.deal ? [d.deal] : []));
+  const all = deals.flatMap((d) => d.findings);
+  return {
+    today: options.today,
+    config: options.config,
+    dealsDir: path.resolve(cwd, options.dealsDir),
+    deals,
+    kpi: kpiFor(valid, options.today),
+    summary: {
+      deals: deals.length,
+      errors: all.filter((f) => f.severity === "error").length,
+      warnings: all.filter((f) => f.severity === "warning").length,
+    },
+  };
+}
+
+function modelDeal(loaded: LoadedFile, options: AnalyseOptions): DealResult {
+  const { entry, source } = loaded;
+  const result: DealResult = {
+    slug: entry.slug,
+    file: entry.file,
+    title: null,
+    status: null,
+    findings: [...loaded.findings],
+  };
+  if (source) result.source = source;
+  if (!source || loaded.data === undefined || loaded.findings.length > 0) {
+    result.findings = sortFindings(result.findings);
+    return result;
+  }
+  const { data, findings } = validateDeal(loaded.data, source);
+  if (!data) {
+    result.findings = sortFindings([...result.findings, ...findings]);
+    return result;
+  }
+  const git = options.git?.get(entry.file);
+  const deal = buildDeal(entry.slug, entry.file, data, git ? { date: git.date, shortHash: git.shortHash } : undefined);
+  if (git?.pushedBack) {
+    for (const action of deal.actions) {
+      const times = git.pushedBack[action.id ?? action.task];
+      if (times) action.pushedBack = times;
+    }
+  }
+  result.deal = deal;
+  result.title = deal.title;
+  result.status = deal.status;
+  result.findings = findingsFor({ deal, source, today: options.today, config: options.config });
+  result.kpi = kpiFor([deal], options.today);
+  return result;
+}
+
+function flagDuplicateSlugs(files: LoadedFile[]): void {
+  const first = new Map<string, string>();
+  for (const file of files) {
+    const earlier = first.get(file.entry.slug);
+    if (earlier === undefined) {
+      first.set(file.entry.slug, file.entry.file);
+      continue;
+    }
+    file.findings.unshift(
+      finding(
+        "invalid-filename",
+        file.entry.file,
+        { line: 1, column: 1 },
+        `The slug "${file.entry.slug}" is already used by ${earlier}; each deal needs its own page.`,
+        "Rename one of the two files.",
+      ),
+    );
+  }
+}
+
+/** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight. Keeps the order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

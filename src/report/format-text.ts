@@ -1,0 +1,51 @@
+import type { Finding } from "../errors.js";
+import type { Analysis } from "../pipeline.js";
+import { codeFrame } from "./code-frame.js";
+
+export interface TextOptions {
+  color?: boolean;
+}
+
+/**
+ * Human output of `check`: findings grouped by file, each with position, code, message, the fix and a caret
+ * frame; then one summary line.
+ *
+ *   deals/stadtwerke-strom.yaml:14:12 missing-owner  Action "Meilensteinplan abstimmen" has no owner.
+ *     Add `owner:` with the name of one person, e.g. `owner: Anna Schulz`.
+ *      14 |   - task: Meilensteinplan abstimmen
+ *         |           ^^^^^^^^^^^^^^^^^^^^^^^^^
+ */
+export function formatText(analysis: Analysis, options: TextOptions = {}): string {
+  const paint = painter(options.color ?? false);
+  const blocks: string[] = [];
+  for (const deal of analysis.deals) {
+    if (deal.findings.length === 0) continue;
+    const lines = deal.findings.map((f) => formatFinding(f, (n) => deal.source?.line(n), paint));
+    blocks.push(lines.join("\n\n"));
+  }
+  blocks.push(summaryLine(analysis, paint));
+  return `${blocks.join("\n\n")}\n`;
+}
+
+export function formatFinding(f: Finding, lineOf: (line: number) => string | undefined, paint = painter(false)): string {
+  const color = f.severity === "error" ? paint.red : paint.yellow;
+  const parts = [`${paint.bold(`${f.file}:${f.line}:${f.column}`)} ${color(f.code)}  ${f.message}`];
+  if (f.hint) parts.push(`  ${paint.dim(f.hint)}`);
+  const text = lineOf(f.line);
+  if (text !== undefined && text.trim() !== "") parts.push(codeFrame(text, f.line, f.column, f.length ?? 1));
+  return parts.join("\n");
+}
+
+function summaryLine(analysis: Analysis, paint: Painter): string {
+  const { deals, errors, warnings } = analysis.summary;
+  const clean = analysis.deals.filter((d) => d.findings.length === 0).length;
+  const text = `${deals} ${deals === 1 ? "deal" : "deals"} checked (today ${analysis.today}): ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}, ${clean} without findings.`;
+  return errors > 0 ? paint.red(text) : warnings > 0 ? paint.yellow(text) : paint.green(text);
+}
+
+type Painter = ReturnType<typeof painter>;
+
+function painter(on: boolean) {
+  const wrap = (open: number, close: number) => (text: string) => (on ? `\x1b[${open}m${text}\x1b[${close}m` : text);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { Ajv, type ValidateFunction } from "ajv";
+import { isPlainTime, parsePlainDate } from "../model/plain-date.js";
+
+/** Where the JSON Schemas live: the single source of truth for deal and config files. */
+export const SCHEMA_DIR = new URL("../../schema/", import.meta.url);
+
+// A pragmatic address check: one @, no spaces or angle brackets, a dot in the domain. Newlines are
+// impossible, which also keeps them out of mail headers.
+const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+
+function loadSchema(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), "utf8")) as Record<string, unknown>;
+}
+
+let compiled: { deal: ValidateFunction; config: ValidateFunction; dealSchema: Record<string, unknown> } | undefined;
+
+/** Compiles both schemas once per process. */
+export function schemas() {
+  if (compiled) return compiled;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false });
+  ajv.addFormat("date", { type: "string", validate: (text: string) => parsePlainDate(text) !== undefined });
+  ajv.addFormat("time", { type: "string", validate: isPlainTime });
+  ajv.addFormat("email", { type: "string", validate: (text: string) => EMAIL.test(text) });
+  const dealSchema = loadSchema("deal.schema.json");
+  compiled = {
+    deal: ajv.compile(dealSchema),
+    config: ajv.compile(loadSchema("config.schema.json")),
+    dealSchema,
+  };
+  return compiled;
+}
