@@ -42,6 +42,8 @@ export interface Finding {
   messageDe?: string;
   /** 0-based index of the action concerned, so pages can show the finding next to it. */
   action?: number;
+  /** For schema findings: the JSON Schema keyword that failed (internal). */
+  schemaKeyword?: string;
 }
 
 export interface Position {

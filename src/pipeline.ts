@@ -86,13 +86,19 @@ function modelDeal(loaded: LoadedFile, options: AnalyseOptions): DealResult {
     findings: [...loaded.findings],
   };
   if (source) result.source = source;
-  if (!source || loaded.data === undefined || loaded.findings.length > 0) {
+  if (!source || loaded.data === undefined) {
     result.findings = sortFindings(result.findings);
     return result;
   }
   const { data, findings } = validateDeal(loaded.data, source);
-  if (!data) {
-    result.findings = sortFindings([...result.findings, ...findings]);
+  if (loaded.findings.length > 0 || !data) {
+    // A file with syntax errors is never built, but its schema problems elsewhere are reported in the same run.
+    // Missing keys and wrong types next to a syntax error are the parser's guesses, not the author's: left out.
+    const lines = new Set(loaded.findings.map((f) => f.line));
+    const echo = (f: Finding) =>
+      lines.has(f.line) || f.schemaKeyword === "required" || (f.schemaKeyword === "type" && lines.has(f.line + 1));
+    const extra = loaded.partial ? findings.filter((f) => !echo(f)) : findings;
+    result.findings = sortFindings([...result.findings, ...extra]);
     return result;
   }
   const git = options.git?.get(entry.file);

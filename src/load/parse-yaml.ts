@@ -4,8 +4,13 @@ import { SourceDocument } from "./source-document.js";
 
 export interface ParsedYaml {
   source?: SourceDocument;
-  /** The plain data, only when the file had no YAML-level problem. */
+  /**
+   * The plain data. Also set when the file has syntax errors the parser recovered from, so that schema problems
+   * elsewhere in the file are reported in the same run (`partial` is then true); never set when the file uses
+   * anchors, aliases, tags, directives or several documents.
+   */
   data?: unknown;
+  partial?: boolean;
   findings: Finding[];
 }
 
@@ -67,10 +72,50 @@ export function parseYaml(file: string, text: string): ParsedYaml {
 
   for (const error of [...doc.errors, ...doc.warnings] as YAMLError[]) {
     const [start, end] = error.pos;
+    if (error.code === "TAG_RESOLVE_FAILED") continue; // reported below, with the fix, for every explicit tag
+    const unclosed = /end with an? ([\]}])|Missing closing "?(\S*)quote/.exec(error.message);
+    if (unclosed) {
+      // The parser notices a missing `]`, `}` or quote where the file or block ends; point at where it opened.
+      const opened = openingOf(doc, start);
+      if (opened) {
+        findings.push(
+          finding(
+            "invalid-yaml",
+            file,
+            at(opened.start),
+            `This ${opened.what} is never closed.`,
+            `Add the closing ${opened.closer}, or quote the whole text if the ${opened.opener} belongs to it.`,
+          ),
+        );
+        continue;
+      }
+    }
+    if (error.code === "DUPLICATE_KEY") {
+      const key = keyAtOffset(doc, start);
+      if (key) {
+        findings.push(
+          finding(
+            "invalid-yaml",
+            file,
+            at(key.start, key.end),
+            `The key \`${key.text}\` appears twice in this mapping.`,
+            "Each key may appear once per mapping: remove or merge one of them.",
+          ),
+        );
+        continue;
+      }
+    }
     findings.push(
-      finding("invalid-yaml", file, at(start, end), cleanMessage(error.message), YAML_HINTS[error.code] ?? undefined),
+      finding(
+        "invalid-yaml",
+        file,
+        at(start, end),
+        cleanMessage(error.message),
+        YAML_HINTS[error.code] ?? "Check the YAML syntax at this position; quoting the value often helps.",
+      ),
     );
   }
+  const syntaxOnly = findings.length;
 
   for (const extra of rest) {
     const start = (extra as Document.Parsed).range?.[0] ?? extra.contents?.range?.[0] ?? 0;
@@ -139,8 +184,45 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     },
   });
 
-  if (findings.length > 0) return { source, findings: dedupe(findings) };
-  return { source, data: doc.toJS({ maxAliasCount: 0 }), findings };
+  if (findings.length > syntaxOnly) return { source, findings: dedupe(findings) };
+  const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
+  if (findings.length > 0) return { source, data, partial: true, findings: dedupe(findings) };
+  return { source, data, findings };
+}
+
+/** The key node that starts at `offset` (where the parser reports a duplicate). */
+function keyAtOffset(doc: Document, offset: number): { text: string; start: number; end: number } | undefined {
+  let found: { text: string; start: number; end: number } | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as { range?: [number, number, number]; value?: unknown } | null;
+      if (key?.range && key.range[0] === offset) found = { text: String(key.value), start: key.range[0], end: key.range[1] };
+    },
+  });
+  return found;
+}
+
+/** The innermost quoted text or flow collection that contains `offset`: where an unclosed one opened. */
+function openingOf(doc: Document, offset: number): { start: number; what: string; opener: string; closer: string } | undefined {
+  let best: { start: number; what: string; opener: string; closer: string } | undefined;
+  const consider = (range: readonly number[] | null | undefined, what: string, opener: string, closer: string) => {
+    const [from, , to] = range ?? [];
+    if (from === undefined || to === undefined || from > offset || offset > to) return;
+    if (!best || from > best.start) best = { start: from, what, opener, closer };
+  };
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type === "QUOTE_DOUBLE") consider(node.range, "quoted text", '"', 'quote `"`');
+      if (node.type === "QUOTE_SINGLE") consider(node.range, "quoted text", "'", "quote `'`");
+    },
+    Seq(_, node) {
+      if (node.flow) consider(node.range, "list `[`", "[", "`]`");
+    },
+    Map(_, node) {
+      if (node.flow) consider(node.range, "mapping `{`", "{", "`}`");
+    },
+  });
+  return best;
 }
 
 function cleanMessage(message: string): string {

@@ -11,6 +11,8 @@ export interface LoadedFile {
   entry: DealFileEntry;
   source?: SourceDocument;
   data?: unknown;
+  /** The data was recovered from a file with syntax errors: validate it for more findings, never build it. */
+  partial?: boolean;
   findings: Finding[];
 }
 
@@ -77,7 +79,10 @@ export async function readDealFile(entry: DealFileEntry, maxBytes: number): Prom
   findings.push(...parsed.findings);
   const result: LoadedFile = { entry, findings };
   if (parsed.source) result.source = parsed.source;
-  if (parsed.data !== undefined && findings.every((f) => f.code !== "invalid-yaml")) result.data = parsed.data;
+  if (parsed.data !== undefined) {
+    result.data = parsed.data;
+    if (parsed.partial) result.partial = true;
+  }
   return result;
 }
 

@@ -63,6 +63,44 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+/** German words people type for our keys; "did you mean" should know them too. */
+const GERMAN_KEYS: Record<string, string> = {
+  titel: "title",
+  kunde: "customer",
+  termin: "meeting",
+  datum: "date",
+  zeit: "time",
+  uhrzeit: "time",
+  dauer: "duration",
+  ort: "place",
+  teilnehmer: "participants",
+  teilnehmende: "participants",
+  firma: "company",
+  rolle: "role",
+  position: "role",
+  telefon: "phone",
+  mail: "email",
+  "e-mail": "email",
+  zusammenfassung: "summary",
+  entscheidungen: "decisions",
+  aufgaben: "actions",
+  aufgabe: "task",
+  verantwortlich: "owner",
+  zuständig: "owner",
+  frist: "due",
+  bis: "due",
+  fällig: "due",
+  erledigt: "done_on",
+  risiken: "risks",
+  nächster_termin: "next_meeting",
+  naechster_termin: "next_meeting",
+  intern: "internal",
+  notizen: "notes",
+  konditionen: "terms",
+  lieferung: "delivery",
+  zahlung: "payment",
+};
+
 export function describePath(path: YamlPath): string {
   let out = "";
   for (const key of path) out += typeof key === "number" ? `[${key + 1}]` : out ? `.${key}` : key;
@@ -82,18 +120,21 @@ function toFinding(error: ErrorObject, source: SourceDocument): Finding {
       const missing = String(error.params.missingProperty);
       const where = path.length === 0 ? "" : ` in ${name}`;
       const position = path.length === 0 ? { line: 1, column: 1 } : source.keyAt(path);
-      return finding(
-        "invalid-field",
-        file,
-        position,
-        `Missing required key \`${missing}\`${where}.`,
-        `Add \`${missing}: ${exampleFor(missing)}\`.`,
+      return schemaFinding(
+        "required",
+        finding(
+          "invalid-field",
+          file,
+          position,
+          `Missing required key \`${missing}\`${where}.`,
+          `Add \`${missing}: ${exampleFor(missing)}\`.`,
+        ),
       );
     }
     case "additionalProperties": {
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys((schema.properties as Record<string, unknown>) ?? {});
-      const guess = didYouMean(key, allowed);
+      const guess = didYouMean(key, allowed) ?? GERMAN_KEYS[key.toLowerCase()];
       const where = path.length === 0 ? "" : ` in ${name}`;
       return finding(
         "invalid-field",
@@ -106,12 +147,18 @@ function toFinding(error: ErrorObject, source: SourceDocument): Finding {
     case "type": {
       const expected = String(error.params.type);
       const written = source.plainScalarSource(path) ?? JSON.stringify(value);
-      return finding(
-        "invalid-field",
-        file,
-        at(path),
-        `\`${name}\` must be ${typeName(expected)}, not ${describeValue(value)}.`,
-        typeHint(expected, written, value),
+      const subject = path.length === 0 ? "The file" : `\`${name}\``;
+      return schemaFinding(
+        "type",
+        finding(
+          "invalid-field",
+          file,
+          at(path),
+          `${subject} must be ${typeName(expected)}, not ${describeValue(value)}.`,
+          path.length === 0
+            ? "A deal file is a mapping of keys: `title:`, `customer:`, `meeting:` and so on."
+            : typeHint(expected, written, value),
+        ),
       );
     }
     case "enum": {
@@ -167,6 +214,12 @@ function toFinding(error: ErrorObject, source: SourceDocument): Finding {
   }
 }
 
+/** Marks findings that may be an echo of a syntax error (see `pipeline.ts`). */
+function schemaFinding(keyword: "type" | "required", f: Finding): Finding {
+  f.schemaKeyword = keyword;
+  return f;
+}
+
 function formatFinding(format: string, name: string, value: string, file: string, position: { line: number; column: number }) {
   if (format === "date") {
     return finding("invalid-field", file, position, dateProblem(name, value), dateHint(value));
@@ -197,6 +250,14 @@ function dateProblem(name: string, value: string): string {
 }
 
 function dateHint(value: string): string {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (iso) {
+    const [, y, m] = iso.map(Number) as [number, number, number, number];
+    if (m >= 1 && m <= 12) {
+      return `Check the day: ${monthName(m)} ${y} ends on ${y}-${String(m).padStart(2, "0")}-${daysInMonth(y, m)}.`;
+    }
+    return "Check the month: it runs from 01 to 12.";
+  }
   const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
   if (german) {
     const [, d, m, y] = german as unknown as [string, string, string, string];
@@ -251,6 +312,7 @@ function describeValue(value: unknown): string {
 
 function typeHint(expected: string, written: string, value: unknown): string {
   if (expected === "string" && value === null) return "Write a value after the colon, or remove the key.";
+  if (expected === "string" && typeof value === "object") return "Write plain text here, not a list or a mapping.";
   if (expected === "string") return `Put the value in quotes: "${written}".`;
   if (expected === "array") return "Write a list: each entry on its own line starting with `- `.";
   if (expected === "object") return "Write the keys indented below, e.g. `date: 2026-12-02` on the next line, indented.";

@@ -1,0 +1,34 @@
+// One fixture per way a deal file can be broken, grouped by finding code; the full text output of each
+// (position, message, fix, caret frame) is snapshotted beside it as <name>.txt.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
+import type { PlainDate } from "../../src/model/plain-date.js";
+import { analyse } from "../../src/pipeline.js";
+import { formatFinding } from "../../src/report/format-text.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../fixtures/errors");
+const codes = readdirSync(ROOT);
+
+describe.each(codes)("%s fixtures", async (code) => {
+  const analysis = await analyse({
+    dealsDir: path.join("test/fixtures/errors", code),
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    today: "2026-11-23" as PlainDate,
+    config: DEFAULT_CONFIG,
+  });
+
+  it.each(analysis.deals.map((d) => [d.slug, d] as const))("%s", async (slug, result) => {
+    expect(result.deal, "a broken file is never built").toBeUndefined();
+    expect(result.title).toBeNull();
+    expect(result.findings.map((f) => f.code)).toContain(code);
+    for (const f of result.findings) {
+      expect(f.line).toBeGreaterThanOrEqual(1);
+      expect(f.column).toBeGreaterThanOrEqual(1);
+      expect(f.hint, `${f.code} at ${f.line}:${f.column} tells how to fix it`).toBeTruthy();
+    }
+    const text = result.findings.map((f) => formatFinding(f, (n) => result.source?.line(n))).join("\n\n");
+    await expect(`${text}\n`).toMatchFileSnapshot(path.join(ROOT, code, `${slug}.txt`));
+  });
+});
