@@ -1,5 +1,6 @@
 // Eleventy configuration: a table of contents. The logic lives in src/render/ (compiled to dist/ by `npm ci`).
 // `protokoll build` passes the deals in; run on its own (`npx @11ty/eleventy`), the plugin analyses deals/.
+import { fileURLToPath } from "node:url";
 import { protokollPlugin } from "./dist/render/eleventy-plugin.js";
 import { standaloneSite } from "./dist/render/standalone-site.js";
 
@@ -9,7 +10,8 @@ export default function (eleventyConfig) {
 }
 
 export const config = {
-  dir: { input: "templates", includes: "_includes", output: "_site" },
+  // The package's own templates, wherever the build runs (a deals repository is usually another folder).
+  dir: { input: fileURLToPath(new URL("./templates", import.meta.url)), includes: "_includes" },
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",
 };

@@ -11,6 +11,7 @@ const TZ_SENSITIVE = [
 
 export default defineConfig({
   test: {
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

@@ -14,6 +14,8 @@ try {
 const passed = report.numPassedTests ?? 0;
 const failed = report.numFailedTests ?? 0;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-const brokenSuites = (report.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).length === 0).length;
+const brokenSuites = (report.testResults ?? []).filter(
+  (r) => r.status === "failed" && (r.assertionResults ?? []).length === 0,
+).length;
 console.log(`${passed} passed, ${failed + brokenSuites} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed + brokenSuites > 0 || passed === 0 ? 1 : 0);

@@ -1,7 +1,5 @@
 import { parseArgs } from "node:util";
 import { ProtokollError } from "../errors.js";
-import { build } from "./commands/build.js";
-import { check } from "./commands/check.js";
 import { HELP } from "./help.js";
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
@@ -61,10 +59,16 @@ export async function run(argv: string[]): Promise<number> {
     const str = (key: string) => flags[key] as string | undefined;
     const log = (line: string) => console.error(line);
     switch (command) {
+      // Commands are imported when used: `check` never loads Eleventy, and startup time counts.
       case "check":
-        return await check({ deals: str("deals"), today: str("today"), format: str("format"), strict: flags.strict === true });
+        return await (await import("./commands/check.js")).check({
+          deals: str("deals"),
+          today: str("today"),
+          format: str("format"),
+          strict: flags.strict === true,
+        });
       case "build":
-        return await build(
+        return await (await import("./commands/build.js")).build(
           {
             deals: str("deals"),
             today: str("today"),

@@ -1,21 +1,24 @@
 import type { Language } from "./deal.js";
-import { dayNumber, type PlainDate } from "./plain-date.js";
+import { type PlainDate, weekday } from "./plain-date.js";
 
-const english = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
-const englishWeekday = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short" });
-const germanWeekday = new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", weekday: "short" });
+// Fixed tables instead of Intl: ICU versions differ ("Mo" vs "Mo."), and a PDF must be byte-identical on
+// every machine that builds it.
+const WEEKDAYS: Record<Language, readonly string[]> = {
+  de: ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
+  en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+};
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** `27.11.2026` in German, `27 Nov 2026` in English. Independent of the process time zone. */
 export function formatDate(date: PlainDate, language: Language): string {
   const [y, m, d] = date.split("-") as [string, string, string];
   if (language === "de") return `${d}.${m}.${y}`;
-  return english.format(new Date(dayNumber(date) * 86_400_000));
+  return `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}`;
 }
 
-/** Short weekday: `Mo.` / `Mon`. */
+/** Short weekday: `Mo` / `Mon`. */
 export function formatWeekday(date: PlainDate, language: Language): string {
-  const format = language === "de" ? germanWeekday : englishWeekday;
-  return format.format(new Date(dayNumber(date) * 86_400_000));
+  return WEEKDAYS[language][weekday(date) - 1] as string;
 }
 
 /** `10:00 Uhr` in German, `10:00` in English. */

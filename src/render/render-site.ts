@@ -26,6 +26,8 @@ export async function renderSite(analysis: Analysis, options: RenderOptions): Pr
       eleventyConfig.addGlobalData("protokoll", data);
     },
   });
+  // Our own summary line says what was built; Eleventy's "Wrote N files" would only repeat it.
+  if (options.quiet ?? true) eleventy.disableLogger();
   try {
     const [results] = (await eleventy.write()) as [{ outputPath: string }[]];
     return results.map((r) => r.outputPath).filter(Boolean);
