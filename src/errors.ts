@@ -21,6 +21,7 @@ export const FINDING_CODES = {
   "closed-with-open-actions": "warning",
   "lost-without-reason": "warning",
   "due-pushed-often": "warning",
+  "ambiguous-time": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type Severity = "error" | "warning";

@@ -1,4 +1,5 @@
 import type { Finding } from "../errors.js";
+import { ambiguousTime } from "./ambiguous-time.js";
 import { closedWithOpenActions } from "./closed-with-open-actions.js";
 import { dealStale } from "./deal-stale.js";
 import { dueBeforeMeeting } from "./due-before-meeting.js";
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   dealStale,
   closedWithOpenActions,
   lostWithoutReason,
+  ambiguousTime,
 ];
 
 /** Runs every rule on one valid deal; findings come back sorted by position. */

@@ -212,6 +212,7 @@ const findingTitles: Record<Language, Record<FindingCode, string>> = {
     "closed-with-open-actions": "Abgeschlossen mit offenen Aufgaben",
     "lost-without-reason": "Verloren ohne Grund",
     "due-pushed-often": "Frist oft verschoben",
+    "ambiguous-time": "Uhrzeit bei Zeitumstellung",
   },
   en: {
     "invalid-yaml": "Invalid YAML",
@@ -232,6 +233,7 @@ const findingTitles: Record<Language, Record<FindingCode, string>> = {
     "closed-with-open-actions": "Closed with open actions",
     "lost-without-reason": "Lost without reason",
     "due-pushed-often": "Due date pushed often",
+    "ambiguous-time": "Time at a clock change",
   },
 };
 
