@@ -1,11 +1,16 @@
 import { readdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { finding } from "../../errors.js";
+import { type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
+import type { Analysis } from "../../pipeline.js";
+import { renderPrintHtml } from "../../render/render-print-html.js";
 import { renderSite } from "../../render/render-site.js";
 import { reportJson } from "../../report/report-json.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
 import { type CommonFlags, exitCodeFor, prepare } from "../context.js";
 import { parsePositiveInt } from "../options.js";
+import { VERSION } from "../version.js";
 
 export interface BuildFlags extends CommonFlags {
   out?: string;
@@ -15,17 +20,24 @@ export interface BuildFlags extends CommonFlags {
 
 /**
  * `protokoll build`: the stages of src/pipeline.ts in order — analyse (load, validate, model), render the site
- * with Eleventy, write report.json, then print PDFs. A broken deal is listed, never fatal.
+ * with Eleventy, print PDFs, then write report.json with every finding. A broken deal is listed, never fatal.
  */
 export async function build(flags: BuildFlags, log: (line: string) => void): Promise<number> {
   const started = performance.now();
   const outDir = path.resolve(flags.out ?? "_site");
-  parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism());
+  const concurrency = parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism());
   const { analysis } = await prepare(flags);
 
   const pdf = flags.pdf !== false;
   await renderSite(analysis, { outDir, flags: { pdf, extras: false } });
   await removeStaleDeals(outDir, new Set(analysis.deals.filter((d) => d.deal).map((d) => d.slug)));
+
+  let pdfLine = "PDFs skipped (--no-pdf)";
+  if (pdf) {
+    const outcome = await printAll(analysis, outDir, concurrency);
+    addPdfFindings(analysis, outcome);
+    pdfLine = describePdfs(outcome);
+  }
   await writeFileAtomic(path.join(outDir, "report.json"), `${JSON.stringify(reportJson(analysis), null, 2)}\n`);
 
   const built = analysis.deals.filter((d) => d.deal).length;
@@ -34,7 +46,7 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(
     `Built ${built} ${built === 1 ? "deal" : "deals"} into ${path.relative(process.cwd(), outDir) || "."} in ${seconds} s` +
-      `${broken ? `; ${broken} broken (see report.json)` : ""}: ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
+      `${broken ? `; ${broken} broken (see report.json)` : ""}: ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}. ${pdfLine}.`,
   );
   for (const deal of analysis.deals) {
     for (const f of deal.findings.filter((x) => x.severity === "error"))
@@ -44,12 +56,83 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   return exitCodeFor(analysis, false);
 }
 
-/** A deal deleted since the last build leaves nothing behind: its folder under deals/ goes. */
+async function printAll(analysis: Analysis, outDir: string, concurrency: number): Promise<PrintOutcome> {
+  const documents = await renderPrintHtml(analysis);
+  const showProgress = Boolean(process.stderr.isTTY) && process.env.CI !== "true";
+  const started = performance.now();
+  const outcome = await printPdfs(
+    documents.map((doc) => ({ ...doc, target: path.join(outDir, "deals", doc.slug, `${doc.slug}.pdf`) })),
+    {
+      outDir,
+      concurrency,
+      version: VERSION,
+      progress: showProgress
+        ? (done, total) => {
+            const rate = done / ((performance.now() - started) / 1000);
+            process.stderr.write(`\r  printing PDFs ${done}/${total} (${rate.toFixed(1)}/s)${done === total ? "\n" : ""}`);
+          }
+        : undefined,
+    },
+  );
+  return outcome;
+}
+
+function addPdfFindings(analysis: Analysis, outcome: PrintOutcome): void {
+  const failed = new Map(outcome.failed.map((f) => [f.slug, f.message]));
+  const overflow = new Set(outcome.overflow);
+  for (const result of analysis.deals) {
+    if (!result.deal || !result.source) continue;
+    const at = result.source.valueAt(["title"]);
+    if (overflow.has(result.slug)) {
+      const f = finding(
+        "pdf-overflow",
+        result.file,
+        at,
+        `The protocol of "${result.deal.title}" does not fit one A4 page, even in the compact layout.`,
+        "Shorten the summary, decisions or risks; a recap is one page. The PDF was written with a second page.",
+      );
+      f.messageDe = `Das Protokoll „${result.deal.title}“ passt auch kompakt nicht auf eine A4-Seite.`;
+      result.findings.push(f);
+      analysis.summary.warnings++;
+    }
+    const message = failed.get(result.slug);
+    if (message) {
+      result.findings.push(
+        finding(
+          "pdf-failed",
+          result.file,
+          at,
+          `The PDF of "${result.deal.title}" could not be printed: ${message}`,
+          "Run the build again; if it fails again, report it with this message.",
+        ),
+      );
+      analysis.summary.errors++;
+    }
+  }
+}
+
+function describePdfs(outcome: PrintOutcome): string {
+  const parts = [`PDFs: ${outcome.printed.length} printed, ${outcome.unchanged.length} unchanged`];
+  if (outcome.browserStarts === 0) parts.push("no browser started");
+  if (outcome.failed.length > 0) parts.push(`${outcome.failed.length} failed`);
+  if (outcome.overflow.length > 0) parts.push(`${outcome.overflow.length} longer than one page`);
+  return parts.join(", ");
+}
+
+/**
+ * A deal deleted since the last build leaves nothing behind: its folder under deals/ goes. So do temporary
+ * files a killed build left (PDFs are written to a temporary file and renamed, never truncated in place).
+ */
 async function removeStaleDeals(outDir: string, slugs: Set<string>): Promise<void> {
   const dealsOut = path.join(outDir, "deals");
   const existing = await readdir(dealsOut, { withFileTypes: true }).catch(() => []);
   for (const entry of existing) {
-    if (entry.isDirectory() && !slugs.has(entry.name))
-      await rm(path.join(dealsOut, entry.name), { recursive: true, force: true });
+    const folder = path.join(dealsOut, entry.name);
+    if (!entry.isDirectory()) continue;
+    if (!slugs.has(entry.name)) {
+      await rm(folder, { recursive: true, force: true });
+      continue;
+    }
+    for (const file of await readdir(folder)) if (file.endsWith(".tmp")) await rm(path.join(folder, file), { force: true });
   }
 }

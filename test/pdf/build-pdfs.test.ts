@@ -1,0 +1,83 @@
+// PDFs printed by real Chromium over the example deals: one A4 page each, every task with owner and date,
+// nothing internal, only embedded fonts, byte-identical on rebuild and on another day.
+import { readFileSync } from "node:fs";
+import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { pdffonts, pdfinfo, pdftotext } from "../helpers/poppler.js";
+import { ROOT, runCli } from "../helpers/run-cli.js";
+
+let cwd: string;
+let firstLog: string;
+const pdfOf = (slug: string, out = "_site") => path.join(cwd, out, "deals", slug, `${slug}.pdf`);
+const slugs = (await readdir(path.join(ROOT, "deals"))).map((f) => f.replace(/\.yaml$/, ""));
+
+beforeAll(async () => {
+  cwd = await mkdtemp(path.join(tmpdir(), "protokoll-pdf-"));
+  await import("node:fs/promises").then((fs) => fs.mkdir(path.join(cwd, "deals")));
+  for (const slug of slugs) await copyFile(path.join(ROOT, "deals", `${slug}.yaml`), path.join(cwd, "deals", `${slug}.yaml`));
+  const result = await runCli(["build", "--today", "2026-11-23"], { cwd });
+  expect(result.code).toBe(0);
+  firstLog = result.stderr;
+}, 120_000);
+
+describe("the example deals' PDFs", () => {
+  it.each(slugs)("%s is one A4 page with every task, owner and due date", (slug) => {
+    const info = pdfinfo(pdfOf(slug));
+    expect(info.Pages).toBe("1");
+    expect(info["Page size"]).toMatch(/\(A4\)/);
+    expect(info.Tagged).toBe("yes");
+    const deal = parse(readFileSync(path.join(cwd, "deals", `${slug}.yaml`), "utf8"));
+    const text = pdftotext(pdfOf(slug)).replace(/\s+/g, " ");
+    for (const action of deal.actions ?? []) {
+      expect(text).toContain(action.task.replace(/\s+/g, " "));
+      if (action.owner) expect(text).toContain(action.owner);
+      if (action.due) {
+        const [y, m, d] = action.due.split("-");
+        expect(text).toContain(deal.language === "en" ? "" : `${d}.${m}.${y}`);
+      }
+    }
+    for (const words of [
+      deal.internal?.notes,
+      ...(deal.internal?.signals ?? []),
+      ...(deal.internal?.lessons ?? []),
+      ...(deal.internal?.hidden_needs ?? []),
+    ]) {
+      if (words) expect(text).not.toContain(String(words).trim().split("\n")[0]?.slice(0, 40));
+    }
+    expect(text).toMatch(deal.language === "en" ? /Page 1 of 1/ : /Seite 1 von 1/);
+  });
+
+  it.each(slugs)("%s embeds every font it uses", (slug) => {
+    const fonts = pdffonts(pdfOf(slug));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect(fonts.every((f) => f.name.includes("SourceSans3"))).toBe(true);
+  });
+
+  it("carries title, author, language and the deal's date as metadata", () => {
+    const info = pdfinfo(pdfOf("stadtwerke-musterstadt-strom"));
+    expect(info.Title).toBe("Protokoll: Liefervertrag Strom 2027–2029");
+    expect(info.Subject).toBe("Stadtwerke Musterstadt GmbH – 20.11.2026");
+    expect(info.CreationDate).toBe("2026-11-20T00:00:00Z");
+    expect(readFileSync(pdfOf("stadtwerke-musterstadt-strom")).toString("latin1")).toContain("/Lang (de)");
+  });
+
+  it("prints nothing on a rebuild with nothing changed, and starts no browser", async () => {
+    expect(firstLog).toMatch(/PDFs: 6 printed, 0 unchanged/);
+    const again = await runCli(["build", "--today", "2026-11-23"], { cwd });
+    expect(again.stderr).toMatch(/PDFs: 0 printed, 6 unchanged, no browser started/);
+  });
+
+  it("gives byte-identical PDFs when built again from scratch on another day", async () => {
+    const before = slugs.map((slug) => readFileSync(pdfOf(slug)));
+    const result = await runCli(["build", "--out", "again", "--today", "2027-03-01", "--concurrency", "1"], { cwd });
+    expect(result.stderr).toMatch(/PDFs: 6 printed/);
+    slugs.forEach((slug, i) => {
+      expect(readFileSync(pdfOf(slug, "again")).equals(before[i] as Buffer), slug).toBe(true);
+    });
+    await rm(path.join(cwd, "again"), { recursive: true });
+  });
+});
