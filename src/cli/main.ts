@@ -78,6 +78,11 @@ export async function run(argv: string[]): Promise<number> {
           },
           log,
         );
+      case "new":
+        return await (await import("./commands/new.js")).newDeal(
+          { title: positionals[0] ?? "", customer: str("customer"), date: str("date"), deals: str("deals") },
+          log,
+        );
       default:
         throw new ProtokollError(
           `"protokoll ${command}" is not available in this version yet.`,

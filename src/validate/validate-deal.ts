@@ -9,7 +9,7 @@ import { validateAgainstSchema } from "./validate-against-schema.js";
  * between keys, unique ids). Returns typed data only when the file is valid.
  */
 export function validateDeal(raw: unknown, source: SourceDocument): { data?: DealFile; findings: Finding[] } {
-  const { data, findings } = validateAgainstSchema(schemas().deal, raw, source);
+  const { data, findings } = validateAgainstSchema(schemas().deal, withoutEmptyKeys(raw), source);
   if (findings.length > 0) return { findings };
   const deal = data as DealFile;
   const file = source.file;
@@ -63,4 +63,26 @@ export function validateDeal(raw: unknown, source: SourceDocument): { data?: Dea
   });
 
   return extra.length > 0 ? { findings: extra } : { data: deal, findings: [] };
+}
+
+/**
+ * A key written without a value (`owner:`) means "not set yet", the way people fill in a form: drop it, and
+ * drop a mapping that only had such keys (`next_meeting:` with an empty `date:`). Required keys left empty are
+ * then reported as missing, which says what to do.
+ */
+export function withoutEmptyKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmptyKeys);
+  if (value === null || typeof value !== "object") return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (child === null) continue;
+    const cleaned = withoutEmptyKeys(child);
+    const emptied = isMapping(child) && Object.keys(child).length > 0 && Object.keys(cleaned as object).length === 0;
+    if (!emptied) Object.defineProperty(result, key, { value: cleaned, enumerable: true, writable: true, configurable: true });
+  }
+  return result;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+
+describe("protokoll new", () => {
+  it("writes a deal that check accepts with only the nudges for owner, date and next appointment", async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
+    const args = ["new", "Rahmenvertrag Müller & Söhne", "--customer", "Müller & Söhne GmbH", "--date", "2026-11-20"];
+    const first = await runCli(args, { cwd });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain("Wrote deals/2026-11-20-rahmenvertrag-mueller-soehne.yaml");
+    expect(first.stderr).toMatch(/Next: .*protokoll check/);
+
+    const text = readFileSync(path.join(cwd, "deals", "2026-11-20-rahmenvertrag-mueller-soehne.yaml"), "utf8");
+    expect(text.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/deal\.schema\.json$/);
+    expect(text).toContain('customer: "Müller & Söhne GmbH"');
+
+    const check = await runCli(["check", "--format", "json", "--today", "2026-11-21"], { cwd });
+    expect(check.code).toBe(0);
+    const codes = JSON.parse(check.stdout).deals[0].findings.map((f: { code: string }) => f.code);
+    expect(codes.sort()).toEqual(["missing-due", "missing-next-meeting", "missing-owner"]);
+  });
+
+  it("refuses to overwrite, with exit code 2", async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
+    const args = ["new", "Zweimal", "--date", "2026-11-20"];
+    expect((await runCli(args, { cwd })).code).toBe(0);
+    const before = readFileSync(path.join(cwd, "deals", "2026-11-20-zweimal.yaml"), "utf8");
+    const second = await runCli(args, { cwd });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/already exists; protokoll new never overwrites/);
+    expect(readFileSync(path.join(cwd, "deals", "2026-11-20-zweimal.yaml"), "utf8")).toBe(before);
+  });
+
+  it.each([
+    [["new", "X", "--date", "20.11.2026"], /--date must be a date YYYY-MM-DD/],
+    [["new"], /"new" takes 1 argument/],
+    [["new", "   "], /The title is empty/],
+  ])("exits 2 on %j", async (args, message) => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
+    const result = await runCli(args, { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
