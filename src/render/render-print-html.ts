@@ -84,8 +84,8 @@ export async function renderPrintHtml(analysis: Analysis): Promise<PrintDocument
       const deal = result.deal;
       return {
         slug: deal.slug,
-        html: env.render("print.njk", { ...context, compact: false }),
-        compactHtml: env.render("print.njk", { ...context, compact: true }),
+        html: env.render("print-document.njk", { ...context, compact: false }),
+        compactHtml: env.render("print-document.njk", { ...context, compact: true }),
         meta: {
           title: `${d.t.protocol}: ${deal.title}`,
           author: analysis.config.company.name ?? "protokoll",

@@ -2,6 +2,7 @@ import { readdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { finding } from "../../errors.js";
+import { writeExports } from "../../export/write-exports.js";
 import { type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
 import { renderPrintHtml } from "../../render/render-print-html.js";
@@ -29,15 +30,19 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   const { analysis } = await prepare(flags);
 
   const pdf = flags.pdf !== false;
-  await renderSite(analysis, { outDir, flags: { pdf, extras: false } });
+  await renderSite(analysis, { outDir, flags: { pdf, extras: true } });
   await removeStaleDeals(outDir, new Set(analysis.deals.filter((d) => d.deal).map((d) => d.slug)));
 
   let pdfLine = "PDFs skipped (--no-pdf)";
+  const withPdf = new Set<string>();
   if (pdf) {
     const outcome = await printAll(analysis, outDir, concurrency);
     addPdfFindings(analysis, outcome);
     pdfLine = describePdfs(outcome);
+    for (const slug of [...outcome.printed, ...outcome.unchanged]) withPdf.add(slug);
   }
+  const valid = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+  await writeExports(valid, outDir, analysis.config, withPdf);
   await writeFileAtomic(path.join(outDir, "report.json"), `${JSON.stringify(reportJson(analysis), null, 2)}\n`);
 
   const built = analysis.deals.filter((d) => d.deal).length;

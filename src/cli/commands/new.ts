@@ -1,11 +1,11 @@
 import { mkdir, open } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../config/load-config.js";
 import { ProtokollError } from "../../errors.js";
 import { suggestSlug } from "../../load/read-deal-file.js";
 import { parsePlainDate, todayIn } from "../../model/plain-date.js";
 import { SCHEMA_DIR } from "../../validate/schemas.js";
-import { fileURLToPath } from "node:url";
 
 export interface NewFlags {
   title: string;
@@ -24,12 +24,16 @@ export async function newDeal(flags: NewFlags, log: (line: string) => void): Pro
   const title = flags.title.trim();
   if (!title) throw new ProtokollError("The title is empty.", 'Example: protokoll new "Rahmenvertrag Müller & Söhne"');
   const date = flags.date ?? todayIn(config.timeZone);
-  if (!parsePlainDate(date)) throw new ProtokollError(`--date must be a date YYYY-MM-DD, not "${date}".`, "Example: --date 2026-11-20");
+  if (!parsePlainDate(date))
+    throw new ProtokollError(`--date must be a date YYYY-MM-DD, not "${date}".`, "Example: --date 2026-11-20");
 
   const dealsDir = path.resolve(flags.deals ?? "deals");
   const slug = suggestSlug(`${date}-${title}`).slice(0, 80).replace(/-+$/, "");
   const file = path.join(dealsDir, `${slug}.yaml`);
-  const schema = path.relative(dealsDir, fileURLToPath(new URL("deal.schema.json", SCHEMA_DIR))).split(path.sep).join("/");
+  const schema = path
+    .relative(dealsDir, fileURLToPath(new URL("deal.schema.json", SCHEMA_DIR)))
+    .split(path.sep)
+    .join("/");
   await mkdir(dealsDir, { recursive: true });
   try {
     // "wx": fail if it exists, atomically — two people running `new` at once cannot overwrite each other.
@@ -38,7 +42,10 @@ export async function newDeal(flags: NewFlags, log: (line: string) => void): Pro
     await handle.close();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new ProtokollError(`${path.relative(process.cwd(), file)} already exists; protokoll new never overwrites a deal.`, "Edit that file, or choose another title or --date.");
+      throw new ProtokollError(
+        `${path.relative(process.cwd(), file)} already exists; protokoll new never overwrites a deal.`,
+        "Edit that file, or choose another title or --date.",
+      );
     }
     throw error;
   }

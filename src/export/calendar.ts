@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import ical, { type ICalCalendar } from "ical-generator";
+import type { Action, Deal } from "../model/deal.js";
+import { formatDate } from "../model/format-date.js";
+import { addDays, dayNumber } from "../model/plain-date.js";
+import { messages } from "../render/i18n.js";
+import { appointmentStart } from "./appointment-instant.js";
+
+const PRODUCT = { company: "protokoll", product: "protokoll", language: "DE" } as const;
+const SEQUENCE_EPOCH = dayNumber("2020-01-01" as Parameters<typeof dayNumber>[0]);
+
+/** One line of calendar text: no CR/LF can reach a property (ical-generator escapes, we also flatten). */
+const line = (text: string) => text.replace(/[\r\n]+/g, " ").trim();
+
+/** The stable UID of an action's deadline: from its `id`, else from its task text. */
+export function actionUid(deal: Deal, action: Action): string {
+  const key = action.id ?? createHash("sha256").update(action.task).digest("hex").slice(0, 12);
+  return `${deal.slug}-action-${key}@protokoll`;
+}
+
+/**
+ * Adds a deal's next appointment (a timed event, or all-day without a time) and each open deadline (all-day:
+ * calendars like Google ignore VTODO) to a calendar. Nothing from `internal`. Times are written in UTC, computed
+ * from the configured zone, so no VTIMEZONE is needed and every calendar agrees.
+ *
+ * Reproducible: DTSTAMP is the deal's "Stand", UIDs derive from slug and item, and SEQUENCE is the number of
+ * days from 2020-01-01 to the "Stand" — it rises whenever the deal is updated on a later day, so a calendar
+ * that imported an earlier version takes the moved appointment as an update instead of a duplicate.
+ */
+export function addDealEvents(calendar: ICalCalendar, deal: Deal, zone: string): void {
+  const t = messages(deal.language);
+  const stamp = new Date(dayNumber(deal.asOf) * 86_400_000);
+  const sequence = Math.max(0, dayNumber(deal.asOf) - SEQUENCE_EPOCH);
+  const open = deal.actions.filter((a) => a.status === "open");
+  const next = deal.nextMeeting;
+  if (next) {
+    const summary = line(`${deal.customer}: ${deal.title}`);
+    const description = [
+      `${t.nextMeeting} – ${deal.title}`,
+      ...(next.agenda?.length ? [`${t.agenda}: ${next.agenda.map(line).join(", ")}`] : []),
+      "",
+      `${t.actions}:`,
+      ...open.map(
+        (a) =>
+          `- ${line(a.task)} – ${a.owner ? line(a.owner) : t.nobody} – ${a.due ? formatDate(a.due, deal.language) : t.noDate}`,
+      ),
+    ].join("\n");
+    const common = {
+      id: `${deal.slug}-next@protokoll`,
+      stamp,
+      sequence,
+      summary,
+      description,
+      ...(next.place ? { location: line(next.place) } : {}),
+    };
+    if (next.time) {
+      const start = appointmentStart({ ...next, time: next.time }, zone);
+      calendar.createEvent({ ...common, start, end: new Date(start.getTime() + (next.duration ?? 60) * 60_000) });
+    } else {
+      calendar.createEvent({ ...common, start: utcDate(next.date), end: utcDate(addDays(next.date, 1)), allDay: true });
+    }
+  }
+  for (const action of open) {
+    if (!action.due) continue;
+    calendar.createEvent({
+      id: actionUid(deal, action),
+      stamp,
+      sequence,
+      allDay: true,
+      start: utcDate(action.due),
+      end: utcDate(addDays(action.due, 1)),
+      summary: line(`${deal.language === "de" ? "Frist" : "Due"}: ${action.task}${action.owner ? ` (${action.owner})` : ""}`),
+      description: line(`${deal.customer}: ${deal.title}`),
+    });
+  }
+}
+
+function utcDate(date: Deal["asOf"]): Date {
+  return new Date(dayNumber(date) * 86_400_000);
+}
+
+/** A deal's own .ics file. */
+export function dealCalendar(deal: Deal, zone: string): string {
+  const calendar = ical({ prodId: PRODUCT, name: line(`${deal.customer}: ${deal.title}`) });
+  addDealEvents(calendar, deal, zone);
+  return calendar.toString();
+}
+
+/** `calendar.ics`: all next appointments and open deadlines, as a feed a calendar can subscribe to. */
+export function feedCalendar(deals: readonly Deal[], zone: string, name: string): string {
+  const calendar = ical({ prodId: PRODUCT, name, ttl: 3600 });
+  for (const deal of deals) addDealEvents(calendar, deal, zone);
+  return calendar.toString();
+}

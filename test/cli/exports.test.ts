@@ -1,0 +1,94 @@
+// What `build` writes beside the pages: .ics per deal, calendar.ics, and the recap mail draft with the PDF.
+import { readFileSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ICAL from "ical.js";
+import { simpleParser } from "mailparser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formatDate } from "../../src/model/format-date.js";
+import { ROOT, runCli } from "../helpers/run-cli.js";
+
+let cwd: string;
+const slugs = (await readdir(path.join(ROOT, "deals"))).map((f) => f.replace(/\.yaml$/, ""));
+const out = (...parts: string[]) => path.join(cwd, "_site", ...parts);
+
+beforeAll(async () => {
+  cwd = await mkdtemp(path.join(tmpdir(), "protokoll-exports-"));
+  await mkdir(path.join(cwd, "deals"));
+  for (const slug of slugs) await copyFile(path.join(ROOT, "deals", `${slug}.yaml`), path.join(cwd, "deals", `${slug}.yaml`));
+  expect((await runCli(["build", "--today", "2026-11-23"], { cwd })).code).toBe(0);
+}, 120_000);
+
+describe("recap mail drafts", () => {
+  it.each(slugs)("%s.eml is a draft to the participants with the PDF attached and nothing internal", async (slug) => {
+    const raw = readFileSync(out("deals", slug, `${slug}.eml`));
+    const mail = await simpleParser(raw);
+    const deal = (await import("yaml")).parse(readFileSync(path.join(cwd, "deals", `${slug}.yaml`), "utf8"));
+    const emails = (deal.participants ?? []).filter((p: { email?: string }) => p.email).map((p: { email: string }) => p.email);
+    const to = Array.isArray(mail.to) ? mail.to.flatMap((a) => a.value) : (mail.to?.value ?? []);
+    expect(to.map((a) => a.address)).toEqual(emails);
+    const date = formatDate(deal.meeting.date, deal.language ?? "de");
+    expect(mail.subject).toBe(`${deal.language === "en" ? "Meeting notes" : "Protokoll"}: ${deal.title} – ${date}`);
+    expect(mail.headers.get("x-unsent")).toBe("1");
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]?.contentType).toBe("application/pdf");
+    expect(Buffer.compare(mail.attachments[0]?.content as Buffer, readFileSync(out("deals", slug, `${slug}.pdf`)))).toBe(0);
+    for (const action of (deal.actions ?? []).filter((a: { status?: string }) => (a.status ?? "open") === "open")) {
+      expect(mail.text).toContain(action.task);
+    }
+    for (const secret of [deal.internal?.notes, ...(deal.internal?.signals ?? []), ...(deal.internal?.lessons ?? [])]) {
+      if (secret) expect(raw.toString("utf8")).not.toContain(String(secret).split("\n")[0]?.slice(0, 30));
+    }
+  });
+
+  it("lets no newline in a name or title inject a header", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-eml-"));
+    await mkdir(path.join(dir, "deals"));
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(
+      path.join(dir, "deals", "kopf.yaml"),
+      [
+        'title: "Titel\\r\\nBcc: evil@example.com"',
+        "customer: Test GmbH",
+        "meeting:",
+        "  date: 2026-11-20",
+        "participants:",
+        '  - name: "Anna\\nBcc: evil@example.com"',
+        "    email: anna@example.com",
+      ].join("\n"),
+    );
+    expect((await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd: dir })).code).toBe(0);
+    const raw = readFileSync(path.join(dir, "_site", "deals", "kopf", "kopf.eml"), "utf8");
+    expect(raw).not.toMatch(/^Bcc:/im);
+    const mail = await simpleParser(raw);
+    expect(mail.bcc).toBeUndefined();
+    expect(mail.attachments).toHaveLength(0);
+  });
+});
+
+describe("calendar files", () => {
+  it("calendar.ics holds every next appointment and open deadline, and parses", () => {
+    const feed = new ICAL.Component(ICAL.parse(readFileSync(out("calendar.ics"), "utf8")));
+    const uids = feed.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid);
+    expect(uids).toContain("stadtwerke-musterstadt-strom-next@protokoll");
+    expect(uids).toContain("stadtwerke-musterstadt-strom-action-projektplan@protokoll");
+    expect(uids).not.toContain("messebau-erstgespraech-koehler-next@protokoll");
+    expect(new Set(uids).size).toBe(uids.length);
+  });
+
+  it("keeps UIDs and bytes stable across two builds", async () => {
+    const before = slugs.map((slug) => readFileSync(out("deals", slug, `${slug}.ics`), "utf8"));
+    const feed = readFileSync(out("calendar.ics"), "utf8");
+    const eml = readFileSync(out("deals", "clinic-scheduling-pilot", "clinic-scheduling-pilot.eml"));
+    expect((await runCli(["build", "--today", "2026-12-24"], { cwd })).code).toBe(0);
+    slugs.forEach((slug, i) => expect(readFileSync(out("deals", slug, `${slug}.ics`), "utf8")).toBe(before[i]));
+    expect(readFileSync(out("calendar.ics"), "utf8")).toBe(feed);
+    expect(readFileSync(out("deals", "clinic-scheduling-pilot", "clinic-scheduling-pilot.eml")).equals(eml)).toBe(true);
+  });
+
+  it("links .ics, .eml and PDF from the deal page", () => {
+    const html = readFileSync(out("deals", "clinic-scheduling-pilot", "index.html"), "utf8");
+    for (const ext of ["pdf", "ics", "eml"]) expect(html).toContain(`href="clinic-scheduling-pilot.${ext}"`);
+  });
+});
