@@ -29,7 +29,8 @@ export async function renderSite(analysis: Analysis, options: RenderOptions): Pr
   // Our own summary line says what was built; Eleventy's "Wrote N files" would only repeat it.
   if (options.quiet ?? true) eleventy.disableLogger();
   try {
-    const [results] = (await eleventy.write()) as [{ outputPath: string }[]];
+    // write() resolves to [passthrough copies, rendered templates].
+    const [, results] = (await eleventy.write()) as [unknown, { outputPath: string }[]];
     return results.map((r) => r.outputPath).filter(Boolean);
   } catch (error) {
     throw new ProtokollError(

@@ -3,6 +3,7 @@ import type { Action, Appointment, Deal, Language } from "../model/deal.js";
 import { formatDate, formatTime, formatWeekday } from "../model/format-date.js";
 import type { Kpi } from "../model/kpi.js";
 import type { PlainDate } from "../model/plain-date.js";
+import { addDays } from "../model/plain-date.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { findingTitle, type Messages, messages } from "./i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
@@ -107,6 +108,47 @@ export interface IndexRow {
   broken: boolean;
 }
 
+/** One open action on the "who does what by when" pages. */
+export interface OwnerAction {
+  task: string;
+  owner?: string;
+  due?: string;
+  dueIso?: PlainDate;
+  overdue: boolean;
+  dealTitle: string;
+  dealUrl: string;
+  customer: string;
+  findings: FindingView[];
+}
+
+export interface OwnerPage {
+  slug: string;
+  name: string;
+  /** True for the group of actions nobody owns. */
+  nobody: boolean;
+  actions: OwnerAction[];
+  overdue: number;
+}
+
+export interface UpcomingItem {
+  kind: "meeting" | "deadline";
+  date: string;
+  dateIso: PlainDate;
+  weekday: string;
+  time?: string;
+  title: string;
+  detail: string;
+  dealUrl: string;
+}
+
+export interface FilterPage {
+  slug: string;
+  title: string;
+  code?: FindingCode;
+  severity?: Severity;
+  rows: IndexRow[];
+}
+
 export interface SiteView {
   lang: Language;
   t: Messages;
@@ -127,6 +169,12 @@ export interface SiteView {
   };
   kpi: KpiView;
   goal: string;
+  owners: OwnerPage[];
+  upcoming: UpcomingItem[];
+  upcomingDays: number;
+  lessons: { title: string; customer: string; url: string; lessonsHtml: string[]; signalsHtml: string[] }[];
+  findingPages: FilterPage[];
+  statusPages: FilterPage[];
 }
 
 function percent(value: number | null, language: Language): string {
@@ -350,9 +398,149 @@ export function siteView(analysis: Analysis): SiteView {
     },
     kpi: kpiView(analysis.kpi, language, goal),
     goal: percent(goal, language),
+    owners: ownerPages(deals, language),
+    upcoming: upcomingItems(analysis, language),
+    upcomingDays: analysis.config.thresholds.upcomingDays,
+    lessons: deals
+      .filter((d) => d.internal && (d.internal.lessonsHtml.length > 0 || d.internal.signalsHtml.length > 0))
+      .map((d) => ({
+        title: d.title,
+        customer: d.customer,
+        url: d.url,
+        lessonsHtml: d.internal?.lessonsHtml ?? [],
+        signalsHtml: d.internal?.signalsHtml ?? [],
+      })),
+    ...filterPages(rows, language),
   };
   if (analysis.config.company.name) view.company = analysis.config.company.name;
   return view;
+}
+
+function filterPages(rows: IndexRow[], language: Language): { findingPages: FilterPage[]; statusPages: FilterPage[] } {
+  const t = messages(language);
+  const codes = new Map<FindingCode, Severity>();
+  for (const row of rows) for (const f of row.findings) codes.set(f.code, f.severity);
+  const findingPages = [...codes.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, severity]) => ({
+      slug: code,
+      code,
+      severity,
+      title: findingTitle(code, language),
+      rows: rows.filter((row) => row.findings.some((f) => f.code === code)),
+    }));
+  const statuses = ["active", "won", "lost", "paused"] as const;
+  const statusPages = statuses.map((status) => ({
+    slug: status,
+    title: t[`status_${status}`],
+    rows: rows.filter((row) => row.status === status),
+  }));
+  return { findingPages, statusPages };
+}
+
+/** URL-safe slug of a person's name ("Ülkü Demir" → "uelkue-demir"). */
+export function ownerSlug(name: string): string {
+  const slug = name
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return slug || "person";
+}
+
+function byUrgency(a: OwnerAction, b: OwnerAction): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.dueIso && b.dueIso) return a.dueIso.localeCompare(b.dueIso);
+  if (a.dueIso || b.dueIso) return a.dueIso ? -1 : 1;
+  return a.task.localeCompare(b.task);
+}
+
+/** Open actions across deals, grouped by owner; "nobody" collects the unowned. */
+function ownerPages(deals: DealView[], language: Language): OwnerPage[] {
+  const t = messages(language);
+  const groups = new Map<string, OwnerPage>();
+  const used = new Set<string>();
+  for (const deal of deals) {
+    for (const action of deal.actions) {
+      if (action.status !== "open") continue;
+      const key = action.owner ? action.owner.toLowerCase().replace(/\s+/g, " ") : "";
+      let group = groups.get(key);
+      if (!group) {
+        let slug = action.owner ? ownerSlug(action.owner) : "ohne-verantwortliche";
+        while (used.has(slug)) slug = `${slug}-2`;
+        used.add(slug);
+        group = { slug, name: action.owner ?? t.nobody, nobody: !action.owner, actions: [], overdue: 0 };
+        groups.set(key, group);
+      }
+      const item: OwnerAction = {
+        task: action.task,
+        overdue: action.overdue,
+        dealTitle: deal.title,
+        dealUrl: deal.url,
+        customer: deal.customer,
+        findings: action.findings,
+      };
+      if (action.owner) item.owner = action.owner;
+      if (action.dueIso) {
+        item.due = formatDate(action.dueIso, language);
+        item.dueIso = action.dueIso;
+      }
+      group.actions.push(item);
+      if (action.overdue) group.overdue++;
+    }
+  }
+  for (const group of groups.values()) group.actions.sort(byUrgency);
+  return [...groups.values()].sort(
+    (a, b) => Number(b.nobody) - Number(a.nobody) || b.overdue - a.overdue || a.name.localeCompare(b.name),
+  );
+}
+
+function upcomingItems(analysis: Analysis, language: Language): UpcomingItem[] {
+  const t = messages(language);
+  const last = addDays(analysis.today, analysis.config.thresholds.upcomingDays);
+  const inWindow = (date: PlainDate) => date >= analysis.today && date <= last;
+  const items: UpcomingItem[] = [];
+  for (const result of analysis.deals) {
+    const deal = result.deal;
+    if (!deal) continue;
+    const dealUrl = `deals/${deal.slug}/`;
+    const next = deal.nextMeeting;
+    if (next && inWindow(next.date)) {
+      const item: UpcomingItem = {
+        kind: "meeting",
+        date: formatDate(next.date, language),
+        dateIso: next.date,
+        weekday: formatWeekday(next.date, language),
+        title: `${deal.customer}: ${deal.title}`,
+        detail: [next.place, next.duration ? `${next.duration} ${t.minutes}` : undefined].filter(Boolean).join(" · "),
+        dealUrl,
+      };
+      if (next.time) item.time = formatTime(next.time, language);
+      items.push(item);
+    }
+    for (const action of deal.actions) {
+      if (action.status !== "open" || !action.due || !inWindow(action.due)) continue;
+      items.push({
+        kind: "deadline",
+        date: formatDate(action.due, language),
+        dateIso: action.due,
+        weekday: formatWeekday(action.due, language),
+        title: action.task,
+        detail: `${action.owner ?? t.nobody} · ${deal.customer}: ${deal.title}`,
+        dealUrl,
+      });
+    }
+  }
+  return items.sort(
+    (a, b) => a.dateIso.localeCompare(b.dateIso) || (a.time ?? "").localeCompare(b.time ?? "") || a.title.localeCompare(b.title),
+  );
 }
 
 function escapeHtml(text: string): string {

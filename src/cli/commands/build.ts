@@ -20,8 +20,9 @@ export interface BuildFlags extends CommonFlags {
 }
 
 /**
- * `protokoll build`: the stages of src/pipeline.ts in order — analyse (load, validate, model), render the site
- * with Eleventy, print PDFs, then write report.json with every finding. A broken deal is listed, never fatal.
+ * `protokoll build`: the stages of src/pipeline.ts — analyse (load, validate, model), print the PDFs from the
+ * in-memory print HTML, render the site with Eleventy, write calendar and mail files, then report.json with
+ * every finding. A broken deal is listed, never fatal.
  */
 export async function build(flags: BuildFlags, log: (line: string) => void): Promise<number> {
   const started = performance.now();
@@ -30,7 +31,6 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   const { analysis } = await prepare(flags);
 
   const pdf = flags.pdf !== false;
-  await renderSite(analysis, { outDir, flags: { pdf, extras: true } });
   await removeStaleDeals(outDir, new Set(analysis.deals.filter((d) => d.deal).map((d) => d.slug)));
 
   let pdfLine = "PDFs skipped (--no-pdf)";
@@ -41,6 +41,9 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
     pdfLine = describePdfs(outcome);
     for (const slug of [...outcome.printed, ...outcome.unchanged]) withPdf.add(slug);
   }
+  // The site is rendered after printing, so a PDF that overflows or fails shows on the index too.
+  const pages = await renderSite(analysis, { outDir, flags: { pdf, extras: true } });
+  await removeStalePages(outDir, new Set(pages.map((p) => path.resolve(p))));
   const valid = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
   await writeExports(valid, outDir, analysis.config, withPdf);
   await writeFileAtomic(path.join(outDir, "report.json"), `${JSON.stringify(reportJson(analysis), null, 2)}\n`);
@@ -122,6 +125,20 @@ function describePdfs(outcome: PrintOutcome): string {
   if (outcome.failed.length > 0) parts.push(`${outcome.failed.length} failed`);
   if (outcome.overflow.length > 0) parts.push(`${outcome.overflow.length} longer than one page`);
   return parts.join(", ");
+}
+
+/** Pages an earlier build wrote that this one did not (an owner without actions now, a finding fixed) go. */
+async function removeStalePages(outDir: string, written: Set<string>): Promise<void> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && entry.name.endsWith(".html") && !written.has(file)) await rm(file, { force: true });
+  }
+  for (const entry of entries.reverse()) {
+    if (!entry.isDirectory()) continue;
+    const dir = path.join(entry.parentPath, entry.name);
+    if ((await readdir(dir).catch(() => ["?"])).length === 0) await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -1,0 +1,67 @@
+// Accessibility of the pages people use every day, checked by axe-core in real Chromium.
+import { readFileSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import puppeteer, { type Browser } from "puppeteer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserExecutable, CHROMIUM_ARGS } from "../../src/pdf/browser.js";
+import { ROOT, runCli } from "../helpers/run-cli.js";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+let site: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-axe-"));
+  await mkdir(path.join(cwd, "deals"));
+  for (const file of await readdir(path.join(ROOT, "deals")))
+    await copyFile(path.join(ROOT, "deals", file), path.join(cwd, "deals", file));
+  expect((await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd })).code).toBe(0);
+  site = path.join(cwd, "_site");
+  const executablePath = browserExecutable();
+  browser = await puppeteer.launch({
+    headless: true,
+    pipe: true,
+    args: CHROMIUM_ARGS,
+    ...(executablePath ? { executablePath } : {}),
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("axe-core", () => {
+  it.each([
+    ["index", "index.html"],
+    ["deal page", "deals/messebau-erstgespraech-koehler/index.html"],
+    ["deal page (English)", "deals/clinic-scheduling-pilot/index.html"],
+    ["owners", "owners/index.html"],
+    ["owner page", "owners/jonas-keller/index.html"],
+    ["upcoming", "upcoming/index.html"],
+    ["finding filter", "findings/overdue/index.html"],
+  ])("finds no violations on the %s", async (_, file) => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          globalThis as unknown as {
+            axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
+        const result = await axe.run({
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      expect(violations).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

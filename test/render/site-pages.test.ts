@@ -1,0 +1,113 @@
+// The site as Eleventy renders it for the example deals, judged as of a fixed day.
+import { readFileSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runCli } from "../helpers/run-cli.js";
+
+let site: string;
+const page = (...parts: string[]) => readFileSync(path.join(site, ...parts, "index.html"), "utf8");
+/** The text of every element carrying data-finding, as "code" attributes in document order. */
+const findingsIn = (html: string) => [...html.matchAll(/data-finding="([a-z-]+)"/g)].map((m) => m[1]);
+const rowsOf = (html: string) => html.split("<tr").slice(1);
+
+beforeAll(async () => {
+  const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-site-"));
+  await mkdir(path.join(cwd, "deals"));
+  for (const file of await readdir(path.join(ROOT, "deals")))
+    await copyFile(path.join(ROOT, "deals", file), path.join(cwd, "deals", file));
+  expect((await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd })).code).toBe(0);
+  site = path.join(cwd, "_site");
+});
+
+describe("index", () => {
+  it("lists every deal, most urgent first, with each finding highlighted by code", () => {
+    const html = page();
+    const titles = [...html.matchAll(/<th scope="row"><a href="deals\/([a-z0-9-]+)\/"/g)].map((m) => m[1]);
+    expect(titles).toEqual([
+      "messebau-erstgespraech-koehler",
+      "agentur-kurskorrektur-lindenhof",
+      "kfz-rahmenvertrag-bergmann",
+      "clinic-scheduling-pilot",
+      "logistik-absage-nordhafen",
+      "stadtwerke-musterstadt-strom",
+    ]);
+    const report = JSON.parse(readFileSync(path.join(site, "report.json"), "utf8"));
+    const expected = report.deals.flatMap((d: { findings: { code: string }[] }) => d.findings.map((f) => f.code)).sort();
+    const shown = rowsOf(html.slice(html.indexOf("<tbody>")))
+      .flatMap(findingsIn)
+      .sort();
+    expect(shown).toEqual(expected);
+  });
+
+  it("says severity in words and icon, not only colour, and links each tile to its filter page", () => {
+    const html = page();
+    expect(html).toContain('<span class="finding__badge"><span aria-hidden="true">▲</span> Warnung</span>');
+    expect(html).toContain('<a href="findings/missing-owner/index.html"><strong>3</strong> ohne Verantwortliche</a>');
+    expect(html).toContain('<a href="findings/overdue/index.html"><strong>2</strong> überfällig</a>');
+  });
+});
+
+describe("who does what by when", () => {
+  it("shows each owner's open actions, overdue first, and groups the unowned", () => {
+    const overview = page("owners");
+    const order = [...overview.matchAll(/<h2 id="owner-([a-z0-9-]+)">/g)].map((m) => m[1]);
+    expect(order[0]).toBe("ohne-verantwortliche");
+    expect(order.slice(1, 3).sort()).toEqual(["lea-brandstaetter", "miriam-ostermann"]);
+    const jonas = page("owners", "jonas-keller");
+    const tasks = [...jonas.matchAll(/<td>([^<]+)<\/td>\s*<td>Jonas Keller/g)].map((m) => m[1]);
+    expect(tasks).toEqual([
+      "Projektplan mit Meilensteinen bis Go-live an Stadtwerke senden",
+      "Anmeldung beim Netzbetreiber vorbereiten",
+    ]);
+    const nobody = page("owners", "ohne-verantwortliche");
+    expect(nobody).toContain("Standfläche und Hallenplan vom Veranstalter anfordern");
+    expect(findingsIn(nobody)).toEqual(expect.arrayContaining(["missing-owner", "missing-due"]));
+    const lea = page("owners", "lea-brandstaetter");
+    expect(lea).toContain('data-finding="overdue"');
+  });
+
+  it("lists appointments and deadlines of the next 14 days in date order", () => {
+    const html = page("upcoming");
+    const dates = [...html.matchAll(/<span class="agenda__date">\S+ (\d{2}\.\d{2}\.\d{4})/g)].map((m) => m[1]);
+    expect(dates[0]).toBe("25.11.2026");
+    expect(dates).toContain("01.12.2026");
+    expect(dates).not.toContain("08.12.2026"); // a next meeting just outside the 14 days
+    const iso = dates.map((d) => d?.split(".").reverse().join("-") ?? "");
+    expect(iso).toEqual([...iso].sort());
+    expect(iso.every((d) => d >= "2026-11-23" && d <= "2026-12-07")).toBe(true);
+  });
+
+  it("collects lessons learned across deals on an internal page", () => {
+    const html = page("lessons");
+    expect(html).toContain("Der Festpreisanteil als Sicherheitsargument");
+    expect(html).toContain("Standortfrage früher klären");
+  });
+
+  it("filters by finding and by status without JavaScript", () => {
+    expect(page("findings", "vague-owner")).toContain("Messestand Hannover Messe 2027");
+    expect(page("findings", "vague-owner")).not.toContain("Liefervertrag Strom");
+    expect(page("status", "lost")).toContain("Kontraktlogistik Ersatzteillager");
+    expect(page("status", "lost")).not.toContain("Messestand");
+  });
+});
+
+describe("deal page", () => {
+  it("shows the findings at the top and next to the action concerned, and the internal section apart", () => {
+    const html = page("deals", "messebau-erstgespraech-koehler");
+    const top = html.indexOf('class="findings"');
+    const table = html.indexOf('class="actions__table"');
+    expect(top).toBeGreaterThan(0);
+    expect(top).toBeLessThan(table);
+    const row =
+      html
+        .slice(table)
+        .split("<tr")
+        .find((r) => r.includes("Standfläche und Hallenplan")) ?? "";
+    expect(findingsIn(row)).toEqual(["missing-owner", "missing-due"]);
+    const strom = page("deals", "stadtwerke-musterstadt-strom");
+    expect(strom).toContain('<section class="internal"');
+    expect(strom.indexOf("Intern – nicht für den Kunden")).toBeGreaterThan(strom.indexOf("Nächster Termin"));
+  });
+});
