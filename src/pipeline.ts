@@ -57,8 +57,13 @@ export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   const cwd = options.cwd ?? process.cwd();
   const entries = await findDealFiles(options.dealsDir, cwd);
   const loaded = await mapLimit(entries, 16, (entry) => readDealFile(entry, options.config.maxFileBytes));
-  flagDuplicateSlugs(loaded);
+  return analyseLoaded(loaded, options);
+}
 
+/** validate → model and findings over files already read (from disk, or from a git revision). */
+export function analyseLoaded(loaded: LoadedFile[], options: AnalyseOptions): Analysis {
+  const cwd = options.cwd ?? process.cwd();
+  flagDuplicateSlugs(loaded);
   const deals = loaded.map((file) => modelDeal(file, options));
   const valid = deals.flatMap((d) => (d.deal ? [d.deal] : []));
   const all = deals.flatMap((d) => d.findings);

@@ -1,5 +1,6 @@
 import { type Config, loadConfig } from "../config/load-config.js";
 import { ProtokollError } from "../errors.js";
+import { readGitFacts } from "../load/git-facts.js";
 import { type Analysis, analyse } from "../pipeline.js";
 import { formatFinding } from "../report/format-text.js";
 import { resolveToday } from "./options.js";
@@ -22,7 +23,8 @@ export async function prepare(flags: CommonFlags): Promise<{ config: Config; ana
   const today = resolveToday(flags.today, config.timeZone);
   const dealsDir = flags.deals ?? "deals";
   try {
-    return { config, analysis: await analyse({ dealsDir, today, config }) };
+    const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone);
+    return { config, analysis: await analyse({ dealsDir, today, config, git }) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new ProtokollError(`The deals folder "${dealsDir}" does not exist.`, "Create it, or point to it with --deals <dir>.");

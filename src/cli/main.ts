@@ -83,6 +83,13 @@ export async function run(argv: string[]): Promise<number> {
           { title: positionals[0] ?? "", customer: str("customer"), date: str("date"), deals: str("deals") },
           log,
         );
+      case "diff":
+        return await (await import("./commands/diff.js")).diff({
+          base: positionals[0] ?? "",
+          head: positionals[1],
+          deals: str("deals"),
+          format: str("format"),
+        });
       default:
         throw new ProtokollError(
           `"protokoll ${command}" is not available in this version yet.`,

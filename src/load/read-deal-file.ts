@@ -22,18 +22,7 @@ export interface LoadedFile {
  */
 export async function readDealFile(entry: DealFileEntry, maxBytes: number): Promise<LoadedFile> {
   const { file } = entry;
-  const findings: Finding[] = [];
-  if (!SLUG_PATTERN.test(entry.slug)) {
-    findings.push(
-      finding(
-        "invalid-filename",
-        file,
-        { line: 1, column: 1 },
-        `The file name "${entry.slug}" is not a valid slug: it becomes the URL of the deal's page.`,
-        `Rename the file to lowercase letters, digits and hyphens, e.g. "${suggestSlug(entry.slug)}.yaml".`,
-      ),
-    );
-  }
+  const findings: Finding[] = slugFindings(entry);
   if (entry.refused) {
     findings.push(
       finding(
@@ -61,6 +50,15 @@ export async function readDealFile(entry: DealFileEntry, maxBytes: number): Prom
     return { entry, findings };
   }
 
+  return parseDealBytes(entry, bytes, findings);
+}
+
+/**
+ * Decodes and parses a deal file's bytes, wherever they came from (the disk, or a git revision for `diff`).
+ * `findings` may already hold problems of the file name.
+ */
+export function parseDealBytes(entry: DealFileEntry, bytes: Uint8Array, findings: Finding[] = []): LoadedFile {
+  const { file } = entry;
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     findings.push(
@@ -84,6 +82,20 @@ export async function readDealFile(entry: DealFileEntry, maxBytes: number): Prom
     if (parsed.partial) result.partial = true;
   }
   return result;
+}
+
+/** `invalid-filename` when the file name is not a slug: it becomes the URL of the deal's page. */
+export function slugFindings(entry: DealFileEntry): Finding[] {
+  if (SLUG_PATTERN.test(entry.slug)) return [];
+  return [
+    finding(
+      "invalid-filename",
+      entry.file,
+      { line: 1, column: 1 },
+      `The file name "${entry.slug}" is not a valid slug: it becomes the URL of the deal's page.`,
+      `Rename the file to lowercase letters, digits and hyphens, e.g. "${suggestSlug(entry.slug)}.yaml".`,
+    ),
+  ];
 }
 
 async function readCapped(absolute: string, maxBytes: number): Promise<Uint8Array | "too-large"> {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
-import { isPlainTime, parsePlainDate } from "../model/plain-date.js";
+import { parsePlainDate } from "../model/plain-date.js";
 
 /** Where the JSON Schemas live: the single source of truth for deal and config files. */
 export const SCHEMA_DIR = new URL("../../schema/", import.meta.url);
@@ -20,7 +20,6 @@ export function schemas() {
   if (compiled) return compiled;
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false });
   ajv.addFormat("date", { type: "string", validate: (text: string) => parsePlainDate(text) !== undefined });
-  ajv.addFormat("time", { type: "string", validate: isPlainTime });
   ajv.addFormat("email", { type: "string", validate: (text: string) => EMAIL.test(text) });
   const dealSchema = loadSchema("deal.schema.json");
   compiled = {

@@ -202,6 +202,8 @@ function toFinding(error: ErrorObject, source: SourceDocument): Finding {
         `Write a number ${error.keyword === "minimum" ? "≥" : "≤"} ${error.params.limit}.`,
       );
     case "pattern":
+      // Times are a pattern, not `format: time` (which JSON Schema defines as HH:MM:SS with offset).
+      if (path.at(-1) === "time") return formatFinding("time", name, String(value), file, at(path));
       return finding(
         "invalid-field",
         file,

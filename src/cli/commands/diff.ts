@@ -1,0 +1,45 @@
+import { loadConfig } from "../../config/load-config.js";
+import { diffDeals } from "../../diff/diff-deals.js";
+import { formatDiffMarkdown } from "../../diff/format-diff.js";
+import { readDealsAtRevision, resolveRevision } from "../../diff/read-revision.js";
+import { ProtokollError } from "../../errors.js";
+import { type AnalyseOptions, analyse, analyseLoaded } from "../../pipeline.js";
+import { resolveToday } from "../options.js";
+
+export interface DiffFlags {
+  base: string;
+  head?: string;
+  deals?: string;
+  format?: string;
+}
+
+/**
+ * `protokoll diff <base> [<head>]`: what changed in the deals between two revisions (head: the working tree),
+ * in words — moved deadlines, owners gone, actions done, appointments moved, findings introduced or resolved.
+ * Both sides are judged by the same "today".
+ */
+export async function diff(flags: DiffFlags): Promise<number> {
+  const format = flags.format ?? "markdown";
+  if (!["markdown", "json"].includes(format)) throw new ProtokollError(`Unknown --format "${format}".`, "Use markdown or json.");
+  const cwd = process.cwd();
+  const dealsDir = flags.deals ?? "deals";
+  const { config } = await loadConfig();
+  const options: AnalyseOptions = { dealsDir, cwd, config, today: resolveToday(undefined, config.timeZone) };
+
+  const baseCommit = await resolveRevision(flags.base, cwd);
+  const headCommit = flags.head ? await resolveRevision(flags.head, cwd) : undefined;
+  const base = analyseLoaded(await readDealsAtRevision(baseCommit, dealsDir, cwd, config.maxFileBytes), options);
+  const head = headCommit
+    ? analyseLoaded(await readDealsAtRevision(headCommit, dealsDir, cwd, config.maxFileBytes), options)
+    : await analyse(options).catch(() => analyseLoaded([], options));
+  const diffs = diffDeals(base.deals, head.deals);
+  const range = `${flags.base}..${flags.head ?? "working tree"}`;
+  if (format === "json") {
+    process.stdout.write(
+      `${JSON.stringify({ base: flags.base, head: flags.head ?? null, today: options.today, deals: diffs }, null, 2)}\n`,
+    );
+  } else {
+    process.stdout.write(formatDiffMarkdown(diffs, range, config.siteLanguage));
+  }
+  return 0;
+}

@@ -1,0 +1,159 @@
+import type { Finding } from "../errors.js";
+import type { Deal, DealStatus, Language } from "../model/deal.js";
+import { daysBetween, type PlainDate } from "../model/plain-date.js";
+import type { DealResult } from "../pipeline.js";
+import { matchActions } from "./match-actions.js";
+
+/** One change that matters in a deal, as `protokoll diff` reports it. */
+export type Change =
+  | { type: "status"; from: DealStatus; to: DealStatus }
+  | { type: "action-added"; task: string; owner?: string; due?: PlainDate }
+  | { type: "action-removed"; task: string }
+  | { type: "action-done"; task: string; doneOn?: PlainDate }
+  | { type: "action-dropped"; task: string }
+  | { type: "action-reopened"; task: string }
+  | { type: "action-reworded"; from: string; to: string }
+  | { type: "owner-changed"; task: string; from?: string; to?: string }
+  | { type: "due-moved"; task: string; from?: PlainDate; to?: PlainDate; days?: number }
+  | { type: "next-meeting-set"; date: PlainDate; time?: string }
+  | { type: "next-meeting-moved"; from: PlainDate; to: PlainDate; fromTime?: string; toTime?: string; days: number }
+  | { type: "next-meeting-removed"; date: PlainDate }
+  | { type: "protocol-sent"; date: PlainDate };
+
+export interface FindingChange {
+  code: string;
+  severity: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface DealDiff {
+  slug: string;
+  file: string;
+  title: string | null;
+  language: Language;
+  kind: "added" | "removed" | "renamed" | "changed";
+  /** The old file, for a renamed deal. */
+  from?: string;
+  /** True where one side does not load or validate: its findings are listed, its content is not compared. */
+  invalid: { base: boolean; head: boolean };
+  changes: Change[];
+  findings: { introduced: FindingChange[]; resolved: FindingChange[] };
+}
+
+const findingKey = (f: Finding) => `${f.code}\0${f.message}`;
+const shown = (f: Finding): FindingChange => ({
+  code: f.code,
+  severity: f.severity,
+  message: f.message,
+  file: f.file,
+  line: f.line,
+  column: f.column,
+});
+
+/** What changed between two versions of one deal's actions, next meeting, status and recap. */
+export function dealChanges(before: Deal, after: Deal): Change[] {
+  const changes: Change[] = [];
+  if (before.status !== after.status) changes.push({ type: "status", from: before.status, to: after.status });
+  const { pairs, removed, added } = matchActions(before.actions, after.actions);
+  for (const [a, b] of pairs.sort(([, x], [, y]) => x.index - y.index)) {
+    if (a.task !== b.task) changes.push({ type: "action-reworded", from: a.task, to: b.task });
+    if (a.status !== b.status) {
+      if (b.status === "done") changes.push({ type: "action-done", task: b.task, ...(b.doneOn ? { doneOn: b.doneOn } : {}) });
+      else if (b.status === "dropped") changes.push({ type: "action-dropped", task: b.task });
+      else changes.push({ type: "action-reopened", task: b.task });
+    }
+    if (a.owner !== b.owner) {
+      const change: Change = { type: "owner-changed", task: b.task };
+      if (a.owner) change.from = a.owner;
+      if (b.owner) change.to = b.owner;
+      changes.push(change);
+    }
+    if (a.due !== b.due) {
+      const change: Change = { type: "due-moved", task: b.task };
+      if (a.due) change.from = a.due;
+      if (b.due) change.to = b.due;
+      if (a.due && b.due) change.days = daysBetween(a.due, b.due);
+      changes.push(change);
+    }
+  }
+  for (const a of removed) changes.push({ type: "action-removed", task: a.task });
+  for (const b of added.sort((x, y) => x.index - y.index)) {
+    const change: Change = { type: "action-added", task: b.task };
+    if (b.owner) change.owner = b.owner;
+    if (b.due) change.due = b.due;
+    changes.push(change);
+  }
+  const x = before.nextMeeting;
+  const y = after.nextMeeting;
+  if (!x && y) changes.push({ type: "next-meeting-set", date: y.date, ...(y.time ? { time: y.time } : {}) });
+  else if (x && !y) changes.push({ type: "next-meeting-removed", date: x.date });
+  else if (x && y && (x.date !== y.date || x.time !== y.time)) {
+    const change: Change = { type: "next-meeting-moved", from: x.date, to: y.date, days: daysBetween(x.date, y.date) };
+    if (x.time) change.fromTime = x.time;
+    if (y.time) change.toTime = y.time;
+    changes.push(change);
+  }
+  if (!before.protocolSent && after.protocolSent) changes.push({ type: "protocol-sent", date: after.protocolSent });
+  return changes;
+}
+
+/**
+ * Compares two analysed versions of the deals folder. Deals are matched by file; a deal that disappeared in
+ * one file and appeared in another with the same title and customer is reported as renamed.
+ */
+export function diffDeals(base: readonly DealResult[], head: readonly DealResult[]): DealDiff[] {
+  const byFile = (list: readonly DealResult[]) => new Map(list.map((d) => [d.file, d]));
+  const baseFiles = byFile(base);
+  const headFiles = byFile(head);
+  const identity = (d: DealResult) => (d.deal ? `${d.deal.title}\0${d.deal.customer}` : undefined);
+  const removed = base.filter((d) => !headFiles.has(d.file));
+  const result: DealDiff[] = [];
+
+  for (const after of head) {
+    let before = baseFiles.get(after.file);
+    let kind: DealDiff["kind"] = before ? "changed" : "added";
+    if (!before) {
+      const renamedFrom = removed.find((d) => identity(d) !== undefined && identity(d) === identity(after));
+      if (renamedFrom) {
+        before = renamedFrom;
+        kind = "renamed";
+        removed.splice(removed.indexOf(renamedFrom), 1);
+      }
+    }
+    const diff = compare(before, after, kind);
+    if (
+      diff.kind !== "changed" ||
+      diff.changes.length > 0 ||
+      diff.findings.introduced.length > 0 ||
+      diff.findings.resolved.length > 0
+    ) {
+      result.push(diff);
+    }
+  }
+  for (const before of removed) result.push(compare(before, undefined, "removed"));
+  return result.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+function compare(before: DealResult | undefined, after: DealResult | undefined, kind: DealDiff["kind"]): DealDiff {
+  const current = (after ?? before) as DealResult;
+  const diff: DealDiff = {
+    slug: current.slug,
+    file: current.file,
+    title: after?.title ?? before?.title ?? null,
+    language: (after?.deal ?? before?.deal)?.language ?? "de",
+    kind,
+    invalid: { base: Boolean(before && !before.deal), head: Boolean(after && !after.deal) },
+    changes: [],
+    findings: { introduced: [], resolved: [] },
+  };
+  if (kind === "renamed" && before) diff.from = before.file;
+  if (before?.deal && after?.deal) diff.changes = dealChanges(before.deal, after.deal);
+  const was = new Set((before?.findings ?? []).map(findingKey));
+  const is = new Set((after?.findings ?? []).map(findingKey));
+  diff.findings.introduced = (after?.findings ?? []).filter((f) => !was.has(findingKey(f))).map(shown);
+  diff.findings.resolved = (before?.findings ?? []).filter((f) => !is.has(findingKey(f))).map(shown);
+  return diff;
+}

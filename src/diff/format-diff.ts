@@ -1,0 +1,132 @@
+import type { FindingCode } from "../errors.js";
+import type { Language } from "../model/deal.js";
+import { formatDate } from "../model/format-date.js";
+import type { PlainDate } from "../model/plain-date.js";
+import { findingTitle, messages } from "../render/i18n.js";
+import type { Change, DealDiff } from "./diff-deals.js";
+
+const L = {
+  de: {
+    none: "Keine Änderungen an Deals.",
+    added: "neu",
+    removed: "entfernt",
+    renamed: "umbenannt von",
+    invalidBase: "vorher fehlerhaft",
+    invalidHead: "jetzt fehlerhaft",
+    status: "Status",
+    actionAdded: "Neue Aufgabe",
+    actionRemoved: "Aufgabe entfernt",
+    actionDone: "Erledigt",
+    actionDropped: "Entfallen",
+    actionReopened: "Wieder offen",
+    reworded: "Umformuliert",
+    owner: "Verantwortlich",
+    due: "Frist",
+    dueMoved: "Frist verschoben",
+    nobody: "niemand",
+    noDate: "kein Datum",
+    nextSet: "Nächster Termin vereinbart",
+    nextMoved: "Nächster Termin verschoben",
+    nextRemoved: "Nächster Termin entfernt",
+    sent: "Protokoll verschickt am",
+    introduced: "Neue Hinweise",
+    resolved: "Behobene Hinweise",
+    day: (n: number) => `${n > 0 ? "+" : ""}${n} ${Math.abs(n) === 1 ? "Tag" : "Tage"}`,
+  },
+  en: {
+    none: "No deal changes.",
+    added: "new",
+    removed: "removed",
+    renamed: "renamed from",
+    invalidBase: "broken before",
+    invalidHead: "broken now",
+    status: "Status",
+    actionAdded: "New action",
+    actionRemoved: "Action removed",
+    actionDone: "Done",
+    actionDropped: "Dropped",
+    actionReopened: "Reopened",
+    reworded: "Reworded",
+    owner: "Owner",
+    due: "Due",
+    dueMoved: "Due date moved",
+    nobody: "nobody",
+    noDate: "no date",
+    nextSet: "Next appointment set",
+    nextMoved: "Next appointment moved",
+    nextRemoved: "Next appointment removed",
+    sent: "Recap sent on",
+    introduced: "New findings",
+    resolved: "Resolved findings",
+    day: (n: number) => `${n > 0 ? "+" : ""}${n} ${Math.abs(n) === 1 ? "day" : "days"}`,
+  },
+};
+
+/** Markdown for a pull-request comment or job summary; each deal in its own language. */
+export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, siteLanguage: Language): string {
+  if (diffs.length === 0) return `${L[siteLanguage].none} (${range})\n`;
+  const blocks = [`### protokoll diff \`${range}\``];
+  for (const diff of diffs) {
+    const l = L[diff.language];
+    const t = messages(diff.language);
+    const date = (d: PlainDate | undefined) => (d ? formatDate(d, diff.language) : l.noDate);
+    const quote = (text: string) => (diff.language === "de" ? `„${text}“` : `“${text}”`);
+    const tags = [
+      diff.kind === "added"
+        ? l.added
+        : diff.kind === "removed"
+          ? l.removed
+          : diff.kind === "renamed"
+            ? `${l.renamed} \`${diff.from}\``
+            : undefined,
+      diff.invalid.base ? l.invalidBase : undefined,
+      diff.invalid.head ? l.invalidHead : undefined,
+    ].filter(Boolean);
+    const lines = [`#### ${diff.title ?? diff.file} — \`${diff.file}\`${tags.length ? ` (${tags.join(", ")})` : ""}`];
+    const describe = (c: Change): string => {
+      switch (c.type) {
+        case "status":
+          return `${l.status}: ${t[`status_${c.from}`]} → ${t[`status_${c.to}`]}`;
+        case "action-added":
+          return `${l.actionAdded}: ${quote(c.task)} – ${c.owner ?? l.nobody}, ${date(c.due)}`;
+        case "action-removed":
+          return `${l.actionRemoved}: ${quote(c.task)}`;
+        case "action-done":
+          return `${l.actionDone}: ${quote(c.task)}${c.doneOn ? ` (${date(c.doneOn)})` : ""}`;
+        case "action-dropped":
+          return `${l.actionDropped}: ${quote(c.task)}`;
+        case "action-reopened":
+          return `${l.actionReopened}: ${quote(c.task)}`;
+        case "action-reworded":
+          return `${l.reworded}: ${quote(c.from)} → ${quote(c.to)}`;
+        case "owner-changed":
+          return `${l.owner} ${quote(c.task)}: ${c.from ?? l.nobody} → ${c.to ?? `**${l.nobody}**`}`;
+        case "due-moved":
+          return `${l.dueMoved} ${quote(c.task)}: ${date(c.from)} → ${date(c.to)}${c.days !== undefined ? ` (${l.day(c.days)})` : ""}`;
+        case "next-meeting-set":
+          return `${l.nextSet}: ${date(c.date)}${c.time ? `, ${c.time}` : ""}`;
+        case "next-meeting-moved":
+          return `${l.nextMoved}: ${date(c.from)}${c.fromTime ? ` ${c.fromTime}` : ""} → ${date(c.to)}${c.toTime ? ` ${c.toTime}` : ""}${c.days ? ` (${l.day(c.days)})` : ""}`;
+        case "next-meeting-removed":
+          return `**${l.nextRemoved}** (${date(c.date)})`;
+        case "protocol-sent":
+          return `${l.sent} ${date(c.date)}`;
+      }
+    };
+    for (const change of diff.changes) lines.push(`- ${describe(change)}`);
+    if (diff.findings.introduced.length > 0) {
+      lines.push(`- ${l.introduced}:`);
+      for (const f of diff.findings.introduced)
+        lines.push(
+          `  - ${f.severity === "error" ? "✖" : "▲"} ${findingTitle(f.code as FindingCode, diff.language)} (\`${f.code}\`, ${f.file}:${f.line}): ${f.message}`,
+        );
+    }
+    if (diff.findings.resolved.length > 0) {
+      lines.push(`- ${l.resolved}:`);
+      for (const f of diff.findings.resolved)
+        lines.push(`  - ✔ ${findingTitle(f.code as FindingCode, diff.language)} (\`${f.code}\`): ${f.message}`);
+    }
+    blocks.push(lines.join("\n"));
+  }
+  return `${blocks.join("\n\n")}\n`;
+}

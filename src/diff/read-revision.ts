@@ -1,0 +1,60 @@
+import path from "node:path";
+import { ProtokollError } from "../errors.js";
+import type { DealFileEntry } from "../load/find-deal-files.js";
+import { git, readBlobs } from "../load/git.js";
+import { type LoadedFile, parseDealBytes, slugFindings } from "../load/read-deal-file.js";
+
+const DEAL_EXTENSION = /\.ya?ml$/i;
+
+/** Checks that `revision` names a commit, or stops with exit code 2 and a clear message. */
+export async function resolveRevision(revision: string, cwd: string): Promise<string> {
+  if (revision.startsWith("-"))
+    throw new ProtokollError(`"${revision}" is not a revision.`, "Name a branch, tag or commit, e.g. origin/main or HEAD~1.");
+  try {
+    return (await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`], cwd)).trim();
+  } catch {
+    throw new ProtokollError(
+      `Unknown revision "${revision}".`,
+      "Name a branch, tag or commit that exists here, e.g. origin/main or HEAD~1 (`git log --oneline` lists them).",
+    );
+  }
+}
+
+/**
+ * Reads every deal file of `<deals>` at a commit — one `git ls-tree` and one `git cat-file --batch`, whatever
+ * the number of deals — and parses each like a file on disk.
+ */
+export async function readDealsAtRevision(
+  commit: string,
+  dealsDir: string,
+  cwd: string,
+  maxBytes: number,
+): Promise<LoadedFile[]> {
+  const prefix = (await git(["rev-parse", "--show-prefix"], cwd)).trim();
+  const folder = `${prefix}${path.posix.normalize(dealsDir.split(path.sep).join("/")).replace(/\/$/, "")}/`;
+  const listing = await git(["ls-tree", "-r", "-l", "--full-tree", "-z", commit], cwd);
+  const files = listing
+    .split("\0")
+    .filter(Boolean)
+    .map((row) => {
+      const [meta = "", full = ""] = row.split("\t");
+      return { full, size: Number(meta.trim().split(/\s+/)[3]) };
+    })
+    .filter((f) => f.full.startsWith(folder) && DEAL_EXTENSION.test(f.full));
+  const small = files.filter((f) => f.size <= maxBytes);
+  const blobs = await readBlobs(
+    small.map((f) => `${commit}:${f.full}`),
+    cwd,
+  );
+  return files.map((f) => {
+    const relative = f.full.slice(prefix.length);
+    const entry: DealFileEntry = {
+      file: relative,
+      absolute: path.join(cwd, relative),
+      slug: path.posix.basename(relative).replace(DEAL_EXTENSION, ""),
+    };
+    const blob = blobs[small.indexOf(f)];
+    if (!blob) return { entry, findings: slugFindings(entry) };
+    return parseDealBytes(entry, blob, slugFindings(entry));
+  });
+}

@@ -1,0 +1,176 @@
+// `protokoll diff` on real git repositories: the changes that matter, in words, and nothing for a reorder.
+import { describe, expect, it } from "vitest";
+import { gitRepo } from "../helpers/git-repo.js";
+import { runCli } from "../helpers/run-cli.js";
+
+const ENV = { PROTOKOLL_TODAY: "2026-11-23" };
+
+function deal(actions: string[], next: string, extra: string[] = []): string {
+  return [
+    "title: Liefervertrag Strom",
+    "customer: Stadtwerke Musterstadt GmbH",
+    "meeting:",
+    "  date: 2026-11-20",
+    "participants:",
+    "  - name: Anna Schulz",
+    "  - name: Jonas Keller",
+    "actions:",
+    ...actions,
+    "next_meeting:",
+    `  date: ${next}`,
+    '  time: "09:00"',
+    "protocol_sent: 2026-11-21",
+    ...extra,
+    "",
+  ].join("\n");
+}
+
+const PLAN = ["  - task: Projektplan schicken", "    owner: Jonas Keller", "    due: 2026-11-27"];
+const DATA = ["  - task: Lastgangdaten bereitstellen", "    owner: Anna Schulz", "    due: 2026-12-04"];
+const CONTRACT = ["  - task: Vertrag gegenzeichnen", "    owner: Anna Schulz", "    due: 2026-11-25"];
+
+describe("protokoll diff", () => {
+  it("reports exactly a moved due date, a cleared owner, a done action and a moved meeting", async () => {
+    const repo = await gitRepo();
+    await repo.write("deals/strom.yaml", deal([...PLAN, ...DATA, ...CONTRACT], "2026-12-01"));
+    repo.commit("first protocol");
+    await repo.write(
+      "deals/strom.yaml",
+      deal(
+        [
+          "  - task: Projektplan schicken",
+          "    owner: Jonas Keller",
+          "    due: 2026-12-04",
+          "  - task: Lastgangdaten bereitstellen",
+          "    due: 2026-12-04",
+          ...CONTRACT,
+          "    status: done",
+          "    done_on: 2026-11-24",
+        ],
+        "2026-12-03",
+      ),
+    );
+    repo.commit("update");
+
+    const json = await runCli(["diff", "HEAD~1", "HEAD", "--format", "json"], { cwd: repo.dir, env: ENV });
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.deals).toHaveLength(1);
+    expect(report.deals[0]).toMatchObject({ slug: "strom", file: "deals/strom.yaml", kind: "changed" });
+    expect(report.deals[0].changes).toEqual([
+      { type: "due-moved", task: "Projektplan schicken", from: "2026-11-27", to: "2026-12-04", days: 7 },
+      { type: "owner-changed", task: "Lastgangdaten bereitstellen", from: "Anna Schulz" },
+      { type: "action-done", task: "Vertrag gegenzeichnen", doneOn: "2026-11-24" },
+      { type: "next-meeting-moved", from: "2026-12-01", to: "2026-12-03", fromTime: "09:00", toTime: "09:00", days: 2 },
+    ]);
+    expect(report.deals[0].findings.introduced.map((f: { code: string }) => f.code)).toEqual(["missing-owner"]);
+
+    const markdown = await runCli(["diff", "HEAD~1", "HEAD"], { cwd: repo.dir, env: ENV });
+    expect(markdown.code).toBe(0);
+    const lines = markdown.stdout.split("\n").filter((l) => l.startsWith("- "));
+    expect(lines).toEqual([
+      "- Frist verschoben „Projektplan schicken“: 27.11.2026 → 04.12.2026 (+7 Tage)",
+      "- Verantwortlich „Lastgangdaten bereitstellen“: Anna Schulz → **niemand**",
+      "- Erledigt: „Vertrag gegenzeichnen“ (24.11.2026)",
+      "- Nächster Termin verschoben: 01.12.2026 09:00 → 03.12.2026 09:00 (+2 Tage)",
+      "- Neue Hinweise:",
+    ]);
+    expect(markdown.stdout).toContain("#### Liefervertrag Strom — `deals/strom.yaml`");
+  });
+
+  it("reports nothing for a pure reorder of actions, and sees a reworded action as the same one", async () => {
+    const repo = await gitRepo();
+    await repo.write("deals/strom.yaml", deal([...PLAN, ...DATA, ...CONTRACT], "2026-12-01"));
+    repo.commit("first");
+    await repo.write("deals/strom.yaml", deal([...CONTRACT, ...PLAN, ...DATA], "2026-12-01"));
+    repo.commit("reorder");
+    const reorder = await runCli(["diff", "HEAD~1", "HEAD", "--format", "json"], { cwd: repo.dir, env: ENV });
+    expect(JSON.parse(reorder.stdout).deals).toEqual([]);
+    expect((await runCli(["diff", "HEAD~1", "HEAD"], { cwd: repo.dir, env: ENV })).stdout).toBe(
+      "Keine Änderungen an Deals. (HEAD~1..HEAD)\n",
+    );
+
+    await repo.write(
+      "deals/strom.yaml",
+      deal(
+        [...CONTRACT, "  - task: Projektplan an Stadtwerke schicken", "    owner: Jonas Keller", "    due: 2026-11-27", ...DATA],
+        "2026-12-01",
+      ),
+    );
+    const reworded = await runCli(["diff", "HEAD", "--format", "json"], { cwd: repo.dir, env: ENV });
+    expect(JSON.parse(reworded.stdout).deals[0].changes).toEqual([
+      { type: "action-reworded", from: "Projektplan schicken", to: "Projektplan an Stadtwerke schicken" },
+    ]);
+  });
+
+  it("detects added, removed and renamed deals", async () => {
+    const repo = await gitRepo();
+    await repo.write("deals/alt.yaml", deal(PLAN, "2026-12-01"));
+    await repo.write("deals/weg.yaml", deal(PLAN, "2026-12-01").replace("Liefervertrag Strom", "Anderer Deal"));
+    repo.commit("first");
+    await repo.write("deals/neu/strom-2027.yaml", deal(PLAN, "2026-12-01"));
+    await repo.git("rm", "-q", "deals/alt.yaml");
+    await repo.git("rm", "-q", "deals/weg.yaml");
+    await repo.write("deals/frisch.yaml", deal(DATA, "2026-12-02").replace("Liefervertrag Strom", "Frischer Deal"));
+    repo.commit("move");
+    const { stdout } = await runCli(["diff", "HEAD~1", "HEAD", "--format", "json"], { cwd: repo.dir, env: ENV });
+    const kinds = JSON.parse(stdout).deals.map((d: { file: string; kind: string; from?: string }) => [
+      d.file,
+      d.kind,
+      d.from ?? null,
+    ]);
+    expect(kinds).toEqual([
+      ["deals/frisch.yaml", "added", null],
+      ["deals/neu/strom-2027.yaml", "renamed", "deals/alt.yaml"],
+      ["deals/weg.yaml", "removed", null],
+    ]);
+  });
+
+  it("reports a deal that is broken on one side instead of crashing", async () => {
+    const repo = await gitRepo();
+    await repo.write("deals/strom.yaml", deal(PLAN, "2026-12-01"));
+    repo.commit("first");
+    await repo.write("deals/strom.yaml", "title: [kaputt\n");
+    const { code, stdout } = await runCli(["diff", "HEAD", "--format", "json"], { cwd: repo.dir, env: ENV });
+    expect(code).toBe(0);
+    const [entry] = JSON.parse(stdout).deals;
+    expect(entry.invalid).toEqual({ base: false, head: true });
+    expect(entry.findings.introduced[0].code).toBe("invalid-yaml");
+  });
+
+  it.each([["nope"], ["HEAD~5"], ["--output=/tmp/x"]])("exits 2 with a clear message for the revision %s", async (rev) => {
+    const repo = await gitRepo();
+    await repo.write("deals/strom.yaml", deal(PLAN, "2026-12-01"));
+    repo.commit("first");
+    const result = await runCli(["diff", rev], { cwd: repo.dir, env: ENV });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Unknown revision|is not a revision|Unknown option/);
+  });
+});
+
+describe("git history of a deal", () => {
+  it("gives the Stand and short hash of the last commit, and flags a due date pushed back three times", async () => {
+    const repo = await gitRepo();
+    const version = (due: string) =>
+      deal(["  - id: plan", "    task: Projektplan schicken", "    owner: Jonas Keller", `    due: ${due}`], "2026-12-01");
+    for (const due of ["2026-11-24", "2026-11-27", "2026-12-01", "2026-12-04"]) {
+      await repo.write("deals/strom.yaml", version(due));
+      repo.commit(`due ${due}`);
+    }
+    const check = await runCli(["check", "--format", "json"], { cwd: repo.dir, env: ENV });
+    const findings = JSON.parse(check.stdout).deals[0].findings;
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: "due-pushed-often",
+        line: 12,
+        column: 10,
+        message: 'The due date of "Projektplan schicken" was pushed back 3 times.',
+      }),
+    ]);
+    const hash = repo.git("log", "-1", "--format=%h").trim();
+    expect((await runCli(["build", "--no-pdf"], { cwd: repo.dir, env: ENV })).code).toBe(0);
+    const html = (await import("node:fs")).readFileSync(`${repo.dir}/_site/deals/strom/index.html`, "utf8");
+    expect(html).toContain(`Stand: 04.11.2026 · ${hash}`);
+    expect(html).toContain("↻ 3×");
+  });
+});
