@@ -90,6 +90,8 @@ export async function run(argv: string[]): Promise<number> {
           deals: str("deals"),
           format: str("format"),
         });
+      case "serve":
+        return await (await import("./commands/serve.js")).serve({ port: str("port"), deals: str("deals") }, log);
       default:
         throw new ProtokollError(
           `"protokoll ${command}" is not available in this version yet.`,

@@ -1,0 +1,47 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadConfig } from "../../config/load-config.js";
+import { readGitFacts } from "../../load/git-facts.js";
+import { analyse } from "../../pipeline.js";
+import { serveSite } from "../../render/serve-site.js";
+import { siteView } from "../../render/site-view.js";
+import { formatFinding } from "../../report/format-text.js";
+import { parsePositiveInt, resolveToday } from "../options.js";
+
+export interface ServeFlags {
+  port?: string;
+  deals?: string;
+}
+
+/**
+ * `protokoll serve`: the site on http://localhost:<port>/ with live reload. Every change to a deal or a
+ * template rebuilds within a second; a broken deal shows its findings on the index and here, it never stops
+ * the server. No PDFs while editing: `protokoll build` prints them.
+ */
+export async function serve(flags: ServeFlags, log: (line: string) => void): Promise<number> {
+  const port = parsePositiveInt(flags.port, "--port", 8080);
+  const dealsDir = flags.deals ?? "deals";
+  const { config } = await loadConfig();
+  const outDir = await mkdtemp(path.join(tmpdir(), "protokoll-serve-"));
+  const view = async () => {
+    const today = resolveToday(undefined, config.timeZone);
+    const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone);
+    const analysis = await analyse({ dealsDir, today, config, git });
+    const { errors, warnings } = analysis.summary;
+    log(`Rebuilt ${analysis.deals.length} deals: ${errors} errors, ${warnings} warnings.`);
+    for (const result of analysis.deals) {
+      for (const f of result.findings.filter((x) => x.severity === "error")) log(formatFinding(f, (n) => result.source?.line(n)));
+    }
+    return siteView(analysis);
+  };
+  const stop = await serveSite({ outDir, port, watch: [path.resolve(dealsDir)], view });
+  log(`Serving on http://localhost:${port}/ — edit deals in ${dealsDir}/ and the page reloads. Ctrl+C stops.`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await stop();
+  await rm(outDir, { recursive: true, force: true });
+  return 0;
+}
