@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Browser, HTTPRequest, Page } from "puppeteer";
+import { onInterrupt } from "../util/shutdown.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { launchBrowser } from "./browser.js";
 import { countPages, finalizePdf, type PdfMeta } from "./pdf-bytes.js";
@@ -31,6 +32,8 @@ export interface PrintOutcome {
   /** Deals whose PDF needs more than one page even in the compact layout (the PDF is still written). */
   overflow: string[];
   failed: { slug: string; message: string }[];
+  /** Deals that were being printed when the browser crashed (printed again after one restart, if possible). */
+  crashed: string[];
   browserStarts: number;
   /** Requests the pages tried to make (all aborted): should always be empty. */
   blockedRequests: string[];
@@ -47,7 +50,15 @@ interface ManifestEntry {
  * A crashed browser is restarted once and its unfinished deals retried; the browser is always closed.
  */
 export async function printPdfs(requests: readonly PrintRequest[], options: PrintOptions): Promise<PrintOutcome> {
-  const outcome: PrintOutcome = { printed: [], unchanged: [], overflow: [], failed: [], browserStarts: 0, blockedRequests: [] };
+  const outcome: PrintOutcome = {
+    printed: [],
+    unchanged: [],
+    overflow: [],
+    failed: [],
+    crashed: [],
+    browserStarts: 0,
+    blockedRequests: [],
+  };
   const manifest = decode(await readManifest(options.outDir));
   const next: Record<string, ManifestEntry> = {};
   const due: { request: PrintRequest; hash: string }[] = [];
@@ -69,9 +80,11 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
     const retry: typeof due = [];
     const browser = await launchBrowser();
     outcome.browserStarts++;
+    const forget = onInterrupt(() => closeBrowser(browser));
     let crashed = false;
+    let closing = false;
     browser.on("disconnected", () => {
-      crashed = true;
+      if (!closing) crashed = true;
     });
     try {
       const pool = await Promise.all(
@@ -85,7 +98,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
             try {
               const overflow = await withTimeout(
                 printOne(page, job.request, options.version),
-                options.timeoutMs ?? 30_000,
+                options.timeoutMs ?? defaultTimeout(),
                 job.request.slug,
               );
               outcome.printed.push(job.request.slug);
@@ -96,6 +109,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
             } catch (error) {
               if (crashed) {
                 retry.push(job);
+                outcome.crashed.push(job.request.slug);
                 continue;
               }
               outcome.failed.push({ slug: job.request.slug, message: describe(error) });
@@ -112,6 +126,8 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
       if (!crashed) throw error;
       for (const job of queue) if (!(job.request.slug in next) && !retry.includes(job)) retry.push(job);
     } finally {
+      closing = true;
+      forget();
       await closeBrowser(browser);
     }
     queue = retry;
@@ -158,6 +174,12 @@ async function render(page: Page, html: string): Promise<Uint8Array> {
 }
 
 class PrintTimeout extends Error {}
+
+/** 30 s per deal, or PROTOKOLL_PDF_TIMEOUT_MS (slow machines, tests). */
+function defaultTimeout(): number {
+  const fromEnv = Number(process.env.PROTOKOLL_PDF_TIMEOUT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 30_000;
+}
 
 function withTimeout<T>(work: Promise<T>, ms: number, slug: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -14,6 +14,7 @@ const NUNJUCKS = "{{ 7*7 }} {% raw %}x{% endraw %} {{ range(3) }}";
 const LIQUID = "{% assign x = 1 %}{{ x | plus: 48 }}";
 const hostile = (label: string) => `${label} ${SCRIPT} ${ATTR} ${IMG} ${NUNJUCKS} ${LIQUID}`;
 const q = (text: string) => JSON.stringify(text);
+const ODD = `RTL \u202Eevil\u202C zero\u200Bwidth emoji 😀🤝 ${"Donaudampfschifffahrtsgesellschaftskapitän".repeat(8)}`;
 
 const LINKS = [
   "[a](javascript:alert(4))",
@@ -59,6 +60,7 @@ actions:
     note: ${q(hostile("Notiz"))}
 risks:
   - ${q(`${hostile("Risiko")} ${LINKS}`)}
+  - ${q(ODD)}
 next_meeting:
   date: 2026-12-02
   place: ${q(hostile("Nächster Ort"))}
@@ -114,6 +116,11 @@ describe("hostile strings in every field", () => {
     expect(page).toContain("&quot; onmouseover=&quot;alert(2)&quot; x=&quot;");
     expect(page).toContain("Intern &lt;script&gt;");
     expect(page).toContain('href="https://example.com/path?q=1"');
+  });
+
+  it("keep right-to-left marks, zero-width characters, emoji and very long words as text", () => {
+    const page = pages.find((p) => p.file.includes("feindlich"))?.html ?? "";
+    expect(page).toContain(ODD);
   });
 
   it("keep template syntax literal instead of evaluating it", () => {

@@ -8,6 +8,8 @@ import type { Analysis } from "../../pipeline.js";
 import { renderPrintHtml } from "../../render/render-print-html.js";
 import { renderSite } from "../../render/render-site.js";
 import { reportJson } from "../../report/report-json.js";
+import { acquireBuildLock } from "../../util/build-lock.js";
+import { handleInterrupts } from "../../util/shutdown.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
 import { type CommonFlags, exitCodeFor, prepare } from "../context.js";
 import { parsePositiveInt } from "../options.js";
@@ -29,7 +31,23 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   const outDir = path.resolve(flags.out ?? "_site");
   const concurrency = parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism());
   const { analysis } = await prepare(flags);
+  handleInterrupts(log);
+  const release = await acquireBuildLock(outDir);
+  try {
+    return await buildInto(outDir, analysis, flags, concurrency, started, log);
+  } finally {
+    release();
+  }
+}
 
+async function buildInto(
+  outDir: string,
+  analysis: Analysis,
+  flags: BuildFlags,
+  concurrency: number,
+  started: number,
+  log: (line: string) => void,
+): Promise<number> {
   const pdf = flags.pdf !== false;
   await removeStaleDeals(outDir, new Set(analysis.deals.filter((d) => d.deal).map((d) => d.slug)));
 
@@ -103,6 +121,9 @@ function addPdfFindings(analysis: Analysis, outcome: PrintOutcome): void {
       result.findings.push(f);
       analysis.summary.warnings++;
     }
+    if (outcome.crashed.includes(result.slug) && !failed.has(result.slug)) {
+      failed.set(result.slug, "Chromium crashed while printing it; it was printed again after a restart. Check the PDF.");
+    }
     const message = failed.get(result.slug);
     if (message) {
       result.findings.push(
@@ -123,6 +144,7 @@ function describePdfs(outcome: PrintOutcome): string {
   const parts = [`PDFs: ${outcome.printed.length} printed, ${outcome.unchanged.length} unchanged`];
   if (outcome.browserStarts === 0) parts.push("no browser started");
   if (outcome.failed.length > 0) parts.push(`${outcome.failed.length} failed`);
+  if (outcome.crashed.length > 0) parts.push(`browser crashed and was restarted (${outcome.crashed.length} affected)`);
   if (outcome.overflow.length > 0) parts.push(`${outcome.overflow.length} longer than one page`);
   return parts.join(", ");
 }

@@ -1,0 +1,73 @@
+import { readFileSync, rmSync } from "node:fs";
+import { mkdir, open } from "node:fs/promises";
+import path from "node:path";
+import { ProtokollError } from "../errors.js";
+import { onInterrupt } from "./shutdown.js";
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Makes sure only one build writes into an output folder at a time: `<out>/.protokoll/build.lock` holds the
+ * pid of the build. A second build refuses with a clear message; a lock left by a build that no longer runs
+ * is taken over. Returns the release function (also run on interrupt).
+ */
+export async function acquireBuildLock(outDir: string): Promise<() => void> {
+  const dir = path.join(outDir, ".protokoll");
+  const lock = path.join(dir, "build.lock");
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw unwritable(outDir, error);
+  }
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lock, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      const release = () => rmSync(lock, { force: true });
+      const forget = onInterrupt(release);
+      return () => {
+        forget();
+        release();
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw unwritable(outDir, error);
+      const holder = Number(readFileSync(lock, "utf8").trim());
+      if (holder && holder !== process.pid && alive(holder)) {
+        throw new ProtokollError(
+          `Another build (process ${holder}) is writing to ${outDir}.`,
+          "Wait for it to finish, or build into another folder with --out.",
+        );
+      }
+      rmSync(lock, { force: true }); // left behind by a build that was killed
+    }
+  }
+  throw new ProtokollError(
+    `Could not lock ${outDir} for the build.`,
+    "Remove .protokoll/build.lock in it if no build is running.",
+  );
+}
+
+/** A clear message for an output folder we cannot write to. */
+export function unwritable(outDir: string, error: unknown): ProtokollError {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  const why = {
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "read-only file system",
+    ENOTDIR: "a file is in the way",
+    EEXIST: "a file is in the way",
+  }[code];
+  return new ProtokollError(
+    `Cannot write to ${outDir}${why ? `: ${why}` : ""}.`,
+    "Choose another folder with --out, or fix its permissions.",
+    { cause: error },
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * What to undo when a build is interrupted (Ctrl+C, SIGTERM from CI): close the browser, remove temporary
+ * files, release the lock. Every stage registers its cleanups here; the signal handler runs them all, so an
+ * interrupted build leaves the previous complete output as it was.
+ */
+type Cleanup = () => void | Promise<void>;
+
+const cleanups = new Set<Cleanup>();
+let installed = false;
+
+export function onInterrupt(cleanup: Cleanup): () => void {
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
+}
+
+async function runCleanups(): Promise<void> {
+  const all = [...cleanups].reverse();
+  cleanups.clear();
+  await Promise.allSettled(all.map(async (cleanup) => cleanup()));
+}
+
+/** Installs SIGINT/SIGTERM handlers that run every cleanup, then exit with 130/143. */
+export function handleInterrupts(log: (line: string) => void): void {
+  if (installed) return;
+  installed = true;
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.once(signal, () => {
+      log(`Interrupted (${signal}): closing the browser and removing temporary files; the previous output stays as it was.`);
+      void runCleanups().finally(() => process.exit(code));
+    });
+  }
+}
+
+/** Runs the cleanups of a finished run (the lock, mostly) without exiting. */
+export async function releaseAll(): Promise<void> {
+  await runCleanups();
+}

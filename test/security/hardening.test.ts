@@ -1,0 +1,209 @@
+// Untrusted deal files and a build that can be interrupted, crash or race: clear findings, nothing lost,
+// nothing outside the output folder, no browser left behind.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cp, mkdir, readdir, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { deal, dealsDir } from "../helpers/analyse.js";
+import { pdfinfo } from "../helpers/poppler.js";
+import { BIN, ROOT, runCli } from "../helpers/run-cli.js";
+
+const TODAY = ["--today", "2026-11-23"];
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? walk(full) : [full];
+  });
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+describe("files and paths", () => {
+  it("refuses file names that are not slugs: spaces, uppercase, umlauts in NFC and NFD, dots", async () => {
+    const names = ["Angebot Müller.yaml", "GROSS.yaml", "m\u00fcller.yaml", "mu\u0308ller.yaml", "..hidden-x.yaml", "con.yaml"];
+    const cwd = await dealsDir(Object.fromEntries(names.map((n) => [n, deal()])));
+    const { stdout } = await runCli(["check", "--format", "json", ...TODAY], { cwd });
+    const bySlug = new Map(
+      JSON.parse(stdout).deals.map((d: { file: string; findings: { code: string }[] }) => [
+        d.file,
+        d.findings.map((f) => f.code),
+      ]),
+    );
+    for (const name of names.filter((n) => n !== "con.yaml" && !n.startsWith("."))) {
+      expect(bySlug.get(`deals/${name}`), name).toEqual(["invalid-filename"]);
+    }
+    expect(bySlug.has("deals/..hidden-x.yaml")).toBe(false); // dot files are not deals
+    expect(bySlug.get("deals/con.yaml")).toEqual(expect.not.arrayContaining(["invalid-filename"])); // a fine slug on every OS we write to
+  });
+
+  it("does not follow a symlink out of the deals folder", async () => {
+    const cwd = await dealsDir({ "echt.yaml": deal() });
+    await writeFile(path.join(cwd, "geheim.yaml"), deal("summary: GEHEIMER-INHALT"));
+    await symlink(path.join(cwd, "geheim.yaml"), path.join(cwd, "deals", "link.yaml"));
+    const result = await runCli(["build", "--no-pdf", ...TODAY], { cwd });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(cwd, "_site", "report.json"), "utf8"));
+    const link = report.deals.find((d: { slug: string }) => d.slug === "link");
+    expect(link.findings[0]).toMatchObject({
+      code: "invalid-filename",
+      message: "The file was not read: it is a symbolic link that points outside the deals folder.",
+    });
+    for (const file of walk(path.join(cwd, "_site")))
+      expect(readFileSync(file).toString("latin1")).not.toContain("GEHEIMER-INHALT");
+  });
+
+  it("says clearly when the output folder cannot be written", async () => {
+    const cwd = await dealsDir({ "a.yaml": deal() });
+    await writeFile(path.join(cwd, "blocked"), "a file, not a folder");
+    const result = await runCli(["build", "--no-pdf", "--out", "blocked/site", ...TODAY], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /Cannot write to .*blocked\/site: a file is in the way\.\n {2}Choose another folder with --out/,
+    );
+  });
+
+  it("refuses a second build into the same folder while one runs, and takes over a stale lock", async () => {
+    const cwd = await dealsDir({ "a.yaml": deal() });
+    await mkdir(path.join(cwd, "_site", ".protokoll"), { recursive: true });
+    await writeFile(path.join(cwd, "_site", ".protokoll", "build.lock"), String(process.pid));
+    const busy = await runCli(["build", "--no-pdf", ...TODAY], { cwd });
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`Another build (process ${process.pid}) is writing to`);
+    await writeFile(path.join(cwd, "_site", ".protokoll", "build.lock"), "2147483646");
+    const stale = await runCli(["build", "--no-pdf", ...TODAY], { cwd });
+    expect(stale.code).toBe(0);
+    expect(existsSync(path.join(cwd, "_site", ".protokoll", "build.lock"))).toBe(false);
+  });
+});
+
+describe("processes", () => {
+  it("reports a PDF that takes too long and builds everything else", async () => {
+    const cwd = await dealsDir({ "a.yaml": deal(), "b.yaml": deal() });
+    const result = await runCli(["build", ...TODAY], { cwd, env: { PROTOKOLL_PDF_TIMEOUT_MS: "1" } });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(cwd, "_site", "report.json"), "utf8"));
+    for (const d of report.deals) expect(d.findings.map((f: { code: string }) => f.code)).toContain("pdf-failed");
+    expect(report.deals[0].findings.find((f: { code: string }) => f.code === "pdf-failed").message).toMatch(/took longer than/);
+    expect(existsSync(path.join(cwd, "_site", "deals", "a", "index.html"))).toBe(true);
+  });
+
+  it("restarts a killed browser once, reports the deals it was printing, and exits 1", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 16; i++) files[`deal-${i}.yaml`] = deal(`summary: Deal ${i}`);
+    const cwd = await dealsDir(files);
+    const child = spawn(process.execPath, [BIN, "build", "--concurrency", "2", ...TODAY], {
+      cwd,
+      env: { ...process.env, CI: "true" },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const out = path.join(cwd, "_site", "deals");
+    let killed = false;
+    const watcher = setInterval(() => {
+      if (killed || !existsSync(path.join(out, "deal-0", "deal-0.pdf"))) return;
+      const browsers = childrenOf(child.pid as number);
+      if (browsers.length === 0) return;
+      killed = true;
+      for (const pid of browsers) process.kill(pid, "SIGKILL");
+    }, 10);
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    clearInterval(watcher);
+    expect(killed).toBe(true);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/browser crashed and was restarted/);
+    const report = JSON.parse(readFileSync(path.join(cwd, "_site", "report.json"), "utf8"));
+    const affected = report.deals.filter((d: { findings: { code: string }[] }) =>
+      d.findings.some((f) => f.code === "pdf-failed"),
+    );
+    expect(affected.length).toBeGreaterThan(0);
+    for (let i = 0; i < 16; i++) expect(pdfinfo(path.join(out, `deal-${i}`, `deal-${i}.pdf`)).Pages).toBe("1");
+    expect(childrenOf(child.pid as number)).toEqual([]);
+  });
+
+  it("on SIGTERM closes the browser, removes temporary files and leaves the previous output complete", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 24; i++) files[`deal-${i}.yaml`] = deal(`summary: Deal ${i}`);
+    const cwd = await dealsDir(files);
+    expect((await runCli(["build", ...TODAY], { cwd })).code).toBe(0);
+    const before = new Map(walk(path.join(cwd, "_site")).map((f) => [f, statSync(f).size]));
+    // Change every deal so that all PDFs are printed again, then interrupt the rebuild mid-way.
+    for (let i = 0; i < 24; i++) await writeFile(path.join(cwd, "deals", `deal-${i}.yaml`), deal(`summary: Deal ${i}, geändert`));
+    const child = spawn(process.execPath, [BIN, "build", "--concurrency", "2", ...TODAY], {
+      cwd,
+      env: { ...process.env, CI: "true" },
+    });
+    const browserSeen = await new Promise<boolean>((resolve) => {
+      const timer = setInterval(() => {
+        if (childrenOf(child.pid as number).length > 0) {
+          clearInterval(timer);
+          setTimeout(() => resolve(true), 300);
+        }
+      }, 10);
+      child.on("close", () => {
+        clearInterval(timer);
+        resolve(false);
+      });
+    });
+    expect(browserSeen).toBe(true);
+    const pid = child.pid as number;
+    child.kill("SIGTERM");
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(143);
+    expect(childrenOf(pid)).toEqual([]);
+    const after = walk(path.join(cwd, "_site"));
+    expect(after.filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(existsSync(path.join(cwd, "_site", ".protokoll", "build.lock"))).toBe(false);
+    for (const [file] of before) {
+      expect(existsSync(file), file).toBe(true);
+      if (file.endsWith(".pdf")) expect(pdfinfo(file).Pages).toBe("1");
+    }
+  });
+});
+
+describe("a build over every hostile fixture plus the example deals", () => {
+  it("exits 1, builds every valid deal, lists every broken one, and writes only into the output folder", async () => {
+    const cwd = await dealsDir({});
+    await cp(path.join(ROOT, "deals"), path.join(cwd, "deals"), { recursive: true });
+    for (const code of await readdir(path.join(ROOT, "test", "fixtures", "errors"))) {
+      for (const file of await readdir(path.join(ROOT, "test", "fixtures", "errors", code))) {
+        if (file.endsWith(".yaml"))
+          await cp(path.join(ROOT, "test", "fixtures", "errors", code, file), path.join(cwd, "deals", "hostile", file));
+      }
+    }
+    const before = new Set(walk(cwd));
+    const result = await runCli(["build", "--no-pdf", ...TODAY], { cwd });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(cwd, "_site", "report.json"), "utf8"));
+    const broken = report.deals.filter((d: { title: string | null }) => d.title === null);
+    const valid = report.deals.filter((d: { title: string | null }) => d.title !== null);
+    expect(valid.map((d: { slug: string }) => d.slug).sort()).toEqual(
+      readdirSync(path.join(ROOT, "deals"))
+        .map((f) => f.replace(".yaml", ""))
+        .sort(),
+    );
+    expect(broken.length).toBe(report.deals.length - valid.length);
+    const index = readFileSync(path.join(cwd, "_site", "index.html"), "utf8");
+    for (const d of broken) expect(index).toContain(d.file);
+    for (const d of valid) expect(existsSync(path.join(cwd, "_site", "deals", d.slug, "index.html"))).toBe(true);
+    const written = walk(cwd).filter((f) => !before.has(f));
+    expect(written.filter((f) => !f.startsWith(path.join(cwd, "_site") + path.sep))).toEqual([]);
+    for (const file of written.filter((f) => f.endsWith(".html"))) {
+      for (const tag of readFileSync(file, "utf8").match(/<[a-zA-Z][^>]*>/g) ?? []) {
+        if (/^<script\b/i.test(tag)) expect(tag).toMatch(/^<script src="(\.\.\/)*assets\/sort\.js" defer>$/);
+        expect(tag).not.toMatch(/\son[a-z]+\s*=/i);
+        expect(tag).not.toMatch(/(href|src)\s*=\s*["']?\s*(javascript|vbscript|data):/i);
+      }
+    }
+  });
+});
