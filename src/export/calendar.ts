@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
-import ical, { type ICalCalendar } from "ical-generator";
 import type { Action, Deal } from "../model/deal.js";
 import { formatDate } from "../model/format-date.js";
 import { addDays, dayNumber } from "../model/plain-date.js";
 import { messages } from "../render/i18n.js";
 import { appointmentStart } from "./appointment-instant.js";
+import { type CalendarEvent, calendarText, eventLines } from "./icalendar-writer.js";
 
-const PRODUCT = { company: "protokoll", product: "protokoll", language: "DE" } as const;
 const SEQUENCE_EPOCH = dayNumber("2020-01-01" as Parameters<typeof dayNumber>[0]);
 
-/** One line of calendar text: no CR/LF can reach a property (ical-generator escapes, we also flatten). */
+/** One line of calendar text: no CR/LF can reach a property (the writer escapes, we also flatten). */
 const line = (text: string) => text.replace(/[\r\n]+/g, " ").trim();
 
 /** The stable UID of an action's deadline: from its `id`, else from its task text. */
@@ -19,7 +18,7 @@ export function actionUid(deal: Deal, action: Action): string {
 }
 
 /**
- * Adds a deal's next appointment (a timed event, or all-day without a time) and each open deadline (all-day:
+ * The events of a deal: its next appointment (a timed event, or all-day without a time) and each open deadline (all-day:
  * calendars like Google ignore VTODO) to a calendar. Nothing from `internal`. Times are written in UTC, computed
  * from the configured zone, so no VTIMEZONE is needed and every calendar agrees.
  *
@@ -27,7 +26,8 @@ export function actionUid(deal: Deal, action: Action): string {
  * days from 2020-01-01 to the "Stand" — it rises whenever the deal is updated on a later day, so a calendar
  * that imported an earlier version takes the moved appointment as an update instead of a duplicate.
  */
-export function addDealEvents(calendar: ICalCalendar, deal: Deal, zone: string): void {
+export function dealEvents(deal: Deal, zone: string): string[][] {
+  const events: CalendarEvent[] = [];
   const t = messages(deal.language);
   const stamp = new Date(dayNumber(deal.asOf) * 86_400_000);
   const sequence = Math.max(0, dayNumber(deal.asOf) - SEQUENCE_EPOCH);
@@ -46,7 +46,7 @@ export function addDealEvents(calendar: ICalCalendar, deal: Deal, zone: string):
       ),
     ].join("\n");
     const common = {
-      id: `${deal.slug}-next@protokoll`,
+      uid: `${deal.slug}-next@protokoll`,
       stamp,
       sequence,
       summary,
@@ -55,40 +55,36 @@ export function addDealEvents(calendar: ICalCalendar, deal: Deal, zone: string):
     };
     if (next.time) {
       const start = appointmentStart({ ...next, time: next.time }, zone);
-      calendar.createEvent({ ...common, start, end: new Date(start.getTime() + (next.duration ?? 60) * 60_000) });
+      events.push({ ...common, start, end: new Date(start.getTime() + (next.duration ?? 60) * 60_000) });
     } else {
-      calendar.createEvent({ ...common, start: utcDate(next.date), end: utcDate(addDays(next.date, 1)), allDay: true });
+      events.push({ ...common, start: next.date, end: addDays(next.date, 1) });
     }
   }
   for (const action of open) {
     if (!action.due) continue;
-    calendar.createEvent({
-      id: actionUid(deal, action),
+    events.push({
+      uid: actionUid(deal, action),
       stamp,
       sequence,
-      allDay: true,
-      start: utcDate(action.due),
-      end: utcDate(addDays(action.due, 1)),
+      start: action.due,
+      end: addDays(action.due, 1),
       summary: line(`${deal.language === "de" ? "Frist" : "Due"}: ${action.task}${action.owner ? ` (${action.owner})` : ""}`),
       description: line(`${deal.customer}: ${deal.title}`),
     });
   }
-}
-
-function utcDate(date: Deal["asOf"]): Date {
-  return new Date(dayNumber(date) * 86_400_000);
+  return events.map(eventLines);
 }
 
 /** A deal's own .ics file. */
-export function dealCalendar(deal: Deal, zone: string): string {
-  const calendar = ical({ prodId: PRODUCT, name: line(`${deal.customer}: ${deal.title}`) });
-  addDealEvents(calendar, deal, zone);
-  return calendar.toString();
+export function dealCalendar(deal: Deal, zone: string, events = dealEvents(deal, zone)): string {
+  return calendarText(line(`${deal.customer}: ${deal.title}`), events);
 }
 
 /** `calendar.ics`: all next appointments and open deadlines, as a feed a calendar can subscribe to. */
 export function feedCalendar(deals: readonly Deal[], zone: string, name: string): string {
-  const calendar = ical({ prodId: PRODUCT, name, ttl: 3600 });
-  for (const deal of deals) addDealEvents(calendar, deal, zone);
-  return calendar.toString();
+  return calendarText(
+    name,
+    deals.flatMap((deal) => dealEvents(deal, zone)),
+    1,
+  );
 }

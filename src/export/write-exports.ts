@@ -2,8 +2,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/load-config.js";
 import type { Deal } from "../model/deal.js";
+import { mapLimit } from "../util/map-limit.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
-import { dealCalendar, feedCalendar } from "./calendar.js";
+import { dealCalendar, dealEvents } from "./calendar.js";
+import { calendarText } from "./icalendar-writer.js";
 import { recapMail } from "./recap-mail.js";
 
 /**
@@ -16,12 +18,15 @@ export async function writeExports(
   config: Config,
   withPdf: ReadonlySet<string>,
 ): Promise<void> {
-  for (const deal of deals) {
+  const eventsOf = deals.map((deal) => dealEvents(deal, config.timeZone));
+  // Many small files: keep several writes in flight instead of waiting on each in turn.
+  await mapLimit(deals, 16, async (deal, i) => {
     const folder = path.join(outDir, "deals", deal.slug);
-    await writeFileAtomic(path.join(folder, `${deal.slug}.ics`), dealCalendar(deal, config.timeZone));
+    await writeFileAtomic(path.join(folder, `${deal.slug}.ics`), dealCalendar(deal, config.timeZone, eventsOf[i]));
     const pdf = withPdf.has(deal.slug) ? await readFile(path.join(folder, `${deal.slug}.pdf`)) : undefined;
     await writeFileAtomic(path.join(folder, `${deal.slug}.eml`), await recapMail(deal, { company: config.company.name, pdf }));
-  }
+  });
+  const feed = eventsOf.flat();
   const name = config.company.name ? `${config.company.name}: Termine und Fristen` : "protokoll: Termine und Fristen";
-  await writeFileAtomic(path.join(outDir, "calendar.ics"), feedCalendar(deals, config.timeZone, name));
+  await writeFileAtomic(path.join(outDir, "calendar.ics"), calendarText(name, feed, 1));
 }

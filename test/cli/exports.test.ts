@@ -82,7 +82,9 @@ describe("calendar files", () => {
     const feed = readFileSync(out("calendar.ics"), "utf8");
     const eml = readFileSync(out("deals", "clinic-scheduling-pilot", "clinic-scheduling-pilot.eml"));
     expect((await runCli(["build", "--today", "2026-12-24"], { cwd })).code).toBe(0);
-    slugs.forEach((slug, i) => expect(readFileSync(out("deals", slug, `${slug}.ics`), "utf8")).toBe(before[i]));
+    slugs.forEach((slug, i) => {
+      expect(readFileSync(out("deals", slug, `${slug}.ics`), "utf8")).toBe(before[i]);
+    });
     expect(readFileSync(out("calendar.ics"), "utf8")).toBe(feed);
     expect(readFileSync(out("deals", "clinic-scheduling-pilot", "clinic-scheduling-pilot.eml")).equals(eml)).toBe(true);
   });

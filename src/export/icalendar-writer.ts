@@ -1,0 +1,102 @@
+/**
+ * A small RFC 5545 writer: text escaping, CRLF line ends and folding at 75 octets without splitting a UTF-8
+ * character. Checked against ical.js in the tests. (ical-generator did the same job but re-encoded every line
+ * character by character, which cost a second and a half per 1 000 deals.)
+ */
+
+/** TEXT value escaping (RFC 5545 3.3.11); line breaks become the two characters `\n`. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
+}
+
+const encoder = new TextEncoder();
+
+/** Folds one content line into 75-octet pieces joined by CRLF + space (RFC 5545 3.1). */
+export function foldLine(line: string): string {
+  if (line.length <= 75 && encoder.encode(line).length <= 75) return line;
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  let limit = 75;
+  for (const char of line) {
+    const size =
+      (char.codePointAt(0) as number) < 0x80
+        ? 1
+        : (char.codePointAt(0) as number) < 0x800
+          ? 2
+          : (char.codePointAt(0) as number) < 0x10000
+            ? 3
+            : 4;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = "";
+      octets = 0;
+      limit = 74; // continuation lines start with a space
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+/** `20261201T080000Z` */
+export function utcStamp(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+}
+
+/** `20261201` for an all-day value. */
+export function dateValue(iso: string): string {
+  return iso.replace(/-/g, "");
+}
+
+export interface CalendarEvent {
+  uid: string;
+  stamp: Date;
+  sequence: number;
+  summary: string;
+  description?: string;
+  location?: string;
+  /** Either a timed event (instants) or an all-day one (YYYY-MM-DD, end exclusive). */
+  start: Date | string;
+  end: Date | string;
+}
+
+/** The content lines of one VEVENT. */
+export function eventLines(event: CalendarEvent): string[] {
+  const lines = ["BEGIN:VEVENT", `UID:${event.uid}`, `SEQUENCE:${event.sequence}`, `DTSTAMP:${utcStamp(event.stamp)}`];
+  if (typeof event.start === "string") {
+    lines.push(`DTSTART;VALUE=DATE:${dateValue(event.start)}`, `DTEND;VALUE=DATE:${dateValue(event.end as string)}`);
+  } else {
+    lines.push(`DTSTART:${utcStamp(event.start)}`, `DTEND:${utcStamp(event.end as Date)}`);
+  }
+  lines.push(`SUMMARY:${escapeText(event.summary)}`);
+  if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
+  if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+  lines.push("END:VEVENT");
+  return lines;
+}
+
+/** A whole VCALENDAR from events' content lines. */
+export function calendarText(name: string, events: readonly string[][], refreshHours?: number): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//protokoll//protokoll//DE",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `NAME:${escapeText(name)}`,
+    `X-WR-CALNAME:${escapeText(name)}`,
+  ];
+  if (refreshHours) lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${refreshHours}H`, `X-PUBLISHED-TTL:PT${refreshHours}H`);
+  for (const event of events) lines.push(...event);
+  lines.push("END:VCALENDAR");
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}
