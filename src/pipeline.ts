@@ -11,15 +11,15 @@
  */
 import path from "node:path";
 import type { Config } from "./config/load-config.js";
-import { type Finding, finding } from "./errors.js";
+import { type Finding, finding, type Position } from "./errors.js";
 import { findingsFor, sortFindings } from "./findings/index.js";
 import { findDealFiles } from "./load/find-deal-files.js";
 import { type LoadedFile, readDealFile } from "./load/read-deal-file.js";
-import type { SourceDocument } from "./load/source-document.js";
 import { buildDeal } from "./model/build-deal.js";
 import type { Deal, DealStatus, GitFacts } from "./model/deal.js";
 import { type Kpi, kpiFor } from "./model/kpi.js";
 import type { PlainDate } from "./model/plain-date.js";
+import { mapLimit } from "./util/map-limit.js";
 import { validateDeal } from "./validate/validate-deal.js";
 
 /** One deal file's outcome. `deal` is set when the file is valid; a broken file still has slug, file, findings. */
@@ -29,7 +29,13 @@ export interface DealResult {
   title: string | null;
   status: DealStatus | null;
   deal?: Deal;
-  source?: SourceDocument;
+  /**
+   * The source lines the findings point at (and the title's), for code frames. The parsed YAML document
+   * itself is dropped after analysis: at 10 000 deals it would hold hundreds of megabytes.
+   */
+  lines: Record<number, string>;
+  /** Where the `title` is, for findings added later (PDF overflow). */
+  titleAt: Position;
   findings: Finding[];
   kpi?: Kpi;
 }
@@ -82,15 +88,26 @@ export function analyseLoaded(loaded: LoadedFile[], options: AnalyseOptions): An
 }
 
 function modelDeal(loaded: LoadedFile, options: AnalyseOptions): DealResult {
+  const result = modelDealWithSource(loaded, options);
+  const source = loaded.source;
+  if (source) {
+    result.titleAt = source.valueAt(["title"]);
+    for (const line of [...result.findings.map((f) => f.line), result.titleAt.line]) result.lines[line] = source.line(line);
+  }
+  return result;
+}
+
+function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealResult {
   const { entry, source } = loaded;
   const result: DealResult = {
     slug: entry.slug,
     file: entry.file,
     title: null,
     status: null,
+    lines: {},
+    titleAt: { line: 1, column: 1 },
     findings: [...loaded.findings],
   };
-  if (source) result.source = source;
   if (!source || loaded.data === undefined) {
     result.findings = sortFindings(result.findings);
     return result;
@@ -140,18 +157,4 @@ function flagDuplicateSlugs(files: LoadedFile[]): void {
       ),
     );
   }
-}
-
-/** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight. Keeps the order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }

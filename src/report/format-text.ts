@@ -20,7 +20,7 @@ export function formatText(analysis: Analysis, options: TextOptions = {}): strin
   const blocks: string[] = [];
   for (const deal of analysis.deals) {
     if (deal.findings.length === 0) continue;
-    const lines = deal.findings.map((f) => formatFinding(f, (n) => deal.source?.line(n), paint));
+    const lines = deal.findings.map((f) => formatFinding(f, (n) => deal.lines[n], paint));
     blocks.push(lines.join("\n\n"));
   }
   blocks.push(summaryLine(analysis, paint));

@@ -28,7 +28,7 @@ describe.each(codes)("%s fixtures", async (code) => {
       expect(f.column).toBeGreaterThanOrEqual(1);
       expect(f.hint, `${f.code} at ${f.line}:${f.column} tells how to fix it`).toBeTruthy();
     }
-    const text = result.findings.map((f) => formatFinding(f, (n) => result.source?.line(n))).join("\n\n");
+    const text = result.findings.map((f) => formatFinding(f, (n) => result.lines[n])).join("\n\n");
     await expect(`${text}\n`).toMatchFileSnapshot(path.join(ROOT, code, `${slug}.txt`));
   });
 });

@@ -107,8 +107,8 @@ function addPdfFindings(analysis: Analysis, outcome: PrintOutcome): void {
   const failed = new Map(outcome.failed.map((f) => [f.slug, f.message]));
   const overflow = new Set(outcome.overflow);
   for (const result of analysis.deals) {
-    if (!result.deal || !result.source) continue;
-    const at = result.source.valueAt(["title"]);
+    if (!result.deal) continue;
+    const at = result.titleAt;
     if (overflow.has(result.slug)) {
       const f = finding(
         "pdf-overflow",

@@ -31,7 +31,7 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
     const { errors, warnings } = analysis.summary;
     log(`Rebuilt ${analysis.deals.length} deals: ${errors} errors, ${warnings} warnings.`);
     for (const result of analysis.deals) {
-      for (const f of result.findings.filter((x) => x.severity === "error")) log(formatFinding(f, (n) => result.source?.line(n)));
+      for (const f of result.findings.filter((x) => x.severity === "error")) log(formatFinding(f, (n) => result.lines[n]));
     }
     return siteView(analysis);
   };
