@@ -10,9 +10,12 @@ const MANIFEST = "pdf-cache.json";
 /** slug → hash of what its PDF was printed from. */
 export type PdfManifest = Record<string, string>;
 
-/** Hash of everything a PDF's bytes depend on: the print HTML and the tool version. */
-export function printHash(html: string, compactHtml: string, version: string): string {
-  return createHash("sha256").update(version).update("\0").update(html).update("\0").update(compactHtml).digest("hex");
+/**
+ * Hash of everything a PDF's bytes depend on: the print HTML (which inlines styles, fonts and logo) and the
+ * tool version. The compact variant comes from the same inputs, so it needs no hash of its own.
+ */
+export function printHash(html: string, version: string): string {
+  return createHash("sha256").update(version).update("\0").update(html).digest("hex");
 }
 
 export async function readManifest(outDir: string): Promise<PdfManifest> {

@@ -9,7 +9,8 @@ import { type PdfManifest, printHash, readManifest, writeManifest } from "./pdf-
 export interface PrintRequest {
   slug: string;
   html: string;
-  compactHtml: string;
+  /** Called only when `html` needs more than one page. */
+  compactHtml: string | (() => string);
   meta: Omit<PdfMeta, "creator">;
   /** Absolute path of the PDF to write. */
   target: string;
@@ -63,7 +64,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
   const next: Record<string, ManifestEntry> = {};
   const due: { request: PrintRequest; hash: string }[] = [];
   for (const request of requests) {
-    const hash = printHash(request.html, request.compactHtml, options.version);
+    const hash = printHash(request.html, options.version);
     const known = manifest[request.slug];
     if (known?.hash === hash && existsSync(request.target)) {
       outcome.unchanged.push(request.slug);
@@ -161,7 +162,7 @@ async function printOne(page: Page, request: PrintRequest, version: string): Pro
   let pdf = await render(page, request.html);
   let overflow = countPages(pdf) > 1;
   if (overflow) {
-    pdf = await render(page, request.compactHtml);
+    pdf = await render(page, typeof request.compactHtml === "function" ? request.compactHtml() : request.compactHtml);
     overflow = countPages(pdf) > 1;
   }
   await writeFileAtomic(request.target, finalizePdf(pdf, { ...request.meta, creator: `protokoll ${version}` }));

@@ -11,8 +11,11 @@ import { dealView } from "./site-view.js";
 export interface PrintDocument {
   slug: string;
   html: string;
-  /** The same protocol with smaller type and spacing, tried when `html` needs a second page. */
-  compactHtml: string;
+  /**
+   * The same protocol with smaller type and spacing, tried when `html` needs a second page. Rendered only
+   * then: it follows from the same deal and templates as `html`, so `html` alone decides whether to reprint.
+   */
+  compactHtml: () => string;
   meta: { title: string; author: string; subject: string; keywords: string; language: string; date: string };
 }
 
@@ -34,10 +37,17 @@ const RANGES = {
 };
 
 const require = createRequire(import.meta.url);
-let fontCss: Promise<string> | undefined;
+let fontCss: Promise<{ latin: string; all: string }> | undefined;
 
-/** @font-face rules with the shipped Source Sans 3 inlined as data: URIs (read once per process). */
-function fonts(): Promise<string> {
+/** Characters only the latin-ext subset has (ő, ł, ș, …): German text never needs it. */
+const LATIN_EXT = /[\u0100-\u024f\u1d00-\u1dbf\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff]/;
+
+/**
+ * @font-face rules with the shipped Source Sans 3 inlined as data: URIs (read once per process): the Latin
+ * subset alone, and all of it. Every inlined font is parsed again for every PDF, so a deal only gets
+ * Latin Extended when its text needs it.
+ */
+function fonts(): Promise<{ latin: string; all: string }> {
   fontCss ??= (async () => {
     const rules = await Promise.all(
       FONT_FILES.map(async ([subset, weight]) => {
@@ -46,7 +56,7 @@ function fonts(): Promise<string> {
         return `@font-face{font-family:"Source Sans 3";font-style:normal;font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${data.toString("base64")}) format("woff2");unicode-range:${RANGES[subset]};}`;
       }),
     );
-    return rules.join("\n");
+    return { latin: rules.slice(0, 3).join("\n"), all: rules.join("\n") };
   })();
   return fontCss;
 }
@@ -80,12 +90,12 @@ export async function renderPrintHtml(analysis: Analysis): Promise<PrintDocument
     .filter((result): result is DealResult & { deal: Deal } => result.deal !== undefined)
     .map((result) => {
       const d = dealView(result, analysis);
-      const context = { d, fontCss: fontRules, logo };
+      const context = { d, fontCss: LATIN_EXT.test(JSON.stringify(result.deal)) ? fontRules.all : fontRules.latin, logo };
       const deal = result.deal;
       return {
         slug: deal.slug,
         html: env.render("print-document.njk", { ...context, compact: false }),
-        compactHtml: env.render("print-document.njk", { ...context, compact: true }),
+        compactHtml: () => env.render("print-document.njk", { ...context, compact: true }),
         meta: {
           title: `${d.t.protocol}: ${deal.title}`,
           author: analysis.config.company.name ?? "protokoll",

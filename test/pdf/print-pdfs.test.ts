@@ -131,6 +131,18 @@ describe("protokoll build and the PDF", () => {
     expect(html).toContain("CANARY-LESSON-4713");
   });
 
+  it("embeds Latin Extended from the shipped font when a name needs it, and no system font", async () => {
+    const cwd = await dealsDir({
+      "polen.yaml": deal("participants:", "  - name: Zbigniew Łęcki", "    company: Gdańsk Łódź Sp. z o.o."),
+    });
+    expect((await runCli(["build", "--today", "2026-11-23"], { cwd })).code).toBe(0);
+    const pdf = path.join(cwd, "_site", "deals", "polen", "polen.pdf");
+    expect(pdftotext(pdf)).toContain("Zbigniew Łęcki");
+    const fonts = execFileSync("pdffonts", [pdf], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) expect(row).toMatch(/SourceSans3/);
+  });
+
   it("reports pdf-overflow with the deal's position when even the compact layout is too long", async () => {
     const risks = Array.from(
       { length: 28 },
