@@ -1,0 +1,44 @@
+// The three ways of printing PDFs the benchmark compares, run in one process on the same print HTML:
+// protokoll's pool (printPdfs), one reused page in a sequential loop, and a browser launch per PDF.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import puppeteer from "puppeteer";
+import { loadConfig } from "../dist/config/load-config.js";
+import { browserExecutable, CHROMIUM_ARGS } from "../dist/pdf/browser.js";
+import { printPdfs } from "../dist/pdf/print-pdfs.js";
+import { analyse } from "../dist/pipeline.js";
+import { renderPrintHtml } from "../dist/render/render-print-html.js";
+
+const [dealsDir, outDir, mode, limitText, concurrencyText] = process.argv.slice(2);
+const limit = Number(limitText);
+const { config } = await loadConfig();
+const analysis = await analyse({ dealsDir, today: "2026-11-23", config });
+const docs = (await renderPrintHtml(analysis)).slice(0, limit);
+const launch = () => puppeteer.launch({ headless: true, pipe: true, args: CHROMIUM_ARGS, executablePath: browserExecutable() });
+mkdirSync(outDir, { recursive: true });
+
+const started = performance.now();
+if (mode === "ours") {
+  await printPdfs(
+    docs.map((d) => ({ ...d, target: path.join(outDir, `${d.slug}.pdf`) })),
+    { outDir, concurrency: Number(concurrencyText ?? 2), version: "bench" },
+  );
+} else if (mode === "reused-page") {
+  const browser = await launch();
+  const page = await browser.newPage();
+  for (const d of docs) {
+    await page.setContent(d.html, { waitUntil: "load" });
+    writeFileSync(path.join(outDir, `${d.slug}.pdf`), await page.pdf({ format: "A4", printBackground: true }));
+  }
+  await browser.close();
+} else if (mode === "launch-per-pdf") {
+  for (const d of docs) {
+    const browser = await launch();
+    const page = await browser.newPage();
+    await page.setContent(d.html, { waitUntil: "load" });
+    writeFileSync(path.join(outDir, `${d.slug}.pdf`), await page.pdf({ format: "A4", printBackground: true }));
+    await browser.close();
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(JSON.stringify({ mode, count: docs.length, seconds, perSecond: docs.length / seconds }));

@@ -1,0 +1,211 @@
+// `npm run bench [-- --deals 1000 --reps 3 --big 10000 --pdf-subset 100 --launch-subset 10 --full-pdf 1000]`
+// Generates synthetic deals and measures protokoll against the naive approaches in one run, alternating
+// A/B, and prints medians and ratios; results also go to bench/results/<date>.json.
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generateDeals } from "./generate-deals.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { values } = parseArgs({
+  options: {
+    deals: { type: "string", default: "1000" },
+    reps: { type: "string", default: "3" },
+    big: { type: "string", default: "10000" },
+    "pdf-subset": { type: "string", default: "100" },
+    "launch-subset": { type: "string", default: "10" },
+    "full-pdf": { type: "string", default: "" },
+    out: { type: "string", default: path.join(root, "bench", "results") },
+  },
+});
+const N = Number(values.deals);
+const reps = Number(values.reps);
+const big = Number(values.big);
+const pdfSubset = Math.min(Number(values["pdf-subset"]), N);
+const launchSubset = Math.min(Number(values["launch-subset"]), N);
+const fullPdf = Number(values["full-pdf"] || N);
+const BIN = path.join(root, "bin", "protokoll.js");
+const work = mkdtempSync(path.join(tmpdir(), "protokoll-bench-"));
+const env = { ...process.env, CI: "true", PROTOKOLL_TODAY: "2026-11-23" };
+
+/** Runs a command, returns wall seconds and the peak RSS (MB) of its whole process tree, sampled every 25 ms. */
+function measure(command, args, cwd) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (c) => (output += c));
+    child.stderr.on("data", (c) => (output += c));
+    let peak = 0;
+    let peakNode = 0;
+    const sample = setInterval(() => {
+      const tree = treeOf(child.pid);
+      const rss = (pid) => {
+        try {
+          return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+        } catch {
+          return 0;
+        }
+      };
+      peakNode = Math.max(peakNode, rss(child.pid));
+      peak = Math.max(
+        peak,
+        tree.reduce((sum, pid) => sum + rss(pid), 0),
+      );
+    }, 25);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(sample);
+      if (code !== 0 && code !== 1) return reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${output}`));
+      resolve({ seconds: (performance.now() - started) / 1000, peakTreeMb: peak, peakNodeMb: peakNode, output });
+    });
+  });
+}
+
+function treeOf(pid) {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) {
+    try {
+      const children = readFileSync(`/proc/${all[i]}/task/${all[i]}/children`, "utf8")
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+      all.push(...children);
+    } catch {
+      // gone
+    }
+  }
+  return all;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (s) => `${s.toFixed(2)} s`;
+const rows = [];
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  deals: N,
+};
+const row = (what, value, note = "") => {
+  rows.push([what, value, note]);
+  console.log(`  ${what}: ${value}${note ? `  (${note})` : ""}`);
+};
+
+console.log(`protokoll bench: ${N} deals, ${reps} repetitions, in ${work}`);
+const project = path.join(work, "project");
+generateDeals(path.join(project, "deals"), N);
+
+// 1. HTML, ours vs naive pagination, alternating.
+const ours = [];
+const naive = [];
+for (let r = 0; r < reps; r++) {
+  rmSync(path.join(project, "_site"), { recursive: true, force: true });
+  ours.push((await measure(process.execPath, [BIN, "build", "--no-pdf"], project)).seconds);
+  rmSync(path.join(work, "naive"), { recursive: true, force: true });
+  naive.push(
+    (
+      await measure(
+        process.execPath,
+        [path.join(root, "bench", "naive", "build.js"), path.join(project, "deals"), path.join(work, "naive")],
+        work,
+      )
+    ).seconds,
+  );
+}
+results.html = { ours: median(ours), naive: median(naive), ratio: median(naive) / median(ours), runs: { ours, naive } };
+row(`HTML ${N} deals, ours (median)`, fmt(results.html.ours));
+row(`HTML ${N} deals, naive pagination (median)`, fmt(results.html.naive));
+row("HTML speed-up vs naive", `${results.html.ratio.toFixed(2)}×`, "target ≥ 3×");
+
+// 2. Cold PDFs: our pool vs a reused single page vs a launch per PDF.
+const pdf = async (mode, count) => {
+  const out = path.join(work, `pdf-${mode}`);
+  rmSync(out, { recursive: true, force: true });
+  const { output } = await measure(
+    process.execPath,
+    [path.join(root, "bench", "pdf-loops.js"), path.join(project, "deals"), out, mode, String(count), String(cpus().length)],
+    root,
+  );
+  return JSON.parse(output.trim().split("\n").at(-1));
+};
+const poolRun = await pdf("ours", pdfSubset);
+const reusedRun = await pdf("reused-page", pdfSubset);
+const launchRun = await pdf("launch-per-pdf", launchSubset);
+results.pdf = { ours: poolRun, reusedPage: reusedRun, launchPerPdf: launchRun };
+row(`PDFs cold, ours (${pdfSubset})`, `${poolRun.perSecond.toFixed(1)}/s`, "target ≥ 25/s");
+row(
+  `PDFs cold, reused page loop (${pdfSubset})`,
+  `${reusedRun.perSecond.toFixed(1)}/s`,
+  `ours ${(poolRun.perSecond / reusedRun.perSecond).toFixed(2)}× (target ≥ 2.5×)`,
+);
+row(
+  `PDFs cold, launch per PDF (${launchSubset})`,
+  `${launchRun.perSecond.toFixed(1)}/s`,
+  `ours ${(poolRun.perSecond / launchRun.perSecond).toFixed(1)}× (target ≥ 25×)`,
+);
+
+// 3. Full build with PDFs, then rebuilds: nothing changed, one deal changed.
+const full = path.join(work, "full");
+mkdirSync(path.join(full, "deals"), { recursive: true });
+for (const file of readdirSync(path.join(project, "deals")).slice(0, fullPdf))
+  cpSync(path.join(project, "deals", file), path.join(full, "deals", file));
+const cold = await measure(process.execPath, [BIN, "build"], full);
+const unchanged = await measure(process.execPath, [BIN, "build"], full);
+const first = readdirSync(path.join(full, "deals")).sort()[0];
+writeFileSync(
+  path.join(full, "deals", first),
+  readFileSync(path.join(full, "deals", first), "utf8").replace(/^title: "/m, 'title: "Geändert: '),
+);
+const oneChanged = await measure(process.execPath, [BIN, "build"], full);
+results.rebuild = {
+  deals: fullPdf,
+  cold: cold.seconds,
+  unchanged: unchanged.seconds,
+  unchangedStartedBrowser: !/no browser started/.test(unchanged.output),
+  oneChanged: oneChanged.seconds,
+  oneChangedPrinted: /PDFs: (\d+) printed/.exec(oneChanged.output)?.[1],
+};
+row(`Full build with PDFs, ${fullPdf} deals (cold)`, fmt(cold.seconds));
+row(
+  "Rebuild, nothing changed",
+  fmt(unchanged.seconds),
+  `${results.rebuild.unchangedStartedBrowser ? "browser STARTED" : "no browser started"}; target ≤ HTML time ${fmt(results.html.ours)}`,
+);
+row(
+  "Rebuild, one deal changed",
+  fmt(oneChanged.seconds),
+  `${results.rebuild.oneChangedPrinted} PDF printed; target ≤ HTML + one browser start + one print`,
+);
+
+// 4. Scale: 10 000 deals, HTML only.
+if (big > 0) {
+  const large = path.join(work, "large");
+  generateDeals(path.join(large, "deals"), big, 7);
+  const run = await measure(process.execPath, [BIN, "build", "--no-pdf"], large);
+  results.scale = {
+    deals: big,
+    seconds: run.seconds,
+    peakTreeMb: run.peakTreeMb,
+    peakNodeMb: run.peakNodeMb,
+    linearity: run.seconds / ((results.html.ours * big) / N),
+  };
+  row(`HTML ${big} deals`, fmt(run.seconds), `${results.scale.linearity.toFixed(2)}× of linear from ${N} (target ≤ 1.3×)`);
+  row(
+    `Peak RSS, ${big} deals`,
+    `${run.peakNodeMb.toFixed(0)} MB node, ${run.peakTreeMb.toFixed(0)} MB tree`,
+    "target ≤ 500 MB node",
+  );
+}
+
+mkdirSync(values.out, { recursive: true });
+const file = path.join(values.out, `bench-${results.date.slice(0, 19).replace(/:/g, "-")}.json`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n| measurement | result | note |\n|---|---|---|\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`);
+console.log(
+  `Results: ${path.relative(process.cwd(), file)} — ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memGb} GB, Node ${results.machine.node}`,
+);
+rmSync(work, { recursive: true, force: true });

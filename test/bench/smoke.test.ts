@@ -1,0 +1,71 @@
+// The benchmark is not part of npm test, but a tiny run of its harness is, so it cannot rot.
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateDeals } from "../../bench/generate-deals.js";
+import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
+import type { PlainDate } from "../../src/model/plain-date.js";
+import { analyse } from "../../src/pipeline.js";
+import { ROOT } from "../helpers/run-cli.js";
+
+describe("benchmark harness", () => {
+  it("generates the same valid, realistic deals for the same seed", async () => {
+    const a = await mkdtemp(path.join(tmpdir(), "protokoll-gen-"));
+    const b = await mkdtemp(path.join(tmpdir(), "protokoll-gen-"));
+    generateDeals(path.join(a, "deals"), 12);
+    generateDeals(path.join(b, "deals"), 12);
+    const files = await readdir(path.join(a, "deals"));
+    expect(files).toHaveLength(12);
+    for (const file of files) {
+      expect(await readFile(path.join(a, "deals", file), "utf8")).toBe(await readFile(path.join(b, "deals", file), "utf8"));
+    }
+    const analysis = await analyse({ dealsDir: "deals", cwd: a, today: "2026-11-23" as PlainDate, config: DEFAULT_CONFIG });
+    expect(analysis.summary.errors).toBe(0);
+    expect(analysis.summary.warnings).toBeGreaterThan(0);
+    for (const d of analysis.deals) expect(d.deal?.actions.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("runs end to end on a few deals and prints every measurement", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "protokoll-bench-results-"));
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          path.join(ROOT, "bench", "run.js"),
+          "--deals",
+          "8",
+          "--reps",
+          "1",
+          "--big",
+          "16",
+          "--pdf-subset",
+          "3",
+          "--launch-subset",
+          "1",
+          "--out",
+          out,
+        ],
+        { cwd: ROOT, timeout: 170_000 },
+        (error, text, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(text)),
+      ),
+    );
+    for (const label of [
+      "HTML speed-up vs naive",
+      "PDFs cold, ours",
+      "reused page loop",
+      "launch per PDF",
+      "Rebuild, nothing changed",
+      "Rebuild, one deal changed",
+      "Peak RSS",
+    ]) {
+      expect(stdout).toContain(label);
+    }
+    expect(stdout).toContain("no browser started");
+    const [result] = await readdir(out);
+    const json = JSON.parse(await readFile(path.join(out, result as string), "utf8"));
+    expect(json.rebuild.unchangedStartedBrowser).toBe(false);
+    expect(json.rebuild.oneChangedPrinted).toBe("1");
+  }, 180_000);
+});
