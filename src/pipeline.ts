@@ -13,7 +13,7 @@ import path from "node:path";
 import type { Config } from "./config/load-config.js";
 import { type Finding, finding, type Position } from "./errors.js";
 import { findingsFor, sortFindings } from "./findings/index.js";
-import { findDealFiles } from "./load/find-deal-files.js";
+import { type DealFileEntry, findDealFiles } from "./load/find-deal-files.js";
 import { type LoadedFile, readDealFile } from "./load/read-deal-file.js";
 import { buildDeal } from "./model/build-deal.js";
 import type { Deal, DealStatus, GitFacts } from "./model/deal.js";
@@ -58,25 +58,37 @@ export interface AnalyseOptions {
   git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number> }>;
 }
 
-/** load → validate → model and findings, for every deal file. Never throws for a broken deal. */
+/**
+ * load → validate → model and findings, for every deal file. Never throws for a broken deal. Each file is
+ * modelled as soon as it is read, so only a few parsed YAML documents are alive at any time.
+ */
 export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   const cwd = options.cwd ?? process.cwd();
   const entries = await findDealFiles(options.dealsDir, cwd);
-  const loaded = await mapLimit(entries, 16, (entry) => readDealFile(entry, options.config.maxFileBytes));
-  return analyseLoaded(loaded, options);
+  const duplicates = duplicateSlugFindings(entries);
+  const deals = await mapLimit(entries, 16, async (entry) => {
+    const loaded = await readDealFile(entry, options.config.maxFileBytes);
+    return modelDeal(withDuplicate(loaded, duplicates), options);
+  });
+  return summarise(deals, options);
 }
 
 /** validate → model and findings over files already read (from disk, or from a git revision). */
 export function analyseLoaded(loaded: LoadedFile[], options: AnalyseOptions): Analysis {
-  const cwd = options.cwd ?? process.cwd();
-  flagDuplicateSlugs(loaded);
-  const deals = loaded.map((file) => modelDeal(file, options));
+  const duplicates = duplicateSlugFindings(loaded.map((file) => file.entry));
+  return summarise(
+    loaded.map((file) => modelDeal(withDuplicate(file, duplicates), options)),
+    options,
+  );
+}
+
+function summarise(deals: DealResult[], options: AnalyseOptions): Analysis {
   const valid = deals.flatMap((d) => (d.deal ? [d.deal] : []));
   const all = deals.flatMap((d) => d.findings);
   return {
     today: options.today,
     config: options.config,
-    dealsDir: path.resolve(cwd, options.dealsDir),
+    dealsDir: path.resolve(options.cwd ?? process.cwd(), options.dealsDir),
     deals,
     kpi: kpiFor(valid, options.today),
     summary: {
@@ -139,22 +151,31 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
   return result;
 }
 
-function flagDuplicateSlugs(files: LoadedFile[]): void {
+/** Two files with the same slug (`a.yaml` and `a.yml`) would write the same page: the later one is flagged. */
+function duplicateSlugFindings(entries: readonly DealFileEntry[]): Map<string, Finding> {
   const first = new Map<string, string>();
-  for (const file of files) {
-    const earlier = first.get(file.entry.slug);
+  const duplicates = new Map<string, Finding>();
+  for (const entry of entries) {
+    const earlier = first.get(entry.slug);
     if (earlier === undefined) {
-      first.set(file.entry.slug, file.entry.file);
+      first.set(entry.slug, entry.file);
       continue;
     }
-    file.findings.unshift(
+    duplicates.set(
+      entry.file,
       finding(
         "invalid-filename",
-        file.entry.file,
+        entry.file,
         { line: 1, column: 1 },
-        `The slug "${file.entry.slug}" is already used by ${earlier}; each deal needs its own page.`,
+        `The slug "${entry.slug}" is already used by ${earlier}; each deal needs its own page.`,
         "Rename one of the two files.",
       ),
     );
   }
+  return duplicates;
+}
+
+function withDuplicate(file: LoadedFile, duplicates: ReadonlyMap<string, Finding>): LoadedFile {
+  const duplicate = duplicates.get(file.entry.file);
+  return duplicate ? { ...file, findings: [duplicate, ...file.findings] } : file;
 }
