@@ -1,7 +1,10 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
 import type { Analysis } from "../pipeline.js";
+import { releaseMemory } from "../util/release-memory.js";
 import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
 import { siteView } from "./site-view.js";
 
@@ -9,17 +12,60 @@ import { siteView } from "./site-view.js";
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 export const ELEVENTY_CONFIG = fileURLToPath(new URL("../../.eleventy.js", import.meta.url));
+const DEAL_TEMPLATE = fileURLToPath(new URL("../../templates/deal.njk", import.meta.url));
 
 export interface RenderOptions {
   outDir: string;
   flags: SiteFlags;
   quiet?: boolean;
+  /** Deal pages per Eleventy run for large sites (default {@link DEAL_PAGES_PER_RUN}). */
+  dealPagesPerRun?: number;
 }
+
+/**
+ * Deal pages rendered per Eleventy run. Eleventy keeps every page it wrote in memory until its run ends (the
+ * results carry the content), so one run over a 10 000-deal site held all 290 MB of HTML (as UTF-16) at once
+ * and peaked above 1 GB. A site up to this size is rendered in one run; a larger one gets a run per overview
+ * template and per batch of deal pages, with a full garbage collection in between, so memory stays near the
+ * live set. Each extra run costs ~0.2 s, which is why small sites do not pay for it.
+ */
+export const DEAL_PAGES_PER_RUN = 2000;
 
 /** Renders index and deal pages with Eleventy into `outDir`. Returns the paths written. */
 export async function renderSite(analysis: Analysis, options: RenderOptions): Promise<string[]> {
-  const data = new SiteData(siteView(analysis), options.flags);
-  const eleventy = new Eleventy(TEMPLATES_DIR, options.outDir, {
+  const view = siteView(analysis);
+  const batch = options.dealPagesPerRun ?? DEAL_PAGES_PER_RUN;
+  if (view.deals.length <= batch) {
+    return runEleventy(TEMPLATES_DIR, new SiteData(view, options.flags), options);
+  }
+  const written: string[] = [];
+  const run = async (template: string, data: SiteData) => {
+    releaseMemory();
+    written.push(...(await runEleventy(template, data, options)));
+  };
+  // The index, owner, filter and other overview pages, and the assets, with no deal pages in the data…
+  const overview = new SiteData({ ...view, deals: [] }, options.flags);
+  for (const template of await overviewTemplates()) await run(template, overview);
+  // …then the deal pages, batch by batch.
+  for (let start = 0; start < view.deals.length; start += batch) {
+    const deals = view.deals.slice(start, start + batch);
+    await run(DEAL_TEMPLATE, new SiteData({ ...view, deals }, options.flags));
+  }
+  releaseMemory();
+  return written;
+}
+
+/** Every template but the deal page and the includes: `index.njk`, `owners.njk`, `assets/site.css.njk`, … */
+async function overviewTemplates(): Promise<string[]> {
+  const entries = await readdir(TEMPLATES_DIR, { recursive: true });
+  return entries
+    .filter((name) => name.endsWith(".njk") && !name.startsWith("_includes") && name !== "deal.njk")
+    .sort()
+    .map((name) => path.join(TEMPLATES_DIR, name));
+}
+
+async function runEleventy(input: string, data: SiteData, options: RenderOptions): Promise<string[]> {
+  const eleventy = new Eleventy(input, options.outDir, {
     configPath: ELEVENTY_CONFIG,
     quietMode: options.quiet ?? true,
     config(eleventyConfig: { addGlobalData(name: string, value: unknown): void }) {
