@@ -427,7 +427,12 @@ function filterPages(rows: IndexRow[], language: Language): { findingPages: Filt
       code,
       severity,
       title: findingTitle(code, language),
-      rows: rows.filter((row) => row.findings.some((f) => f.code === code)),
+      // Each row shows only the findings the page is about: the filter answers one question, and at
+      // 10 000 deals listing every finding of every row made these pages tens of megabytes.
+      rows: rows.flatMap((row) => {
+        const findings = row.findings.filter((f) => f.code === code);
+        return findings.length > 0 ? [{ ...row, findings }] : [];
+      }),
     }));
   const statuses = ["active", "won", "lost", "paused"] as const;
   const statusPages = statuses.map((status) => ({
