@@ -4,7 +4,7 @@ import { formatDate } from "../model/format-date.js";
 import { addDays, dayNumber } from "../model/plain-date.js";
 import { messages } from "../render/i18n.js";
 import { appointmentStart } from "./appointment-instant.js";
-import { type CalendarEvent, calendarText, eventLines } from "./icalendar-writer.js";
+import { type CalendarEvent, calendarText, eventText } from "./icalendar-writer.js";
 
 const SEQUENCE_EPOCH = dayNumber("2020-01-01" as Parameters<typeof dayNumber>[0]);
 
@@ -26,7 +26,7 @@ export function actionUid(deal: Deal, action: Action): string {
  * days from 2020-01-01 to the "Stand" — it rises whenever the deal is updated on a later day, so a calendar
  * that imported an earlier version takes the moved appointment as an update instead of a duplicate.
  */
-export function dealEvents(deal: Deal, zone: string): string[][] {
+export function dealEvents(deal: Deal, zone: string): string[] {
   const events: CalendarEvent[] = [];
   const t = messages(deal.language);
   const stamp = new Date(dayNumber(deal.asOf) * 86_400_000);
@@ -72,7 +72,7 @@ export function dealEvents(deal: Deal, zone: string): string[][] {
       description: line(`${deal.customer}: ${deal.title}`),
     });
   }
-  return events.map(eventLines);
+  return events.map(eventText);
 }
 
 /** A deal's own .ics file. */

@@ -84,8 +84,13 @@ export function eventLines(event: CalendarEvent): string[] {
   return lines;
 }
 
-/** A whole VCALENDAR from events' content lines. */
-export function calendarText(name: string, events: readonly string[][], refreshHours?: number): string {
+/** One VEVENT as folded text without the final line end: the form events are kept in until written. */
+export function eventText(event: CalendarEvent): string {
+  return eventLines(event).map(foldLine).join("\r\n");
+}
+
+/** A whole VCALENDAR from events' texts (see {@link eventText}). */
+export function calendarText(name: string, events: readonly string[], refreshHours?: number): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -96,7 +101,6 @@ export function calendarText(name: string, events: readonly string[][], refreshH
     `X-WR-CALNAME:${escapeText(name)}`,
   ];
   if (refreshHours) lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${refreshHours}H`, `X-PUBLISHED-TTL:PT${refreshHours}H`);
-  for (const event of events) lines.push(...event);
-  lines.push("END:VCALENDAR");
-  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+  const head = lines.map(foldLine).join("\r\n");
+  return events.length > 0 ? `${head}\r\n${events.join("\r\n")}\r\nEND:VCALENDAR\r\n` : `${head}\r\nEND:VCALENDAR\r\n`;
 }

@@ -3,10 +3,13 @@ import path from "node:path";
 import type { Config } from "../config/load-config.js";
 import type { Deal } from "../model/deal.js";
 import { mapLimit } from "../util/map-limit.js";
+import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { dealCalendar, dealEvents } from "./calendar.js";
 import { calendarText } from "./icalendar-writer.js";
 import { recapMail } from "./recap-mail.js";
+
+const EXPORT_BATCH = 1000;
 
 /**
  * Writes `<slug>.ics` and `<slug>.eml` for every valid deal and `calendar.ics` for all of them. The mail draft
@@ -18,15 +21,21 @@ export async function writeExports(
   config: Config,
   withPdf: ReadonlySet<string>,
 ): Promise<void> {
-  const eventsOf = deals.map((deal) => dealEvents(deal, config.timeZone));
-  // Many small files: keep several writes in flight instead of waiting on each in turn.
-  await mapLimit(deals, 16, async (deal, i) => {
-    const folder = path.join(outDir, "deals", deal.slug);
-    await writeFileAtomic(path.join(folder, `${deal.slug}.ics`), dealCalendar(deal, config.timeZone, eventsOf[i]));
-    const pdf = withPdf.has(deal.slug) ? await readFile(path.join(folder, `${deal.slug}.pdf`)) : undefined;
-    await writeFileAtomic(path.join(folder, `${deal.slug}.eml`), await recapMail(deal, { company: config.company.name, pdf }));
-  });
-  const feed = eventsOf.flat();
+  const feed: string[][] = [];
+  // Many small files: keep several writes in flight instead of waiting on each in turn. In batches with a
+  // collection in between, or 10 000 deals leave hundreds of megabytes of mail text for a lazy collector.
+  for (let start = 0; start < deals.length; start += EXPORT_BATCH) {
+    if (deals.length > EXPORT_BATCH) releaseMemory();
+    await mapLimit(deals.slice(start, start + EXPORT_BATCH), 16, async (deal, i) => {
+      const folder = path.join(outDir, "deals", deal.slug);
+      const events = dealEvents(deal, config.timeZone);
+      feed[start + i] = events;
+      await writeFileAtomic(path.join(folder, `${deal.slug}.ics`), dealCalendar(deal, config.timeZone, events));
+      const pdf = withPdf.has(deal.slug) ? await readFile(path.join(folder, `${deal.slug}.pdf`)) : undefined;
+      await writeFileAtomic(path.join(folder, `${deal.slug}.eml`), await recapMail(deal, { company: config.company.name, pdf }));
+    });
+  }
   const name = config.company.name ? `${config.company.name}: Termine und Fristen` : "protokoll: Termine und Fristen";
-  await writeFileAtomic(path.join(outDir, "calendar.ics"), calendarText(name, feed, 1));
+  if (deals.length > EXPORT_BATCH) releaseMemory();
+  await writeFileAtomic(path.join(outDir, "calendar.ics"), calendarText(name, feed.flat(), 1));
 }
