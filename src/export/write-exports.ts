@@ -6,7 +6,7 @@ import { mapLimit } from "../util/map-limit.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { dealCalendar, dealEvents } from "./calendar.js";
-import { calendarText } from "./icalendar-writer.js";
+import { calendarChunks } from "./icalendar-writer.js";
 import { recapMail } from "./recap-mail.js";
 
 const EXPORT_BATCH = 1000;
@@ -37,5 +37,5 @@ export async function writeExports(
   }
   const name = config.company.name ? `${config.company.name}: Termine und Fristen` : "protokoll: Termine und Fristen";
   if (deals.length > EXPORT_BATCH) releaseMemory();
-  await writeFileAtomic(path.join(outDir, "calendar.ics"), calendarText(name, feed.flat(), 1));
+  await writeFileAtomic(path.join(outDir, "calendar.ics"), calendarChunks(name, feed, 1));
 }
