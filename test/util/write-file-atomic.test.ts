@@ -1,0 +1,33 @@
+// Readers see the old file or the new one, never a half-written one — also when the content comes in pieces.
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeFileAtomic } from "../../src/util/write-file-atomic.js";
+
+const folder = () => mkdtemp(path.join(tmpdir(), "protokoll-atomic-"));
+
+describe("writeFileAtomic", () => {
+  it("writes a string, bytes, or pieces of text as UTF-8, creating the folder", async () => {
+    const dir = await folder();
+    const target = path.join(dir, "sub", "feed.ics");
+    await writeFileAtomic(target, ["BEGIN:VCALENDAR\r\n", "SUMMARY:Rückruf Müller – Größe\r\n", "END:VCALENDAR\r\n"]);
+    expect(await readFile(target, "utf8")).toBe("BEGIN:VCALENDAR\r\nSUMMARY:Rückruf Müller – Größe\r\nEND:VCALENDAR\r\n");
+    await writeFileAtomic(target, new TextEncoder().encode("ß"));
+    expect(await readFile(target, "utf8")).toBe("ß");
+    expect(await readdir(path.join(dir, "sub"))).toEqual(["feed.ics"]);
+  });
+
+  it("keeps the old file and leaves no temporary file when producing the content fails halfway", async () => {
+    const dir = await folder();
+    const target = path.join(dir, "calendar.ics");
+    await writeFile(target, "old");
+    function* pieces() {
+      yield "BEGIN:VCALENDAR\r\n";
+      throw new Error("event text broken");
+    }
+    await expect(writeFileAtomic(target, pieces())).rejects.toThrow("event text broken");
+    expect(await readFile(target, "utf8")).toBe("old");
+    expect(await readdir(dir)).toEqual(["calendar.ics"]);
+  });
+});
