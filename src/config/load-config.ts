@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { type Finding, finding } from "../errors.js";
 import { parseYaml } from "../load/parse-yaml.js";
@@ -9,6 +9,15 @@ import type { ProtokollConfig } from "./config-file.generated.js";
 
 /** The optional configuration file, looked up in the working directory. */
 export const CONFIG_FILE = "protokoll.config.yaml";
+
+/** Image types a logo may have (it is embedded as a data: URI), by file extension. */
+export const LOGO_TYPES: Readonly<Record<string, string>> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".svg": "image/svg+xml",
+};
+const LOGO_MAX_BYTES = 512 * 1024;
 
 /** Group words and placeholders that are not a person (German and English). */
 export const DEFAULT_VAGUE_OWNERS = [
@@ -107,11 +116,18 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
     };
   }
 
+  const logo = raw.company?.logo ? path.resolve(dir, raw.company.logo) : undefined;
+  const logoProblem = logo ? await checkLogo(logo, raw.company?.logo ?? "") : undefined;
+  if (logoProblem) {
+    const at = parsed.source.valueAt(["company", "logo"]);
+    return { config: DEFAULT_CONFIG, findings: [finding("invalid-field", CONFIG_FILE, at, ...logoProblem)] };
+  }
+
   const t = raw.thresholds ?? {};
   const d = DEFAULT_CONFIG.thresholds;
   const company: Config["company"] = {};
   if (raw.company?.name) company.name = raw.company.name;
-  if (raw.company?.logo) company.logo = path.resolve(dir, raw.company.logo);
+  if (logo) company.logo = logo;
   return {
     config: {
       file: CONFIG_FILE,
@@ -130,4 +146,23 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
     },
     findings: [],
   };
+}
+
+/** What is wrong with the logo file, as [message, hint], or undefined when it can be embedded. */
+async function checkLogo(file: string, written: string): Promise<[string, string] | undefined> {
+  const types = Object.keys(LOGO_TYPES).join(", ");
+  if (!LOGO_TYPES[path.extname(file).toLowerCase()])
+    return [`The logo "${written}" is not a PNG, JPEG or SVG file.`, `Convert it to one of ${types}.`];
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile())
+    return [
+      `The logo file "${written}" does not exist.`,
+      `Give its path relative to ${CONFIG_FILE}, e.g. \`logo: assets/logo.png\`, or remove \`logo:\`.`,
+    ];
+  if (info.size > LOGO_MAX_BYTES)
+    return [
+      `The logo "${written}" has ${Math.ceil(info.size / 1024)} KB; at most ${LOGO_MAX_BYTES / 1024} KB are embedded in every page and PDF.`,
+      "Scale it down (a few hundred pixels wide are plenty for print) or use an SVG.",
+    ];
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import nunjucks from "nunjucks";
+import { LOGO_TYPES } from "../config/load-config.js";
 import type { Deal } from "../model/deal.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { TEMPLATES_DIR } from "./render-site.js";
@@ -61,13 +62,6 @@ function fonts(): Promise<{ latin: string; all: string }> {
   return fontCss;
 }
 
-const IMAGE_TYPES: Record<string, string> = {
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".svg": "image/svg+xml",
-};
-
 let environment: nunjucks.Environment | undefined;
 
 function templates(): nunjucks.Environment {
@@ -110,7 +104,7 @@ export async function renderPrintHtml(analysis: Analysis): Promise<PrintDocument
 
 async function logoDataUri(file: string | undefined): Promise<string | undefined> {
   if (!file) return undefined;
-  const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
+  const type = LOGO_TYPES[path.extname(file).toLowerCase()];
   if (!type) return undefined;
   const data = await readFile(file);
   return `data:${type};base64,${data.toString("base64")}`;

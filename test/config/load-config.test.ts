@@ -1,10 +1,13 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, loadConfig } from "../../src/config/load-config.js";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { runCli } from "../helpers/run-cli.js";
+
+/** A 1×1 transparent PNG. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 
 async function withConfig(text: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "protokoll-config-"));
@@ -33,6 +36,8 @@ describe("protokoll.config.yaml", () => {
         "max_file_kb: 64",
       ].join("\n"),
     );
+    await mkdir(path.join(dir, "assets"));
+    await writeFile(path.join(dir, "assets/logo.png"), PNG);
     const { config, findings } = await loadConfig(dir);
     expect(findings).toEqual([]);
     expect(config).toMatchObject({
@@ -54,6 +59,21 @@ describe("protokoll.config.yaml", () => {
     const { findings } = await loadConfig(await withConfig(text));
     expect(findings.map((f) => `${f.code}@${f.line}:${f.column}`)).toEqual([where]);
     expect(findings[0]?.message).toMatch(message);
+  });
+
+  it.each([
+    ["company:\n  logo: assets/fehlt.png", /logo file "assets\/fehlt.png" does not exist/],
+    ["company:\n  logo: logo.gif", /not a PNG, JPEG or SVG/],
+    ["company:\n  logo: gross.png", /has 600 KB; at most 512 KB/],
+  ])("checks the logo file: %j", async (text, message) => {
+    const dir = await withConfig(text);
+    await writeFile(path.join(dir, "logo.gif"), "GIF89a");
+    await writeFile(path.join(dir, "gross.png"), Buffer.alloc(600 * 1024));
+    const { config, findings } = await loadConfig(dir);
+    expect(findings.map((f) => `${f.code}@${f.line}:${f.column}`)).toEqual(["invalid-field@2:9"]);
+    expect(findings[0]?.message).toMatch(message);
+    expect(findings[0]?.hint).toBeTruthy();
+    expect(config).toBe(DEFAULT_CONFIG);
   });
 
   it("stops the CLI with exit code 2 and the position when the configuration is broken", async () => {

@@ -1,7 +1,9 @@
 // PDFs printed by real Chromium over the example deals: one A4 page each, every task with owner and date,
 // nothing internal, only embedded fonts, byte-identical on rebuild and on another day.
+
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +11,11 @@ import { parse } from "yaml";
 import { pdffonts, pdfinfo, pdftotext } from "../helpers/poppler.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
 
+const LOGO_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAAHklEQVR4nGP4z8DAAMZcInIMjEzMLKxs7BycJ1KMAEbJBMV+rX+bAAAAAElFTkSuQmCC",
+  "base64",
+);
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 let cwd: string;
 let firstLog: string;
 const pdfOf = (slug: string, out = "_site") => path.join(cwd, out, "deals", slug, `${slug}.pdf`);
@@ -16,7 +23,7 @@ const slugs = (await readdir(path.join(ROOT, "deals"))).map((f) => f.replace(/\.
 
 beforeAll(async () => {
   cwd = await mkdtemp(path.join(tmpdir(), "protokoll-pdf-"));
-  await import("node:fs/promises").then((fs) => fs.mkdir(path.join(cwd, "deals")));
+  await mkdir(path.join(cwd, "deals"));
   for (const slug of slugs) await copyFile(path.join(ROOT, "deals", `${slug}.yaml`), path.join(cwd, "deals", `${slug}.yaml`));
   const result = await runCli(["build", "--today", "2026-11-23"], { cwd });
   expect(result.code).toBe(0);
@@ -36,7 +43,7 @@ describe("the example deals' PDFs", () => {
       if (action.owner) expect(text).toContain(action.owner);
       if (action.due) {
         const [y, m, d] = action.due.split("-");
-        expect(text).toContain(deal.language === "en" ? "" : `${d}.${m}.${y}`);
+        expect(text).toContain(deal.language === "en" ? `${Number(d)} ${MONTHS_EN[Number(m) - 1]} ${y}` : `${d}.${m}.${y}`);
       }
     }
     for (const words of [
@@ -79,5 +86,23 @@ describe("the example deals' PDFs", () => {
       expect(readFileSync(pdfOf(slug, "again")).equals(before[i] as Buffer), slug).toBe(true);
     });
     await rm(path.join(cwd, "again"), { recursive: true });
+  });
+});
+
+describe("branding from the configuration", () => {
+  it("prints our company name and embeds the local logo file", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-brand-"));
+    await mkdir(path.join(dir, "deals"));
+    await mkdir(path.join(dir, "assets"));
+    await copyFile(path.join(ROOT, "deals", "stadtwerke-musterstadt-strom.yaml"), path.join(dir, "deals", "strom.yaml"));
+    // A 4×2 PNG with distinct pixels, so the embedded image can be recognised by its size.
+    await writeFile(path.join(dir, "assets", "logo.png"), LOGO_PNG);
+    await writeFile(path.join(dir, "protokoll.config.yaml"), "company:\n  name: Nordlicht Energie AG\n  logo: assets/logo.png\n");
+    const result = await runCli(["build", "--today", "2026-11-23"], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = path.join(dir, "_site", "deals", "strom", "strom.pdf");
+    expect(pdftotext(pdf)).toContain("Nordlicht Energie AG");
+    const images = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+    expect(images.map((row) => row.trim().split(/\s+/).slice(3, 5).join("×"))).toEqual(["4×2"]);
   });
 });
