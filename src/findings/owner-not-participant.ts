@@ -1,14 +1,14 @@
 // owner-not-participant: the owner is not among the participants — often a typo in the name.
 import { didYouMean } from "../validate/did-you-mean.js";
 import { openActions, type Rule, report } from "./rule.js";
-import { isVague } from "./vague-owner.js";
+import { isVague, vagueWords } from "./vague-owner.js";
 
 export const ownerNotParticipant: Rule = {
   code: "owner-not-participant",
   check: (context) => {
     const names = context.deal.participants.map((p) => p.name);
     if (names.length === 0) return [];
-    const vague = new Set(context.config.vagueOwners.map((w) => w.toLowerCase()));
+    const vague = vagueWords(context.config);
     return openActions(context.deal).flatMap((action) => {
       const owner = action.owner;
       if (!owner || isVague(owner, vague) || matchesParticipant(owner, names)) return [];
