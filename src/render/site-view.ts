@@ -162,6 +162,8 @@ export interface SiteView {
     errors: number;
     warnings: number;
     missingOwner: number;
+    vagueOwner: number;
+    nextPast: number;
     missingDue: number;
     overdue: number;
     late: number;
@@ -390,11 +392,13 @@ export function siteView(analysis: Analysis): SiteView {
     rows,
     summary: {
       ...analysis.summary,
-      missingOwner: count("missing-owner") + count("vague-owner"),
+      missingOwner: count("missing-owner"),
+      vagueOwner: count("vague-owner"),
       missingDue: count("missing-due"),
       overdue: count("overdue"),
       late: count("protocol-late"),
-      noNext: count("missing-next-meeting") + count("next-meeting-past"),
+      noNext: count("missing-next-meeting"),
+      nextPast: count("next-meeting-past"),
     },
     kpi: kpiView(analysis.kpi, language, goal),
     goal: percent(goal, language),
@@ -467,7 +471,10 @@ function byUrgency(a: OwnerAction, b: OwnerAction): number {
   return a.task.localeCompare(b.task);
 }
 
-/** Open actions across deals, grouped by owner; "nobody" collects the unowned. */
+/**
+ * Open actions across deals, grouped by owner; "nobody" collects the unowned and those whose owner is a group
+ * or placeholder ("wir", "Team Einkauf"): they have no one to answer for them either.
+ */
 function ownerPages(deals: DealView[], language: Language): OwnerPage[] {
   const t = messages(language);
   const groups = new Map<string, OwnerPage>();
@@ -475,13 +482,14 @@ function ownerPages(deals: DealView[], language: Language): OwnerPage[] {
   for (const deal of deals) {
     for (const action of deal.actions) {
       if (action.status !== "open") continue;
-      const key = action.owner ? action.owner.toLowerCase().replace(/\s+/g, " ") : "";
+      const person = action.findings.some((f) => f.code === "vague-owner") ? undefined : action.owner;
+      const key = person ? person.toLowerCase().replace(/\s+/g, " ") : "";
       let group = groups.get(key);
       if (!group) {
-        let slug = action.owner ? ownerSlug(action.owner) : "ohne-verantwortliche";
+        let slug = person ? ownerSlug(person) : "ohne-verantwortliche";
         while (used.has(slug)) slug = `${slug}-2`;
         used.add(slug);
-        group = { slug, name: action.owner ?? t.nobody, nobody: !action.owner, actions: [], overdue: 0 };
+        group = { slug, name: person ?? t.nobody, nobody: !person, actions: [], overdue: 0 };
         groups.set(key, group);
       }
       const item: OwnerAction = {

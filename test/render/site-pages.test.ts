@@ -44,7 +44,15 @@ describe("index", () => {
   it("says severity in words and icon, not only colour, and links each tile to its filter page", () => {
     const html = page();
     expect(html).toContain('<span class="finding__badge"><span aria-hidden="true">▲</span> Warnung</span>');
-    expect(html).toContain('<a href="findings/missing-owner/index.html"><strong>3</strong> ohne Verantwortliche</a>');
+    // Each tile counts exactly what its filter page lists.
+    expect(html).toContain('<a href="findings/missing-owner/index.html"><strong>1</strong> ohne Verantwortliche</a>');
+    expect(html).toContain('<a href="findings/vague-owner/index.html"><strong>2</strong> ohne einzelne Person</a>');
+    for (const code of ["missing-owner", "vague-owner", "missing-due", "overdue"]) {
+      const tile = new RegExp(`<a href="findings/${code}/index.html"><strong>(\\d+)</strong>`).exec(html)?.[1];
+      const filter = page("findings", code);
+      const listed = rowsOf(filter.slice(filter.indexOf("<tbody>"))).flatMap(findingsIn).length;
+      expect(Number(tile), code).toBe(listed);
+    }
     expect(html).toContain('<a href="findings/overdue/index.html"><strong>2</strong> überfällig</a>');
   });
 });
@@ -64,8 +72,13 @@ describe("who does what by when", () => {
     const nobody = page("owners", "ohne-verantwortliche");
     expect(nobody).toContain("Standfläche und Hallenplan vom Veranstalter anfordern");
     expect(findingsIn(nobody)).toEqual(expect.arrayContaining(["missing-owner", "missing-due"]));
+    // "wir" and "Team …" are not people: their actions join the unowned, with the vague-owner finding shown.
+    expect(findingsIn(nobody)).toContain("vague-owner");
+    expect(order).not.toContain("wir");
+    expect(order.some((slug) => slug?.startsWith("team"))).toBe(false);
     const lea = page("owners", "lea-brandstaetter");
-    expect(lea).toContain('data-finding="overdue"');
+    expect(findingsIn(lea)).toContain("overdue");
+    expect(lea).toMatch(/1 offene Aufgabe[^n]|2 offene Aufgaben/);
   });
 
   it("lists appointments and deadlines of the next 14 days in date order", () => {
