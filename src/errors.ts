@@ -15,6 +15,7 @@ export const FINDING_CODES = {
   "protocol-late": "warning",
   "pdf-overflow": "warning",
   "pdf-failed": "error",
+  "pdf-retried": "warning",
   "deal-stale": "warning",
   "owner-not-participant": "warning",
   "due-before-meeting": "warning",

@@ -1,7 +1,7 @@
 import { readdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { finding } from "../../errors.js";
+import { finding, ProtokollError } from "../../errors.js";
 import { writeExports } from "../../export/write-exports.js";
 import { type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
@@ -53,14 +53,23 @@ async function buildInto(
 
   let pdfLine = "PDFs skipped (--no-pdf)";
   const withPdf = new Set<string>();
+  // A browser that cannot start (none installed, broken installation) stops the PDFs, not the build: the site,
+  // the exports and report.json are still written, then the error is raised (exit 2) with its fix.
+  let browserError: ProtokollError | undefined;
   if (pdf) {
-    const outcome = await printAll(analysis, outDir, concurrency);
-    addPdfFindings(analysis, outcome);
-    pdfLine = describePdfs(outcome);
-    for (const slug of [...outcome.printed, ...outcome.unchanged]) withPdf.add(slug);
+    try {
+      const outcome = await printAll(analysis, outDir, concurrency);
+      addPdfFindings(analysis, outcome);
+      pdfLine = describePdfs(outcome);
+      for (const slug of [...outcome.printed, ...outcome.unchanged]) withPdf.add(slug);
+    } catch (error) {
+      if (!(error instanceof ProtokollError)) throw error;
+      browserError = error;
+      pdfLine = "PDFs not printed: the browser did not start (see below)";
+    }
   }
   // The site is rendered after printing, so a PDF that overflows or fails shows on the index too.
-  const pages = await renderSite(analysis, { outDir, flags: { pdf, extras: true } });
+  const pages = await renderSite(analysis, { outDir, flags: { pdf: pdf && !browserError, extras: true } });
   await removeStalePages(outDir, new Set(pages.map((p) => path.resolve(p))));
   const valid = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
   await writeExports(valid, outDir, analysis.config, withPdf);
@@ -79,6 +88,7 @@ async function buildInto(
       log(`  ${f.file}:${f.line}:${f.column} ${f.code}  ${f.message}`);
   }
   if (errors > 0) log("Run `protokoll check` for details and fixes.");
+  if (browserError) throw browserError;
   return exitCodeFor(analysis, false);
 }
 
@@ -122,7 +132,17 @@ function addPdfFindings(analysis: Analysis, outcome: PrintOutcome): void {
       analysis.summary.warnings++;
     }
     if (outcome.crashed.includes(result.slug) && !failed.has(result.slug)) {
-      failed.set(result.slug, "Chromium crashed while printing it; it was printed again after a restart. Check the PDF.");
+      // Printed again after the restart: the PDF is fine, but a crash is worth a look, not a red build.
+      const f = finding(
+        "pdf-retried",
+        result.file,
+        at,
+        `Chromium crashed while printing "${result.deal.title}"; it was restarted and the PDF printed again.`,
+        "Look at the PDF once. If crashes repeat, lower --concurrency or check the machine's memory.",
+      );
+      f.messageDe = `Chromium ist beim Drucken von „${result.deal.title}“ abgestürzt; das PDF wurde nach dem Neustart erneut gedruckt.`;
+      result.findings.push(f);
+      analysis.summary.warnings++;
     }
     const message = failed.get(result.slug);
     if (message) {
