@@ -2,7 +2,7 @@
 // nothing outside the output folder, no browser left behind.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { cp, mkdir, readdir, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
@@ -61,6 +61,33 @@ describe("files and paths", () => {
     });
     for (const file of walk(path.join(cwd, "_site")))
       expect(readFileSync(file).toString("latin1")).not.toContain("GEHEIMER-INHALT");
+  });
+
+  it("never deletes files it did not write, and refuses an output folder that holds the deals", async () => {
+    const cwd = await dealsDir({ "a.yaml": deal(), "b.yaml": deal() });
+    const own = {
+      "public/about.html": "<!doctype html><title>Über uns</title>",
+      "public/deals/2026/notes.txt": "Notizen",
+      "public/deals/archiv/index.html": "<!doctype html><title>Archiv</title>",
+      "public/findings/handmade/index.html": "<p>von Hand</p>",
+    };
+    for (const [file, text] of Object.entries(own)) {
+      await mkdir(path.dirname(path.join(cwd, file)), { recursive: true });
+      await writeFile(path.join(cwd, file), text);
+    }
+    expect((await runCli(["build", "--no-pdf", "--out", "public", ...TODAY], { cwd })).code).toBe(0);
+    await rm(path.join(cwd, "deals", "b.yaml"));
+    expect((await runCli(["build", "--no-pdf", "--out", "public", ...TODAY], { cwd })).code).toBe(0);
+    for (const file of Object.keys(own)) expect(existsSync(path.join(cwd, file)), file).toBe(true);
+    expect(existsSync(path.join(cwd, "public", "deals", "b"))).toBe(false);
+    expect(existsSync(path.join(cwd, "public", "deals", "a", "index.html"))).toBe(true);
+
+    for (const out of [".", "deals", ".."]) {
+      const refused = await runCli(["build", "--no-pdf", "--out", out, ...TODAY], { cwd });
+      expect(refused.code, out).toBe(2);
+      expect(refused.stderr).toMatch(/would hold or replace the deal files[\s\S]*--out _site/);
+    }
+    expect(existsSync(path.join(cwd, "deals", "a.yaml"))).toBe(true);
   });
 
   it("says clearly when the output folder cannot be written", async () => {

@@ -1,4 +1,4 @@
-import { readdir, rm } from "node:fs/promises";
+import { open, readdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { finding, ProtokollError } from "../../errors.js";
@@ -29,6 +29,7 @@ export interface BuildFlags extends CommonFlags {
 export async function build(flags: BuildFlags, log: (line: string) => void): Promise<number> {
   const started = performance.now();
   const outDir = path.resolve(flags.out ?? "_site");
+  refuseUnsafeOutput(outDir, path.resolve(flags.deals ?? "deals"));
   const concurrency = parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism());
   const { analysis } = await prepare(flags);
   handleInterrupts(log);
@@ -37,6 +38,20 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
     return await buildInto(outDir, analysis, flags, concurrency, started, log);
   } finally {
     release();
+  }
+}
+
+/**
+ * The output folder is cleaned of stale pages on every build, so it must not be a folder that holds the
+ * user's own work: the working folder, the deals folder, or any folder containing either.
+ */
+function refuseUnsafeOutput(outDir: string, dealsDir: string): void {
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  if (inside(process.cwd(), outDir) || inside(dealsDir, outDir) || inside(outDir, dealsDir)) {
+    throw new ProtokollError(
+      `The output folder "${path.relative(process.cwd(), outDir) || "."}" would hold or replace the deal files or the working folder.`,
+      "Build into a folder of its own, e.g. `--out _site` (the default) or `--out public`.",
+    );
   }
 }
 
@@ -169,34 +184,71 @@ function describePdfs(outcome: PrintOutcome): string {
   return parts.join(", ");
 }
 
-/** Pages an earlier build wrote that this one did not (an owner without actions now, a finding fixed) go. */
-async function removeStalePages(outDir: string, written: Set<string>): Promise<void> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (entry.isFile() && entry.name.endsWith(".html") && !written.has(file)) await rm(file, { force: true });
-  }
-  for (const entry of entries.reverse()) {
-    if (!entry.isDirectory()) continue;
-    const dir = path.join(entry.parentPath, entry.name);
-    if ((await readdir(dir).catch(() => ["?"])).length === 0) await rm(dir, { recursive: true, force: true });
+/** Our own pages say so in their head (templates/_includes/base.njk); nothing else is ever removed. */
+const GENERATOR_MARK = '<meta name="generator" content="protokoll">';
+
+async function isOurPage(file: string): Promise<boolean> {
+  const handle = await open(file, "r").catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const head = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead).toString("utf8").includes(GENERATOR_MARK);
+  } finally {
+    await handle.close();
   }
 }
 
 /**
- * A deal deleted since the last build leaves nothing behind: its folder under deals/ goes. So do temporary
- * files a killed build left (PDFs are written to a temporary file and renamed, never truncated in place).
+ * Pages an earlier build wrote that this one did not (an owner without actions now, a finding fixed) go —
+ * only pages protokoll generated; a hand-written page in the output folder stays. So do folders that this
+ * emptied.
+ */
+async function removeStalePages(outDir: string, written: Set<string>): Promise<void> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const emptied = new Set<string>();
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (!entry.isFile() || !entry.name.endsWith(".html") || written.has(file) || !(await isOurPage(file))) continue;
+    await rm(file, { force: true });
+    emptied.add(entry.parentPath);
+  }
+  await removeEmptyFolders(emptied, outDir);
+}
+
+/**
+ * A deal deleted since the last build leaves nothing behind: the page, PDF, calendar and mail draft in its
+ * folder under deals/ go, and the folder when nothing else is in it. So do temporary files a killed build
+ * left (PDFs are written to a temporary file and renamed, never truncated in place). Files protokoll did not
+ * write are never touched.
  */
 async function removeStaleDeals(outDir: string, slugs: Set<string>): Promise<void> {
   const dealsOut = path.join(outDir, "deals");
   const existing = await readdir(dealsOut, { withFileTypes: true }).catch(() => []);
+  const emptied = new Set<string>();
   for (const entry of existing) {
-    const folder = path.join(dealsOut, entry.name);
     if (!entry.isDirectory()) continue;
-    if (!slugs.has(entry.name)) {
-      await rm(folder, { recursive: true, force: true });
-      continue;
+    const folder = path.join(dealsOut, entry.name);
+    const stale = !slugs.has(entry.name);
+    const ours = new Set([`${entry.name}.pdf`, `${entry.name}.ics`, `${entry.name}.eml`]);
+    for (const file of await readdir(folder)) {
+      const full = path.join(folder, file);
+      const remove = file.endsWith(".tmp") || (stale && (ours.has(file) || (file === "index.html" && (await isOurPage(full)))));
+      if (remove) await rm(full, { force: true });
     }
-    for (const file of await readdir(folder)) if (file.endsWith(".tmp")) await rm(path.join(folder, file), { force: true });
+    if (stale) emptied.add(folder);
+  }
+  await removeEmptyFolders(emptied, outDir);
+}
+
+/** Removes each folder that is now empty, and its parents up to (not including) `root`. */
+async function removeEmptyFolders(folders: Iterable<string>, root: string): Promise<void> {
+  const sorted = [...folders].sort((a, b) => b.length - a.length);
+  for (let dir of sorted) {
+    while (dir.startsWith(root + path.sep)) {
+      if ((await readdir(dir).catch(() => ["?"])).length > 0) break;
+      await rm(dir, { recursive: true, force: true });
+      dir = path.dirname(dir);
+    }
   }
 }
