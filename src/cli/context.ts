@@ -23,7 +23,7 @@ export async function prepare(flags: CommonFlags): Promise<{ config: Config; ana
   const today = resolveToday(flags.today, config.timeZone);
   const dealsDir = flags.deals ?? "deals";
   try {
-    const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone);
+    const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
     return { config, analysis: await analyse({ dealsDir, today, config, git }) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {

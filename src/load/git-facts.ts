@@ -14,9 +14,15 @@ export interface DealGitFacts {
 /**
  * What git knows about every deal file, from two git processes in total: one `git log` over the deals folder
  * (last commit per file, and the commits that touched it) and one `git cat-file --batch` for the file's past
- * versions. Outside a git checkout, or without git, the map is simply empty.
+ * versions (each at most `maxFileBytes`, the deal size cap). Outside a git checkout, or without git, the map
+ * is simply empty.
  */
-export async function readGitFacts(dealsDir: string, cwd: string, timeZone: string): Promise<Map<string, DealGitFacts>> {
+export async function readGitFacts(
+  dealsDir: string,
+  cwd: string,
+  timeZone: string,
+  maxFileBytes = 256 * 1024,
+): Promise<Map<string, DealGitFacts>> {
   const facts = new Map<string, DealGitFacts>();
   let log: string;
   try {
@@ -52,7 +58,9 @@ export async function readGitFacts(dealsDir: string, cwd: string, timeZone: stri
   const versions = new Map<string, unknown[]>();
   requests.forEach((request, i) => {
     const blob = blobs[i];
-    if (!blob) return;
+    // Past versions are untrusted like the current one: one over the size cap is not parsed (a 20 MB file
+    // once committed would otherwise cost every later build gigabytes).
+    if (!blob || blob.length > maxFileBytes) return;
     try {
       versions.set(request.file, [...(versions.get(request.file) ?? []), parse(blob.toString("utf8"), { maxAliasCount: 0 })]);
     } catch {

@@ -1,5 +1,6 @@
 // `protokoll diff` on real git repositories: the changes that matter, in words, and nothing for a reorder.
 import { describe, expect, it } from "vitest";
+import { readGitFacts } from "../../src/load/git-facts.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -172,5 +173,19 @@ describe("git history of a deal", () => {
     const html = (await import("node:fs")).readFileSync(`${repo.dir}/_site/deals/strom/index.html`, "utf8");
     expect(html).toContain(`Stand: 04.11.2026 · ${hash}`);
     expect(html).toContain("↻ 3×");
+  });
+
+  it("does not parse a past version over the size cap", async () => {
+    const repo = await gitRepo();
+    const version = (due: string, padding = "") =>
+      deal(["  - id: plan", "    task: Projektplan schicken", `    due: ${due}`], "2026-12-01") + padding;
+    await repo.write("deals/strom.yaml", version("2026-11-24", `# ${"x".repeat(4000)}\n`));
+    repo.commit("a huge version");
+    await repo.write("deals/strom.yaml", version("2026-11-27"));
+    repo.commit("small again, due moved later");
+    const capped = await readGitFacts("deals", repo.dir, "Europe/Berlin", 2000);
+    expect(capped.get("deals/strom.yaml")?.pushedBack).toEqual({});
+    const uncapped = await readGitFacts("deals", repo.dir, "Europe/Berlin", 1_000_000);
+    expect(uncapped.get("deals/strom.yaml")?.pushedBack).toEqual({ plan: 1 });
   });
 });

@@ -26,7 +26,7 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
   const outDir = await mkdtemp(path.join(tmpdir(), "protokoll-serve-"));
   const view = async () => {
     const today = resolveToday(undefined, config.timeZone);
-    const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone);
+    const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
     const analysis = await analyse({ dealsDir, today, config, git });
     const { errors, warnings } = analysis.summary;
     log(`Rebuilt ${analysis.deals.length} deals: ${errors} errors, ${warnings} warnings.`);
