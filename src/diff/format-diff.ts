@@ -62,6 +62,18 @@ const L = {
   },
 };
 
+/**
+ * Deal text as inert Markdown on one line: a title or task from a pull request must not open a heading, a list,
+ * a link, an image or raw HTML in the job summary. Line breaks become spaces (so no block can start), the
+ * characters that open inline Markdown or HTML are backslash-escaped (CommonMark §2.4), `&` becomes an entity.
+ */
+export function inlineText(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/[\\`*_[\]<>!|~]/g, "\\$&");
+}
+
 /** Markdown for a pull-request comment or job summary; each deal in its own language. */
 export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, siteLanguage: Language): string {
   if (diffs.length === 0) return `${L[siteLanguage].none} (${range})\n`;
@@ -70,7 +82,10 @@ export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, si
     const l = L[diff.language];
     const t = messages(diff.language);
     const date = (d: PlainDate | undefined) => (d ? formatDate(d, diff.language) : l.noDate);
-    const quote = (text: string) => (diff.language === "de" ? `„${text}“` : `“${text}”`);
+    const quote = (text: string) => (diff.language === "de" ? `„${inlineText(text)}“` : `“${inlineText(text)}”`);
+    const who = (owner: string | undefined) => (owner ? inlineText(owner) : undefined);
+    const message = (f: { message: string; messageDe?: string }) =>
+      inlineText(diff.language === "de" && f.messageDe ? f.messageDe : f.message);
     const tags = [
       diff.kind === "added"
         ? l.added
@@ -82,13 +97,15 @@ export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, si
       diff.invalid.base ? l.invalidBase : undefined,
       diff.invalid.head ? l.invalidHead : undefined,
     ].filter(Boolean);
-    const lines = [`#### ${diff.title ?? diff.file} — \`${diff.file}\`${tags.length ? ` (${tags.join(", ")})` : ""}`];
+    const lines = [
+      `#### ${diff.title ? inlineText(diff.title) : diff.file} — \`${diff.file}\`${tags.length ? ` (${tags.join(", ")})` : ""}`,
+    ];
     const describe = (c: Change): string => {
       switch (c.type) {
         case "status":
           return `${l.status}: ${t[`status_${c.from}`]} → ${t[`status_${c.to}`]}`;
         case "action-added":
-          return `${l.actionAdded}: ${quote(c.task)} – ${c.owner ?? l.nobody}, ${date(c.due)}`;
+          return `${l.actionAdded}: ${quote(c.task)} – ${who(c.owner) ?? l.nobody}, ${date(c.due)}`;
         case "action-removed":
           return `${l.actionRemoved}: ${quote(c.task)}`;
         case "action-done":
@@ -100,7 +117,7 @@ export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, si
         case "action-reworded":
           return `${l.reworded}: ${quote(c.from)} → ${quote(c.to)}`;
         case "owner-changed":
-          return `${l.owner} ${quote(c.task)}: ${c.from ?? l.nobody} → ${c.to ?? `**${l.nobody}**`}`;
+          return `${l.owner} ${quote(c.task)}: ${who(c.from) ?? l.nobody} → ${who(c.to) ?? `**${l.nobody}**`}`;
         case "due-moved":
           return `${l.dueMoved} ${quote(c.task)}: ${date(c.from)} → ${date(c.to)}${c.days !== undefined ? ` (${l.day(c.days)})` : ""}`;
         case "next-meeting-set":
@@ -118,13 +135,13 @@ export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, si
       lines.push(`- ${l.introduced}:`);
       for (const f of diff.findings.introduced)
         lines.push(
-          `  - ${f.severity === "error" ? "✖" : "▲"} ${findingTitle(f.code as FindingCode, diff.language)} (\`${f.code}\`, ${f.file}:${f.line}): ${f.message}`,
+          `  - ${f.severity === "error" ? "✖" : "▲"} ${findingTitle(f.code as FindingCode, diff.language)} (\`${f.code}\`, ${f.file}:${f.line}): ${message(f)}`,
         );
     }
     if (diff.findings.resolved.length > 0) {
       lines.push(`- ${l.resolved}:`);
       for (const f of diff.findings.resolved)
-        lines.push(`  - ✔ ${findingTitle(f.code as FindingCode, diff.language)} (\`${f.code}\`): ${f.message}`);
+        lines.push(`  - ✔ ${findingTitle(f.code as FindingCode, diff.language)} (\`${f.code}\`): ${message(f)}`);
     }
     blocks.push(lines.join("\n"));
   }

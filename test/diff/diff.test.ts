@@ -1,4 +1,5 @@
 // `protokoll diff` on real git repositories: the changes that matter, in words, and nothing for a reorder.
+import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { readGitFacts } from "../../src/load/git-facts.js";
 import { gitRepo } from "../helpers/git-repo.js";
@@ -146,6 +147,36 @@ describe("protokoll diff", () => {
     const result = await runCli(["diff", rev], { cwd: repo.dir, env: ENV });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Unknown revision|is not a revision|Unknown option/);
+  });
+});
+
+describe("untrusted text in the pull-request summary", () => {
+  it("stays inert text: no heading, image, link or HTML from a title, task or owner", async () => {
+    const repo = await gitRepo();
+    await repo.write("deals/strom.yaml", deal(PLAN, "2026-12-01"));
+    repo.commit("first protocol");
+    const hostile = deal(
+      [
+        ...PLAN,
+        '  - task: "Bild ![x](https://evil.example/p.png) und <img src=https://evil.example/q.png> [klick](https://evil.example)"',
+        '    owner: "**Chef** <b>fett</b>"',
+        "    due: 2026-12-02",
+      ],
+      "2026-12-01",
+    ).replace(
+      "title: Liefervertrag Strom",
+      'title: "T\\n\\n## Approved by security team ✅\\n<img src=https://evil.example/p.png>"',
+    );
+    await repo.write("deals/strom.yaml", hostile);
+    repo.commit("hostile");
+    const { stdout, code } = await runCli(["diff", "HEAD~1", "HEAD"], { cwd: repo.dir, env: ENV });
+    expect(code).toBe(0);
+    // Bare URLs may still be autolinked by GitHub, as in any comment; what must not happen is markup from them.
+    const html = new MarkdownIt({ html: true }).render(stdout);
+    expect(html).not.toMatch(/<img|<a |<b>|<strong>Chef|<h2/);
+    expect(html).toContain("Approved by security team");
+    expect(html).toContain("&lt;img src=");
+    expect(stdout.split("\n").filter((line) => line.startsWith("#")).length).toBe(2);
   });
 });
 
