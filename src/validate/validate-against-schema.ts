@@ -134,7 +134,9 @@ function toFinding(error: ErrorObject, source: SourceDocument): Finding {
     case "additionalProperties": {
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys((schema.properties as Record<string, unknown>) ?? {});
-      const guess = didYouMean(key, allowed) ?? GERMAN_KEYS[key.toLowerCase()];
+      // Own keys only: `constructor` or `__proto__` must not find Object.prototype's members.
+      const german = Object.hasOwn(GERMAN_KEYS, key.toLowerCase()) ? GERMAN_KEYS[key.toLowerCase()] : undefined;
+      const guess = didYouMean(key, allowed) ?? (german && allowed.includes(german) ? german : undefined);
       const where = path.length === 0 ? "" : ` in ${name}`;
       return finding(
         "invalid-field",

@@ -58,6 +58,17 @@ describe("reading deal files", () => {
     const analysis = await analyseFiles({ "proto.yaml": deal("__proto__:", "  polluted: true", "constructor: x") });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(analysis.deals[0]?.findings.map((f) => f.message)).toEqual(["Unknown key `__proto__`.", "Unknown key `constructor`."]);
+    for (const f of analysis.deals[0]?.findings ?? []) expect(f.hint).toMatch(/^Allowed here: `title`/);
+    const nested = await analyseFiles({ "n.yaml": deal("terms:", "  constructor: x", "  toString: y") });
+    for (const f of nested.deals[0]?.findings ?? []) {
+      expect(f.hint).not.toMatch(/native code|object Object/);
+      expect(f.hint).toMatch(/^Allowed here: `delivery`/);
+    }
+  });
+
+  it("suggests the English key for a German one where that key is allowed", async () => {
+    const analysis = await analyseFiles({ "de.yaml": deal("kunde: X").replace("customer: Test GmbH\n", "") });
+    expect(analysis.deals[0]?.findings.find((f) => f.message.includes("kunde"))?.hint).toBe("Did you mean `customer`?");
   });
 
   it("refuses a billion-laughs file without expanding it", async () => {
