@@ -11,10 +11,15 @@ const SEQUENCE_EPOCH = dayNumber("2020-01-01" as Parameters<typeof dayNumber>[0]
 /** One line of calendar text: no CR/LF can reach a property (the writer escapes, we also flatten). */
 const line = (text: string) => text.replace(/[\r\n]+/g, " ").trim();
 
-/** The stable UID of an action's deadline: from its `id`, else from its task text. */
+/**
+ * The stable UID of an action's deadline: from its `id`, else from its task text — and, when several actions
+ * of the deal share that text, its place among them ("Anrufen" twice are two deadlines, not one).
+ */
 export function actionUid(deal: Deal, action: Action): string {
-  const key = action.id ?? createHash("sha256").update(action.task).digest("hex").slice(0, 12);
-  return `${deal.slug}-action-${key}@protokoll`;
+  if (action.id) return `${deal.slug}-action-${action.id}@protokoll`;
+  const key = createHash("sha256").update(action.task).digest("hex").slice(0, 12);
+  const before = deal.actions.filter((a) => a.index < action.index && !a.id && a.task === action.task).length;
+  return `${deal.slug}-action-${key}${before > 0 ? `-${before + 1}` : ""}@protokoll`;
 }
 
 /**

@@ -6,11 +6,15 @@
 
 /** TEXT value escaping (RFC 5545 3.3.11); line breaks become the two characters `\n`. */
 export function escapeText(text: string): string {
-  return text
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n");
+  return (
+    text
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n")
+      // RFC 5545 §3.3.11 allows no control characters in TEXT but tab.
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+  );
 }
 
 const encoder = new TextEncoder();

@@ -102,4 +102,25 @@ describe("dealCalendar", () => {
     expect(dealCalendar(d, "Europe/Berlin")).not.toContain("CANARY");
     expect(feedCalendar([d], "Europe/Berlin", "Feed")).not.toContain("CANARY");
   });
+
+  it("gives two deadlines with the same task two UIDs, and keeps control characters out", async () => {
+    const d = await dealFrom(
+      "actions:",
+      "  - task: Anrufen",
+      "    owner: Anna Schulz",
+      "    due: 2026-12-01",
+      "  - task: Anrufen",
+      "    owner: Jonas Keller",
+      "    due: 2026-12-02",
+      '  - task: "Bell\\u0007 and escape\\u001b[31m"',
+      "    owner: Anna Schulz",
+      "    due: 2026-12-03",
+    );
+    const text = dealCalendar(d, "Europe/Berlin");
+    const uids = events(text).map((e) => e.uid);
+    expect(new Set(uids).size).toBe(uids.length);
+    expect(uids.filter((u) => u.includes("-action-"))).toHaveLength(3);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    expect(text).toContain("Bell and escape[31m");
+  });
 });
