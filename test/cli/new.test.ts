@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Validator } from "jsonschema";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/run-cli.js";
+import { parse } from "yaml";
+import { ROOT, runCli } from "../helpers/run-cli.js";
 
 describe("protokoll new", () => {
   it("writes a deal that check accepts with only the nudges for owner, date and next appointment", async () => {
@@ -22,6 +24,10 @@ describe("protokoll new", () => {
     expect(check.code).toBe(0);
     const codes = JSON.parse(check.stdout).deals[0].findings.map((f: { code: string }) => f.code);
     expect(codes.sort()).toEqual(["missing-due", "missing-next-meeting", "missing-owner"]);
+
+    // What the editor shows: an independent validator of the same schema finds nothing to complain about.
+    const schema = JSON.parse(readFileSync(path.join(ROOT, "schema", "deal.schema.json"), "utf8"));
+    expect(new Validator().validate(parse(text), schema).errors.map((e) => e.stack)).toEqual([]);
   });
 
   it("refuses to overwrite, with exit code 2", async () => {

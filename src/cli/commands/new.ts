@@ -59,17 +59,18 @@ const q = (text: string) => JSON.stringify(text);
 
 function template(v: { title: string; customer: string; date: string; schema: string }): string {
   return `# yaml-language-server: $schema=${v.schema}
-# Protokoll – binnen 24–48 Stunden nach dem Termin an den Kunden schicken. Leere Felder gelten als nicht gesetzt.
+# Protokoll – binnen 24–48 Stunden nach dem Termin an den Kunden schicken.
+# Auskommentierte Zeilen (#) sind Vorschläge: Kommentarzeichen entfernen und ausfüllen.
 title: ${q(v.title)}
 customer: ${q(v.customer)}
 status: active            # active | won | lost | paused
 language: de              # de | en
 meeting:
   date: ${v.date}
-  time:                   # "10:00" – HH:MM in Anführungszeichen
-  duration:               # Minuten, z. B. 60
-  place:                  # Ort oder Kanal, z. B. Videokonferenz
-participants:             # mit Position und Durchwahl, z. B.:
+  # time: "10:00"         # HH:MM in Anführungszeichen
+  # duration: 60          # Minuten
+  # place: Videokonferenz # Ort oder Kanal
+participants: []          # mit Position und Durchwahl, z. B.:
   # - name: Anna Schulz
   #   company: Stadtwerke Musterstadt
   #   role: Leitung Einkauf
@@ -77,21 +78,21 @@ participants:             # mit Position und Durchwahl, z. B.:
   #   email: a.schulz@example.com
 summary: |
   Worum ging es, was ist das Ergebnis? Zwei bis vier Sätze.
-decisions:                # - Entscheidung in einem Satz
+decisions: []             # - Entscheidung in einem Satz
 actions:                  # Wer macht was bis wann: jede Aufgabe mit EINER Person und einem Datum.
   - task: Erste Aufgabe aus dem Termin
-    owner:                # z. B. Anna Schulz – nicht „wir“ oder „Team“
-    due:                  # JJJJ-MM-TT
-risks:                    # - offenes Risiko, offen benannt
-next_meeting:             # immer den nächsten Termin festhalten
-  date:                   # JJJJ-MM-TT
-  time:                   # "09:00"
-  duration:               # Minuten
-  place:
-protocol_sent:            # JJJJ-MM-TT, sobald das Protokoll raus ist
+    # owner: Anna Schulz  # eine Person – nicht „wir“ oder „Team“
+    # due: 2026-12-01     # JJJJ-MM-TT
+risks: []                 # - offenes Risiko, offen benannt
+# next_meeting:           # immer den nächsten Termin festhalten
+#   date: 2026-12-08      # JJJJ-MM-TT
+#   time: "09:00"
+#   duration: 60          # Minuten
+#   place: Videokonferenz
+# protocol_sent: 2026-11-21   # sobald das Protokoll raus ist
 internal:                 # nur auf der Website – nie im PDF, in der Mail oder im Kalender
-  notes:
-  signals:
-  lessons:
+  notes: ""
+  signals: []
+  lessons: []
 `;
 }
