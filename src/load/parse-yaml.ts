@@ -90,6 +90,18 @@ export function parseYaml(file: string, text: string): ParsedYaml {
         continue;
       }
     }
+    if (/Maximum call stack/.test(error.message)) {
+      findings.push(
+        finding(
+          "invalid-yaml",
+          file,
+          at(start, end),
+          "The file is nested too deeply to be a deal (thousands of levels).",
+          "A deal is a few levels deep: remove the nested `{`/`[` or `-` levels, or quote the text that contains them.",
+        ),
+      );
+      continue;
+    }
     if (error.code === "DUPLICATE_KEY") {
       const key = keyAtOffset(doc, start);
       if (key) {
@@ -129,6 +141,20 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       ),
     );
     break;
+  }
+
+  const declaresTags = Object.keys(doc.directives?.tags ?? {}).some((handle) => handle !== "!!");
+  const tagDirective = declaresTags ? /^%TAG\b/m.exec(text) : null;
+  if (tagDirective) {
+    findings.push(
+      finding(
+        "invalid-yaml",
+        file,
+        source.positionOfOffset(tagDirective.index, tagDirective.index + 4),
+        "The file declares a `%TAG` directive; deal files use no tags.",
+        "Remove the `%TAG` line (and the `---` after it, if nothing else needs it).",
+      ),
+    );
   }
 
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== "1.2") {

@@ -7,8 +7,11 @@
 export function codeFrame(lineText: string, line: number, column: number, length = 1): string {
   const gutter = String(line).length;
   const shown = lineText.replace(/\t/g, " ").replace(/[\u0000-\u001f\u007f]/g, "·");
-  const clipped = shown.length > 160 ? `${shown.slice(0, 157)}…` : shown;
-  const start = Math.max(0, Math.min(column - 1, clipped.length));
+  // Long lines are cut to 160 characters around the column, so the caret always points at something.
+  const from = shown.length > 160 && column > 120 ? Math.min(column - 60, shown.length - 156) : 0;
+  const head = from > 0 ? `…${shown.slice(from)}` : shown;
+  const clipped = head.length > 160 ? `${head.slice(0, 157)}…` : head;
+  const start = Math.max(0, Math.min(column - 1 - from + (from > 0 ? 1 : 0), clipped.length));
   const width = Math.max(1, Math.min(length, Math.max(1, clipped.length - start)));
   return [
     `  ${String(line).padStart(gutter)} | ${clipped}`,
