@@ -1,5 +1,5 @@
 import { readFileSync, rmSync } from "node:fs";
-import { mkdir, open } from "node:fs/promises";
+import { link, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
 import { onInterrupt } from "./shutdown.js";
@@ -27,10 +27,17 @@ export async function acquireBuildLock(outDir: string): Promise<() => void> {
     throw unwritable(outDir, error);
   }
   for (let attempt = 0; attempt < 2; attempt++) {
+    // The pid is written to a file of our own first and then hard-linked into place: link() fails if the lock
+    // exists, and a lock that exists always holds a pid (with open("wx") + write, a second build could read
+    // it empty, take it for stale and remove it).
+    const mine = `${lock}.${process.pid}`;
     try {
-      const handle = await open(lock, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      await writeFile(mine, String(process.pid));
+      try {
+        await link(mine, lock);
+      } finally {
+        await rm(mine, { force: true });
+      }
       const release = () => rmSync(lock, { force: true });
       const forget = onInterrupt(release);
       return () => {
