@@ -46,8 +46,9 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     });
   } catch (error) {
     // The parser recurses per nesting level; absurd nesting exhausts the stack.
-    const message = error instanceof RangeError ? "The file is nested too deeply to be a deal." : String(error);
-    return { findings: [finding("invalid-yaml", file, { line: 1, column: 1 }, message, "Flatten the structure.")] };
+    if (error instanceof RangeError) return { findings: [tooDeep(file, text, lineCounter)] };
+    const message = `The YAML parser failed: ${String(error)}`;
+    return { findings: [finding("invalid-yaml", file, { line: 1, column: 1 }, message, "Check the file's YAML syntax.")] };
   }
 
   if (!Array.isArray(docs) || docs.length === 0) {
@@ -70,6 +71,11 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const findings: Finding[] = [];
   const at = (offset: number, end?: number) => source.positionOfOffset(offset, end);
 
+  if (doc.errors.some((error) => /Maximum call stack/.test(error.message))) {
+    // Where the parser ran out of stack depends on the machine, and the other errors follow from it.
+    return { findings: [tooDeep(file, text, lineCounter)] };
+  }
+
   for (const error of [...doc.errors, ...doc.warnings] as YAMLError[]) {
     const [start, end] = error.pos;
     if (error.code === "TAG_RESOLVE_FAILED") continue; // reported below, with the fix, for every explicit tag
@@ -89,18 +95,6 @@ export function parseYaml(file: string, text: string): ParsedYaml {
         );
         continue;
       }
-    }
-    if (/Maximum call stack/.test(error.message)) {
-      findings.push(
-        finding(
-          "invalid-yaml",
-          file,
-          at(start, end),
-          "The file is nested too deeply to be a deal (thousands of levels).",
-          "A deal is a few levels deep: remove the nested `{`/`[` or `-` levels, or quote the text that contains them.",
-        ),
-      );
-      continue;
     }
     if (error.code === "DUPLICATE_KEY") {
       const key = keyAtOffset(doc, start);
@@ -268,4 +262,28 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The finding for a file nested so deeply that the parser ran out of stack, placed on the bracket that opens
+ * the deep nesting (the same place on every machine), or on the first line when the nesting is by indentation.
+ */
+function tooDeep(file: string, text: string, lineCounter: LineCounter): Finding {
+  let depth = 0;
+  let outermost = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "[" || c === "{") {
+      if (depth === 0) outermost = i;
+      if (++depth >= 100) break;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  const where = depth >= 100 ? lineCounter.linePos(outermost) : { line: 1, col: 1 };
+  return finding(
+    "invalid-yaml",
+    file,
+    { line: where.line, column: where.col },
+    "The file is nested too deeply to be a deal (thousands of levels).",
+    "A deal is a few levels deep: remove the nested `{`/`[` or `-` levels, or quote the text that contains them.",
+  );
 }

@@ -62,6 +62,27 @@ export function validateDeal(raw: unknown, source: SourceDocument): { data?: Dea
     seenIds.add(action.id);
   });
 
+  // YAML 1.2 reads 0x1F, 0o17 and 1e3 as numbers; in a deal they are typos, not minutes or copies.
+  const numbers = [
+    { path: ["meeting", "duration"], value: deal.meeting.duration },
+    { path: ["next_meeting", "duration"], value: deal.next_meeting?.duration },
+    { path: ["terms", "confirmation", "copies"], value: deal.terms?.confirmation?.copies },
+  ];
+  for (const { path, value } of numbers) {
+    const written = source.plainScalarSource(path);
+    if (written !== undefined && !/^\d+$/.test(written)) {
+      extra.push(
+        finding(
+          "invalid-field",
+          file,
+          source.valueAt(path),
+          `\`${path.join(".")}\` is written as \`${written}\`, which YAML reads as ${value}.`,
+          `Write a plain whole number, e.g. \`${path.at(-1)}: ${path.at(-1) === "copies" ? 2 : 60}\`.`,
+        ),
+      );
+    }
+  }
+
   return extra.length > 0 ? { findings: extra } : { data: deal, findings: [] };
 }
 
