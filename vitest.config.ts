@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 const TZ_SENSITIVE = [
   "test/model/**/*.test.ts",
   "test/findings/**/*.test.ts",
+  "test/load/**/*.test.ts",
   "test/render/**/*.test.ts",
   "test/export/**/*.test.ts",
 ];

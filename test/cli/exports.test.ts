@@ -37,9 +37,46 @@ describe("recap mail drafts", () => {
     for (const action of (deal.actions ?? []).filter((a: { status?: string }) => (a.status ?? "open") === "open")) {
       expect(mail.text).toContain(action.task);
     }
-    for (const secret of [deal.internal?.notes, ...(deal.internal?.signals ?? []), ...(deal.internal?.lessons ?? [])]) {
-      if (secret) expect(raw.toString("utf8")).not.toContain(String(secret).split("\n")[0]?.slice(0, 30));
+    // Checked in the decoded text: quoted-printable would hide umlauts from a search in the raw mail.
+    const internal = deal.internal ?? {};
+    const secrets = [internal.notes, ...(internal.signals ?? []), ...(internal.lessons ?? []), ...(internal.hidden_needs ?? [])];
+    for (const secret of secrets) {
+      if (secret) expect(`${mail.subject}\n${mail.text}`).not.toContain(String(secret).trim().split("\n")[0]?.slice(0, 30));
     }
+  });
+
+  it("carries nothing from any internal field, checked with canaries in every one", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-eml-"));
+    await mkdir(path.join(dir, "deals"));
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(
+      path.join(dir, "deals", "geheim.yaml"),
+      [
+        "title: Geheim",
+        "customer: Kunde GmbH",
+        "meeting:",
+        "  date: 2026-11-20",
+        "participants:",
+        "  - name: Anna Schulz",
+        "    email: a.schulz@example.com",
+        "actions:",
+        "  - task: Angebot schicken",
+        "    owner: Anna Schulz",
+        "    due: 2026-11-27",
+        "internal:",
+        "  notes: CANARYNOTES Budget ist knapp",
+        "  signals: [CANARYSIGNAL zögert beim Preis]",
+        "  lessons: [CANARYLESSON früher fragen]",
+        "  hidden_needs: [CANARYNEED Sicherheit]",
+        "",
+      ].join("\n"),
+    );
+    expect((await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd: dir })).code).toBe(0);
+    const raw = readFileSync(path.join(dir, "_site", "deals", "geheim", "geheim.eml"));
+    const mail = await simpleParser(raw);
+    const ics = readFileSync(path.join(dir, "_site", "deals", "geheim", "geheim.ics"), "utf8");
+    for (const text of [raw.toString("utf8"), mail.text ?? "", mail.subject ?? "", ics]) expect(text).not.toContain("CANARY");
+    expect(mail.text).toContain("Angebot schicken");
   });
 
   it("lets no newline in a name or title inject a header", async () => {
