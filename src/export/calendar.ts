@@ -73,7 +73,7 @@ export function dealEvents(deal: Deal, zone: string): string[] {
       sequence,
       start: action.due,
       end: addDays(action.due, 1),
-      summary: line(`${deal.language === "de" ? "Frist" : "Due"}: ${action.task}${action.owner ? ` (${action.owner})` : ""}`),
+      summary: line(`${t.kindDeadline}: ${action.task}${action.owner ? ` (${action.owner})` : ""}`),
       description: line(`${deal.customer}: ${deal.title}`),
     });
   }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/load-config.js";
 import type { Deal } from "../model/deal.js";
+import { messages } from "../render/i18n.js";
 import { mapLimit } from "../util/map-limit.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
@@ -35,7 +36,8 @@ export async function writeExports(
       await writeFileAtomic(path.join(folder, `${deal.slug}.eml`), await recapMail(deal, { company: config.company.name, pdf }));
     });
   }
-  const name = config.company.name ? `${config.company.name}: Termine und Fristen` : "protokoll: Termine und Fristen";
+  const feedName = messages(config.siteLanguage).calendarFeed;
+  const name = `${config.company.name ?? "protokoll"}: ${feedName}`;
   if (deals.length > EXPORT_BATCH) releaseMemory();
   await writeFileAtomic(path.join(outDir, "calendar.ics"), calendarChunks(name, feed, 1));
 }
