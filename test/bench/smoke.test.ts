@@ -56,6 +56,7 @@ describe("benchmark harness", () => {
       "PDFs cold, ours",
       "reused page loop",
       "launch per PDF",
+      "one combined document",
       "Rebuild, nothing changed",
       "Rebuild, one deal changed",
       "Peak RSS",
