@@ -28,6 +28,8 @@ export interface ServeOptions {
   watch: string[];
   /** Computes the site anew; called on start and after every change. */
   view: () => Promise<SiteView>;
+  /** Called when a file in a watched folder is deleted, before the rebuild: remove what it produced. */
+  deleted?: (file: string) => Promise<void>;
 }
 
 /** Starts Eleventy in watch mode with its dev server (live reload). Resolves to a function that stops both. */
@@ -49,12 +51,21 @@ export async function serveSite(options: ServeOptions): Promise<() => Promise<vo
     },
   }) as Eleventy & {
     init(): Promise<void>;
-    watch(): Promise<void>;
+    watch(): Promise<(path: string) => Promise<void>>;
+    watcher?: { on(event: "unlink", listener: (file: string) => void): void };
     serve(port: number): Promise<void>;
     stopWatch(): Promise<void>;
   };
   await eleventy.init();
-  await eleventy.watch();
+  const rebuild = await eleventy.watch();
+  // Eleventy 3 only logs a deleted file; a deleted deal must leave the site like a changed one changes it.
+  eleventy.watcher?.on("unlink", (file) => {
+    if (!options.watch.some((folder) => file.startsWith(folder))) return;
+    void (async () => {
+      await options.deleted?.(file);
+      await rebuild(file);
+    })();
+  });
   await eleventy.serve(options.port);
   return () => eleventy.stopWatch();
 }

@@ -1,6 +1,6 @@
 // `protokoll serve` started for real: a changed deal shows on the page, a broken one shows its finding.
 import { spawn } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -63,6 +63,13 @@ describe("protokoll serve", () => {
       expect(broken.body).toContain("deals/live.yaml");
       expect(child.exitCode).toBeNull();
       expect(output).toMatch(/deals\/live\.yaml:1:8 invalid-yaml/);
+
+      await writeFile(path.join(cwd, "deals", "other.yaml"), deal().replace("Testdeal", "Zweiter Deal"));
+      await waitFor(index, (body) => body.includes("Zweiter Deal"));
+      await rm(path.join(cwd, "deals", "other.yaml"));
+      const gone = await waitFor(index, (body) => !body.includes("Zweiter Deal"));
+      expect(gone.ms).toBeLessThan(5_000);
+      expect((await fetch(`http://127.0.0.1:${port}/deals/other/index.html`)).status).toBe(404);
     } finally {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("close", resolve));

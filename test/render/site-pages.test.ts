@@ -46,9 +46,13 @@ describe("index", () => {
     // The index shows short chips: icon and title on screen, severity and full message for screen readers.
     expect(html).toContain('<span aria-hidden="true">▲</span><span class="visually-hidden">Warnung:</span>');
     expect(html).toMatch(/title="Aufgabe „Zwei Entwurfsvarianten[^"]*“ hat keine Frist\."/);
-    expect(html).toMatch(/<span class="visually-hidden">: Aufgabe „Zwei Entwurfsvarianten[^<]*deals\/messebau-erstgespraech-koehler\.yaml:25:11\)<\/span>/);
+    expect(html).toMatch(
+      /<span class="visually-hidden">: Aufgabe „Zwei Entwurfsvarianten[^<]*deals\/messebau-erstgespraech-koehler\.yaml:25:11\)<\/span>/,
+    );
     // Filter pages and deal pages keep the full text with the severity in words.
-    expect(page("findings", "missing-due")).toContain('<span class="finding__badge"><span aria-hidden="true">▲</span> Warnung</span>');
+    expect(page("findings", "missing-due")).toContain(
+      '<span class="finding__badge"><span aria-hidden="true">▲</span> Warnung</span>',
+    );
     // Each tile counts exactly what its filter page lists.
     expect(html).toContain('<a href="findings/missing-owner/index.html"><strong>1</strong> ohne Verantwortliche</a>');
     expect(html).toContain('<a href="findings/vague-owner/index.html"><strong>2</strong> ohne einzelne Person</a>');

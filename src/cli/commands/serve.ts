@@ -35,7 +35,12 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
     }
     return siteView(analysis);
   };
-  const stop = await serveSite({ outDir, port, watch: [path.resolve(dealsDir)], view });
+  // A deleted deal's page stays in the output folder unless removed: the dev server would go on serving it.
+  const deleted = async (file: string) => {
+    const slug = path.basename(file).replace(/\.ya?ml$/i, "");
+    if (slug && !slug.includes("..")) await rm(path.join(outDir, "deals", slug), { recursive: true, force: true });
+  };
+  const stop = await serveSite({ outDir, port, watch: [path.resolve(dealsDir)], view, deleted });
   log(`Serving on http://localhost:${port}/ — edit deals in ${dealsDir}/ and the page reloads. Ctrl+C stops.`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
