@@ -8,8 +8,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
+import type { PlainDate } from "../../src/model/plain-date.js";
 import { countPages } from "../../src/pdf/pdf-bytes.js";
 import { printPdfs } from "../../src/pdf/print-pdfs.js";
+import { analyse } from "../../src/pipeline.js";
+import { renderPrintHtml } from "../../src/render/render-print-html.js";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { pdfinfo, pdftotext } from "../helpers/poppler.js";
 import { BIN, runCli } from "../helpers/run-cli.js";
@@ -141,6 +145,65 @@ describe("protokoll build and the PDF", () => {
     const fonts = execFileSync("pdffonts", [pdf], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const row of fonts) expect(row).toMatch(/SourceSans3/);
+  });
+
+  it("makes zero requests for remote images and links written in a deal", async () => {
+    let requests = 0;
+    const server = createServer((_, response) => {
+      requests++;
+      response.end("x");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const cwd = await dealsDir({
+        "fern.yaml": deal(
+          `summary: "Bild ![Plan](${base}/plan.png), Link [Angebot](${base}/angebot), <img src='${base}/raw.png'>"`,
+          "decisions:",
+          `  - "Siehe ![x](${base}/d.png)"`,
+          "next_meeting:",
+          "  date: 2026-12-01",
+          `  place: "${base}/meet"`,
+        ),
+      });
+      const result = await runCli(["build", "--today", "2026-11-23"], { cwd });
+      expect(result.code, result.stderr).toBe(0);
+      expect(pdfinfo(path.join(cwd, "_site", "deals", "fern", "fern.pdf")).Pages).toBe("1");
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("prints a deal too long for the normal layout in the compact one, on one page and without pdf-overflow", async () => {
+    // 20 long risks: two pages in the normal layout, one in the compact layout (checked directly below).
+    const risks = Array.from(
+      { length: 20 },
+      (_, i) => `  - ${"Ein sehr ausführlich beschriebenes Risiko mit vielen Worten, ".repeat(3)}Nummer ${i + 1}.`,
+    );
+    const cwd = await dealsDir({
+      "lang.yaml": deal("next_meeting:", "  date: 2026-12-01", "protocol_sent: 2026-11-21", "risks:", ...risks),
+    });
+    const analysis = await analyse({
+      dealsDir: path.join(cwd, "deals"),
+      today: "2026-11-23" as PlainDate,
+      config: DEFAULT_CONFIG,
+    });
+    const [doc] = await renderPrintHtml(analysis);
+    const out = await mkdtemp(path.join(tmpdir(), "protokoll-print-"));
+    const normalOnly = await printPdfs(
+      [{ slug: "normal", html: doc?.html ?? "", compactHtml: doc?.html ?? "", meta: META, target: path.join(out, "normal.pdf") }],
+      { outDir: out, concurrency: 1, version: "test" },
+    );
+    expect(normalOnly.overflow).toEqual(["normal"]);
+
+    const result = await runCli(["build", "--today", "2026-11-23"], { cwd });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(cwd, "_site", "report.json"), "utf8"));
+    expect(report.deals[0].findings).toEqual([]);
+    const pdf = path.join(cwd, "_site", "deals", "lang", "lang.pdf");
+    expect(pdfinfo(pdf).Pages).toBe("1");
+    expect(pdftotext(pdf).replace(/\s+/g, " ")).toContain("Nummer 20.");
   });
 
   it("reports pdf-overflow with the deal's position when even the compact layout is too long", async () => {
