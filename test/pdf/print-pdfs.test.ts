@@ -31,6 +31,21 @@ function chromiumProcesses(): string[] {
   }
 }
 
+/** A local HTTP server that counts the requests it gets: a PDF must never make one. */
+async function countingServer(): Promise<{ base: string; requests: () => number; close: () => void }> {
+  let requests = 0;
+  const server = createServer((_, response) => {
+    requests++;
+    response.end("x");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
+    close: () => server.close(),
+  };
+}
+
 describe("printPdfs", () => {
   it("tries the compact layout when the normal one needs a second page, and reports what still overflows", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "protokoll-print-"));
@@ -64,13 +79,8 @@ describe("printPdfs", () => {
   });
 
   it("sends no request anywhere, even for images and styles in the HTML", async () => {
-    let requests = 0;
-    const server = createServer((_, response) => {
-      requests++;
-      response.end("x");
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await countingServer();
+    const { base } = server;
     try {
       const out = await mkdtemp(path.join(tmpdir(), "protokoll-print-"));
       const html = page(
@@ -87,7 +97,7 @@ describe("printPdfs", () => {
       );
       expect(outcome.printed).toEqual(["remote"]);
       expect(outcome.blockedRequests.length).toBeGreaterThan(0);
-      expect(requests).toBe(0);
+      expect(server.requests()).toBe(0);
     } finally {
       server.close();
     }
@@ -148,13 +158,8 @@ describe("protokoll build and the PDF", () => {
   });
 
   it("makes zero requests for remote images and links written in a deal", async () => {
-    let requests = 0;
-    const server = createServer((_, response) => {
-      requests++;
-      response.end("x");
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await countingServer();
+    const { base } = server;
     try {
       const cwd = await dealsDir({
         "fern.yaml": deal(
@@ -169,7 +174,7 @@ describe("protokoll build and the PDF", () => {
       const result = await runCli(["build", "--today", "2026-11-23"], { cwd });
       expect(result.code, result.stderr).toBe(0);
       expect(pdfinfo(path.join(cwd, "_site", "deals", "fern", "fern.pdf")).Pages).toBe("1");
-      expect(requests).toBe(0);
+      expect(server.requests()).toBe(0);
     } finally {
       server.close();
     }
