@@ -4,7 +4,7 @@ import { formatDate } from "../model/format-date.js";
 import { addDays, dayNumber } from "../model/plain-date.js";
 import { messages } from "../render/i18n.js";
 import { appointmentStart } from "./appointment-instant.js";
-import { type CalendarEvent, calendarText, eventText } from "./icalendar-writer.js";
+import { type CalendarEvent, calendarChunks, calendarText, eventText } from "./icalendar-writer.js";
 
 const SEQUENCE_EPOCH = dayNumber("2020-01-01" as Parameters<typeof dayNumber>[0]);
 
@@ -85,11 +85,20 @@ export function dealCalendar(deal: Deal, zone: string, events = dealEvents(deal,
   return calendarText(line(`${deal.customer}: ${deal.title}`), events);
 }
 
-/** `calendar.ics`: all next appointments and open deadlines, as a feed a calendar can subscribe to. */
+/**
+ * `calendar.ics` in pieces, from each deal's events (see {@link dealEvents}): a feed a calendar can subscribe
+ * to, refreshed hourly. Written piece by piece, since 10 000 deals make about 20 MB.
+ */
+export function feedChunks(name: string, eventsPerDeal: Iterable<readonly string[]>): Iterable<string> {
+  return calendarChunks(name, eventsPerDeal, 1);
+}
+
+/** The whole feed as one string, for small sets of deals. */
 export function feedCalendar(deals: readonly Deal[], zone: string, name: string): string {
-  return calendarText(
-    name,
-    deals.flatMap((deal) => dealEvents(deal, zone)),
-    1,
-  );
+  return [
+    ...feedChunks(
+      name,
+      deals.map((deal) => dealEvents(deal, zone)),
+    ),
+  ].join("");
 }

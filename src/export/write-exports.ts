@@ -6,8 +6,7 @@ import { messages } from "../render/i18n.js";
 import { mapLimit } from "../util/map-limit.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
-import { dealCalendar, dealEvents } from "./calendar.js";
-import { calendarChunks } from "./icalendar-writer.js";
+import { dealCalendar, dealEvents, feedChunks } from "./calendar.js";
 import { recapMail } from "./recap-mail.js";
 
 const EXPORT_BATCH = 1000;
@@ -39,5 +38,5 @@ export async function writeExports(
   const feedName = messages(config.siteLanguage).calendarFeed;
   const name = `${config.company.name ?? "protokoll"}: ${feedName}`;
   if (deals.length > EXPORT_BATCH) releaseMemory();
-  await writeFileAtomic(path.join(outDir, "calendar.ics"), calendarChunks(name, feed, 1));
+  await writeFileAtomic(path.join(outDir, "calendar.ics"), feedChunks(name, feed));
 }
