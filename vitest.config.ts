@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 // Date and rendering logic must not depend on the machine's time zone: those tests run three times, under
 // UTC, America/Los_Angeles and Pacific/Kiritimati (UTC+14). Node picks up a changed process.env.TZ at once.
 const TZ_SENSITIVE = [
+  "test/time/**/*.test.ts",
   "test/model/**/*.test.ts",
   "test/findings/**/*.test.ts",
   "test/load/**/*.test.ts",

@@ -1,5 +1,5 @@
 // Generates the TypeScript types of deal and config files from their JSON Schemas, the single source of
-// truth. `npm run schema:types` rewrites src/model/*.generated.ts; a test fails when they are out of date.
+// truth. `npm run schema:types` rewrites src/validate/deal-file.generated.ts and src/config/config-file.generated.ts; a test fails when they are out of date.
 import { readFile, writeFile } from "node:fs/promises";
 import { compile } from "json-schema-to-typescript";
 
@@ -8,7 +8,7 @@ const BANNER = "// Generated from schema/*.schema.json by `npm run schema:types`
 export async function generateTypes() {
   const out = {};
   for (const [schemaFile, target] of [
-    ["schema/deal.schema.json", "src/model/deal-file.generated.ts"],
+    ["schema/deal.schema.json", "src/validate/deal-file.generated.ts"],
     ["schema/config.schema.json", "src/config/config-file.generated.ts"],
   ]) {
     const schema = JSON.parse(await readFile(new URL(`../${schemaFile}`, import.meta.url), "utf8"));

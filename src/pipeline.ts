@@ -18,7 +18,7 @@ import { type LoadedFile, readDealFile } from "./load/read-deal-file.js";
 import { buildDeal } from "./model/build-deal.js";
 import type { Deal, DealStatus, GitFacts } from "./model/deal.js";
 import { type Kpi, kpiFor } from "./model/kpi.js";
-import type { PlainDate } from "./model/plain-date.js";
+import type { PlainDate } from "./time/plain-date.js";
 import { mapLimit } from "./util/map-limit.js";
 import { validateDeal } from "./validate/validate-deal.js";
 

@@ -1,5 +1,5 @@
 import { ProtokollError } from "../errors.js";
-import { type PlainDate, parsePlainDate, todayIn } from "../model/plain-date.js";
+import { type PlainDate, parsePlainDate, todayIn } from "../time/plain-date.js";
 
 /**
  * "Today": `--today` wins, then `PROTOKOLL_TODAY`, then the current date in the configured time zone.

@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { type Finding, finding } from "../errors.js";
 import { parseYaml } from "../load/parse-yaml.js";
-import { isTimeZone } from "../model/plain-date.js";
+import { isTimeZone } from "../time/plain-date.js";
 import { schemas } from "../validate/schemas.js";
 import { validateAgainstSchema } from "../validate/validate-against-schema.js";
 import type { ProtokollConfig } from "./config-file.generated.js";

@@ -1,7 +1,7 @@
 import type { Finding } from "../errors.js";
 import type { Deal, DealStatus, Language } from "../model/deal.js";
-import { daysBetween, type PlainDate } from "../model/plain-date.js";
 import type { DealResult } from "../pipeline.js";
+import { daysBetween, type PlainDate } from "../time/plain-date.js";
 import { matchActions } from "./match-actions.js";
 
 /** One change that matters in a deal, as `protokoll diff` reports it. */

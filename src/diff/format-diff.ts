@@ -1,8 +1,8 @@
 import type { FindingCode } from "../errors.js";
 import type { Language } from "../model/deal.js";
-import { formatDate } from "../model/format-date.js";
-import type { PlainDate } from "../model/plain-date.js";
 import { findingTitle, messages } from "../render/i18n.js";
+import { formatDate } from "../time/format-date.js";
+import type { PlainDate } from "../time/plain-date.js";
 import type { Change, DealDiff } from "./diff-deals.js";
 
 const L = {

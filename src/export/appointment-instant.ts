@@ -1,5 +1,5 @@
 import type { Appointment } from "../model/deal.js";
-import { instantsOf } from "../model/zoned-time.js";
+import { instantsOf } from "../time/zoned-time.js";
 
 /**
  * When an appointment starts, as an instant, given its wall-clock time in `zone`. A time the clocks repeat

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Action, Deal } from "../model/deal.js";
-import { formatDate } from "../model/format-date.js";
-import { addDays, dayNumber } from "../model/plain-date.js";
 import { messages } from "../render/i18n.js";
+import { formatDate } from "../time/format-date.js";
+import { addDays, dayNumber } from "../time/plain-date.js";
 import { appointmentStart } from "./appointment-instant.js";
 import { type CalendarEvent, calendarChunks, calendarText, eventText } from "./icalendar-writer.js";
 

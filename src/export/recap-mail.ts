@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { Deal } from "../model/deal.js";
-import { formatDate, formatTime, formatWeekday } from "../model/format-date.js";
-import { dayNumber } from "../model/plain-date.js";
 import { messages } from "../render/i18n.js";
+import { formatDate, formatTime, formatWeekday } from "../time/format-date.js";
+import { dayNumber } from "../time/plain-date.js";
 
 /** One header line: no CR/LF (no header injection), no control characters. */
 const header = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();

@@ -1,6 +1,6 @@
 // ambiguous-time: a meeting time that the clocks skip or show twice when summer time starts or ends.
-import { formatDate } from "../model/format-date.js";
-import { instantsOf } from "../model/zoned-time.js";
+import { formatDate } from "../time/format-date.js";
+import { instantsOf } from "../time/zoned-time.js";
 import { type Rule, report } from "./rule.js";
 
 export const ambiguousTime: Rule = {

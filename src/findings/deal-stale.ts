@@ -1,5 +1,5 @@
 // deal-stale: an active deal with no contact and no next step for long — the competitor moves meanwhile.
-import { daysBetween, type PlainDate } from "../model/plain-date.js";
+import { daysBetween, type PlainDate } from "../time/plain-date.js";
 import { dealStart, openActions, type Rule, report } from "./rule.js";
 
 export const dealStale: Rule = {

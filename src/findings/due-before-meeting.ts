@@ -1,5 +1,5 @@
 // due-before-meeting: a due date before the meeting that agreed it — usually a typo in the year or month.
-import { formatDate } from "../model/format-date.js";
+import { formatDate } from "../time/format-date.js";
 import { openActions, type Rule, report } from "./rule.js";
 
 export const dueBeforeMeeting: Rule = {

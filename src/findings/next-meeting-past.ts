@@ -1,5 +1,5 @@
 // next-meeting-past: the "next" appointment of an active deal already lies behind us.
-import { formatDate } from "../model/format-date.js";
+import { formatDate } from "../time/format-date.js";
 import { type Rule, report } from "./rule.js";
 
 export const nextMeetingPast: Rule = {

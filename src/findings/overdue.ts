@@ -1,7 +1,7 @@
 // overdue: an open action whose due date is before today (due today is not overdue).
 
-import { formatDate } from "../model/format-date.js";
-import { daysBetween } from "../model/plain-date.js";
+import { formatDate } from "../time/format-date.js";
+import { daysBetween } from "../time/plain-date.js";
 import { openActions, type Rule, report } from "./rule.js";
 
 export const overdue: Rule = {

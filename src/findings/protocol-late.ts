@@ -1,6 +1,6 @@
 // protocol-late: the recap has not gone out within the agreed days after the meeting (default 2: 48 hours).
-import { formatDate } from "../model/format-date.js";
-import { daysBetween } from "../model/plain-date.js";
+import { formatDate } from "../time/format-date.js";
+import { daysBetween } from "../time/plain-date.js";
 import { type Rule, report } from "./rule.js";
 
 export const protocolLate: Rule = {

@@ -2,7 +2,7 @@ import type { Config } from "../config/load-config.js";
 import { FINDING_CODES, type Finding, type FindingCode, type Position } from "../errors.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
 import type { Action, Deal } from "../model/deal.js";
-import type { PlainDate } from "../model/plain-date.js";
+import type { PlainDate } from "../time/plain-date.js";
 
 /** What every rule sees: one valid deal, where its nodes are, the day to judge by, the configuration. */
 export interface RuleContext {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parse } from "yaml";
-import { type PlainDate, todayIn } from "../model/plain-date.js";
+import { type PlainDate, todayIn } from "../time/plain-date.js";
 import { git, readBlobs } from "./git.js";
 
 export interface DealGitFacts {

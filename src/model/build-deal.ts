@@ -1,6 +1,6 @@
+import type { PlainDate } from "../time/plain-date.js";
+import type { DealFile } from "../validate/deal-file.generated.js";
 import type { Action, Appointment, Deal, GitFacts } from "./deal.js";
-import type { DealFile } from "./deal-file.generated.js";
-import type { PlainDate } from "./plain-date.js";
 
 /** Turns schema-valid file data into the model. Pure: the same input gives the same deal. */
 export function buildDeal(slug: string, file: string, data: DealFile, git?: GitFacts): Deal {

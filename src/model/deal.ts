@@ -1,7 +1,9 @@
-import type { DealFile } from "./deal-file.generated.js";
-import type { PlainDate } from "./plain-date.js";
+import type { Language } from "../time/language.js";
+import type { PlainDate } from "../time/plain-date.js";
+import type { DealFile } from "../validate/deal-file.generated.js";
 
-export type Language = "de" | "en";
+export type { Language };
+
 export type DealStatus = "active" | "won" | "lost" | "paused";
 export type ActionStatus = "open" | "done" | "dropped";
 

@@ -1,5 +1,5 @@
+import type { PlainDate } from "../time/plain-date.js";
 import type { Deal } from "./deal.js";
-import type { PlainDate } from "./plain-date.js";
 
 /** The follow-up numbers the seeds ask to measure: kept on time, open, overdue. */
 export interface Kpi {

@@ -1,10 +1,10 @@
 import type { Finding, FindingCode, Severity } from "../errors.js";
 import type { Action, Appointment, Deal, Language } from "../model/deal.js";
-import { formatDate, formatTime, formatWeekday } from "../model/format-date.js";
 import type { Kpi } from "../model/kpi.js";
-import type { PlainDate } from "../model/plain-date.js";
-import { addDays } from "../model/plain-date.js";
 import type { Analysis, DealResult } from "../pipeline.js";
+import { formatDate, formatTime, formatWeekday } from "../time/format-date.js";
+import type { PlainDate } from "../time/plain-date.js";
+import { addDays } from "../time/plain-date.js";
 import { findingTitle, type Messages, messages } from "./i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
 

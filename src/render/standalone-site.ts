@@ -1,6 +1,6 @@
 import { loadConfig } from "../config/load-config.js";
-import { todayIn } from "../model/plain-date.js";
 import { analyse } from "../pipeline.js";
+import { todayIn } from "../time/plain-date.js";
 import { SiteData } from "./eleventy-plugin.js";
 import { siteView } from "./site-view.js";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
-import { parsePlainDate } from "../model/plain-date.js";
+import { parsePlainDate } from "../time/plain-date.js";
 
 /** Where the JSON Schemas live: the single source of truth for deal and config files. */
 export const SCHEMA_DIR = new URL("../../schema/", import.meta.url);

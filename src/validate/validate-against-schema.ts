@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { type Finding, finding } from "../errors.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
-import { daysInMonth } from "../model/plain-date.js";
+import { daysInMonth } from "../time/plain-date.js";
 import { didYouMean } from "./did-you-mean.js";
 
 /**

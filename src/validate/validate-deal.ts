@@ -1,6 +1,6 @@
 import { type Finding, finding } from "../errors.js";
 import type { SourceDocument } from "../load/source-document.js";
-import type { DealFile } from "../model/deal-file.generated.js";
+import type { DealFile } from "./deal-file.generated.js";
 import { schemas } from "./schemas.js";
 import { validateAgainstSchema } from "./validate-against-schema.js";
 

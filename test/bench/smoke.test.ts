@@ -6,8 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateDeals } from "../../bench/generate-deals.js";
 import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
-import type { PlainDate } from "../../src/model/plain-date.js";
 import { analyse } from "../../src/pipeline.js";
+import type { PlainDate } from "../../src/time/plain-date.js";
 import { ROOT } from "../helpers/run-cli.js";
 
 describe("benchmark harness", () => {

@@ -6,7 +6,7 @@ import path from "node:path";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatDate } from "../../src/model/format-date.js";
+import { formatDate } from "../../src/time/format-date.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
 
 let cwd: string;

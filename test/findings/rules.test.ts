@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { type Config, DEFAULT_CONFIG } from "../../src/config/load-config.js";
 import { countPostponements } from "../../src/load/git-facts.js";
 import { kpiFor } from "../../src/model/kpi.js";
-import type { PlainDate } from "../../src/model/plain-date.js";
+import type { PlainDate } from "../../src/time/plain-date.js";
 import { analyseFiles, deal } from "../helpers/analyse.js";
 
 interface Case {

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Config, DEFAULT_CONFIG } from "../../src/config/load-config.js";
-import type { PlainDate } from "../../src/model/plain-date.js";
 import { type Analysis, analyse } from "../../src/pipeline.js";
+import type { PlainDate } from "../../src/time/plain-date.js";
 
 /** A fresh temp directory with `deals/` filled from `files` (name → content). */
 export async function dealsDir(files: Record<string, string | Uint8Array>): Promise<string> {

@@ -4,9 +4,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
-import type { PlainDate } from "../../src/model/plain-date.js";
 import { analyse } from "../../src/pipeline.js";
 import { formatFinding } from "../../src/report/format-text.js";
+import type { PlainDate } from "../../src/time/plain-date.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../fixtures/errors");
 const codes = readdirSync(ROOT);

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
-import type { PlainDate } from "../../src/model/plain-date.js";
 import { analyse } from "../../src/pipeline.js";
 import { renderSite } from "../../src/render/render-site.js";
+import type { PlainDate } from "../../src/time/plain-date.js";
 import { ROOT } from "../helpers/run-cli.js";
 
 async function filesIn(dir: string): Promise<Map<string, string>> {

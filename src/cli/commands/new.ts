@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../config/load-config.js";
 import { ProtokollError } from "../../errors.js";
 import { suggestSlug } from "../../load/read-deal-file.js";
-import { parsePlainDate, todayIn } from "../../model/plain-date.js";
+import { parsePlainDate, todayIn } from "../../time/plain-date.js";
 import { SCHEMA_DIR } from "../../validate/schemas.js";
 
 export interface NewFlags {

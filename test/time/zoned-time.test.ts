@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PlainDate } from "../../src/model/plain-date.js";
-import { instantsOf } from "../../src/model/zoned-time.js";
+import type { PlainDate } from "../../src/time/plain-date.js";
+import { instantsOf } from "../../src/time/zoned-time.js";
 
 const iso = (instants: number[]) => instants.map((t) => new Date(t).toISOString());
 

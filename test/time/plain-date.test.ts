@@ -1,7 +1,7 @@
 // Date logic is table-driven and runs under several TZ values (see vitest.config.ts): a plain date must
 // never shift by a day because of the machine's time zone.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatWeekday } from "../../src/model/format-date.js";
+import { formatDate, formatWeekday } from "../../src/time/format-date.js";
 import {
   addDays,
   daysBetween,
@@ -12,7 +12,7 @@ import {
   parsePlainDate,
   todayIn,
   weekday,
-} from "../../src/model/plain-date.js";
+} from "../../src/time/plain-date.js";
 
 const d = (text: string) => text as PlainDate;
 

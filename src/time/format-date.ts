@@ -1,4 +1,4 @@
-import type { Language } from "./deal.js";
+import type { Language } from "./language.js";
 import { type PlainDate, weekday } from "./plain-date.js";
 
 // Fixed tables instead of Intl: ICU versions differ ("Mo" vs "Mo."), and a PDF must be byte-identical on

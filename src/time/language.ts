@@ -1,0 +1,2 @@
+/** The languages a deal, a page or the CLI can be written in. German first. */
+export type Language = "de" | "en";
