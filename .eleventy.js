@@ -2,10 +2,14 @@
 // `protokoll build` passes the deals in; run on its own (`npx @11ty/eleventy`), the plugin analyses deals/.
 import { fileURLToPath } from "node:url";
 import { protokollPlugin } from "./dist/render/eleventy-plugin.js";
+import { packageTemplatesOnly } from "./dist/render/package-templates.js";
 import { standaloneSite } from "./dist/render/standalone-site.js";
 
 /** @param {import("./dist/render/eleventy-plugin.js").EleventyConfig} eleventyConfig */
 export default function (eleventyConfig) {
+  // Installed as a dependency, the templates live under node_modules/protokoll/: ignore rules of the deals
+  // repository (.gitignore, .eleventyignore, Eleventy's default node_modules ignore) must not apply to them.
+  packageTemplatesOnly(eleventyConfig);
   eleventyConfig.addPlugin(protokollPlugin, { standalone: standaloneSite });
 }
 

@@ -3,7 +3,7 @@
 // printed as one combined document.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import puppeteer from "puppeteer";
+import puppeteer from "puppeteer-core";
 import { loadConfig } from "../dist/config/load-config.js";
 import { browserExecutable, CHROMIUM_ARGS } from "../dist/pdf/browser.js";
 import { printPdfs } from "../dist/pdf/print-pdfs.js";

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import puppeteer from "puppeteer";
+import puppeteer from "puppeteer-core";
 import { browserExecutable, CHROMIUM_ARGS } from "../dist/pdf/browser.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -55,6 +55,10 @@ export interface ProtokollConfig {
    */
   vague_owners?: string[];
   /**
+   * Chrome oder Chromium für die PDFs (Pfad, absolut oder relativ zur Konfiguration); ohne Angabe: PUPPETEER_EXECUTABLE_PATH, dann die üblichen Orte des Systems, dann Puppeteers Cache. / Chrome or Chromium that prints the PDFs (path, absolute or relative to this file); else PUPPETEER_EXECUTABLE_PATH, the system's usual places, Puppeteer's cache.
+   */
+  browser?: string;
+  /**
    * Größte erlaubte Deal-Datei in KiB. / Largest accepted deal file in KiB.
    */
   max_file_kb?: number;

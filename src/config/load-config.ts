@@ -69,6 +69,8 @@ export interface Config {
   };
   vagueOwners: string[];
   maxFileBytes: number;
+  /** `browser:`: the Chrome/Chromium for PDFs, resolved against the config's folder. */
+  browser?: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -145,6 +147,7 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
       },
       vagueOwners: raw.vague_owners ?? DEFAULT_VAGUE_OWNERS,
       maxFileBytes: (raw.max_file_kb ?? DEFAULT_CONFIG.maxFileBytes / 1024) * 1024,
+      ...(raw.browser ? { browser: path.resolve(dir, raw.browser) } : {}),
     },
     findings: [],
   };

@@ -1,5 +1,8 @@
 import { existsSync } from "node:fs";
-import puppeteer, { type Browser } from "puppeteer";
+import { homedir } from "node:os";
+import path from "node:path";
+import { Browser as BrowserName, Cache } from "@puppeteer/browsers";
+import puppeteer, { type Browser } from "puppeteer-core";
 import { ProtokollError } from "../errors.js";
 
 /**
@@ -21,59 +24,137 @@ export const CHROMIUM_ARGS = [
   "--font-render-hinting=none",
 ];
 
-const SYSTEM_BROWSERS = [
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-  "/usr/bin/google-chrome-stable",
-];
+/** Where Chrome and Chromium are installed by the system's package manager or installer, per platform. */
+export function systemBrowserPaths(platform: NodeJS.Platform = process.platform, env = process.env): string[] {
+  if (platform === "darwin") {
+    const apps = ["Google Chrome", "Chromium", "Google Chrome for Testing", "Microsoft Edge"].map(
+      (name) => `/Applications/${name}.app/Contents/MacOS/${name}`,
+    );
+    return [...apps, ...(env.HOME ? apps.map((app) => path.join(env.HOME as string, app)) : [])];
+  }
+  if (platform === "win32") {
+    const roots = [env.PROGRAMFILES, env["PROGRAMFILES(X86)"], env.LOCALAPPDATA, "C:\\Program Files"].filter(
+      (root): root is string => Boolean(root),
+    );
+    return [...new Set(roots)].flatMap((root) => [
+      path.win32.join(root, "Google", "Chrome", "Application", "chrome.exe"),
+      path.win32.join(root, "Chromium", "Application", "chrome.exe"),
+      path.win32.join(root, "Microsoft", "Edge", "Application", "msedge.exe"),
+    ]);
+  }
+  return [
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/usr/lib/chromium/chromium",
+    "/snap/bin/chromium",
+    "/opt/google/chrome/chrome",
+  ];
+}
+
+/** Puppeteer's own download folder (`npx @puppeteer/browsers install …`, or an earlier `puppeteer` install). */
+export function puppeteerCacheDir(env = process.env): string {
+  return env.PUPPETEER_CACHE_DIR || path.join(env.HOME || env.USERPROFILE || homedir(), ".cache", "puppeteer");
+}
+
+export type BrowserSource = "PUPPETEER_EXECUTABLE_PATH" | "config" | "system" | "puppeteer-cache";
+
+export type BrowserSearch =
+  | { found: true; path: string; source: BrowserSource }
+  /** `explicit`: the browser was named (environment or config) and is not there: nothing else is tried. */
+  | { found: false; explicit?: { source: BrowserSource; path: string } };
+
+export interface BrowserSearchOptions {
+  /** `browser:` from protokoll.config.yaml, already resolved against the config's folder. */
+  configured?: string;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  exists?: (file: string) => boolean;
+}
 
 /**
- * Which browser to start: PUPPETEER_EXECUTABLE_PATH, else Puppeteer's own download when there is one, else a
- * system Chromium. (Puppeteer reads .puppeteerrc.cjs from the working directory only, and a deals repository
- * is usually another folder than protokoll's.)
+ * Which browser prints the PDFs, in this order: `PUPPETEER_EXECUTABLE_PATH`, the `browser:` config key, a
+ * system Chrome or Chromium in the usual places, Puppeteer's cache. protokoll depends on puppeteer-core, which
+ * never downloads a browser, so installing protokoll works on closed networks; a browser named explicitly
+ * that does not exist is reported as such, never silently replaced by another one.
  */
-export function browserExecutable(): string | undefined {
-  if (process.env.PUPPETEER_EXECUTABLE_PATH) return process.env.PUPPETEER_EXECUTABLE_PATH;
-  try {
-    const bundled = puppeteer.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    // No bundled browser configured: fall through to the system one.
+export function findBrowser(options: BrowserSearchOptions = {}): BrowserSearch {
+  const env = options.env ?? process.env;
+  const exists = options.exists ?? ((file: string) => existsSync(file));
+  const named: [BrowserSource, string | undefined][] = [
+    ["PUPPETEER_EXECUTABLE_PATH", env.PUPPETEER_EXECUTABLE_PATH || undefined],
+    ["config", options.configured],
+  ];
+  for (const [source, file] of named) {
+    if (file) return exists(file) ? { found: true, path: file, source } : { found: false, explicit: { source, path: file } };
   }
-  return SYSTEM_BROWSERS.find((candidate) => existsSync(candidate));
+  const system = systemBrowserPaths(options.platform, env).find((file) => exists(file));
+  if (system) return { found: true, path: system, source: "system" };
+  const cached = cachedBrowser(puppeteerCacheDir(env), exists);
+  if (cached) return { found: true, path: cached, source: "puppeteer-cache" };
+  return { found: false };
+}
+
+/** The newest Chrome (or headless shell) in Puppeteer's cache, if any. */
+function cachedBrowser(cacheDir: string, exists: (file: string) => boolean): string | undefined {
+  if (!exists(cacheDir)) return undefined;
+  try {
+    const installed = new Cache(cacheDir)
+      .getInstalledBrowsers()
+      .filter((b) => b.browser === BrowserName.CHROME || b.browser === BrowserName.CHROMEHEADLESSSHELL)
+      .sort((a, b) => b.buildId.localeCompare(a.buildId, "en", { numeric: true }));
+    return installed.map((b) => b.executablePath).find((file) => exists(file));
+  } catch {
+    // An unreadable cache is no browser.
+    return undefined;
+  }
+}
+
+/** The browser's path, or undefined when none is found (for tools and tests that launch one themselves). */
+export function browserExecutable(options: BrowserSearchOptions = {}): string | undefined {
+  const search = findBrowser(options);
+  return search.found ? search.path : undefined;
+}
+
+/** The one command that gets a browser onto this machine (network to Google's download servers needed). */
+export const INSTALL_BROWSER_COMMAND = "npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer";
+
+/** Why no browser was found, and the fix. */
+export function noBrowserError(search: BrowserSearch & { found: false }, cause?: unknown): ProtokollError {
+  const named = search.explicit
+    ? ` ${search.explicit.source === "config" ? "`browser:` in protokoll.config.yaml" : "PUPPETEER_EXECUTABLE_PATH"} names "${search.explicit.path}", which does not exist;`
+    : "";
+  return new ProtokollError(
+    "No Chromium found to print the PDFs.",
+    `Install one with \`${INSTALL_BROWSER_COMMAND}\` (or the system's package, e.g. \`apt-get install chromium\`).${named} Or point PUPPETEER_EXECUTABLE_PATH or \`browser:\` in protokoll.config.yaml at a Chrome/Chromium binary. \`protokoll doctor\` shows what is found; \`--no-pdf\` builds without PDFs.`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /** Starts the browser, or explains how to get one. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: BrowserSearchOptions = {}): Promise<Browser> {
+  const search = findBrowser(options);
+  if (!search.found) throw noBrowserError(search);
+  const executablePath = search.path;
   try {
-    const executablePath = browserExecutable();
     return await puppeteer.launch({
       headless: true,
       // Talk over a pipe, not a port: nothing listens on the network, and when protokoll dies, even by
       // SIGKILL, the pipe closes and Chromium exits with it instead of lingering as an orphan.
       pipe: true,
       args: CHROMIUM_ARGS,
-      ...(executablePath ? { executablePath } : {}),
+      executablePath,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/Could not find|Browser was not found|ENOENT|executable/i.test(message)) {
-      throw new ProtokollError(
-        "No Chromium found to print the PDFs.",
-        "Install one (Debian/Ubuntu: `apt-get install chromium`; it is picked up by .puppeteerrc.cjs), or set PUPPETEER_EXECUTABLE_PATH to a Chrome/Chromium binary, or run `npx puppeteer browsers install chrome` with network access. `--no-pdf` builds without PDFs.",
-        { cause: error },
-      );
-    }
     throw new ProtokollError(
-      `Chromium did not start: ${message.split("\n")[0]}`,
-      "Try `--no-pdf`, or check the browser installation.",
-      {
-        cause: error,
-      },
+      `Chromium did not start (${executablePath}): ${message.split("\n")[0]}`,
+      "Check the browser installation with `protokoll doctor`, point PUPPETEER_EXECUTABLE_PATH at another one, or build with `--no-pdf`.",
+      { cause: error },
     );
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import type { Browser, HTTPRequest, Page } from "puppeteer";
+import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { onInterrupt } from "../util/shutdown.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { launchBrowser } from "./browser.js";
@@ -25,6 +25,8 @@ export interface PrintOptions {
   timeoutMs?: number;
   /** Called after each finished PDF. */
   progress?: (done: number, total: number) => void;
+  /** The `browser:` of the configuration (see findBrowser for the order). */
+  browser?: string;
 }
 
 export interface PrintOutcome {
@@ -79,7 +81,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
   let done = 0;
   for (let attempt = 0; attempt < 2 && queue.length > 0; attempt++) {
     const retry: typeof due = [];
-    const browser = await launchBrowser();
+    const browser = await launchBrowser({ configured: options.browser });
     outcome.browserStarts++;
     const forget = onInterrupt(() => closeBrowser(browser));
     let crashed = false;

@@ -6,7 +6,7 @@ import { ProtokollError } from "../errors.js";
 import type { Analysis } from "../pipeline.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
-import { siteView } from "./site-view.js";
+import { type SiteView, siteView } from "./site-view.js";
 
 /** The package's own templates and Eleventy config: the site looks the same whichever folder it is built in. */
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -34,6 +34,16 @@ export const DEAL_PAGES_PER_RUN = 2000;
 /** Renders index and deal pages with Eleventy into `outDir`. Returns the paths written. */
 export async function renderSite(analysis: Analysis, options: RenderOptions): Promise<string[]> {
   const view = siteView(analysis);
+  const written = await renderViews(view, options);
+  assertPagesWritten(
+    view.deals.map((deal) => deal.slug),
+    written,
+    options.outDir,
+  );
+  return written;
+}
+
+async function renderViews(view: SiteView, options: RenderOptions): Promise<string[]> {
   const batch = options.dealPagesPerRun ?? DEAL_PAGES_PER_RUN;
   if (view.deals.length <= batch) {
     return runEleventy(TEMPLATES_DIR, new SiteData(view, options.flags), options);
@@ -53,6 +63,24 @@ export async function renderSite(analysis: Analysis, options: RenderOptions): Pr
   }
   releaseMemory();
   return written;
+}
+
+/**
+ * A build that wrote no page for a valid deal is broken, whatever Eleventy says: an installed package once
+ * rendered nothing at all (its templates were ignored) and the build still reported success. The index and
+ * one page per valid deal must be among the files written, else the build fails (exit 2).
+ */
+export function assertPagesWritten(slugs: readonly string[], written: readonly string[], outDir: string): void {
+  // Eleventy reports output paths relative to the working folder (or absolute).
+  const have = new Set(written.map((file) => path.resolve(file)));
+  const expected = [path.join("index.html"), ...slugs.map((slug) => path.join("deals", slug, "index.html"))];
+  const missing = expected.filter((page) => !have.has(path.resolve(outDir, page)));
+  if (missing.length === 0) return;
+  const shown = missing.slice(0, 3).join(", ") + (missing.length > 3 ? ` and ${missing.length - 3} more` : "");
+  throw new ProtokollError(
+    `The site is incomplete: ${missing.length} of ${expected.length} pages were not written (${shown}).`,
+    `Eleventy found no template for them in ${TEMPLATES_DIR}. Reinstall protokoll (\`npm ci\`); if it persists, report it with \`protokoll doctor\`.`,
+  );
 }
 
 /** Every template but the deal page and the includes: `index.njk`, `owners.njk`, `assets/site.css.njk`, … */

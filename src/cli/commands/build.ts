@@ -117,6 +117,7 @@ async function printAll(analysis: Analysis, outDir: string, concurrency: number)
       outDir,
       concurrency,
       version: VERSION,
+      ...(analysis.config.browser ? { browser: analysis.config.browser } : {}),
       progress: showProgress
         ? (done, total) => {
             const rate = done / ((performance.now() - started) / 1000);

@@ -1,0 +1,29 @@
+import path from "node:path";
+
+/** The part of Eleventy's config API that decides which files under the input folder are templates. */
+export interface IgnoreConfig {
+  ignores: Set<string>;
+  setUseGitIgnore(enabled: boolean): void;
+  on(event: "eleventy.ignores", listener: (ignores: string[]) => void): void;
+}
+
+/**
+ * Makes Eleventy render every template of the package, wherever the package is installed.
+ *
+ * Installed from a tarball or the registry, the templates live in `<deals repo>/node_modules/protokoll/templates`.
+ * Eleventy ignores `**\/node_modules/**` by default and applies the `.gitignore` and `.eleventyignore` of the
+ * working folder — a deals repository's `.gitignore` lists `node_modules/` — so it found no template at all and
+ * wrote no page (issue 13: "Built 2 deals", exit 0, no index.html). The site is the package's, not the working
+ * folder's: only the ignores Eleventy derives itself (the output folder, `_includes/`, `_data/`, all absolute
+ * paths) are kept.
+ */
+export function packageTemplatesOnly(eleventyConfig: IgnoreConfig): void {
+  eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.ignores.delete("**/node_modules/**");
+  eleventyConfig.on("eleventy.ignores", (ignores) => {
+    // Eleventy hands out the list its glob then uses; entries from the working folder's ignore files are
+    // relative to it, its own are absolute.
+    const own = ignores.filter((entry) => path.isAbsolute(entry));
+    ignores.splice(0, ignores.length, ...own);
+  });
+}
