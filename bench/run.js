@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateDeals } from "./generate-deals.js";
+import { HOSTILE_SHAPE_BYTES, hostileShapes } from "./hostile-shapes.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
@@ -187,7 +188,19 @@ row(
   `${results.rebuild.oneChangedPrinted} PDF printed; target ≤ HTML + one browser start + one print`,
 );
 
-// 4. Scale: 10 000 deals, HTML only.
+// 4. `check` on small hostile files (one mistake repeated), each alone in its deals folder: bounded by the
+// findings cap, where they once took 14–60 s.
+results.hostile = {};
+for (const [name, text] of hostileShapes()) {
+  const dir = path.join(work, "hostile", String(Object.keys(results.hostile).length));
+  mkdirSync(path.join(dir, "deals"), { recursive: true });
+  writeFileSync(path.join(dir, "deals", "hostile.yaml"), text);
+  const run = await measure(process.execPath, [BIN, "check"], dir);
+  results.hostile[name] = run.seconds;
+  row(`check, ${Math.round(HOSTILE_SHAPE_BYTES / 1000)} KB of ${name}`, fmt(run.seconds), "target ≤ 2 s");
+}
+
+// 5. Scale: 10 000 deals, HTML only.
 if (big > 0) {
   const large = path.join(work, "large");
   generateDeals(path.join(large, "deals"), big, 7);

@@ -44,6 +44,8 @@ export interface Finding {
   messageDe?: string;
   /** 0-based index of the action concerned, so pages can show the finding next to it. */
   action?: number;
+  /** Set on the "… and N more" finding of a file: how many findings it stands for (internal). */
+  omitted?: number;
   /** For schema findings: the JSON Schema keyword that failed (internal). */
   schemaKeyword?: string;
 }
@@ -78,4 +80,38 @@ export class ProtokollError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/**
+ * Findings listed per file. A file of thousands of broken lines is one mistake repeated (a wrong indent, a
+ * pasted log): listing all of them helps nobody and cost seconds per file. The rest is counted, not placed.
+ */
+export const MAX_FINDINGS_PER_FILE = 50;
+
+/**
+ * The first {@link MAX_FINDINGS_PER_FILE} findings, then one that says how many more there are (`uncounted`:
+ * problems noticed but never turned into findings, for the same reason). Severity and code are those of the
+ * first one left out, so the exit code and the summary stay right.
+ */
+export function capFindings(findings: Finding[], uncounted = 0): Finding[] {
+  // An earlier stage's "… and N more" joins this count instead of being listed (or cut) as a finding.
+  const listed = findings.filter((f) => f.omitted === undefined);
+  const earlier = findings.reduce((sum, f) => sum + (f.omitted ?? 0), 0);
+  const more = listed.length - MAX_FINDINGS_PER_FILE + uncounted + earlier;
+  if (more <= 0) return listed;
+  const kept = listed.slice(0, MAX_FINDINGS_PER_FILE);
+  const next = listed[MAX_FINDINGS_PER_FILE] ?? findings.find((f) => f.omitted !== undefined) ?? listed.at(-1);
+  if (!next) return kept;
+  const rest: Finding = {
+    code: next.code,
+    severity: next.severity,
+    message: `… and ${more} more ${more === 1 ? "problem" : "problems"} in this file, not listed.`,
+    messageDe: `… und ${more} ${more === 1 ? "weiteres Problem" : "weitere Probleme"} in dieser Datei, nicht einzeln aufgeführt.`,
+    hint: "Fix the ones above first; they are usually one mistake repeated.",
+    file: next.file,
+    line: next.line,
+    column: next.column,
+    omitted: more,
+  };
+  return [...kept, rest];
 }

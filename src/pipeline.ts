@@ -11,7 +11,7 @@
  */
 import path from "node:path";
 import type { Config } from "./config/load-config.js";
-import { type Finding, finding, type Position } from "./errors.js";
+import { capFindings, type Finding, finding, type Position } from "./errors.js";
 import { findingsFor, sortFindings } from "./findings/index.js";
 import { type DealFileEntry, findDealFiles } from "./load/find-deal-files.js";
 import { type LoadedFile, readDealFile } from "./load/read-deal-file.js";
@@ -101,6 +101,7 @@ function summarise(deals: DealResult[], options: AnalyseOptions): Analysis {
 
 function modelDeal(loaded: LoadedFile, options: AnalyseOptions): DealResult {
   const result = modelDealWithSource(loaded, options);
+  result.findings = capFindings(result.findings);
   const source = loaded.source;
   if (source) {
     result.titleAt = source.valueAt(["title"]);

@@ -1,5 +1,5 @@
-import { type Document, LineCounter, parseAllDocuments, visit, type YAMLError } from "yaml";
-import { type Finding, finding } from "../errors.js";
+import { type Document, isScalar, LineCounter, parseAllDocuments, visit, type YAMLError } from "yaml";
+import { capFindings, type Finding, finding, MAX_FINDINGS_PER_FILE } from "../errors.js";
 import { SourceDocument } from "./source-document.js";
 
 export interface ParsedYaml {
@@ -40,7 +40,9 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       prettyErrors: false,
       schema: "core",
       customTags: [],
-      uniqueKeys: true,
+      // Duplicate keys are found below with one set per mapping: the library's own check compares every key
+      // with every earlier one, and 8000 repeated `title:` lines took seconds.
+      uniqueKeys: false,
       strict: true,
       version: "1.2",
     });
@@ -76,13 +78,21 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     return { findings: [tooDeep(file, text, lineCounter)] };
   }
 
+  // A file of thousands of broken lines makes thousands of parser errors: past the cap, they are only counted,
+  // so the cost per file stays bounded whatever it holds (see capFindings).
+  const openings = lazy(() => openingsOf(doc));
+  let uncounted = 0;
   for (const error of [...doc.errors, ...doc.warnings] as YAMLError[]) {
     const [start, end] = error.pos;
     if (error.code === "TAG_RESOLVE_FAILED") continue; // reported below, with the fix, for every explicit tag
+    if (findings.length >= MAX_FINDINGS_PER_FILE) {
+      uncounted++;
+      continue;
+    }
     const unclosed = /end with an? ([\]}])|Missing closing "?(\S*)quote/.exec(error.message);
     if (unclosed) {
       // The parser notices a missing `]`, `}` or quote where the file or block ends; point at where it opened.
-      const opened = openingOf(doc, start);
+      const opened = innermostOpening(openings(), start);
       if (opened) {
         findings.push(
           finding(
@@ -96,21 +106,6 @@ export function parseYaml(file: string, text: string): ParsedYaml {
         continue;
       }
     }
-    if (error.code === "DUPLICATE_KEY") {
-      const key = keyAtOffset(doc, start);
-      if (key) {
-        findings.push(
-          finding(
-            "invalid-yaml",
-            file,
-            at(key.start, key.end),
-            `The key \`${key.text}\` appears twice in this mapping.`,
-            "Each key may appear once per mapping: remove or merge one of them.",
-          ),
-        );
-        continue;
-      }
-    }
     findings.push(
       finding(
         "invalid-yaml",
@@ -118,6 +113,21 @@ export function parseYaml(file: string, text: string): ParsedYaml {
         at(start, end),
         cleanMessage(error.message),
         YAML_HINTS[error.code] ?? "Check the YAML syntax at this position; quoting the value often helps.",
+      ),
+    );
+  }
+  for (const key of duplicateKeys(doc)) {
+    if (findings.length >= MAX_FINDINGS_PER_FILE) {
+      uncounted++;
+      continue;
+    }
+    findings.push(
+      finding(
+        "invalid-yaml",
+        file,
+        at(key.start, key.end),
+        `The key \`${key.text}\` appears twice in this mapping.`,
+        "Each key may appear once per mapping: remove or merge one of them.",
       ),
     );
   }
@@ -204,45 +214,86 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     },
   });
 
-  if (findings.length > syntaxOnly) return { source, findings: dedupe(findings) };
+  const listed = (all: Finding[]) => capFindings(dedupe(all), uncounted);
+  if (findings.length > syntaxOnly) return { source, findings: listed(findings) };
   const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
-  if (findings.length > 0) return { source, data, partial: true, findings: dedupe(findings) };
+  if (findings.length > 0) return { source, data, partial: true, findings: listed(findings) };
   return { source, data, findings };
 }
 
-/** The key node that starts at `offset` (where the parser reports a duplicate). */
-function keyAtOffset(doc: Document, offset: number): { text: string; start: number; end: number } | undefined {
-  let found: { text: string; start: number; end: number } | undefined;
+/**
+ * Every key written a second time in its mapping, in one pass with a set per mapping. Scalar keys are equal
+ * when type and value are (`1` and `"1"` differ), as in the yaml library's own check.
+ */
+function duplicateKeys(doc: Document): { text: string; start: number; end: number }[] {
+  const found: { text: string; start: number; end: number }[] = [];
   visit(doc, {
-    Pair(_, pair) {
-      const key = pair.key as { range?: [number, number, number]; value?: unknown } | null;
-      if (key?.range && key.range[0] === offset) found = { text: String(key.value), start: key.range[0], end: key.range[1] };
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          continue;
+        }
+        const [start = 0, end = start] = pair.key.range ?? [];
+        found.push({ text: String(pair.key.value), start, end });
+      }
     },
   });
   return found;
 }
 
-/** The innermost quoted text or flow collection that contains `offset`: where an unclosed one opened. */
-function openingOf(doc: Document, offset: number): { start: number; what: string; opener: string; closer: string } | undefined {
-  let best: { start: number; what: string; opener: string; closer: string } | undefined;
-  const consider = (range: readonly number[] | null | undefined, what: string, opener: string, closer: string) => {
+interface Opening {
+  from: number;
+  to: number;
+  what: string;
+  opener: string;
+  closer: string;
+}
+
+/** Every quoted text and flow collection with its range, collected once per file. */
+function openingsOf(doc: Document): Opening[] {
+  const all: Opening[] = [];
+  const add = (range: readonly number[] | null | undefined, what: string, opener: string, closer: string) => {
     const [from, , to] = range ?? [];
-    if (from === undefined || to === undefined || from > offset || offset > to) return;
-    if (!best || from > best.start) best = { start: from, what, opener, closer };
+    if (from !== undefined && to !== undefined) all.push({ from, to, what, opener, closer });
   };
   visit(doc, {
     Scalar(_, node) {
-      if (node.type === "QUOTE_DOUBLE") consider(node.range, "quoted text", '"', 'quote `"`');
-      if (node.type === "QUOTE_SINGLE") consider(node.range, "quoted text", "'", "quote `'`");
+      if (node.type === "QUOTE_DOUBLE") add(node.range, "quoted text", '"', 'quote `"`');
+      if (node.type === "QUOTE_SINGLE") add(node.range, "quoted text", "'", "quote `'`");
     },
     Seq(_, node) {
-      if (node.flow) consider(node.range, "list `[`", "[", "`]`");
+      if (node.flow) add(node.range, "list `[`", "[", "`]`");
     },
     Map(_, node) {
-      if (node.flow) consider(node.range, "mapping `{`", "{", "`}`");
+      if (node.flow) add(node.range, "mapping `{`", "{", "`}`");
     },
   });
-  return best;
+  return all;
+}
+
+/** The innermost quoted text or flow collection that contains `offset`: where an unclosed one opened. */
+function innermostOpening(
+  openings: readonly Opening[],
+  offset: number,
+): { start: number; what: string; opener: string; closer: string } | undefined {
+  let best: Opening | undefined;
+  for (const opening of openings) {
+    if (opening.from > offset || offset > opening.to) continue;
+    if (!best || opening.from > best.from) best = opening;
+  }
+  return best && { start: best.from, what: best.what, opener: best.opener, closer: best.closer };
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: make() };
+    return value.v;
+  };
 }
 
 function cleanMessage(message: string): string {

@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, isSeq, type LineCounter, type Node, type Pair } from "yaml";
+import { type Document, isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Position } from "../errors.js";
 
 export type YamlPath = readonly (string | number)[];
@@ -81,7 +81,7 @@ export class SourceDocument {
     const parent = this.#containerAt(path.slice(0, -1));
     const key = path.at(-1);
     if (!isMap(parent)) return undefined;
-    return parent.items.find((pair) => keyText(pair.key) === String(key));
+    return pairsOf(parent).get(String(key));
   }
 
   #itemAt(path: YamlPath): unknown {
@@ -105,13 +105,32 @@ export class SourceDocument {
 
 function childOf(node: unknown, key: string | number): { value: unknown } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((p) => keyText(p.key) === String(key));
+    const pair = pairsOf(node).get(String(key));
     return pair ? { value: pair.value } : undefined;
   }
   if (isSeq(node) && typeof key === "number") {
     return key < node.items.length ? { value: node.items[key] } : undefined;
   }
   return undefined;
+}
+
+/**
+ * A mapping's pairs by key text (the first of duplicates, as a search from the top would find), built once per
+ * mapping: a file of 20 000 unknown keys asks for 20 000 positions, and a search per position was quadratic.
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const text = keyText(pair.key);
+      if (text !== undefined && !index.has(text)) index.set(text, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 function keyText(key: unknown): string | undefined {

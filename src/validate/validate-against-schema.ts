@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { type Finding, finding } from "../errors.js";
+import { capFindings, type Finding, finding, MAX_FINDINGS_PER_FILE } from "../errors.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
 import { daysInMonth } from "../time/plain-date.js";
 import { didYouMean } from "./did-you-mean.js";
@@ -31,7 +31,9 @@ export function validateAgainstSchema(
     for (const fix of applicable) setAt(current, fix.path, fix.text);
   }
   const errors = relevantErrors(validate.errors ?? []);
-  return { data: current, findings: errors.map((error) => toFinding(error, source)) };
+  // Past the cap, errors are counted, not placed and explained (20 000 unknown keys took seconds).
+  const placed = errors.slice(0, MAX_FINDINGS_PER_FILE + 1).map((error) => toFinding(error, source));
+  return { data: current, findings: capFindings(placed, errors.length - placed.length) };
 }
 
 /** JSON pointer (`/actions/0/owner`) to path (`["actions", 0, "owner"]`). */

@@ -1,0 +1,2 @@
+export const HOSTILE_SHAPE_BYTES: number;
+export function hostileShapes(bytes?: number): [string, string][];
