@@ -1,5 +1,6 @@
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import { ProtokollError } from "../errors.js";
 
 export interface DealFileEntry {
   /** Path as shown to the user: relative to the working directory, with forward slashes. */
@@ -8,46 +9,90 @@ export interface DealFileEntry {
   absolute: string;
   /** File name without `.yaml` / `.yml`. */
   slug: string;
-  /** Set when the entry must not be read (e.g. a symlink pointing out of the deals folder). */
-  refused?: string;
+  /** Set when the entry must not be read (e.g. a symlink pointing out of the deals folder): why, and the fix. */
+  refused?: Refusal;
 }
+
+export interface Refusal {
+  /** A link to a folder has no file name to check; the others are named like deals. */
+  folder: boolean;
+  reason: string;
+  reasonDe: string;
+  hint: string;
+}
+
+const REFUSALS = {
+  outside: {
+    folder: false,
+    reason: "it is a symbolic link that points outside the deals folder",
+    reasonDe: "sie ist ein symbolischer Link, der aus dem Deal-Ordner hinauszeigt",
+    hint: "Copy the deal into the deals folder instead of linking it.",
+  },
+  folderLink: {
+    folder: true,
+    reason: "it is a symbolic link to a folder, and links to folders are never followed (a link loop would never end)",
+    reasonDe: "sie ist ein symbolischer Link auf einen Ordner; solchen Links wird nie gefolgt (eine Schleife endete nie)",
+    hint: "Remove the link; move the deals into a real subfolder if they belong here.",
+  },
+  special: {
+    folder: false,
+    reason: "it is not a regular file (a FIFO, socket or device), which is never opened",
+    reasonDe: "sie ist keine gewöhnliche Datei (eine FIFO, ein Socket oder ein Gerät) und wird nie geöffnet",
+    hint: "Remove it and save the deal as an ordinary file.",
+  },
+} as const satisfies Record<string, Refusal>;
 
 const DEAL_EXTENSION = /\.ya?ml$/i;
 
 /**
- * Lists `<deals>/**\/*.yaml|yml`, sorted by path so every build sees the same order. Symlinks are followed only
- * when they stay inside the deals folder: a pull request must not make the build read files elsewhere.
+ * Lists `<deals>/**\/*.yaml|yml`, sorted by path so every build sees the same order. Each real folder is read
+ * once and links to folders are never followed, so a committed `ln -s . deals/loop` cannot make the walk
+ * endless; a link to a file is followed only when it stays inside the deals folder (a pull request must not
+ * make the build read files elsewhere). What is not read is listed with the reason (`refused`), never skipped
+ * silently: links to folders, FIFOs, sockets and devices named like deals. Dot-folders (`.git`, `.github`) and
+ * files that are not YAML are not deals and are passed over; `.x.yaml` is listed, and fails the slug rule.
  */
 export async function findDealFiles(dealsDir: string, cwd = process.cwd()): Promise<DealFileEntry[]> {
   const root = path.resolve(cwd, dealsDir);
+  const rootInfo = await stat(root);
+  if (!rootInfo.isDirectory()) {
+    throw new ProtokollError(
+      `The deals folder "${dealsDir}" is not a folder but a file.`,
+      "Point --deals at the folder that holds the deal files, e.g. `--deals deals`.",
+    );
+  }
   const realRoot = await realpath(root);
   const entries: DealFileEntry[] = [];
+  const visited = new Set<string>();
 
   async function walk(dir: string, depth: number): Promise<void> {
     if (depth > 8) return;
+    const real = await realpath(dir).catch(() => dir);
+    if (visited.has(real)) return;
+    visited.add(real);
     const names = (await readdir(dir)).sort();
     for (const name of names) {
-      if (name.startsWith(".") || name === "node_modules") continue;
+      if (name === "node_modules") continue;
       const absolute = path.join(dir, name);
       const info = await lstat(absolute);
-      let refused: string | undefined;
-      let isDir = info.isDirectory();
+      if (name.startsWith(".") && !(info.isFile() && DEAL_EXTENSION.test(name))) continue;
+      let refused: Refusal | undefined;
       let isFile = info.isFile();
-      if (info.isSymbolicLink()) {
-        const target = await realpath(absolute).catch(() => undefined);
-        if (!target || !isInside(realRoot, target)) {
-          refused = "it is a symbolic link that points outside the deals folder";
-        } else {
-          const targetInfo = await stat(target);
-          isDir = targetInfo.isDirectory();
-          isFile = targetInfo.isFile();
-        }
-      }
-      if (isDir && !refused) {
+      if (info.isDirectory()) {
         await walk(absolute, depth + 1);
         continue;
       }
-      if (!DEAL_EXTENSION.test(name) || (!isFile && !refused)) continue;
+      if (info.isSymbolicLink()) {
+        const target = await realpath(absolute).catch(() => undefined);
+        const targetInfo = target ? await stat(target).catch(() => undefined) : undefined;
+        if (targetInfo?.isDirectory()) refused = REFUSALS.folderLink;
+        else if (!target || !isInside(realRoot, target)) refused = DEAL_EXTENSION.test(name) ? REFUSALS.outside : undefined;
+        else isFile = targetInfo?.isFile() ?? false;
+        if (!refused && !isFile && DEAL_EXTENSION.test(name)) refused = REFUSALS.special;
+      } else if (!isFile && DEAL_EXTENSION.test(name)) {
+        refused = REFUSALS.special;
+      }
+      if (!refused && (!isFile || !DEAL_EXTENSION.test(name))) continue;
       const entry: DealFileEntry = {
         file: toDisplayPath(absolute, cwd),
         absolute,

@@ -24,16 +24,16 @@ export async function readDealFile(entry: DealFileEntry, maxBytes: number): Prom
   const { file } = entry;
   const findings: Finding[] = slugFindings(entry);
   if (entry.refused) {
-    findings.push(
-      finding(
-        "invalid-filename",
-        file,
-        { line: 1, column: 1 },
-        `The file was not read: ${entry.refused}.`,
-        "Copy the deal into the deals folder instead of linking it.",
-      ),
+    const refusal = finding(
+      "invalid-filename",
+      file,
+      { line: 1, column: 1 },
+      `The file was not read: ${entry.refused.reason}.`,
+      entry.refused.hint,
     );
-    return { entry, findings };
+    refusal.messageDe = `Die Datei wurde nicht gelesen: ${entry.refused.reasonDe}.`;
+    // A folder link's name is not a file name: only its refusal is worth saying.
+    return { entry, findings: entry.refused.folder ? [refusal] : [...findings, refusal] };
   }
 
   const bytes = await readCapped(entry.absolute, maxBytes);

@@ -40,10 +40,10 @@ describe("files and paths", () => {
         d.findings.map((f) => f.code),
       ]),
     );
-    for (const name of names.filter((n) => n !== "con.yaml" && !n.startsWith("."))) {
+    // Dot files named like deals are listed too (they were once skipped without a word): they fail the slug rule.
+    for (const name of names.filter((n) => n !== "con.yaml")) {
       expect(bySlug.get(`deals/${name}`), name).toEqual(["invalid-filename"]);
     }
-    expect(bySlug.has("deals/..hidden-x.yaml")).toBe(false); // dot files are not deals
     expect(bySlug.get("deals/con.yaml")).toEqual(expect.not.arrayContaining(["invalid-filename"])); // a fine slug on every OS we write to
   });
 

@@ -13,6 +13,7 @@ import { handleInterrupts } from "../../util/shutdown.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
 import { type CommonFlags, exitCodeFor, prepare } from "../context.js";
 import { parsePositiveInt } from "../options.js";
+import { refuseUnsafeOutput } from "../safe-output.js";
 import { VERSION } from "../version.js";
 
 export interface BuildFlags extends CommonFlags {
@@ -38,20 +39,6 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
     return await buildInto(outDir, analysis, flags, concurrency, started, log);
   } finally {
     release();
-  }
-}
-
-/**
- * The output folder is cleaned of stale pages on every build, so it must not be a folder that holds the
- * user's own work: the working folder, the deals folder, or any folder containing either.
- */
-function refuseUnsafeOutput(outDir: string, dealsDir: string): void {
-  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
-  if (inside(process.cwd(), outDir) || inside(dealsDir, outDir) || inside(outDir, dealsDir)) {
-    throw new ProtokollError(
-      `The output folder "${path.relative(process.cwd(), outDir) || "."}" would hold or replace the deal files or the working folder.`,
-      "Build into a folder of its own, e.g. `--out _site` (the default) or `--out public`.",
-    );
   }
 }
 

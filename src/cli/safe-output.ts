@@ -1,0 +1,86 @@
+import { lstatSync, readdirSync, realpathSync } from "node:fs";
+import path from "node:path";
+import { ProtokollError } from "../errors.js";
+
+/** What a build writes at the top of the output folder: none of these may be a link to somewhere else. */
+const OUTPUT_ENTRIES = [
+  "index.html",
+  "report.json",
+  "calendar.ics",
+  "deals",
+  "owners",
+  "assets",
+  "findings",
+  "status",
+  "upcoming",
+  "lessons",
+  ".protokoll",
+];
+
+/**
+ * The output folder is cleaned of stale pages on every build, so it must not be a folder that holds the
+ * user's own work: the working folder, the deals folder, or any folder containing either. Paths are compared
+ * as they are on disk — `--out` and each of its parents resolved through symlinks — so a committed
+ * `_site -> .` cannot turn "build into _site" into "build into (and clean) the working folder". A link inside
+ * the output folder where the build writes (`_site/deals -> ../deals`) is refused for the same reason.
+ */
+export function refuseUnsafeOutput(outDir: string, dealsDir: string, cwd = process.cwd()): void {
+  const out = realOrNearest(outDir);
+  const deals = realOrNearest(dealsDir);
+  const work = realOrNearest(cwd);
+  const inside = (child: string, parent: string) =>
+    child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+  const shown = path.relative(cwd, outDir) || ".";
+  if (inside(work, out) || inside(deals, out) || inside(out, deals)) {
+    const resolved = out === path.resolve(outDir) ? "" : ` (it resolves to ${out})`;
+    throw new ProtokollError(
+      `The output folder "${shown}"${resolved} would hold or replace the deal files or the working folder.`,
+      "Build into a folder of its own, e.g. `--out _site` (the default) or `--out public`; remove a link named like it.",
+    );
+  }
+  const [link] = linksWhereWeWrite(out);
+  if (link) {
+    throw new ProtokollError(
+      `The output folder "${shown}" contains a symbolic link where the build writes: ${path.relative(out, link)}.`,
+      "Remove the link (the build writes real files there), or build into an empty folder.",
+    );
+  }
+}
+
+/**
+ * The real path of `target`, or, when it does not exist yet, the real path of its nearest existing ancestor
+ * with the rest appended (`_site/new` under a linked `_site` resolves through the link).
+ */
+export function realOrNearest(target: string): string {
+  const absolute = path.resolve(target);
+  const rest: string[] = [];
+  let current = absolute;
+  for (;;) {
+    try {
+      return path.join(realpathSync(current), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return absolute;
+      rest.push(path.basename(current));
+      current = parent;
+    }
+  }
+}
+
+function linksWhereWeWrite(out: string): string[] {
+  const isLink = (file: string) => {
+    try {
+      return lstatSync(file).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  };
+  const links = OUTPUT_ENTRIES.map((name) => path.join(out, name)).filter(isLink);
+  let dealFolders: string[] = [];
+  try {
+    dealFolders = readdirSync(path.join(out, "deals")).map((name) => path.join(out, "deals", name));
+  } catch {
+    // No deals folder yet.
+  }
+  return [...links, ...dealFolders.filter(isLink)];
+}
