@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, numb
       today: { type: "string" },
       "no-pdf": { type: "boolean" },
       concurrency: { type: "string" },
+      audience: { type: "string" },
     },
     positionals: [0, 0],
   },
@@ -75,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
             out: str("out"),
             pdf: flags["no-pdf"] !== true,
             concurrency: str("concurrency"),
+            audience: str("audience"),
           },
           log,
         );

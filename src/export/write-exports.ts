@@ -12,7 +12,7 @@ import { recapMail } from "./recap-mail.js";
 const EXPORT_BATCH = 1000;
 
 /**
- * Writes `<slug>.ics` and `<slug>.eml` for every valid deal and `calendar.ics` for all of them. The mail draft
+ * Writes `<slug>.ics` and `<slug>.eml` (unless `mail: false`) for every valid deal and `calendar.ics` for all of them. The mail draft
  * attaches the deal's PDF when this build has one for it (`withPdf`); otherwise it goes without attachment.
  */
 export async function writeExports(
@@ -20,6 +20,7 @@ export async function writeExports(
   outDir: string,
   config: Config,
   withPdf: ReadonlySet<string>,
+  options: { mail?: boolean } = {},
 ): Promise<void> {
   const feed: string[][] = [];
   // Many small files: keep several writes in flight instead of waiting on each in turn. In batches with a
@@ -31,6 +32,8 @@ export async function writeExports(
       const events = dealEvents(deal, config.timeZone);
       feed[start + i] = events;
       await writeFileAtomic(path.join(folder, `${deal.slug}.ics`), dealCalendar(deal, config.timeZone, events));
+      // A client site gets no mail drafts: they carry the recipients' addresses and are the team's to send.
+      if (options.mail === false) return;
       const pdf = withPdf.has(deal.slug) ? await readFile(path.join(folder, `${deal.slug}.pdf`)) : undefined;
       await writeFileAtomic(path.join(folder, `${deal.slug}.eml`), await recapMail(deal, { company: config.company.name, pdf }));
     });

@@ -1,3 +1,6 @@
+import path from "node:path";
+import { type Audience, TEMPLATES_BY_AUDIENCE } from "./client-view.js";
+import { TEMPLATES_DIR } from "./package-templates.js";
 import type { SiteView } from "./site-view.js";
 
 /** Extra flags the templates read next to the site view. */
@@ -6,6 +9,10 @@ export interface SiteFlags {
   pdf: boolean;
   /** .ics and .eml are written: link them. */
   extras: boolean;
+  /** Who the site is for (default team): a client site renders no internal page (see client-view.ts). */
+  audience?: Audience;
+  /** .eml drafts are written (not on a client site): link them. Default: with `extras`. */
+  mail?: boolean;
 }
 
 /**
@@ -25,6 +32,7 @@ export interface EleventyConfig {
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setQuietMode?(quiet: boolean): void;
   on(event: "eleventy.engine.njk", listener: (engine: { nunjucks: NunjucksLib; environment: unknown }) => void): void;
+  on(event: "eleventy.ignores", listener: (ignores: string[]) => void): void;
   addExtension(extension: string, options: Record<string, unknown>): void;
 }
 
@@ -50,6 +58,15 @@ export interface PluginOptions {
 export function protokollPlugin(eleventyConfig: EleventyConfig, options: PluginOptions = {}): void {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: false });
   compileNunjucksOnce(eleventyConfig);
+  // The templates of the other audience are never rendered (`protokoll serve` and a bare Eleventy run: team).
+  const data = eleventyConfig.globalData?.protokoll;
+  const audience: Audience =
+    data instanceof SiteData && (data as { audience?: Audience }).audience === "client" ? "client" : "team";
+  // Added where Eleventy hands out its final list: entries of `ignores` are made relative to the working folder.
+  const skip = TEMPLATES_BY_AUDIENCE[audience].skip.map((name) => path.join(TEMPLATES_DIR, name));
+  eleventyConfig.on("eleventy.ignores", (ignores) => {
+    ignores.push(...skip);
+  });
   // `protokoll build` adds the data before this runs (Eleventy's `config` option comes first).
   if (!eleventyConfig.globalData || !("protokoll" in eleventyConfig.globalData)) {
     const standalone = options.standalone;

@@ -1,4 +1,8 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The package's own templates: the site looks the same whichever folder it is built in. */
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 /** The part of Eleventy's config API that decides which files under the input folder are templates. */
 export interface IgnoreConfig {

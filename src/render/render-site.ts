@@ -5,12 +5,13 @@ import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
 import type { Analysis } from "../pipeline.js";
 import { releaseMemory } from "../util/release-memory.js";
+import { type Audience, clientView, TEMPLATES_BY_AUDIENCE } from "./client-view.js";
 import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
+import { TEMPLATES_DIR } from "./package-templates.js";
 import { type SiteView, siteView } from "./site-view.js";
 
 /** The package's own templates and Eleventy config: the site looks the same whichever folder it is built in. */
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 export const ELEVENTY_CONFIG = fileURLToPath(new URL("../../.eleventy.js", import.meta.url));
 const DEAL_TEMPLATE = fileURLToPath(new URL("../../templates/deal.njk", import.meta.url));
 
@@ -31,9 +32,12 @@ export interface RenderOptions {
  */
 export const DEAL_PAGES_PER_RUN = 2000;
 
+export { TEMPLATES_DIR };
+
 /** Renders index and deal pages with Eleventy into `outDir`. Returns the paths written. */
 export async function renderSite(analysis: Analysis, options: RenderOptions): Promise<string[]> {
-  const view = siteView(analysis);
+  const team = siteView(analysis);
+  const view = options.flags.audience === "client" ? clientView(team) : team;
   const written = await renderViews(view, options);
   assertPagesWritten(
     view.deals.map((deal) => deal.slug),
@@ -55,7 +59,7 @@ async function renderViews(view: SiteView, options: RenderOptions): Promise<stri
   };
   // The index, owner, filter and other overview pages, and the assets, with no deal pages in the data…
   const overview = new SiteData({ ...view, deals: [] }, options.flags);
-  for (const template of await overviewTemplates()) await run(template, overview);
+  for (const template of await overviewTemplates(options.flags.audience ?? "team")) await run(template, overview);
   // …then the deal pages, batch by batch.
   for (let start = 0; start < view.deals.length; start += batch) {
     const deals = view.deals.slice(start, start + batch);
@@ -84,10 +88,11 @@ export function assertPagesWritten(slugs: readonly string[], written: readonly s
 }
 
 /** Every template but the deal page and the includes: `index.njk`, `owners.njk`, `assets/site.css.njk`, … */
-async function overviewTemplates(): Promise<string[]> {
+async function overviewTemplates(audience: Audience): Promise<string[]> {
   const entries = await readdir(TEMPLATES_DIR, { recursive: true });
+  const skip = new Set(TEMPLATES_BY_AUDIENCE[audience].skip);
   return entries
-    .filter((name) => name.endsWith(".njk") && !name.startsWith("_includes") && name !== "deal.njk")
+    .filter((name) => name.endsWith(".njk") && !name.startsWith("_includes") && name !== "deal.njk" && !skip.has(name))
     .sort()
     .map((name) => path.join(TEMPLATES_DIR, name));
 }

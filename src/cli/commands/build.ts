@@ -5,6 +5,7 @@ import { finding, ProtokollError } from "../../errors.js";
 import { writeExports } from "../../export/write-exports.js";
 import { type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
+import { AUDIENCES, type Audience } from "../../render/client-view.js";
 import { renderPrintHtml } from "../../render/render-print-html.js";
 import { renderSite } from "../../render/render-site.js";
 import { reportJson } from "../../report/report-json.js";
@@ -20,6 +21,8 @@ export interface BuildFlags extends CommonFlags {
   out?: string;
   pdf?: boolean;
   concurrency?: string;
+  /** `team` (default) or `client`: see src/render/client-view.ts. */
+  audience?: string;
 }
 
 /**
@@ -32,6 +35,7 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   const outDir = path.resolve(flags.out ?? "_site");
   refuseUnsafeOutput(outDir, path.resolve(flags.deals ?? "deals"));
   const concurrency = parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism());
+  parseAudience(flags.audience);
   const { analysis } = await prepare(flags);
   handleInterrupts(log);
   const release = await acquireBuildLock(outDir);
@@ -40,6 +44,17 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   } finally {
     release();
   }
+}
+
+function parseAudience(text: string | undefined): Audience {
+  const audience = (text ?? "team") as Audience;
+  if (!AUDIENCES.includes(audience)) {
+    throw new ProtokollError(
+      `Unknown --audience "${text}".`,
+      "Use team (the default: everything, for the team) or client (no internal notes, findings, lessons, mail drafts).",
+    );
+  }
+  return audience;
 }
 
 async function buildInto(
@@ -51,7 +66,11 @@ async function buildInto(
   log: (line: string) => void,
 ): Promise<number> {
   const pdf = flags.pdf !== false;
+  const audience = parseAudience(flags.audience);
+  const client = audience === "client";
   await removeStaleDeals(outDir, new Set(analysis.deals.filter((d) => d.deal).map((d) => d.slug)));
+  // A client site must not keep what an earlier team build left in the same folder.
+  if (client) await removeTeamOnlyFiles(outDir);
 
   let pdfLine = "PDFs skipped (--no-pdf)";
   const withPdf = new Set<string>();
@@ -71,11 +90,15 @@ async function buildInto(
     }
   }
   // The site is rendered after printing, so a PDF that overflows or fails shows on the index too.
-  const pages = await renderSite(analysis, { outDir, flags: { pdf: pdf && !browserError, extras: true } });
+  const pages = await renderSite(analysis, {
+    outDir,
+    flags: { pdf: pdf && !browserError, extras: true, audience, mail: !client },
+  });
   await removeStalePages(outDir, new Set(pages.map((p) => path.resolve(p))));
   const valid = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-  await writeExports(valid, outDir, analysis.config, withPdf);
-  await writeFileAtomic(path.join(outDir, "report.json"), `${JSON.stringify(reportJson(analysis), null, 2)}\n`);
+  await writeExports(valid, outDir, analysis.config, withPdf, { mail: !client });
+  // report.json lists every finding: the team's, never on a client site (the log and `protokoll check` have them).
+  if (!client) await writeFileAtomic(path.join(outDir, "report.json"), `${JSON.stringify(reportJson(analysis), null, 2)}\n`);
 
   const built = analysis.deals.filter((d) => d.deal).length;
   const broken = analysis.deals.length - built;
@@ -227,6 +250,15 @@ async function removeStaleDeals(outDir: string, slugs: Set<string>): Promise<voi
     if (stale) emptied.add(folder);
   }
   await removeEmptyFolders(emptied, outDir);
+}
+
+/** Files only a team build writes: mail drafts and report.json. Pages are handled by removeStalePages. */
+async function removeTeamOnlyFiles(outDir: string): Promise<void> {
+  await rm(path.join(outDir, "report.json"), { force: true });
+  const dealsOut = path.join(outDir, "deals");
+  for (const entry of await readdir(dealsOut, { withFileTypes: true }).catch(() => [])) {
+    if (entry.isDirectory()) await rm(path.join(dealsOut, entry.name, `${entry.name}.eml`), { force: true });
+  }
 }
 
 /** Removes each folder that is now empty, and its parents up to (not including) `root`. */
