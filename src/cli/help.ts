@@ -29,6 +29,8 @@ Options:
   --today <date>       judge findings as of this date, YYYY-MM-DD (default: PROTOKOLL_TODAY, else today)
   --no-pdf             skip PDFs (faster; pages and report only)
   --concurrency <n>    PDFs printed at once (default: number of cores)
+  --audience <a>       team (default: everything) or client (for wider publication: no internal notes,
+                       findings, lessons, owner pages, mail drafts or report.json)
   -h, --help           show this help
 
 Example:
@@ -40,7 +42,8 @@ Validates every deal and prints its findings; writes nothing.
 Options:
   --deals <dir>        folder with the deal files (default: deals)
   --today <date>       judge findings as of this date, YYYY-MM-DD
-  --format <f>         text (default), json (as report.json) or github (workflow commands)
+  --format <f>         text (default), json (as report.json), github (workflow commands) or
+                       gitlab (a Code Quality report for merge requests)
   --strict             exit 1 on any finding, warnings included
   -h, --help           show this help
 
