@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import Ajv from "ajv";
+import { Ajv } from "ajv";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dealsDir } from "../helpers/analyse.js";
 import { runCli } from "../helpers/run-cli.js";
