@@ -29,6 +29,7 @@ export const STAGES = [
 export const PACKAGE_OWNERS = {
   puppeteer: "pdf",
   "puppeteer-core": "pdf",
+  "@puppeteer/browsers": "pdf",
   "@11ty/eleventy": "render",
 };
 

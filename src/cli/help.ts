@@ -10,6 +10,8 @@ Commands:
   new <title>        write a new deal file (never overwrites)
   diff <base> [head] semantic diff of deals between two git revisions
   serve              build and serve with live reload on localhost
+  init [dir]         scaffold a deals repository (never overwrites a file)
+  doctor             show Node, protokoll, the browser for PDFs, fonts and git
 
 Run "protokoll <command> --help" for the options of a command.
 
@@ -85,4 +87,67 @@ Options:
 
 Example:
   protokoll serve --port 8081`,
+  init: `Usage: protokoll init [dir] [options]
+
+Scaffolds a deals repository in dir (default: the current folder): package.json with protokoll pinned and
+the scripts build, check, serve and new; protokoll.config.yaml; an example deal; .gitignore; the editor's
+schema mapping (into node_modules/protokoll); a short team README; and the CI file. Never overwrites a file:
+an existing package.json only gains what it lacks, and init says what it left alone. Running it twice
+changes nothing.
+
+Options:
+  --ci <ci>            github (default: .github/workflows/protokoll.yml), gitlab (.gitlab-ci.yml) or none
+  --lang <de|en>       language of the files and messages (default: PROTOKOLL_LANG, else de)
+  -h, --help           show this help
+
+Example:
+  protokoll init vertrieb-deals --ci gitlab`,
+  doctor: `Usage: protokoll doctor [options]
+
+Shows what this machine has for a build: Node.js, protokoll's version and folder, the browser that prints the
+PDFs (path, how it was found, version), fonts and git. Exit 2 when no browser is found, with the command
+that installs one.
+
+Options:
+  --lang <de|en>       language of the output (default: PROTOKOLL_LANG, else de)
+  -h, --help           show this help
+
+Example:
+  protokoll doctor`,
 };
+
+/** German help of the commands that have one yet; the others fall back to English. */
+export const HELP_DE: Record<string, string> = {
+  init: `Aufruf: protokoll init [ordner] [optionen]
+
+Legt in ordner (Voreinstellung: der aktuelle Ordner) ein Deal-Repository an: package.json mit fest
+angegebener protokoll-Version und den Skripten build, check, serve und new; protokoll.config.yaml; einen
+Beispiel-Deal; .gitignore; die Schema-Zuordnung für den Editor (nach node_modules/protokoll); ein kurzes
+README fürs Team; und die CI-Datei. Überschreibt nie eine Datei: eine vorhandene package.json bekommt nur,
+was ihr fehlt, und init sagt, was es belassen hat. Ein zweiter Aufruf ändert nichts.
+
+Optionen:
+  --ci <ci>            github (Voreinstellung: .github/workflows/protokoll.yml), gitlab (.gitlab-ci.yml) oder none
+  --lang <de|en>       Sprache der Dateien und Meldungen (Voreinstellung: PROTOKOLL_LANG, sonst de)
+  -h, --help           diese Hilfe
+
+Beispiel:
+  protokoll init vertrieb-deals --ci gitlab`,
+  doctor: `Aufruf: protokoll doctor [optionen]
+
+Zeigt, was diese Maschine zum Bauen hat: Node.js, Version und Ordner von protokoll, den Browser für die PDFs
+(Pfad, wie er gefunden wurde, Version), Schriften und git. Exit 2, wenn kein Browser da ist, mit dem Befehl,
+der einen installiert.
+
+Optionen:
+  --lang <de|en>       Sprache der Ausgabe (Voreinstellung: PROTOKOLL_LANG, sonst de)
+  -h, --help           diese Hilfe
+
+Beispiel:
+  protokoll doctor`,
+};
+
+/** The help of `command` in `language`, English where there is no German one yet. */
+export function helpFor(command: string, language: "de" | "en"): string | undefined {
+  return (language === "de" ? HELP_DE[command] : undefined) ?? HELP[command];
+}

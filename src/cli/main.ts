@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ProtokollError } from "../errors.js";
-import { HELP } from "./help.js";
+import { HELP, helpFor } from "./help.js";
+import { cliLanguage } from "./options.js";
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
 
@@ -25,6 +26,11 @@ const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, numb
   new: { options: { ...COMMON, customer: { type: "string" }, date: { type: "string" } }, positionals: [1, 1] },
   diff: { options: { ...COMMON, format: { type: "string" } }, positionals: [1, 2] },
   serve: { options: { ...COMMON, port: { type: "string" } }, positionals: [0, 0] },
+  init: {
+    options: { help: { type: "boolean", short: "h" }, ci: { type: "string" }, lang: { type: "string" } },
+    positionals: [0, 1],
+  },
+  doctor: { options: { help: { type: "boolean", short: "h" }, lang: { type: "string" } }, positionals: [0, 0] },
 };
 
 /** Runs the CLI; returns the exit code (0 ok, 1 error findings, 2 usage or internal failure). */
@@ -46,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: rest, options: spec.options, allowPositionals: true, strict: true });
     if (values.help) {
-      console.log(HELP[command]);
+      console.log(helpFor(command, cliLanguage((values as { lang?: string }).lang)));
       return 0;
     }
     const [min, max] = spec.positionals;
@@ -92,6 +98,15 @@ export async function run(argv: string[]): Promise<number> {
           deals: str("deals"),
           format: str("format"),
         });
+      case "init":
+        return await (await import("./commands/init.js")).init(
+          { dir: positionals[0], ci: str("ci"), lang: cliLanguage(str("lang")) },
+          (line) => console.log(line),
+        );
+      case "doctor":
+        return await (await import("./commands/doctor.js")).doctor({ lang: cliLanguage(str("lang")) }, (line) =>
+          console.log(line),
+        );
       case "serve":
         return await (await import("./commands/serve.js")).serve({ port: str("port"), deals: str("deals") }, log);
       default:

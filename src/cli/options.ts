@@ -1,4 +1,5 @@
 import { ProtokollError } from "../errors.js";
+import type { Language } from "../time/language.js";
 import { type PlainDate, parsePlainDate, todayIn } from "../time/plain-date.js";
 
 /**
@@ -21,4 +22,11 @@ export function parsePositiveInt(text: string | undefined, name: string, fallbac
     throw new ProtokollError(`${name} must be a whole number ≥ 1, not "${text}".`);
   }
   return value;
+}
+
+/** The language of CLI output: `--lang`, else `PROTOKOLL_LANG`, else German. */
+export function cliLanguage(flag: string | undefined, env = process.env): Language {
+  const text = flag ?? env.PROTOKOLL_LANG ?? "de";
+  if (text === "de" || text === "en") return text;
+  throw new ProtokollError(`--lang must be de or en, not "${text}".`, "Example: --lang en");
 }

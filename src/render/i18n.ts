@@ -292,3 +292,97 @@ const findingTitles: Record<Language, Record<FindingCode, string>> = {
 export function findingTitle(code: FindingCode, language: Language): string {
   return findingTitles[language][code];
 }
+
+/** Messages of `protokoll init` and `protokoll doctor`, in German and English. */
+const initDe = {
+  created: (file: string) => `angelegt:  ${file}`,
+  leftAlone: (file: string, why: string) => `belassen:  ${file} (${why})`,
+  exists: "gibt es schon",
+  complete: "hat schon alles",
+  hasDeals: "es gibt schon Deals, kein Beispiel",
+  packageMerged: (added: string[], kept: string[]) =>
+    `ergänzt:   package.json: ${added.join(", ")}${kept.length ? `; belassen: ${kept.join(", ")}` : ""}`,
+  packageKept: (kept: string[]) => `belassen:  package.json: ${kept.join(", ")}`,
+  packageDescription: "Deals und Protokolle, gebaut mit protokoll",
+  nothingToDo: "Nichts zu tun: alles ist schon da, nichts wurde geändert.",
+  next: (dir: string) =>
+    `Weiter: ${dir === "." ? "" : `cd ${dir} && `}npm install && npx protokoll build – dann _site/index.html öffnen.`,
+  unknownCi: (ci: string) => `Unbekanntes --ci "${ci}".`,
+  unknownCiHint: "Erlaubt sind github (Voreinstellung), gitlab oder none.",
+  badPackageJson: "package.json ist kein gültiges JSON-Objekt; init ändert es nicht.",
+  badPackageJsonHint: "Korrigieren (z. B. mit `npm pkg fix`) und init erneut aufrufen.",
+};
+type InitMessages = typeof initDe;
+const initEn: InitMessages = {
+  created: (file) => `created:   ${file}`,
+  leftAlone: (file, why) => `left alone: ${file} (${why})`,
+  exists: "exists already",
+  complete: "has everything already",
+  hasDeals: "there are deals already, no example",
+  packageMerged: (added, kept) =>
+    `added:     package.json: ${added.join(", ")}${kept.length ? `; left alone: ${kept.join(", ")}` : ""}`,
+  packageKept: (kept) => `left alone: package.json: ${kept.join(", ")}`,
+  packageDescription: "Deals and meeting protocols, built with protokoll",
+  nothingToDo: "Nothing to do: everything is there already, nothing was changed.",
+  next: (dir) => `Next: ${dir === "." ? "" : `cd ${dir} && `}npm install && npx protokoll build – then open _site/index.html.`,
+  unknownCi: (ci) => `Unknown --ci "${ci}".`,
+  unknownCiHint: "Use github (the default), gitlab or none.",
+  badPackageJson: "package.json is not a valid JSON object; init does not change it.",
+  badPackageJsonHint: "Fix it (e.g. with `npm pkg fix`) and run init again.",
+};
+
+const doctorDe = {
+  title: "protokoll doctor – was diese Maschine zum Bauen hat",
+  node: "Node.js",
+  protokoll: "protokoll",
+  browser: "Browser",
+  fonts: "Schriften",
+  git: "git",
+  notFound: "nicht gefunden",
+  sources: {
+    PUPPETEER_EXECUTABLE_PATH: "aus PUPPETEER_EXECUTABLE_PATH",
+    config: "aus browser: in protokoll.config.yaml",
+    system: "im System gefunden",
+    "puppeteer-cache": "aus Puppeteers Cache",
+  } as Record<string, string>,
+  fontsLine: (bundled: string, system: number) => `${bundled} (mitgeliefert, im PDF eingebettet); ${system} Systemschriften`,
+  missingNamed: (path: string) => `"${path}" gibt es nicht`,
+  fix: "Beheben:",
+  nodeTooOld: (needed: string) => `zu alt, protokoll braucht Node.js ${needed}`,
+  gitMissing: "nicht gefunden – `Stand` aus der Historie und `protokoll diff` fehlen",
+  allGood: "Alles da: `protokoll build` schreibt Seite und PDFs.",
+  problems: "PDFs gehen so nicht; Seite, Exporte und report.json schon.",
+};
+type DoctorMessages = typeof doctorDe;
+const doctorEn: DoctorMessages = {
+  title: "protokoll doctor – what this machine has for building",
+  node: "Node.js",
+  protokoll: "protokoll",
+  browser: "Browser",
+  fonts: "Fonts",
+  git: "git",
+  notFound: "not found",
+  sources: {
+    PUPPETEER_EXECUTABLE_PATH: "from PUPPETEER_EXECUTABLE_PATH",
+    config: "from browser: in protokoll.config.yaml",
+    system: "found on the system",
+    "puppeteer-cache": "from Puppeteer's cache",
+  },
+  fontsLine: (bundled, system) => `${bundled} (bundled, embedded in the PDF); ${system} system fonts`,
+  missingNamed: (path) => `"${path}" does not exist`,
+  fix: "Fix:",
+  nodeTooOld: (needed) => `too old, protokoll needs Node.js ${needed}`,
+  gitMissing: "not found – the history's `Stand` and `protokoll diff` are missing",
+  allGood: "All there: `protokoll build` writes the site and the PDFs.",
+  problems: "No PDFs like this; the site, exports and report.json do work.",
+};
+
+const cliCatalogue: Record<Language, { init: InitMessages; doctor: DoctorMessages }> = {
+  de: { init: initDe, doctor: doctorDe },
+  en: { init: initEn, doctor: doctorEn },
+};
+
+/** The CLI's messages for init and doctor in `language`. */
+export function cliMessages(language: Language): { init: InitMessages; doctor: DoctorMessages } {
+  return cliCatalogue[language];
+}
