@@ -54,11 +54,11 @@ beforeAll(async () => {
   tarball = path.join(work, name);
   repo = path.join(work, "vertrieb-deals");
   await mkdir(repo);
-  install = await exec(
-    "npm",
-    ["install", "--save-exact", "--prefer-offline", "--no-audit", "--no-fund", `../${name}`],
-    { cwd: repo, env: cleanEnv(), maxBuffer: 64 * 1024 * 1024 },
-  );
+  install = await exec("npm", ["install", "--save-exact", "--prefer-offline", "--no-audit", "--no-fund", `../${name}`], {
+    cwd: repo,
+    env: cleanEnv(),
+    maxBuffer: 64 * 1024 * 1024,
+  });
   bin = path.join(repo, "node_modules", ".bin", "protokoll");
 }, 240_000);
 
@@ -67,7 +67,13 @@ describe("installed from a tarball into a deals repository", () => {
     expect(existsSync(tarball)).toBe(true);
     expect(`${install.stdout}${install.stderr}`).not.toMatch(/chrome|chromium|browser/i);
     const installed = path.join(repo, "node_modules", "protokoll");
-    for (const file of ["dist/cli/main.js", "templates/index.njk", "schema/deal.schema.json", "scaffold/ci/github.yml", ".eleventy.js"])
+    for (const file of [
+      "dist/cli/main.js",
+      "templates/index.njk",
+      "schema/deal.schema.json",
+      "scaffold/ci/github.yml",
+      ".eleventy.js",
+    ])
       expect(existsSync(path.join(installed, file)), file).toBe(true);
     expect(existsSync(path.join(repo, "node_modules", "puppeteer"))).toBe(false);
   });
@@ -80,7 +86,14 @@ describe("installed from a tarball into a deals repository", () => {
     expect(result.stdout).toContain("ergänzt:   package.json: scripts.build, scripts.check, scripts.serve, scripts.new");
     const pkg = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8"));
     expect(pkg.dependencies.protokoll).toBe(pinned);
-    for (const file of ["protokoll.config.yaml", `deals/${EXAMPLE}.yaml`, ".gitignore", ".vscode/settings.json", "README.md", ".github/workflows/protokoll.yml"])
+    for (const file of [
+      "protokoll.config.yaml",
+      `deals/${EXAMPLE}.yaml`,
+      ".gitignore",
+      ".vscode/settings.json",
+      "README.md",
+      ".github/workflows/protokoll.yml",
+    ])
       expect(existsSync(path.join(repo, file)), file).toBe(true);
     // The editor's schema mapping points at a file that exists in the installed package.
     const settings = JSON.parse(readFileSync(path.join(repo, ".vscode", "settings.json"), "utf8"));
