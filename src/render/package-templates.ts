@@ -14,12 +14,11 @@ export interface IgnoreConfig {
 /**
  * Makes Eleventy render every template of the package, wherever the package is installed.
  *
- * Installed from a tarball or the registry, the templates live in `<deals repo>/node_modules/protokoll/templates`.
- * Eleventy ignores `**\/node_modules/**` by default and applies the `.gitignore` and `.eleventyignore` of the
- * working folder — a deals repository's `.gitignore` lists `node_modules/` — so it found no template at all and
- * wrote no page (issue 13: "Built 2 deals", exit 0, no index.html). The site is the package's, not the working
- * folder's: only the ignores Eleventy derives itself (the output folder, `_includes/`, `_data/`, all absolute
- * paths) are kept.
+ * Installed from a tarball or the registry, the templates live in `<deals repo>/node_modules/protokoll/templates`,
+ * and Eleventy ignores `**\/node_modules/**` by default: it found no template at all and wrote no page (issue 13:
+ * "Built 2 deals", exit 0, no index.html). It would also apply the working folder's `.gitignore` and
+ * `.eleventyignore`, which belong to the deals repository, not to protokoll's templates. Only the ignores Eleventy
+ * derives itself (the output folder, `_includes/`, `_data/`, all absolute paths) are kept.
  */
 export function packageTemplatesOnly(eleventyConfig: IgnoreConfig): void {
   eleventyConfig.setUseGitIgnore(false);

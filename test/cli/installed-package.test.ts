@@ -4,7 +4,7 @@
 // under node_modules/ — and still said "Built 2 deals", exit 0.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -101,6 +101,8 @@ describe("installed from a tarball into a deals repository", () => {
   });
 
   it("build writes the full site with PDFs (the system's Chromium, found without configuration) and report.json", async () => {
+    // The deals repository's ignore files are its own business, not the package's templates'.
+    await writeFile(path.join(repo, ".eleventyignore"), "node_modules/\n**/*.njk\n");
     const result = await protokoll("build");
     expect(result.code, `${result.stdout}${result.stderr}`).toBe(0);
     expect(result.stderr).toMatch(/Built 1 deal into _site .*PDFs: 1 printed/);
