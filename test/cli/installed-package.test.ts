@@ -133,6 +133,14 @@ describe("installed from a tarball into a deals repository", () => {
     expect(readdirSync(path.join(site, "deals"))).toEqual([EXAMPLE]);
   });
 
+  it("doctor, run from the installed package, finds the system's Chromium and the bundled font", async () => {
+    const result = await protokoll("doctor", "--lang", "en");
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/Browser +\/usr\/bin\/chromium – Chromium \d+.*\(found on the system\)/);
+    expect(result.stdout).toMatch(/Fonts +Source Sans 3 \d/);
+    expect(result.stdout).toContain(path.join(repo, "node_modules", "protokoll"));
+  });
+
   it("check passes on the scaffolded repository", async () => {
     const result = await protokoll("check");
     expect(result.code, result.stdout).toBe(0);
