@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -6,8 +7,11 @@ import puppeteer, { type Browser } from "puppeteer-core";
 import { ProtokollError } from "../errors.js";
 
 /**
- * Flags for a headless Chromium that prints and does nothing else: no sandbox (CI runs as root), and none of
- * the background services that phone home — on a closed network they stall start-up.
+ * Flags for a headless Chromium that prints and does nothing else. The pages cannot fetch anything (every
+ * request is aborted in print-pdfs.ts); these keep the browser's own background services quiet too — on a
+ * closed network they stall start-up, on an open one they phone home. Whatever slips through finds no name
+ * resolved and no proxy answering, and Chromium runs in a network namespace of its own where the system
+ * allows it (see {@link launchBrowser}).
  */
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -15,11 +19,38 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
   "--disable-background-networking",
   "--disable-component-update",
+  "--disable-domain-reliability",
+  "--disable-client-side-phishing-detection",
   "--disable-sync",
   "--disable-default-apps",
   "--disable-extensions",
+  "--disable-breakpad",
+  "--metrics-recording-only",
+  "--no-pings",
   "--no-first-run",
   "--no-default-browser-check",
+  "--no-service-autorun",
+  "--dns-prefetch-disable",
+  // Puppeteer merges these with its own list (Translate, MediaRouter, OptimizationHints, …).
+  `--disable-features=${[
+    "OptimizationHints",
+    "OptimizationGuideModelDownloading",
+    "MediaRouter",
+    "DialMediaRouteProvider",
+    "Translate",
+    "AutofillServerCommunication",
+    "CertificateTransparencyComponentUpdater",
+    "NetworkTimeServiceQuerying",
+    "AsyncDns",
+    "DnsOverHttps",
+    "NetworkPrediction",
+    "InterestFeedContentSuggestions",
+    "PrivacySandboxSettings4",
+  ].join(",")}`,
+  // No host name resolves, and what is not a host name goes to a proxy on the discard port that is never there.
+  "--host-resolver-rules=MAP * ~NOTFOUND",
+  "--proxy-server=127.0.0.1:9",
+  "--proxy-bypass-list=<-loopback>",
   "--mute-audio",
   "--font-render-hinting=none",
 ];
@@ -132,19 +163,57 @@ export function noBrowserError(search: BrowserSearch & { found: false }, cause?:
   );
 }
 
+/**
+ * How to put Chromium into a network namespace of its own (only a loopback interface that is down), so no
+ * packet can leave even if a background service ignores every flag: `unshare --net` as root (CI containers),
+ * `unshare --map-root-user --net` where unprivileged user namespaces are allowed; undefined elsewhere, and
+ * then the flags above are the only layer. Probed once per process.
+ */
+let namespace: { unshare: string; flags: string[] } | null | undefined;
+export function networkNamespace(): { unshare: string; flags: string[] } | undefined {
+  if (namespace === undefined) {
+    namespace = null;
+    const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((candidate) => existsSync(candidate));
+    if (unshare && process.platform === "linux" && process.env.PROTOKOLL_BROWSER_NETNS !== "off") {
+      for (const flags of [["--net"], ["--map-root-user", "--net"]]) {
+        const probe = spawnSync(unshare, [...flags, "true"], { stdio: "ignore", timeout: 5_000 });
+        if (probe.status === 0) {
+          namespace = { unshare, flags };
+          break;
+        }
+      }
+    }
+  }
+  return namespace ?? undefined;
+}
+
 /** Starts the browser, or explains how to get one. */
 export async function launchBrowser(options: BrowserSearchOptions = {}): Promise<Browser> {
   const search = findBrowser(options);
   if (!search.found) throw noBrowserError(search);
   const executablePath = search.path;
   try {
+    const isolate = networkNamespace();
+    // In a namespace, `unshare` runs first and execs the browser (same pid, same pipe): Puppeteer's default
+    // arguments are computed here and passed after the browser's path.
+    const launch = isolate
+      ? {
+          executablePath: isolate.unshare,
+          ignoreDefaultArgs: true,
+          args: [
+            ...isolate.flags,
+            "--",
+            executablePath,
+            ...puppeteer.defaultArgs({ headless: true, args: [...CHROMIUM_ARGS] }),
+          ],
+        }
+      : { args: CHROMIUM_ARGS, executablePath };
     return await puppeteer.launch({
       headless: true,
       // Talk over a pipe, not a port: nothing listens on the network, and when protokoll dies, even by
       // SIGKILL, the pipe closes and Chromium exits with it instead of lingering as an orphan.
       pipe: true,
-      args: CHROMIUM_ARGS,
-      executablePath,
+      ...launch,
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
