@@ -200,12 +200,7 @@ export async function launchBrowser(options: BrowserSearchOptions = {}): Promise
       ? {
           executablePath: isolate.unshare,
           ignoreDefaultArgs: true,
-          args: [
-            ...isolate.flags,
-            "--",
-            executablePath,
-            ...puppeteer.defaultArgs({ headless: true, args: [...CHROMIUM_ARGS] }),
-          ],
+          args: [...isolate.flags, "--", executablePath, ...puppeteer.defaultArgs({ headless: true, args: [...CHROMIUM_ARGS] })],
         }
       : { args: CHROMIUM_ARGS, executablePath };
     return await puppeteer.launch({
