@@ -23,9 +23,12 @@ const page = (body: string, style = "") =>
   `<!doctype html><html lang="de"><head><style>@page{size:A4;margin:20mm} body{font-size:12pt} ${style}</style></head><body>${body}</body></html>`;
 const lines = (n: number) => Array.from({ length: n }, (_, i) => `<p>Zeile ${i + 1}</p>`).join("");
 
+/** Browsers this test process started (its children), not those of test files running in parallel. */
 function chromiumProcesses(): string[] {
   try {
-    return execFileSync("pgrep", ["-af", "puppeteer_dev_chrome_profile"], { encoding: "utf8" }).split("\n").filter(Boolean);
+    return execFileSync("pgrep", ["-a", "-P", String(process.pid), "-f", "puppeteer_dev_chrome_profile"], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean);
   } catch {
     return [];
   }
@@ -106,14 +109,19 @@ describe("printPdfs", () => {
   it("leaves no browser process behind", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "protokoll-print-"));
     const before = chromiumProcesses().length;
+    let during = 0;
     await printPdfs(
       [{ slug: "a", html: page("<p>a</p>"), compactHtml: page("<p>a</p>"), meta: META, target: path.join(out, "a.pdf") }],
       {
         outDir: out,
         concurrency: 1,
         version: "test",
+        progress: () => {
+          during = chromiumProcesses().length;
+        },
       },
     );
+    expect(during, "the browser is seen while it prints").toBeGreaterThan(before);
     expect(chromiumProcesses().length).toBeLessThanOrEqual(before);
   });
 });
