@@ -1,6 +1,7 @@
 // `protokoll serve` started for real: a changed deal shows on the page, a broken one shows its finding.
 import { spawn } from "node:child_process";
 import { rm, writeFile } from "node:fs/promises";
+import { request } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -33,6 +34,103 @@ async function waitFor(
   }
   throw new Error(`Timed out waiting for ${url}; last body: ${last.slice(0, 300)}`);
 }
+
+/** A GET with the exact path and Host given: fetch normalises paths and will not set Host. */
+function get(port: number, urlPath: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      // An empty host: no Host header at all.
+      { host: "127.0.0.1", port, path: urlPath, ...(host ? { headers: { Host: host } } : { setHost: false }) },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function startServe(
+  cwd: string,
+): Promise<{ port: number; stop: () => Promise<void>; alive: () => boolean; output: () => string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, "serve", "--port", String(port)], {
+    cwd,
+    env: { ...process.env, PROTOKOLL_TODAY: "2026-11-23" },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  await waitFor(`http://127.0.0.1:${port}/index.html`, (body) => body.includes("Testdeal"));
+  return {
+    port,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    output: () => output,
+    stop: async () => {
+      child.kill("SIGTERM");
+      if (child.exitCode === null) await new Promise((resolve) => child.once("close", resolve));
+    },
+  };
+}
+
+describe("protokoll serve against hostile requests", () => {
+  it("answers a foreign Host name (DNS rebinding) with 421 and none of the site, on every path", async () => {
+    const cwd = await dealsDir({ "geheim.yaml": deal("internal:", "  notes: GEHEIME-NOTIZ") });
+    const server = await startServe(cwd);
+    try {
+      const page = "/deals/geheim/index.html";
+      expect((await get(server.port, page, `localhost:${server.port}`)).body).toContain("GEHEIME-NOTIZ");
+      expect((await get(server.port, page, `127.0.0.1:${server.port}`)).status).toBe(200);
+      expect((await get(server.port, page, `[::1]:${server.port}`)).status).toBe(200);
+      for (const host of [
+        `attacker.example:${server.port}`,
+        "attacker.example",
+        `localhost.attacker.example:${server.port}`,
+        `127.0.0.1.nip.io:${server.port}`,
+        `localhost:${server.port + 1}`,
+        "",
+      ]) {
+        for (const path of [page, "/", "/index.html", "/.11ty/reload-client.js"]) {
+          const response = await get(server.port, path, host);
+          // Without any Host, Node's HTTP/1.1 server already refuses with 400.
+          expect(response.status, `${host} ${path}`).toBe(host ? 421 : 400);
+          expect(response.body).not.toContain("GEHEIME-NOTIZ");
+          expect(response.body).not.toContain("Testdeal");
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("survives request paths it cannot map (GET /%2e%2e%2fx killed it with 'Invalid path')", async () => {
+    const cwd = await dealsDir({ "a.yaml": deal() });
+    const server = await startServe(cwd);
+    try {
+      const host = `localhost:${server.port}`;
+      for (const path of [
+        "/%2e%2e%2fx",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2f..%2fetc%2fpasswd",
+        "/%E0%A4%A",
+        "/%00",
+        "/deals/%2e%2e%2f%2e%2e%2fx/",
+      ]) {
+        const response = await get(server.port, path, host);
+        expect([400, 404], path).toContain(response.status);
+        expect(response.body).not.toMatch(/root:/);
+        expect(server.alive(), `${path} ended the server`).toBe(true);
+      }
+      expect((await get(server.port, "/index.html", host)).status).toBe(200);
+      expect(server.alive()).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
+});
 
 describe("protokoll serve", () => {
   it("serves on localhost, re-renders a changed deal and survives a broken one", async () => {
