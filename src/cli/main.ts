@@ -1,5 +1,6 @@
-import { parseArgs } from "node:util";
+import { inspect, parseArgs } from "node:util";
 import { ProtokollError } from "../errors.js";
+import { logLines } from "../util/log-sink.js";
 import { HELP, helpFor } from "./help.js";
 import { cliLanguage } from "./options.js";
 
@@ -64,7 +65,9 @@ export async function run(argv: string[]): Promise<number> {
     }
     const flags = values as Record<string, string | boolean | undefined>;
     const str = (key: string) => flags[key] as string | undefined;
-    const log = (line: string) => console.error(line);
+    // Every line a command prints passes the log-line guard: CI logs read commands from them.
+    const log = (line: string) => console.error(logLines(line));
+    const out = (line: string) => console.log(logLines(line));
     switch (command) {
       // Commands are imported when used: `check` never loads Eleventy, and startup time counts.
       case "check":
@@ -101,12 +104,10 @@ export async function run(argv: string[]): Promise<number> {
       case "init":
         return await (await import("./commands/init.js")).init(
           { dir: positionals[0], ci: str("ci"), lang: cliLanguage(str("lang")) },
-          (line) => console.log(line),
+          out,
         );
       case "doctor":
-        return await (await import("./commands/doctor.js")).doctor({ lang: cliLanguage(str("lang")) }, (line) =>
-          console.log(line),
-        );
+        return await (await import("./commands/doctor.js")).doctor({ lang: cliLanguage(str("lang")) }, out);
       case "serve":
         return await (await import("./commands/serve.js")).serve({ port: str("port"), deals: str("deals") }, log);
       default:
@@ -122,15 +123,15 @@ export async function run(argv: string[]): Promise<number> {
 
 function reportFailure(error: unknown): number {
   if (error instanceof ProtokollError) {
-    console.error(`protokoll: ${error.message}${error.hint ? `\n  ${error.hint}` : ""}`);
-    if (error.cause && process.env.PROTOKOLL_DEBUG) console.error(error.cause);
+    console.error(logLines(`protokoll: ${error.message}${error.hint ? `\n  ${error.hint}` : ""}`));
+    if (error.cause && process.env.PROTOKOLL_DEBUG) console.error(logLines(inspect(error.cause)));
     return 2;
   }
   if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
-    console.error(`protokoll: ${error.message}\n  See "protokoll <command> --help".`);
+    console.error(logLines(`protokoll: ${error.message}\n  See "protokoll <command> --help".`));
     return 2;
   }
   console.error("protokoll: internal error – please report it with the output below.");
-  console.error(error);
+  console.error(logLines(inspect(error)));
   return 2;
 }

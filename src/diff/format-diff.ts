@@ -3,6 +3,7 @@ import type { Language } from "../model/deal.js";
 import { findingTitle, messages } from "../render/i18n.js";
 import { formatDate } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
+import { codeSpan, markdownText } from "../util/markdown-sink.js";
 import type { Change, DealDiff } from "./diff-deals.js";
 
 const L = {
@@ -62,22 +63,13 @@ const L = {
   },
 };
 
-/**
- * Deal text as inert Markdown on one line: a title or task from a pull request must not open a heading, a list,
- * a link, an image or raw HTML in the job summary. Line breaks become spaces (so no block can start), the
- * characters that open inline Markdown or HTML are backslash-escaped (CommonMark §2.4), `&` becomes an entity.
- */
-export function inlineText(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/[\\`*_[\]<>!|~]/g, "\\$&");
-}
+/** Deal text (titles, tasks, names, messages, file names) in the summary: see util/markdown-sink.ts. */
+export const inlineText = markdownText;
 
 /** Markdown for a pull-request comment or job summary; each deal in its own language. */
 export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, siteLanguage: Language): string {
-  if (diffs.length === 0) return `${L[siteLanguage].none} (${range})\n`;
-  const blocks = [`### protokoll diff \`${range}\``];
+  if (diffs.length === 0) return `${L[siteLanguage].none} (${codeSpan(range)})\n`;
+  const blocks = [`### protokoll diff ${codeSpan(range)}`];
   for (const diff of diffs) {
     const l = L[diff.language];
     const t = messages(diff.language);
@@ -92,13 +84,14 @@ export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, si
         : diff.kind === "removed"
           ? l.removed
           : diff.kind === "renamed"
-            ? `${l.renamed} \`${diff.from}\``
+            ? `${l.renamed} ${codeSpan(diff.from ?? "")}`
             : undefined,
       diff.invalid.base ? l.invalidBase : undefined,
       diff.invalid.head ? l.invalidHead : undefined,
     ].filter(Boolean);
     const lines = [
-      `#### ${diff.title ? inlineText(diff.title) : diff.file} — \`${diff.file}\`${tags.length ? ` (${tags.join(", ")})` : ""}`,
+      // File names are deal text too: in a code span whose fence no backtick of theirs can close.
+      `#### ${diff.title ? inlineText(diff.title) : codeSpan(diff.file)} — ${codeSpan(diff.file)}${tags.length ? ` (${tags.join(", ")})` : ""}`,
     ];
     const describe = (c: Change): string => {
       switch (c.type) {
@@ -135,7 +128,7 @@ export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, si
       lines.push(`- ${l.introduced}:`);
       for (const f of diff.findings.introduced)
         lines.push(
-          `  - ${f.severity === "error" ? "✖" : "▲"} ${findingTitle(f.code as FindingCode, diff.language)} (\`${f.code}\`, ${f.file}:${f.line}): ${message(f)}`,
+          `  - ${f.severity === "error" ? "✖" : "▲"} ${findingTitle(f.code as FindingCode, diff.language)} (\`${f.code}\`, ${codeSpan(`${f.file}:${f.line}`)}): ${message(f)}`,
         );
     }
     if (diff.findings.resolved.length > 0) {

@@ -11,9 +11,9 @@ export function escapeText(text: string): string {
       .replace(/\\/g, "\\\\")
       .replace(/;/g, "\\;")
       .replace(/,/g, "\\,")
-      .replace(/\r\n|\r|\n/g, "\\n")
-      // RFC 5545 §3.3.11 allows no control characters in TEXT but tab.
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+      .replace(/\r\n|\r|\n|\u2028|\u2029/g, "\\n")
+      // RFC 5545 §3.3.11 allows no control characters in TEXT but tab; C1 controls (ESC's 8-bit twin) neither.
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "")
   );
 }
 

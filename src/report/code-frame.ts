@@ -1,3 +1,5 @@
+import { logColumns } from "../util/log-sink.js";
+
 /**
  * The source line of a finding with a caret underline, like a compiler:
  *
@@ -6,7 +8,8 @@
  */
 export function codeFrame(lineText: string, line: number, column: number, length = 1): string {
   const gutter = String(line).length;
-  const shown = lineText.replace(/\t/g, " ").replace(/[\u0000-\u001f\u007f]/g, "·");
+  // A YAML line is deal text: no control character, direction override or command marker reaches the log.
+  const shown = logColumns(lineText.replace(/\t/g, " "));
   // Long lines are cut to 160 characters around the column, so the caret always points at something.
   const from = shown.length > 160 && column > 120 ? Math.min(column - 60, shown.length - 156) : 0;
   const head = from > 0 ? `…${shown.slice(from)}` : shown;

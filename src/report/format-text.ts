@@ -1,5 +1,6 @@
 import type { Finding } from "../errors.js";
 import type { Analysis } from "../pipeline.js";
+import { logPath, logText } from "../util/log-sink.js";
 import { codeFrame } from "./code-frame.js";
 
 export interface TextOptions {
@@ -29,8 +30,9 @@ export function formatText(analysis: Analysis, options: TextOptions = {}): strin
 
 export function formatFinding(f: Finding, lineOf: (line: number) => string | undefined, paint = painter(false)): string {
   const color = f.severity === "error" ? paint.red : paint.yellow;
-  const parts = [`${paint.bold(`${f.file}:${f.line}:${f.column}`)} ${color(f.code)}  ${f.message}`];
-  if (f.hint) parts.push(`  ${paint.dim(f.hint)}`);
+  // Message, hint and file name carry deal text: no line break or control character of theirs reaches the log.
+  const parts = [`${paint.bold(`${logPath(f.file)}:${f.line}:${f.column}`)} ${color(f.code)}  ${logText(f.message)}`];
+  if (f.hint) parts.push(`  ${paint.dim(logText(f.hint))}`);
   const text = lineOf(f.line);
   if (text !== undefined && text.trim() !== "") parts.push(codeFrame(text, f.line, f.column, f.length ?? 1));
   return parts.join("\n");

@@ -67,13 +67,13 @@ describe("protokoll check", () => {
     expect(report.summary.deals).toBe(6);
   });
 
-  it("prints one GitHub workflow command per finding with --format github", async () => {
+  it("prints one GitHub workflow command per finding with --format github, the hint after %0A", async () => {
     const json = JSON.parse((await runCli(["check", "--format", "json", ...TODAY])).stdout);
     const { stdout } = await runCli(["check", "--format", "github", ...TODAY]);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(json.summary.warnings + json.summary.errors);
     expect(lines).toContain(
-      '::warning file=deals/messebau-erstgespraech-koehler.yaml,line=27,col=11,title=missing-owner::Action "Standfläche und Hallenplan vom Veranstalter anfordern" has no owner.',
+      '::warning file=deals/messebau-erstgespraech-koehler.yaml,line=27,col=11,title=missing-owner::Action "Standfläche und Hallenplan vom Veranstalter anfordern" has no owner.%0AAdd `owner:` with the name of one person, e.g. `owner: Anna Schulz`.',
     );
   });
 

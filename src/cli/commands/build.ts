@@ -10,6 +10,7 @@ import { renderPrintHtml } from "../../render/render-print-html.js";
 import { renderSite } from "../../render/render-site.js";
 import { reportJson } from "../../report/report-json.js";
 import { acquireBuildLock } from "../../util/build-lock.js";
+import { logPath, logText } from "../../util/log-sink.js";
 import { handleInterrupts } from "../../util/shutdown.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
 import { type CommonFlags, exitCodeFor, prepare } from "../context.js";
@@ -110,7 +111,7 @@ async function buildInto(
   );
   for (const deal of analysis.deals) {
     for (const f of deal.findings.filter((x) => x.severity === "error"))
-      log(`  ${f.file}:${f.line}:${f.column} ${f.code}  ${f.message}`);
+      log(`  ${logPath(f.file)}:${f.line}:${f.column} ${f.code}  ${logText(f.message)}`);
   }
   if (errors > 0) log("Run `protokoll check` for details and fixes.");
   if (browserError) throw browserError;

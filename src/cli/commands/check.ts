@@ -4,6 +4,7 @@ import { formatGithub } from "../../report/format-github.js";
 import { formatGitlab } from "../../report/format-gitlab.js";
 import { formatText } from "../../report/format-text.js";
 import { reportJson } from "../../report/report-json.js";
+import { jsonForLog, logLines } from "../../util/log-sink.js";
 import { type CommonFlags, exitCodeFor, prepare } from "../context.js";
 
 export interface CheckFlags extends CommonFlags {
@@ -19,14 +20,15 @@ export async function check(flags: CheckFlags): Promise<number> {
   }
   const { analysis } = await prepare(flags);
   const all = analysis.deals.flatMap((d) => d.findings);
-  if (format === "json") process.stdout.write(`${JSON.stringify(reportJson(analysis), null, 2)}\n`);
+  // stdout of `check` ends up in CI logs: JSON with `##[` escaped, text through the log-line guard.
+  if (format === "json") process.stdout.write(`${jsonForLog(JSON.stringify(reportJson(analysis), null, 2))}\n`);
   else if (format === "gitlab") {
     const prefix = (await git(["rev-parse", "--show-prefix"], process.cwd()).catch(() => "")).trim();
     const lines = new Map(analysis.deals.flatMap((d) => d.findings.map((f) => [f, d.lines[f.line]] as const)));
     const issues = formatGitlab(all, { pathPrefix: prefix, lineText: (f) => lines.get(f) });
-    process.stdout.write(`${JSON.stringify(issues, null, 2)}\n`);
+    process.stdout.write(`${jsonForLog(JSON.stringify(issues, null, 2))}\n`);
   } else if (format === "github") process.stdout.write(all.length > 0 ? `${formatGithub(all)}\n` : "");
-  else process.stdout.write(formatText(analysis, { color: useColor() }));
+  else process.stdout.write(logLines(formatText(analysis, { color: useColor() })));
   return exitCodeFor(analysis, flags.strict ?? false);
 }
 

@@ -4,6 +4,7 @@ import { formatDiffMarkdown } from "../../diff/format-diff.js";
 import { readDealsAtRevision, resolveRevision } from "../../diff/read-revision.js";
 import { ProtokollError } from "../../errors.js";
 import { type AnalyseOptions, analyse, analyseLoaded } from "../../pipeline.js";
+import { jsonForLog, logLines } from "../../util/log-sink.js";
 import { resolveToday } from "../options.js";
 
 export interface DiffFlags {
@@ -36,10 +37,11 @@ export async function diff(flags: DiffFlags): Promise<number> {
   const range = `${flags.base}..${flags.head ?? "working tree"}`;
   if (format === "json") {
     process.stdout.write(
-      `${JSON.stringify({ base: flags.base, head: flags.head ?? null, today: options.today, deals: diffs }, null, 2)}\n`,
+      `${jsonForLog(JSON.stringify({ base: flags.base, head: flags.head ?? null, today: options.today, deals: diffs }, null, 2))}\n`,
     );
   } else {
-    process.stdout.write(formatDiffMarkdown(diffs, range, config.siteLanguage));
+    // Meant for a job summary, but often printed to the log too: the guard's `\::` and `##\[` read the same in Markdown.
+    process.stdout.write(logLines(formatDiffMarkdown(diffs, range, config.siteLanguage)));
   }
   return 0;
 }

@@ -1,0 +1,44 @@
+/**
+ * Escaping for the Markdown sink: deal text and file names in a job summary or pull-request comment (GitHub
+ * Flavored Markdown, rendered by cmark-gfm and then GitHub's mention and reference filters). A title, task or
+ * file name from a pull request must stay text on one line: no heading, list, emphasis, code span, table,
+ * link, image, raw HTML or comment; no bare URL turned into a link, no `@mention` that notifies someone.
+ */
+
+// Line breaks of every kind: each would end the line and let the rest start a block.
+const LINE_BREAKS = /\r\n|[\r\n\u000b\u000c\u0085\u2028\u2029]/g;
+// Other control characters and the invisible direction overrides: shown as escapes, never obeyed.
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Every ASCII punctuation character may be backslash-escaped (CommonMark 2.4); we escape them all, which also
+// keeps `.` and `:` from completing a www., http:// or e-mail autolink (GFM 6.9), and a linkifier's domains.
+const PUNCTUATION = /[!"#$%'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+
+/**
+ * Deal text as inert Markdown on one line. `&` becomes `&amp;`, every other ASCII punctuation character is
+ * backslash-escaped, line breaks become spaces, control characters become visible escapes (`\x1b`), and a
+ * zero-width joiner after `@` and `#` keeps GitHub from making mentions and issue references of the text.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(LINE_BREAKS, " ")
+    .replace(PUNCTUATION, "\\$&")
+    .replace(/&/g, "&amp;")
+    .replace(/[@#]/g, "$&\u200d")
+    .replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * Text as a code span, for file names and revisions: fenced with one more backtick than its longest run of
+ * backticks and padded with a space where needed, so no backtick in it can close the span (CommonMark 6.1); on one line, with
+ * control characters as visible escapes. Nothing in a code span is Markdown, HTML, a link or a mention.
+ */
+export function codeSpan(text: string): string {
+  const flat = text
+    .replace(LINE_BREAKS, " ")
+    .replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  // A space on each side only where needed: next to a backtick, or to keep spaces at both ends (one is stripped).
+  const pad = /^`|`$/.test(flat) || (/^ .*[^ ].* $/.test(flat) && flat.length > 2) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
