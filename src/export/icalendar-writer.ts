@@ -48,12 +48,16 @@ export function foldLine(line: string): string {
   return parts.join("\r\n ");
 }
 
-/** `20261201T080000Z` */
+/**
+ * `20261201T080000Z`, from the UTC fields (an ISO string would write `+010000-…` beyond year 9999; deal dates
+ * end in 2999, so a DATE-TIME always has its four-digit year).
+ */
 export function utcStamp(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return (
+    `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
+    `T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`
+  );
 }
 
 /** `20261201` for an all-day value. */

@@ -7,12 +7,24 @@ export type PlainDate = string & { readonly __plainDate: unique symbol };
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_SHAPE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** Returns the date if `text` is a real calendar date in `YYYY-MM-DD` form, else `undefined`. */
-export function parsePlainDate(text: string): PlainDate | undefined {
+/**
+ * The dates protokoll accepts, in deal files and on the command line: every real protocol falls inside, a
+ * year 0001 or 9999 is a typo, and within it every output (day counts, iCalendar's four-digit years, the
+ * calendar's UTC times) is exact. Also in the JSON Schema's `date` pattern.
+ */
+export const DATE_RANGE = { min: "1900-01-01", max: "2999-12-31" } as const;
+
+/** Whether `text` is a real calendar date in `YYYY-MM-DD` form, of any four-digit year. */
+export function isCalendarDate(text: string): boolean {
   const match = DATE_SHAPE.exec(text);
-  if (!match) return undefined;
+  if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Returns the date if `text` is a real calendar date `YYYY-MM-DD` within {@link DATE_RANGE}, else `undefined`. */
+export function parsePlainDate(text: string): PlainDate | undefined {
+  if (!isCalendarDate(text) || text < DATE_RANGE.min || text > DATE_RANGE.max) return undefined;
   return text as PlainDate;
 }
 
@@ -26,14 +38,27 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** Days since 1970-01-01 (proleptic Gregorian); Date.UTC is independent of the process time zone. */
+/**
+ * Milliseconds since 1970-01-01 UTC of a wall-clock time read as UTC, for every year: `Date.UTC` reads the
+ * years 0–99 as 1900–1999 (year 0001 became 1901), `setUTCFullYear` does not. Independent of the process zone.
+ */
+export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const time = new Date(0);
+  time.setUTCFullYear(year, month - 1, day);
+  time.setUTCHours(hour, minute, second, 0);
+  return time.getTime();
+}
+
+/** Days since 1970-01-01 (proleptic Gregorian). */
 export function dayNumber(date: PlainDate): number {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+  return Math.round(utcMillis(y, m, d) / 86_400_000);
 }
 
 export function fromDayNumber(day: number): PlainDate {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10) as PlainDate;
+  const time = new Date(day * 86_400_000);
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(time.getUTCFullYear(), 4)}-${pad(time.getUTCMonth() + 1)}-${pad(time.getUTCDate())}` as PlainDate;
 }
 
 export function addDays(date: PlainDate, days: number): PlainDate {

@@ -1,4 +1,4 @@
-import type { PlainDate } from "./plain-date.js";
+import { type PlainDate, utcMillis } from "./plain-date.js";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -26,7 +26,7 @@ function wallClock(instant: number, zone: string): number {
   for (const part of formatterFor(zone).formatToParts(instant)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  return utcMillis(parts.year ?? 0, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
 }
 
 /**
@@ -37,7 +37,7 @@ function wallClock(instant: number, zone: string): number {
 export function instantsOf(date: PlainDate, time: string, zone: string): number[] {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const [h, min] = time.split(":").map(Number) as [number, number];
-  const local = Date.UTC(y, m - 1, d, h, min);
+  const local = utcMillis(y, m, d, h, min);
   const day = 86_400_000;
   const offsets = new Set([wallClock(local - day, zone) - (local - day), wallClock(local + day, zone) - (local + day)]);
   return [...offsets]

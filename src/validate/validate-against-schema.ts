@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { capFindings, type Finding, finding, MAX_FINDINGS_PER_FILE } from "../errors.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
-import { daysInMonth } from "../time/plain-date.js";
+import { DATE_RANGE, daysInMonth, isCalendarDate } from "../time/plain-date.js";
 import { didYouMean } from "./did-you-mean.js";
 
 /**
@@ -58,6 +58,8 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (e.keyword === "if") return false;
+    // A date's pattern (its range, for editors) says again what the `date` format says better.
+    if (e.keyword === "pattern" && (e.parentSchema as { format?: string } | undefined)?.format === "date") return false;
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -228,6 +230,7 @@ function schemaFinding(keyword: "type" | "required", f: Finding): Finding {
 
 function formatFinding(format: string, name: string, value: string, file: string, position: { line: number; column: number }) {
   if (format === "date") {
+    if (isCalendarDate(value)) return dateRangeFinding(name, value, file, position);
     return finding("invalid-field", file, position, dateProblem(name, value), dateHint(value));
   }
   if (format === "time") {
@@ -243,6 +246,23 @@ function formatFinding(format: string, name: string, value: string, file: string
     );
   }
   return finding("invalid-field", file, position, `\`${name}\` is not a valid ${format}.`);
+}
+
+/**
+ * A real date outside 1900-01-01 … 2999-12-31: a typo in the year (0202, 9999, 0001), and beyond the range day
+ * counts and calendar files would be wrong.
+ */
+function dateRangeFinding(name: string, value: string, file: string, position: { line: number; column: number }): Finding {
+  const { min, max } = DATE_RANGE;
+  const f = finding(
+    "invalid-field",
+    file,
+    position,
+    `\`${name}\` is ${value < min ? "before" : "after"} the dates protokoll accepts (${min} to ${max}): "${value}".`,
+    `Check the year: write the date as YYYY-MM-DD between ${min} and ${max}, e.g. \`2026-11-27\`.`,
+  );
+  f.messageDe = `\`${name}\` liegt ${value < min ? "vor" : "nach"} den Daten, die protokoll annimmt (${min} bis ${max}): „${value}“.`;
+  return f;
 }
 
 function dateProblem(name: string, value: string): string {
