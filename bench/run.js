@@ -1,7 +1,7 @@
 // `npm run bench [-- --deals 1000 --reps 3 --big 10000 --pdf-subset 100 --launch-subset 10 --full-pdf 1000]`
 // Generates synthetic deals and measures protokoll against the naive approaches in one run, alternating
 // A/B, and prints medians and ratios; results also go to bench/results/<date>.json.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -218,6 +218,63 @@ if (big > 0) {
     `${run.peakNodeMb.toFixed(0)} MB node, ${run.peakTreeMb.toFixed(0)} MB tree`,
     "target ≤ 500 MB node",
   );
+}
+
+// 6. History: 1000 deals × 50 commits (every commit changes every deal: its first due date moves a day later),
+// one pass cold (no cache) and one over the unchanged history (cache hit).
+{
+  const repo = path.join(work, "history");
+  const dealsDir = path.join(repo, "deals");
+  generateDeals(dealsDir, N, 11);
+  const gitEnv = (day) => {
+    const stamp = new Date(Date.UTC(2026, 9, 1) + day * 86_400_000).toISOString();
+    return { ...process.env, GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp };
+  };
+  const git = (args, day = 0) =>
+    execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], {
+      cwd: repo,
+      env: gitEnv(day),
+      stdio: "ignore",
+    });
+  git(["init", "-q", "-b", "main"]);
+  const files = readdirSync(dealsDir);
+  const COMMITS = 50;
+  for (let k = 0; k < COMMITS; k++) {
+    if (k > 0) {
+      for (const name of files) {
+        const full = path.join(dealsDir, name);
+        const text = readFileSync(full, "utf8").replace(/due: (\d{4}-\d{2}-\d{2})/, (_, d) => {
+          const next = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+          return `due: ${next}`;
+        });
+        writeFileSync(full, text);
+      }
+    }
+    git(["add", "-A"], k);
+    git(["commit", "-q", "-m", `change ${k}`], k);
+  }
+  const cacheDir = path.join(work, "history-cache");
+  const script = path.join(root, "bench", "history-pass.js");
+  const cold = await measure(process.execPath, [script, repo, cacheDir], repo);
+  const warm = await measure(process.execPath, [script, repo, cacheDir], repo);
+  const coldInfo = JSON.parse(cold.output.trim().split("\n").at(-1));
+  const warmInfo = JSON.parse(warm.output.trim().split("\n").at(-1));
+  results.history = {
+    deals: N,
+    commits: COMMITS,
+    versions: coldInfo.versions,
+    cold: cold.seconds,
+    cached: warm.seconds,
+    coldPeakNodeMb: cold.peakNodeMb,
+    coldInfo,
+    warmInfo,
+  };
+  row(
+    `History cold, ${N} deals × ${COMMITS} commits (${coldInfo.versions} versions)`,
+    fmt(cold.seconds),
+    `${cold.peakNodeMb.toFixed(0)} MB node; target ≤ 120 s`,
+  );
+  row(`History cached, unchanged HEAD`, fmt(warm.seconds), `cache ${warmInfo.cache}; target ≤ 5 s`);
 }
 
 mkdirSync(values.out, { recursive: true });

@@ -1,13 +1,19 @@
+import path from "node:path";
 import { type Config, loadConfig } from "../config/load-config.js";
+import { readDealsAtRevision, resolveRevision } from "../diff/read-revision.js";
 import { ProtokollError } from "../errors.js";
+import { type History, readHistory, withWorkingTree } from "../history/read-history.js";
 import { readGitFacts } from "../load/git-facts.js";
-import { type Analysis, analyse } from "../pipeline.js";
+import { type Analysis, analyse, analyseLoaded } from "../pipeline.js";
 import { formatFinding } from "../report/format-text.js";
 import { resolveToday } from "./options.js";
+import { VERSION } from "./version.js";
 
 export interface CommonFlags {
   deals?: string;
   today?: string;
+  /** `build --at <rev>`: the deals as they were at a git revision instead of the working tree. */
+  at?: string;
 }
 
 /** Loads the configuration and runs load → validate → model for the deals folder. */
@@ -22,6 +28,13 @@ export async function prepare(flags: CommonFlags): Promise<{ config: Config; ana
   }
   const today = resolveToday(flags.today, config.timeZone);
   const dealsDir = flags.deals ?? "deals";
+  if (flags.at !== undefined) {
+    const cwd = process.cwd();
+    const commit = await resolveRevision(flags.at, cwd);
+    const loaded = await readDealsAtRevision(commit, dealsDir, cwd, config.maxFileBytes);
+    const git = await readGitFacts(dealsDir, cwd, config.timeZone, config.maxFileBytes, commit);
+    return { config, analysis: analyseLoaded(loaded, { dealsDir, today, config, git, cwd }) };
+  }
   try {
     const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
     return { config, analysis: await analyse({ dealsDir, today, config, git }) };
@@ -37,4 +50,21 @@ export async function prepare(flags: CommonFlags): Promise<{ config: Config; ana
 export function exitCodeFor(analysis: Analysis, strict: boolean): number {
   const { errors, warnings } = analysis.summary;
   return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+}
+
+/**
+ * The deals' git history (see src/history/read-history.ts) with the working tree as its newest version.
+ * Outside git: only the working tree, so every measure still has "now".
+ */
+export async function historyFor(analysis: Analysis): Promise<History> {
+  const committed = await readHistory({
+    dealsDir: path.relative(process.cwd(), analysis.dealsDir) || ".",
+    cwd: process.cwd(),
+    timeZone: analysis.config.timeZone,
+    today: analysis.today,
+    maxFileBytes: analysis.config.maxFileBytes,
+    toolVersion: VERSION,
+  }).catch(() => undefined);
+  const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+  return withWorkingTree(committed, deals, analysis.today);
 }

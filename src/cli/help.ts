@@ -12,6 +12,7 @@ Commands:
   serve              build and serve with live reload on localhost
   init [dir]         scaffold a deals repository (never overwrites a file)
   doctor             show Node, protokoll, the browser for PDFs, fonts and git
+  review             the weekly review of one ISO week (from the git history)
 
 Run "protokoll <command> --help" for the options of a command.
 
@@ -33,10 +34,12 @@ Options:
   --concurrency <n>    PDFs printed at once (default: number of cores)
   --audience <a>       team (default: everything) or client (for wider publication: no internal notes,
                        findings, lessons, owner pages, mail drafts or report.json)
+  --at <rev>           build the deals as they were at a git revision (a past recap, byte-identical)
   -h, --help           show this help
 
-Example:
-  protokoll build --out public --today 2026-11-23`,
+Examples:
+  protokoll build --out public --today 2026-11-23
+  protokoll build --at 3f2a9c1 --out recap-2026-11-21`,
   check: `Usage: protokoll check [options]
 
 Validates every deal and prints its findings; writes nothing.
@@ -114,6 +117,27 @@ Options:
 
 Example:
   protokoll doctor`,
+  review: `Usage: protokoll review [options]
+
+The weekly review of one ISO week, from the deals' git history: per owner what became overdue, what is due
+next week, what was done late and what was moved again and again; deals gone stale or without their next
+appointment; the week's new lessons learned. Internal: never send it to a client.
+Wochenrückblick einer ISO-Woche aus der git-Historie der Deals: je Verantwortlichem, was überfällig wurde,
+was nächste Woche fällig ist, was verspätet erledigt oder mehrfach verschoben wurde; eingeschlafene Deals,
+Deals ohne nächsten Termin, neue Lessons learned. Intern: nie an Kunden.
+
+Options:
+  --week <YYYY-Www>    the ISO week (default: the week of today)
+  --format <f>         markdown (default, for a pull-request comment or chat), html (a page) or eml (a mail
+                       draft to the team); written to stdout
+  --deals <dir>        folder with the deal files (default: deals)
+  --today <date>       judge as of this date, YYYY-MM-DD (default: PROTOKOLL_TODAY, else today)
+  --lang <de|en>       language (default: PROTOKOLL_LANG, else the site language)
+  -h, --help           show this help
+
+Examples:
+  protokoll review --week 2026-W48
+  protokoll review --format eml > wochenrueckblick.eml`,
 };
 
 /** German help of the commands that have one yet; the others fall back to English. */

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, numb
       "no-pdf": { type: "boolean" },
       concurrency: { type: "string" },
       audience: { type: "string" },
+      at: { type: "string" },
     },
     positionals: [0, 0],
   },
@@ -32,6 +33,16 @@ const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, numb
     positionals: [0, 1],
   },
   doctor: { options: { help: { type: "boolean", short: "h" }, lang: { type: "string" } }, positionals: [0, 0] },
+  review: {
+    options: {
+      ...COMMON,
+      week: { type: "string" },
+      format: { type: "string" },
+      today: { type: "string" },
+      lang: { type: "string" },
+    },
+    positionals: [0, 0],
+  },
 };
 
 /** Runs the CLI; returns the exit code (0 ok, 1 error findings, 2 usage or internal failure). */
@@ -86,6 +97,7 @@ export async function run(argv: string[]): Promise<number> {
             pdf: flags["no-pdf"] !== true,
             concurrency: str("concurrency"),
             audience: str("audience"),
+            at: str("at"),
           },
           log,
         );
@@ -108,6 +120,14 @@ export async function run(argv: string[]): Promise<number> {
         );
       case "doctor":
         return await (await import("./commands/doctor.js")).doctor({ lang: cliLanguage(str("lang")) }, out);
+      case "review":
+        return await (await import("./commands/review.js")).review({
+          deals: str("deals"),
+          today: str("today"),
+          week: str("week"),
+          format: str("format"),
+          lang: str("lang"),
+        });
       case "serve":
         return await (await import("./commands/serve.js")).serve({ port: str("port"), deals: str("deals") }, log);
       default:

@@ -66,16 +66,55 @@ const L = {
 /** Deal text (titles, tasks, names, messages, file names) in the summary: see util/markdown-sink.ts. */
 export const inlineText = markdownText;
 
+/** How a change is written: `text` makes deal text safe for the sink, `strong` marks what needs attention. */
+export interface ChangeWords {
+  text: (s: string) => string;
+  strong: (s: string) => string;
+}
+
+/** One change in words, in the deal's language ("Frist verschoben „Plan“: 27.11.2026 → 04.12.2026 (+7 Tage)"). */
+export function describeChange(c: Change, language: Language, words: ChangeWords): string {
+  const l = L[language];
+  const t = messages(language);
+  const date = (d: PlainDate | undefined) => (d ? formatDate(d, language) : l.noDate);
+  const quote = (text: string) => (language === "de" ? `„${words.text(text)}“` : `“${words.text(text)}”`);
+  const who = (owner: string | undefined) => (owner ? words.text(owner) : undefined);
+  switch (c.type) {
+    case "status":
+      return `${l.status}: ${t[`status_${c.from}`]} → ${t[`status_${c.to}`]}`;
+    case "action-added":
+      return `${l.actionAdded}: ${quote(c.task)} – ${who(c.owner) ?? l.nobody}, ${date(c.due)}`;
+    case "action-removed":
+      return `${l.actionRemoved}: ${quote(c.task)}`;
+    case "action-done":
+      return `${l.actionDone}: ${quote(c.task)}${c.doneOn ? ` (${date(c.doneOn)})` : ""}`;
+    case "action-dropped":
+      return `${l.actionDropped}: ${quote(c.task)}`;
+    case "action-reopened":
+      return `${l.actionReopened}: ${quote(c.task)}`;
+    case "action-reworded":
+      return `${l.reworded}: ${quote(c.from)} → ${quote(c.to)}`;
+    case "owner-changed":
+      return `${l.owner} ${quote(c.task)}: ${who(c.from) ?? l.nobody} → ${who(c.to) ?? words.strong(l.nobody)}`;
+    case "due-moved":
+      return `${l.dueMoved} ${quote(c.task)}: ${date(c.from)} → ${date(c.to)}${c.days !== undefined ? ` (${l.day(c.days)})` : ""}`;
+    case "next-meeting-set":
+      return `${l.nextSet}: ${date(c.date)}${c.time ? `, ${c.time}` : ""}`;
+    case "next-meeting-moved":
+      return `${l.nextMoved}: ${date(c.from)}${c.fromTime ? ` ${c.fromTime}` : ""} → ${date(c.to)}${c.toTime ? ` ${c.toTime}` : ""}${c.days ? ` (${l.day(c.days)})` : ""}`;
+    case "next-meeting-removed":
+      return `${words.strong(l.nextRemoved)} (${date(c.date)})`;
+    case "protocol-sent":
+      return `${l.sent} ${date(c.date)}`;
+  }
+}
+
 /** Markdown for a pull-request comment or job summary; each deal in its own language. */
 export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, siteLanguage: Language): string {
   if (diffs.length === 0) return `${L[siteLanguage].none} (${codeSpan(range)})\n`;
   const blocks = [`### protokoll diff ${codeSpan(range)}`];
   for (const diff of diffs) {
     const l = L[diff.language];
-    const t = messages(diff.language);
-    const date = (d: PlainDate | undefined) => (d ? formatDate(d, diff.language) : l.noDate);
-    const quote = (text: string) => (diff.language === "de" ? `„${inlineText(text)}“` : `“${inlineText(text)}”`);
-    const who = (owner: string | undefined) => (owner ? inlineText(owner) : undefined);
     const message = (f: { message: string; messageDe?: string }) =>
       inlineText(diff.language === "de" && f.messageDe ? f.messageDe : f.message);
     const tags = [
@@ -93,36 +132,7 @@ export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, si
       // File names are deal text too: in a code span whose fence no backtick of theirs can close.
       `#### ${diff.title ? inlineText(diff.title) : codeSpan(diff.file)} — ${codeSpan(diff.file)}${tags.length ? ` (${tags.join(", ")})` : ""}`,
     ];
-    const describe = (c: Change): string => {
-      switch (c.type) {
-        case "status":
-          return `${l.status}: ${t[`status_${c.from}`]} → ${t[`status_${c.to}`]}`;
-        case "action-added":
-          return `${l.actionAdded}: ${quote(c.task)} – ${who(c.owner) ?? l.nobody}, ${date(c.due)}`;
-        case "action-removed":
-          return `${l.actionRemoved}: ${quote(c.task)}`;
-        case "action-done":
-          return `${l.actionDone}: ${quote(c.task)}${c.doneOn ? ` (${date(c.doneOn)})` : ""}`;
-        case "action-dropped":
-          return `${l.actionDropped}: ${quote(c.task)}`;
-        case "action-reopened":
-          return `${l.actionReopened}: ${quote(c.task)}`;
-        case "action-reworded":
-          return `${l.reworded}: ${quote(c.from)} → ${quote(c.to)}`;
-        case "owner-changed":
-          return `${l.owner} ${quote(c.task)}: ${who(c.from) ?? l.nobody} → ${who(c.to) ?? `**${l.nobody}**`}`;
-        case "due-moved":
-          return `${l.dueMoved} ${quote(c.task)}: ${date(c.from)} → ${date(c.to)}${c.days !== undefined ? ` (${l.day(c.days)})` : ""}`;
-        case "next-meeting-set":
-          return `${l.nextSet}: ${date(c.date)}${c.time ? `, ${c.time}` : ""}`;
-        case "next-meeting-moved":
-          return `${l.nextMoved}: ${date(c.from)}${c.fromTime ? ` ${c.fromTime}` : ""} → ${date(c.to)}${c.toTime ? ` ${c.toTime}` : ""}${c.days ? ` (${l.day(c.days)})` : ""}`;
-        case "next-meeting-removed":
-          return `**${l.nextRemoved}** (${date(c.date)})`;
-        case "protocol-sent":
-          return `${l.sent} ${date(c.date)}`;
-      }
-    };
+    const describe = (c: Change) => describeChange(c, diff.language, { text: inlineText, strong: (x) => `**${x}**` });
     for (const change of diff.changes) lines.push(`- ${describe(change)}`);
     if (diff.findings.introduced.length > 0) {
       lines.push(`- ${l.introduced}:`);

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { actionKey } from "../model/action-key.js";
 import type { Action, Deal } from "../model/deal.js";
 import { messages } from "../render/i18n.js";
 import { formatDate } from "../time/format-date.js";
@@ -16,10 +16,7 @@ const line = (text: string) => text.replace(/[\r\n]+/g, " ").trim();
  * of the deal share that text, its place among them ("Anrufen" twice are two deadlines, not one).
  */
 export function actionUid(deal: Deal, action: Action): string {
-  if (action.id) return `${deal.slug}-action-${action.id}@protokoll`;
-  const key = createHash("sha256").update(action.task).digest("hex").slice(0, 12);
-  const before = deal.actions.filter((a) => a.index < action.index && !a.id && a.task === action.task).length;
-  return `${deal.slug}-action-${key}${before > 0 ? `-${before + 1}` : ""}@protokoll`;
+  return `${deal.slug}-action-${actionKey(deal, action)}@protokoll`;
 }
 
 /**
@@ -27,15 +24,30 @@ export function actionUid(deal: Deal, action: Action): string {
  * calendars like Google ignore VTODO) to a calendar. Nothing from `internal`. Times are written in UTC, computed
  * from the configured zone, so no VTIMEZONE is needed and every calendar agrees.
  *
- * Reproducible: DTSTAMP is the deal's "Stand", UIDs derive from slug and item, and SEQUENCE is the number of
- * days from 2020-01-01 to the "Stand" — it rises whenever the deal is updated on a later day, so a calendar
- * that imported an earlier version takes the moved appointment as an update instead of a duplicate.
+ * Reproducible: DTSTAMP is the deal's "Stand", UIDs derive from slug and item. SEQUENCE comes from the git
+ * history (`sequences`, see src/history/event-sequence.ts): the number of the last commit that changed the
+ * event, so it rises on every change, also for two changes on one day, and a calendar that imported an earlier
+ * version takes the moved appointment as an update instead of a duplicate. Without git history it falls back to
+ * the days from 2020-01-01 to the "Stand", which rises only from one day to the next.
  */
-export function dealEvents(deal: Deal, zone: string): string[] {
-  const events: CalendarEvent[] = [];
+export function dealEvents(deal: Deal, zone: string, sequences?: ReadonlyMap<string, number>): string[] {
+  return dealEventList(deal, zone, sequences).map((e) => eventText(e.event));
+}
+
+/** A deal's events with the key each has in the history: `next`, or `action:<key>`. */
+export interface KeyedEvent {
+  key: string;
+  /** The action's owner, for per-owner feeds. */
+  owner?: string;
+  event: CalendarEvent;
+}
+
+export function dealEventList(deal: Deal, zone: string, sequences?: ReadonlyMap<string, number>): KeyedEvent[] {
+  const events: KeyedEvent[] = [];
   const t = messages(deal.language);
   const stamp = new Date(dayNumber(deal.asOf) * 86_400_000);
-  const sequence = Math.max(0, dayNumber(deal.asOf) - SEQUENCE_EPOCH);
+  const fallback = Math.max(0, dayNumber(deal.asOf) - SEQUENCE_EPOCH);
+  const sequenceOf = (key: string) => (sequences ? (sequences.get(key) ?? 0) : fallback);
   const open = deal.actions.filter((a) => a.status === "open");
   const next = deal.nextMeeting;
   if (next) {
@@ -53,31 +65,37 @@ export function dealEvents(deal: Deal, zone: string): string[] {
     const common = {
       uid: `${deal.slug}-next@protokoll`,
       stamp,
-      sequence,
+      sequence: sequenceOf("next"),
       summary,
       description,
       ...(next.place ? { location: line(next.place) } : {}),
     };
     if (next.time) {
       const start = appointmentStart({ ...next, time: next.time }, zone);
-      events.push({ ...common, start, end: new Date(start.getTime() + (next.duration ?? 60) * 60_000) });
+      events.push({ key: "next", event: { ...common, start, end: new Date(start.getTime() + (next.duration ?? 60) * 60_000) } });
     } else {
-      events.push({ ...common, start: next.date, end: addDays(next.date, 1) });
+      events.push({ key: "next", event: { ...common, start: next.date, end: addDays(next.date, 1) } });
     }
   }
   for (const action of open) {
     if (!action.due) continue;
-    events.push({
-      uid: actionUid(deal, action),
-      stamp,
-      sequence,
-      start: action.due,
-      end: addDays(action.due, 1),
-      summary: line(`${t.kindDeadline}: ${action.task}${action.owner ? ` (${action.owner})` : ""}`),
-      description: line(`${deal.customer}: ${deal.title}`),
-    });
+    const key = `action:${actionKey(deal, action)}`;
+    const event: KeyedEvent = {
+      key,
+      event: {
+        uid: actionUid(deal, action),
+        stamp,
+        sequence: sequenceOf(key),
+        start: action.due,
+        end: addDays(action.due, 1),
+        summary: line(`${t.kindDeadline}: ${action.task}${action.owner ? ` (${action.owner})` : ""}`),
+        description: line(`${deal.customer}: ${deal.title}`),
+      },
+    };
+    if (action.owner) event.owner = action.owner;
+    events.push(event);
   }
-  return events.map(eventText);
+  return events;
 }
 
 /** A deal's own .ics file. */

@@ -22,11 +22,14 @@ export async function readGitFacts(
   cwd: string,
   timeZone: string,
   maxFileBytes = 256 * 1024,
+  /** The commit to look from (default HEAD): `build --at` sees the history as it was then. */
+  revision?: string,
 ): Promise<Map<string, DealGitFacts>> {
   const facts = new Map<string, DealGitFacts>();
   let log: string;
   try {
-    log = await git(["log", "--relative", "--no-renames", "--format=%x00%H %h %ct", "--name-only", "--", dealsDir], cwd);
+    const from = revision ? [revision] : [];
+    log = await git(["log", "--relative", "--no-renames", "--format=%x00%H %h %ct", "--name-only", ...from, "--", dealsDir], cwd);
   } catch {
     return facts;
   }

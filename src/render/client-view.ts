@@ -13,7 +13,16 @@ export const AUDIENCES: readonly Audience[] = ["team", "client"];
 export const TEMPLATES_BY_AUDIENCE: Readonly<Record<Audience, { skip: readonly string[] }>> = {
   team: { skip: ["client-index.njk"] },
   client: {
-    skip: ["index.njk", "lessons.njk", "owners.njk", "owner.njk", "finding-filter.njk", "status-filter.njk", "upcoming.njk"],
+    skip: [
+      "index.njk",
+      "lessons.njk",
+      "owners.njk",
+      "owner.njk",
+      "finding-filter.njk",
+      "status-filter.njk",
+      "upcoming.njk",
+      "review.njk",
+    ],
   },
 };
 
@@ -24,8 +33,11 @@ export const TEMPLATES_BY_AUDIENCE: Readonly<Record<Audience, { skip: readonly s
  */
 export function clientView(view: SiteView): SiteView {
   const noKpi = { open: 0, overdue: 0, onTime: "–", onTimeBelowGoal: false };
+  // Trends and weekly reviews are the team's: dropped like the KPIs.
+  const { trends: _trends, ...team } = view;
   return {
-    ...view,
+    ...team,
+    reviews: [],
     deals: view.deals.map(clientDeal),
     rows: view.rows
       .filter((row) => !row.broken)
@@ -58,6 +70,7 @@ function clientDeal(deal: DealView): DealView {
     actions: deal.actions.map(({ pushedBack: _pushedBack, ...action }) => ({ ...action, overdue: false, findings: [] })),
     findings: [],
     dealFindings: [],
+    pastMeetings: [],
     kpi: { open: 0, overdue: 0, onTime: "–", onTimeBelowGoal: false },
     errors: 0,
     warnings: 0,

@@ -3,12 +3,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
+import type { History } from "../history/read-history.js";
 import type { Analysis } from "../pipeline.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { type Audience, clientView, TEMPLATES_BY_AUDIENCE } from "./client-view.js";
 import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
 import { TEMPLATES_DIR } from "./package-templates.js";
-import { type SiteView, siteView } from "./site-view.js";
+import { type PastMeetingView, type SiteView, siteView } from "./site-view.js";
 
 /** The package's own templates and Eleventy config: the site looks the same whichever folder it is built in. */
 export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -19,6 +20,10 @@ export interface RenderOptions {
   outDir: string;
   flags: SiteFlags;
   quiet?: boolean;
+  /** The deals' git history, for trends, review pages and the protocol history. */
+  history?: History;
+  /** Each deal's earlier meetings, in words ("Verlauf" on the deal page). */
+  pastMeetings?: ReadonlyMap<string, PastMeetingView[]>;
   /** Deal pages per Eleventy run for large sites (default {@link DEAL_PAGES_PER_RUN}). */
   dealPagesPerRun?: number;
 }
@@ -36,7 +41,7 @@ export { TEMPLATES_DIR };
 
 /** Renders index and deal pages with Eleventy into `outDir`. Returns the paths written. */
 export async function renderSite(analysis: Analysis, options: RenderOptions): Promise<string[]> {
-  const team = siteView(analysis);
+  const team = siteView(analysis, options.history, options.pastMeetings);
   const view = options.flags.audience === "client" ? clientView(team) : team;
   const written = await renderViews(view, options);
   assertPagesWritten(

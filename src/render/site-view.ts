@@ -1,12 +1,19 @@
 import type { Finding, FindingCode, Severity } from "../errors.js";
+import type { History } from "../history/read-history.js";
+import { weeklyMeasures } from "../history/weekly-measures.js";
+import { weeklyReview } from "../history/weekly-review.js";
 import type { Action, Appointment, Deal, Language } from "../model/deal.js";
 import type { Kpi } from "../model/kpi.js";
+import { NOBODY_SLUG, type OwnerEntry, ownerDirectory, ownerKey, ownerSlug } from "../model/owner-directory.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { formatDate, formatTime, formatWeekday } from "../time/format-date.js";
+import { addWeeks, isoWeekOf, weeksEndingWith } from "../time/iso-week.js";
 import type { PlainDate } from "../time/plain-date.js";
 import { addDays } from "../time/plain-date.js";
-import { findingTitle, type Messages, messages } from "./i18n.js";
+import { kpiTrendsHtml } from "./charts/kpi-trends.js";
+import { findingTitle, type Messages, messages, reviewMessages } from "./i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
+import { reviewBodyHtml } from "./review-html.js";
 
 /**
  * What templates see: every string already formatted for the deal's language, Markdown already rendered
@@ -87,6 +94,20 @@ export interface DealView {
   kpi: KpiView;
   errors: number;
   warnings: number;
+  pastMeetings: PastMeetingView[];
+  pastTitle: string;
+  pastFirst: string;
+  pastPdf: string;
+}
+
+/** One earlier meeting on the deal page ("Verlauf"), already in words (see src/diff/protocol-history.ts). */
+export interface PastMeetingView {
+  date: string;
+  /** Short commit hash: `protokoll build --at <short>` rebuilds the PDF as it was. */
+  short: string;
+  /** A folder name for that build. */
+  out: string;
+  changes: string[];
 }
 
 export interface IndexRow {
@@ -128,6 +149,15 @@ export interface OwnerPage {
   nobody: boolean;
   actions: OwnerAction[];
   overdue: number;
+  /** The owner's KPI trends (figures with data tables), when the deals have a git history. */
+  trendsHtml?: string;
+}
+
+/** One weekly review page, `review/<week>/` (internal). */
+export interface ReviewPage {
+  week: string;
+  title: string;
+  bodyHtml: string;
 }
 
 export interface UpcomingItem {
@@ -175,6 +205,10 @@ export interface SiteView {
   upcoming: UpcomingItem[];
   upcomingDays: number;
   lessons: { title: string; customer: string; url: string; lessonsHtml: string[]; signalsHtml: string[] }[];
+  /** The team's KPI trends over the last twelve weeks (figures with data tables), from the git history. */
+  trends?: { title: string; html: string; reviews: { url: string; label: string }[] };
+  /** Weekly reviews of this week and the last, from the git history. */
+  reviews: ReviewPage[];
   findingPages: FilterPage[];
   statusPages: FilterPage[];
 }
@@ -310,6 +344,10 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
     kpi: kpiView(result.kpi, language, analysis.config.thresholds.onTimeGoal),
     errors: result.findings.filter((f) => f.severity === "error").length,
     warnings: result.findings.filter((f) => f.severity === "warning").length,
+    pastMeetings: [],
+    pastTitle: reviewMessages(language).pastTitle,
+    pastFirst: reviewMessages(language).pastFirst,
+    pastPdf: reviewMessages(language).pastPdf,
   };
   if (deal.nextMeeting) view.next = appointmentView(deal.nextMeeting, language, t);
   if (deal.protocolSent) view.protocolSent = formatDate(deal.protocolSent, language);
@@ -331,7 +369,10 @@ function urgency(a: IndexRow, b: IndexRow): number {
   return b.errors - a.errors || b.overdue - a.overdue || b.warnings - a.warnings || a.file.localeCompare(b.file);
 }
 
-export function siteView(analysis: Analysis): SiteView {
+/** Weeks the trend charts show, the current one last. */
+export const TREND_WEEKS = 12;
+
+export function siteView(analysis: Analysis, history?: History, pastMeetings?: ReadonlyMap<string, PastMeetingView[]>): SiteView {
   const language = analysis.config.siteLanguage;
   const t = messages(language);
   const goal = analysis.config.thresholds.onTimeGoal;
@@ -356,6 +397,7 @@ export function siteView(analysis: Analysis): SiteView {
       };
     }
     const view = dealView(result as DealResult & { deal: Deal }, analysis);
+    view.pastMeetings = pastMeetings?.get(view.slug) ?? [];
     deals.push(view);
     const deal = result.deal;
     const row: IndexRow = {
@@ -402,7 +444,7 @@ export function siteView(analysis: Analysis): SiteView {
     },
     kpi: kpiView(analysis.kpi, language, goal),
     goal: percent(goal, language),
-    owners: ownerPages(deals, language),
+    owners: ownerPages(deals, language, ownerDirectory(analysis.deals)),
     upcoming: upcomingItems(analysis, language),
     upcomingDays: analysis.config.thresholds.upcomingDays,
     lessons: deals
@@ -414,10 +456,36 @@ export function siteView(analysis: Analysis): SiteView {
         lessonsHtml: d.internal?.lessonsHtml ?? [],
         signalsHtml: d.internal?.signalsHtml ?? [],
       })),
+    reviews: [],
     ...filterPages(rows, language),
   };
   if (analysis.config.company.name) view.company = analysis.config.company.name;
+  if (history) addHistory(view, analysis, history);
   return view;
+}
+
+/** Trends on the index and owner pages, and the review pages of this week and the last. */
+function addHistory(view: SiteView, analysis: Analysis, history: History): void {
+  const { today, config } = analysis;
+  const language = config.siteLanguage;
+  const goal = config.thresholds.onTimeGoal;
+  const thisWeek = isoWeekOf(today);
+  const weeks = weeksEndingWith(thisWeek, TREND_WEEKS);
+  const r = reviewMessages(language);
+  view.trends = {
+    title: r.trends,
+    html: kpiTrendsHtml(weeklyMeasures(history, weeks, today), language, goal, "team"),
+    reviews: [thisWeek, addWeeks(thisWeek, -1)].map((week) => ({ url: `review/${week}/`, label: r.title(week) })),
+  };
+  for (const owner of view.owners) {
+    if (owner.nobody) continue;
+    owner.trendsHtml = kpiTrendsHtml(weeklyMeasures(history, weeks, today, { owner: owner.name }), language, goal, "owner");
+  }
+  view.reviews = [addWeeks(thisWeek, -1), thisWeek].map((week) => ({
+    week,
+    title: r.title(week),
+    bodyHtml: reviewBodyHtml(weeklyReview(history, week, today, config.thresholds), language, goal, "../../"),
+  }));
 }
 
 function filterPages(rows: IndexRow[], language: Language): { findingPages: FilterPage[]; statusPages: FilterPage[] } {
@@ -447,22 +515,7 @@ function filterPages(rows: IndexRow[], language: Language): { findingPages: Filt
   return { findingPages, statusPages };
 }
 
-/** URL-safe slug of a person's name ("Ülkü Demir" → "uelkue-demir"). */
-export function ownerSlug(name: string): string {
-  const slug = name
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return slug || "person";
-}
+export { ownerSlug };
 
 function byUrgency(a: OwnerAction, b: OwnerAction): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
@@ -475,20 +528,17 @@ function byUrgency(a: OwnerAction, b: OwnerAction): number {
  * Open actions across deals, grouped by owner; "nobody" collects the unowned and those whose owner is a group
  * or placeholder ("wir", "Team Einkauf"): they have no one to answer for them either.
  */
-function ownerPages(deals: DealView[], language: Language): OwnerPage[] {
+function ownerPages(deals: DealView[], language: Language, directory: ReadonlyMap<string, OwnerEntry>): OwnerPage[] {
   const t = messages(language);
   const groups = new Map<string, OwnerPage>();
-  const used = new Set<string>();
   for (const deal of deals) {
     for (const action of deal.actions) {
       if (action.status !== "open") continue;
       const person = action.findings.some((f) => f.code === "vague-owner") ? undefined : action.owner;
-      const key = person ? person.toLowerCase().replace(/\s+/g, " ") : "";
+      const key = person ? ownerKey(person) : "";
       let group = groups.get(key);
       if (!group) {
-        let slug = person ? ownerSlug(person) : "ohne-verantwortliche";
-        while (used.has(slug)) slug = `${slug}-2`;
-        used.add(slug);
+        const slug = directory.get(key)?.slug ?? (person ? ownerSlug(person) : NOBODY_SLUG);
         group = { slug, name: person ?? t.nobody, nobody: !person, actions: [], overdue: 0 };
         groups.set(key, group);
       }

@@ -60,6 +60,8 @@ describe("benchmark harness", () => {
       "Rebuild, nothing changed",
       "Rebuild, one deal changed",
       "Peak RSS",
+      "History cold, 8 deals × 50 commits",
+      "History cached, unchanged HEAD",
     ]) {
       expect(stdout).toContain(label);
     }
@@ -68,5 +70,8 @@ describe("benchmark harness", () => {
     const json = JSON.parse(await readFile(path.join(out, result as string), "utf8"));
     expect(json.rebuild.unchangedStartedBrowser).toBe(false);
     expect(json.rebuild.oneChangedPrinted).toBe("1");
+    // The cold pass read all 8 × 50 versions (a 52-week window holds them all); the second was a cache hit.
+    expect(json.history.coldInfo).toEqual({ cache: "cold", files: 8, versions: 400 });
+    expect(json.history.warmInfo).toEqual({ cache: "hit", files: 8, versions: 400 });
   }, 180_000);
 });

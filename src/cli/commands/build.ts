@@ -1,19 +1,25 @@
 import { open, readdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { describeChange } from "../../diff/format-diff.js";
+import { protocolHistory } from "../../diff/protocol-history.js";
 import { finding, ProtokollError } from "../../errors.js";
 import { writeExports } from "../../export/write-exports.js";
+import type { History } from "../../history/read-history.js";
+import { ownerDirectory } from "../../model/owner-directory.js";
 import { type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
 import { AUDIENCES, type Audience } from "../../render/client-view.js";
 import { renderPrintHtml } from "../../render/render-print-html.js";
 import { renderSite } from "../../render/render-site.js";
+import type { PastMeetingView } from "../../render/site-view.js";
 import { reportJson } from "../../report/report-json.js";
+import { formatDate } from "../../time/format-date.js";
 import { acquireBuildLock } from "../../util/build-lock.js";
 import { logPath, logText } from "../../util/log-sink.js";
 import { handleInterrupts } from "../../util/shutdown.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
-import { type CommonFlags, exitCodeFor, prepare } from "../context.js";
+import { type CommonFlags, exitCodeFor, historyFor, prepare } from "../context.js";
 import { parsePositiveInt } from "../options.js";
 import { refuseUnsafeOutput } from "../safe-output.js";
 import { VERSION } from "../version.js";
@@ -91,13 +97,23 @@ async function buildInto(
     }
   }
   // The site is rendered after printing, so a PDF that overflows or fails shows on the index too.
+  // At a past revision there is no "now" to add to its history: no trends, reviews or git SEQUENCE. A client
+  // build gets none of the history's internal views (trends, reviews, Verlauf) either; only the SEQUENCE.
+  const history = flags.at === undefined ? await historyFor(analysis) : undefined;
+  const pastMeetings = history && !client ? await pastMeetingViews(history, analysis) : undefined;
   const pages = await renderSite(analysis, {
     outDir,
+    ...(history && !client ? { history } : {}),
+    ...(pastMeetings ? { pastMeetings } : {}),
     flags: { pdf: pdf && !browserError, extras: true, audience, mail: !client },
   });
   await removeStalePages(outDir, new Set(pages.map((p) => path.resolve(p))));
   const valid = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-  await writeExports(valid, outDir, analysis.config, withPdf, { mail: !client });
+  await writeExports(valid, outDir, analysis.config, withPdf, {
+    mail: !client,
+    ...(history ? { history } : {}),
+    ...(client ? {} : { owners: ownerDirectory(analysis.deals) }),
+  });
   // report.json lists every finding: the team's, never on a client site (the log and `protokoll check` have them).
   if (!client) await writeFileAtomic(path.join(outDir, "report.json"), `${JSON.stringify(reportJson(analysis), null, 2)}\n`);
 
@@ -116,6 +132,29 @@ async function buildInto(
   if (errors > 0) log("Run `protokoll check` for details and fixes.");
   if (browserError) throw browserError;
   return exitCodeFor(analysis, false);
+}
+
+/** Each deal's earlier meetings in its own language's words, for "Verlauf" on the deal page. */
+async function pastMeetingViews(history: History, analysis: Analysis): Promise<Map<string, PastMeetingView[]>> {
+  const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+  const language = new Map(deals.map((d) => [d.slug, d.language]));
+  const plain = { text: (s: string) => s, strong: (s: string) => s };
+  const views = new Map<string, PastMeetingView[]>();
+  for (const [slug, meetings] of await protocolHistory(history, deals, process.cwd())) {
+    const lang = language.get(slug) ?? "de";
+    views.set(
+      slug,
+      meetings
+        .map((m) => ({
+          date: formatDate(m.date, lang),
+          short: m.commit.slice(0, 10),
+          out: `recap-${slug}-${m.date}`,
+          changes: m.changes.map((c) => describeChange(c, lang, plain)),
+        }))
+        .reverse(),
+    );
+  }
+  return views;
 }
 
 async function printAll(analysis: Analysis, outDir: string, concurrency: number): Promise<PrintOutcome> {

@@ -3,6 +3,7 @@ import { diffDeals } from "../../diff/diff-deals.js";
 import { formatDiffMarkdown } from "../../diff/format-diff.js";
 import { readDealsAtRevision, resolveRevision } from "../../diff/read-revision.js";
 import { ProtokollError } from "../../errors.js";
+import { readGitFacts } from "../../load/git-facts.js";
 import { type AnalyseOptions, analyse, analyseLoaded } from "../../pipeline.js";
 import { jsonForLog, logLines } from "../../util/log-sink.js";
 import { resolveToday } from "../options.js";
@@ -29,10 +30,16 @@ export async function diff(flags: DiffFlags): Promise<number> {
 
   const baseCommit = await resolveRevision(flags.base, cwd);
   const headCommit = flags.head ? await resolveRevision(flags.head, cwd) : undefined;
-  const base = analyseLoaded(await readDealsAtRevision(baseCommit, dealsDir, cwd, config.maxFileBytes), options);
+  // Each side with the git facts of its own history, so `due-pushed-often` shows as introduced or resolved.
+  const facts = (commit?: string) => readGitFacts(dealsDir, cwd, config.timeZone, config.maxFileBytes, commit);
+  const base = analyseLoaded(await readDealsAtRevision(baseCommit, dealsDir, cwd, config.maxFileBytes), {
+    ...options,
+    git: await facts(baseCommit),
+  });
+  const headOptions = { ...options, git: await facts(headCommit) };
   const head = headCommit
-    ? analyseLoaded(await readDealsAtRevision(headCommit, dealsDir, cwd, config.maxFileBytes), options)
-    : await analyse(options).catch(() => analyseLoaded([], options));
+    ? analyseLoaded(await readDealsAtRevision(headCommit, dealsDir, cwd, config.maxFileBytes), headOptions)
+    : await analyse(headOptions).catch(() => analyseLoaded([], headOptions));
   const diffs = diffDeals(base.deals, head.deals);
   const range = `${flags.base}..${flags.head ?? "working tree"}`;
   if (format === "json") {

@@ -1,0 +1,56 @@
+import { ProtokollError } from "../../errors.js";
+import { reviewMail } from "../../export/review-mail.js";
+import { weeklyReview } from "../../history/weekly-review.js";
+import { reviewDocument } from "../../render/review-html.js";
+import { formatReviewMarkdown } from "../../report/format-review-markdown.js";
+import { isoWeekOf, parseIsoWeek } from "../../time/iso-week.js";
+import type { Language } from "../../time/language.js";
+import { type CommonFlags, historyFor, prepare } from "../context.js";
+
+export interface ReviewFlags extends CommonFlags {
+  week?: string;
+  format?: string;
+  lang?: string;
+}
+
+/** `--lang`, else `PROTOKOLL_LANG`, else the configured site language. */
+export function resolveLanguage(flag: string | undefined, fallback: Language, env = process.env): Language {
+  const text = flag ?? env.PROTOKOLL_LANG;
+  if (text === undefined || text === "") return fallback;
+  if (text !== "de" && text !== "en") {
+    throw new ProtokollError(
+      `${flag !== undefined ? "--lang" : "PROTOKOLL_LANG"} must be de or en, not "${text}".`,
+      "Example: --lang en",
+    );
+  }
+  return text;
+}
+
+/**
+ * `protokoll review`: the weekly review of one ISO week (default: the week of today) from the deals' git
+ * history — per owner what became overdue, is due next week, was done late or moved again and again; deals
+ * gone stale or without their next appointment; the week's new lessons. Markdown (default), a standalone
+ * HTML page, or an .eml draft to the team, on stdout. Internal: nothing of it goes to a client.
+ */
+export async function review(
+  flags: ReviewFlags,
+  write: (data: string | Buffer) => void = (d) => process.stdout.write(d),
+): Promise<number> {
+  const format = flags.format ?? "markdown";
+  if (!["markdown", "html", "eml"].includes(format)) {
+    throw new ProtokollError(`Unknown --format "${format}".`, "Use markdown (default), html or eml.");
+  }
+  const week = flags.week === undefined ? undefined : parseIsoWeek(flags.week);
+  if (flags.week !== undefined && !week) {
+    throw new ProtokollError(`--week must be an ISO week like 2026-W48, not "${flags.week}".`, "Example: --week 2026-W48");
+  }
+  const { config, analysis } = await prepare(flags);
+  const language = resolveLanguage(flags.lang, config.siteLanguage);
+  const history = await historyFor(analysis);
+  const result = weeklyReview(history, week ?? isoWeekOf(analysis.today), analysis.today, config.thresholds);
+  const goal = config.thresholds.onTimeGoal;
+  if (format === "markdown") write(formatReviewMarkdown(result, language, goal));
+  else if (format === "html") write(reviewDocument(result, language, goal));
+  else write(await reviewMail(result, language, goal, config.company.name));
+  return 0;
+}

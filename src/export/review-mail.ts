@@ -1,0 +1,85 @@
+import { createHash } from "node:crypto";
+import MailComposer from "nodemailer/lib/mail-composer";
+import type { ReviewAction, WeeklyReview } from "../history/weekly-review.js";
+import { reviewMessages } from "../render/i18n.js";
+import { formatDate } from "../time/format-date.js";
+import type { Language } from "../time/language.js";
+import { dayNumber } from "../time/plain-date.js";
+
+/** Plain text on one line: no control characters, so nothing deal-made can start a header or break a line. */
+const flat = (text: string) => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+
+/** The review as plain text for the mail body; the same sections as the page. */
+export function reviewText(review: WeeklyReview, language: Language, goal: number): string {
+  const r = reviewMessages(language);
+  const date = (d: string | undefined) => (d ? formatDate(d as Parameters<typeof formatDate>[0], language) : "");
+  const m = review.measures;
+  const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)} %`);
+  const lines = [
+    r.greeting,
+    "",
+    r.intro,
+    "",
+    `${r.title(review.week)}: ${date(review.from)} – ${date(review.to)} (${r.asOf(date(review.judgedOn))})`,
+    `${r.onTime} ${pct(m.onTimeRate)} (${m.keptOnTime}/${m.due}; ${r.goal} ${pct(goal)}) · ${m.overdue} ${r.overdue} · ${m.moved} ${r.moved} · ${m.open} ${r.open}`,
+  ];
+  const line = (a: ReviewAction, kind: "due" | "late" | "moved") => {
+    const detail =
+      kind === "late"
+        ? r.doneOn(date(a.doneOn), date(a.due))
+        : kind === "moved"
+          ? `${r.times(a.moves ?? 0)}, ${r.due(date(a.due))}`
+          : r.due(date(a.due));
+    return `  - ${flat(a.task)} – ${flat(`${a.deal.customer}: ${a.deal.title}`)} (${detail})`;
+  };
+  const sections = [
+    [r.becameOverdue, "becameOverdue", "due"],
+    [r.movedOften, "movedOften", "moved"],
+    [r.doneLate, "doneLate", "late"],
+    [r.dueNextWeek, "dueNextWeek", "due"],
+  ] as const;
+  for (const owner of review.owners) {
+    lines.push("", flat(owner.name ?? r.nobody));
+    for (const [label, key, kind] of sections) {
+      if (owner[key].length > 0) lines.push(`${label}:`, ...owner[key].map((a) => line(a, kind)));
+    }
+  }
+  if (review.wentStale.length > 0)
+    lines.push("", `${r.wentStale}:`, ...review.wentStale.map((d) => `  - ${flat(`${d.customer}: ${d.title}`)}`));
+  if (review.lostNextMeeting.length > 0) {
+    lines.push("", `${r.lostNextMeeting}:`, ...review.lostNextMeeting.map((d) => `  - ${flat(`${d.customer}: ${d.title}`)}`));
+  }
+  if (review.lessons.length > 0) {
+    lines.push("", `${r.lessons}:`);
+    for (const { deal, lessons } of review.lessons)
+      for (const l of lessons) lines.push(`  - ${flat(l)} (${flat(`${deal.customer}: ${deal.title}`)})`);
+  }
+  if (review.owners.length + review.wentStale.length + review.lostNextMeeting.length + review.lessons.length === 0)
+    lines.push("", r.nothing);
+  lines.push("", `${r.link}: review/${review.week}/`, "", r.internal, "", r.closing);
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The review as an RFC 5322 draft to the team (`X-Unsent: 1`: mail clients open it for editing; the
+ * recipients are the team's to choose — no deal address is ever put in, the review is internal). CRLF line
+ * ends; Date, Message-ID and the MIME boundary derive from the week and the content, so a rebuild is
+ * byte-identical.
+ */
+export async function reviewMail(review: WeeklyReview, language: Language, goal: number, company?: string): Promise<Buffer> {
+  const r = reviewMessages(language);
+  const text = reviewText(review, language, goal);
+  const seed = createHash("sha256").update(text).digest("hex");
+  const composer = new MailComposer({
+    subject: flat(r.subject(review.week, company)),
+    text,
+    date: new Date(dayNumber(review.judgedOn) * 86_400_000 + 8 * 3_600_000),
+    messageId: `<review.${review.week}.${seed.slice(0, 12)}@protokoll>`,
+    baseBoundary: seed.slice(0, 16),
+    headers: { "X-Unsent": "1" },
+    textEncoding: "quoted-printable",
+  } as ConstructorParameters<typeof MailComposer>[0] & { baseBoundary: string });
+  const message = await composer.compile().build();
+  // nodemailer already ends lines with CRLF; make sure no lone LF survives in a header or the body.
+  return Buffer.from(message.toString("utf8").replace(/\r?\n/g, "\r\n"), "utf8");
+}

@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import type { DealFileEntry } from "../load/find-deal-files.js";
+import { parseDealBytes } from "../load/read-deal-file.js";
+import { actionKey } from "../model/action-key.js";
+import { buildDeal } from "../model/build-deal.js";
+import type { ActionStatus, Deal, DealStatus, Language } from "../model/deal.js";
+import { type PlainDate, parsePlainDate } from "../time/plain-date.js";
+import { validateDeal } from "../validate/validate-deal.js";
+
+/** One action as the history keeps it. */
+export interface SnapshotAction {
+  /** {@link actionKey}: the same action in every version. */
+  key: string;
+  task: string;
+  owner?: string;
+  due?: PlainDate;
+  status: ActionStatus;
+  doneOn?: PlainDate;
+}
+
+/**
+ * What the history keeps of one version of a deal file: the few facts the weekly measures, the review, the
+ * calendar SEQUENCE and the protocol history need — a few hundred bytes instead of the whole deal.
+ */
+export interface Snapshot {
+  title: string;
+  customer: string;
+  status: DealStatus;
+  language: Language;
+  meetingDate: PlainDate;
+  nextDate?: PlainDate;
+  updated?: PlainDate;
+  /** The latest contact the file records: meeting, recap sent, an action done, `updated`. */
+  contact: PlainDate;
+  actions: SnapshotAction[];
+  lessons: string[];
+  /** Per calendar event (`next`, or an action key): a hash of everything the event shows. */
+  events: Record<string, string>;
+}
+
+const hash = (parts: readonly unknown[]) => createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
+
+/** The snapshot of a modelled deal (a past version, or the working tree). */
+export function snapshotOf(deal: Deal): Snapshot {
+  const open = deal.actions.filter((a) => a.status === "open");
+  const contacts = [deal.meeting.date, deal.protocolSent, ...deal.actions.map((a) => a.doneOn)].filter(
+    (d): d is PlainDate => d !== undefined,
+  );
+  const events: Record<string, string> = Object.create(null);
+  const next = deal.nextMeeting;
+  if (next) {
+    events.next = hash([
+      deal.title,
+      deal.customer,
+      deal.language,
+      next.date,
+      next.time,
+      next.duration,
+      next.place,
+      next.agenda,
+      open.map((a) => [a.task, a.owner, a.due]),
+    ]);
+  }
+  for (const action of open) {
+    if (action.due)
+      events[`action:${actionKey(deal, action)}`] = hash([
+        deal.title,
+        deal.customer,
+        deal.language,
+        action.task,
+        action.owner,
+        action.due,
+      ]);
+  }
+  const snapshot: Snapshot = {
+    title: deal.title,
+    customer: deal.customer,
+    status: deal.status,
+    language: deal.language,
+    meetingDate: deal.meeting.date,
+    contact: contacts.sort().at(-1) as PlainDate,
+    actions: deal.actions.map((a) => {
+      const action: SnapshotAction = { key: actionKey(deal, a), task: a.task, status: a.status };
+      if (a.owner) action.owner = a.owner;
+      if (a.due) action.due = a.due;
+      if (a.doneOn) action.doneOn = a.doneOn;
+      return action;
+    }),
+    lessons: deal.internal?.lessons ?? [],
+    events,
+  };
+  if (next) snapshot.nextDate = next.date;
+  return snapshot;
+}
+
+/**
+ * A past version's bytes through the same reader, schema and model as a file on disk — no second YAML reader.
+ * A version that does not load or validate has no snapshot (`null`): it counts as "not a deal" for that time.
+ */
+export function snapshotOfBytes(entry: DealFileEntry, bytes: Uint8Array): Snapshot | null {
+  const loaded = parseDealBytes(entry, bytes);
+  if (!loaded.source || loaded.data === undefined || loaded.findings.length > 0) return null;
+  const { data } = validateDeal(loaded.data, loaded.source);
+  if (!data) return null;
+  const snapshot = snapshotOf(buildDeal(entry.slug, entry.file, data));
+  if (data.updated) snapshot.updated = data.updated as PlainDate;
+  return snapshot;
+}
+
+// A cache file is read back as untrusted input: every snapshot is checked field by field.
+const isDate = (v: unknown): v is PlainDate => typeof v === "string" && parsePlainDate(v) !== undefined;
+const isString = (v: unknown): v is string => typeof v === "string";
+const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
+
+/** Whether `value` has exactly the shape of a {@link Snapshot} (as read from a cache). */
+export function isSnapshot(value: unknown): value is Snapshot {
+  if (!value || typeof value !== "object") return false;
+  const s = value as Record<string, unknown>;
+  return (
+    isString(s.title) &&
+    isString(s.customer) &&
+    ["active", "won", "lost", "paused"].includes(s.status as string) &&
+    ["de", "en"].includes(s.language as string) &&
+    isDate(s.meetingDate) &&
+    isDate(s.contact) &&
+    optional(s.nextDate, isDate) &&
+    optional(s.updated, isDate) &&
+    Array.isArray(s.lessons) &&
+    s.lessons.every(isString) &&
+    !!s.events &&
+    typeof s.events === "object" &&
+    !Array.isArray(s.events) &&
+    Object.values(s.events).every(isString) &&
+    Array.isArray(s.actions) &&
+    s.actions.every((a: unknown) => {
+      if (!a || typeof a !== "object") return false;
+      const x = a as Record<string, unknown>;
+      return (
+        isString(x.key) &&
+        isString(x.task) &&
+        ["open", "done", "dropped"].includes(x.status as string) &&
+        optional(x.owner, isString) &&
+        optional(x.due, isDate) &&
+        optional(x.doneOn, isDate)
+      );
+    })
+  );
+}

@@ -1,0 +1,91 @@
+// `protokoll review` for a fixed week of the scripted history, spawned like a user runs it, in both languages.
+import { simpleParser } from "mailparser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { markdownText } from "../../src/report/markdown-text.js";
+import { runCli } from "../helpers/run-cli.js";
+import { TODAY, twelveWeekRepo } from "../helpers/twelve-weeks.js";
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = (await twelveWeekRepo()).dir;
+});
+
+const review = (...args: string[]) => runCli(["review", "--today", TODAY, ...args], { cwd: dir });
+
+describe("protokoll review", () => {
+  it.each(["de", "en"])("2026-W47 in Markdown matches the snapshot (%s)", async (lang) => {
+    const result = await review("--week", "2026-W47", "--lang", lang);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot(`__snapshots__/review-2026-W47.${lang}.md`);
+  });
+
+  it("names what the hand-worked week holds: b3 overdue and moved three times, alpha stale, beta's lesson", async () => {
+    const { stdout } = await review("--week", "2026-W47", "--lang", "en");
+    expect(stdout).toContain("Vertrag entwerfen – Beta AG: Liefervertrag Beta (due 20 Nov 2026)");
+    expect(stdout).toContain("(moved 3 times, due 20 Nov 2026)");
+    expect(stdout).toMatch(/### Deals gone stale\n\n- Alpha GmbH: Rahmenvertrag Alpha\n/);
+    expect(stdout).toContain("- Früh den Einkauf einbinden. (Beta AG: Liefervertrag Beta)");
+    expect(stdout).toContain("On time 0 % (0/1; goal 90 %) · 1 overdue · 1 due dates moved · 1 open");
+  });
+
+  it("the week after: b3 done late, b4 due next week", async () => {
+    const { stdout } = await review("--week", "2026-W48", "--lang", "en");
+    expect(stdout).toContain(
+      "**Done late**\n\n- Vertrag entwerfen – Beta AG: Liefervertrag Beta (done 24 Nov 2026, was due 20 Nov 2026)",
+    );
+    expect(stdout).toContain("**Due next week**\n\n- Unterschrift einholen – Beta AG: Liefervertrag Beta (due 4 Dec 2026)");
+  });
+
+  it("defaults to the week of today", async () => {
+    const { stdout } = await runCli(["review", "--today", "2026-11-18", "--lang", "en"], { cwd: dir });
+    expect(stdout).toContain("## Weekly review 2026-W47");
+  });
+
+  it("as an .eml draft: CRLF only, parseable, unsent, no recipient from a deal", async () => {
+    const { stdout } = await review("--week", "2026-W47", "--format", "eml", "--lang", "de");
+    expect(stdout).toContain("\r\n");
+    expect(stdout.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    const mail = await simpleParser(stdout);
+    expect(mail.subject).toBe("Wochenrückblick 2026-W47");
+    expect(mail.headers.get("x-unsent")).toBe("1");
+    expect(mail.to).toBeUndefined();
+    expect(mail.text).toContain("Vertrag entwerfen – Beta AG: Liefervertrag Beta (3-mal verschoben, bis 20.11.2026)");
+    const again = await review("--week", "2026-W47", "--format", "eml", "--lang", "de");
+    expect(again.stdout).toBe(stdout);
+  });
+
+  it("as an HTML page: no script, sections marked with their finding codes", async () => {
+    const { stdout } = await review("--week", "2026-W47", "--format", "html", "--lang", "de");
+    expect(stdout).toMatch(/^<!doctype html>/);
+    expect(stdout).not.toMatch(/<script/i);
+    expect(stdout).toContain('<h3 data-finding="due-pushed-often">');
+    expect(stdout).toContain('<h2 data-finding="deal-stale">Eingeschlafene Deals</h2>');
+  });
+
+  it.each([
+    ["--week", "2026-W54"],
+    ["--week", "48"],
+    ["--format", "pdf"],
+    ["--lang", "fr"],
+  ])("refuses %s %s with exit code 2", async (flag, value) => {
+    const result = await review(flag, value);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^protokoll: /);
+  });
+});
+
+describe("markdownText (deal text in a PR comment or chat)", () => {
+  it.each([
+    ["<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"],
+    ["[click](https://evil.example)", "\\[click\\](https:\u200b//evil.example)"],
+    ["ping @ceo and #12", "ping @\u200bceo and #\u200b12"],
+    ["see www.evil.example", "see www\u200b.evil.example"],
+    ["line\n# heading", "line #\u200b heading"],
+    ["**bold** `code` ~~x~~ | a", "\\*\\*bold\\*\\* \\`code\\` \\~\\~x\\~\\~ \\| a"],
+    ["A & B", "A &amp; B"],
+  ])("%j stays inert", (input, output) => {
+    expect(markdownText(input)).toBe(output);
+  });
+});

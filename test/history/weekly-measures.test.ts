@@ -1,0 +1,159 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type History, readHistory } from "../../src/history/read-history.js";
+import { weeklyMeasures } from "../../src/history/weekly-measures.js";
+import { type IsoWeek, weeksEndingWith } from "../../src/time/iso-week.js";
+import type { PlainDate } from "../../src/time/plain-date.js";
+import { TODAY, twelveWeekRepo } from "../helpers/twelve-weeks.js";
+
+const today = TODAY as PlainDate;
+let dir: string;
+let history: History;
+
+async function read(cacheDir: string | false = false) {
+  const h = await readHistory({
+    dealsDir: "deals",
+    cwd: dir,
+    timeZone: "Europe/Berlin",
+    today,
+    maxFileBytes: 256 * 1024,
+    toolVersion: "test",
+    cacheDir,
+  });
+  if (!h) throw new Error("no history");
+  return h;
+}
+
+beforeAll(async () => {
+  dir = (await twelveWeekRepo()).dir;
+  history = await read();
+});
+
+// Worked out by hand from the commits in test/helpers/twelve-weeks.ts (see the comments there and below).
+// week, due, kept on time, on-time rate, done on time, done late, open, overdue, moved, next set, next missing
+const TEAM: [string, number, number, number | null, number, number, number, number, number, number, number][] = [
+  ["2026-W37", 1, 1, 1, 1, 0, 1, 0, 0, 1, 0], // a1 done 10.09. before its 11.09.
+  ["2026-W38", 0, 0, null, 0, 0, 1, 0, 1, 1, 0], // a2 18.09. → 25.09.; next meeting 21.09. still ahead on Monday
+  ["2026-W39", 0, 0, null, 0, 0, 1, 0, 1, 0, 1], // a2 25.09. → 02.10.; the appointment of 21.09. has passed
+  ["2026-W40", 1, 0, 0, 0, 0, 1, 1, 0, 0, 1], // a2 due 02.10., still open
+  ["2026-W41", 0, 0, null, 0, 0, 1, 1, 0, 0, 1],
+  ["2026-W42", 1, 0, 0, 0, 0, 4, 2, 0, 1, 1], // beta: b1 due 16.10. open; a2 and b1 overdue
+  ["2026-W43", 1, 1, 1, 1, 2, 1, 0, 0, 1, 1], // b2 on time; a2 and b1 done late
+  ["2026-W44", 1, 0, 0, 0, 0, 1, 1, 0, 0, 2], // b3 due 30.10. open
+  ["2026-W45", 0, 0, null, 0, 0, 1, 0, 2, 0, 2], // two moves of b3 on one day
+  ["2026-W46", 1, 0, 0, 0, 0, 1, 1, 0, 0, 2], // b3 due 13.11. open
+  ["2026-W47", 1, 0, 0, 0, 0, 1, 1, 1, 1, 1], // b3 13.11. → 20.11., open; beta's next meeting 03.12.
+  ["2026-W48", 0, 0, null, 0, 1, 1, 0, 0, 1, 1], // b3 done late; b4 added
+];
+
+const ANNA: [string, number, number, number, number, number][] = [
+  // week, due, kept, done late, overdue, moved
+  ["2026-W37", 1, 1, 0, 0, 0],
+  ["2026-W38", 0, 0, 0, 0, 0],
+  ["2026-W42", 1, 0, 0, 1, 0],
+  ["2026-W43", 0, 0, 1, 0, 0],
+  ["2026-W45", 0, 0, 0, 0, 2],
+  ["2026-W47", 1, 0, 0, 1, 1],
+  ["2026-W48", 0, 0, 1, 0, 0],
+];
+const BEN: [string, number, number, number, number, number][] = [
+  ["2026-W38", 0, 0, 0, 0, 1],
+  ["2026-W39", 0, 0, 0, 0, 1],
+  ["2026-W40", 1, 0, 0, 1, 0],
+  ["2026-W43", 1, 1, 1, 0, 0],
+  ["2026-W45", 0, 0, 0, 0, 0],
+];
+
+describe("weekly measures from a scripted 12-week history", () => {
+  it.each(TEAM)("team %s", (week, due, kept, rate, doneOnTime, doneLate, open, overdue, moved, nextSet, nextMissing) => {
+    const [row] = weeklyMeasures(history, [week as IsoWeek], today);
+    expect(row).toEqual({
+      week,
+      due,
+      keptOnTime: kept,
+      onTimeRate: rate,
+      doneOnTime,
+      doneLate,
+      open,
+      overdue,
+      moved,
+      nextSet,
+      nextMissing,
+    });
+  });
+
+  it.each(ANNA)("Anna Schulz %s", (week, due, kept, doneLate, overdue, moved) => {
+    const [row] = weeklyMeasures(history, [week as IsoWeek], today, { owner: "anna  schulz" });
+    expect({ due: row?.due, kept: row?.keptOnTime, doneLate: row?.doneLate, overdue: row?.overdue, moved: row?.moved }).toEqual({
+      due,
+      kept,
+      doneLate,
+      overdue,
+      moved,
+    });
+  });
+
+  it.each(BEN)("Ben Wolf %s", (week, due, kept, doneLate, overdue, moved) => {
+    const [row] = weeklyMeasures(history, [week as IsoWeek], today, { owner: "Ben Wolf" });
+    expect({ due: row?.due, kept: row?.keptOnTime, doneLate: row?.doneLate, overdue: row?.overdue, moved: row?.moved }).toEqual({
+      due,
+      kept,
+      doneLate,
+      overdue,
+      moved,
+    });
+  });
+
+  it("the twelve weeks in one call equal the rows one by one", () => {
+    const weeks = weeksEndingWith("2026-W48" as IsoWeek, 12);
+    expect(weeklyMeasures(history, weeks, today).map((r) => [r.week, r.due, r.keptOnTime, r.overdue, r.moved])).toEqual(
+      TEAM.map((r) => [r[0], r[1], r[2], r[7], r[8]]),
+    );
+  });
+
+  it("is absent outside git", async () => {
+    const plain = await mkdtemp(path.join(tmpdir(), "protokoll-nogit-"));
+    expect(
+      await readHistory({
+        dealsDir: "deals",
+        cwd: plain,
+        timeZone: "UTC",
+        today,
+        maxFileBytes: 1000,
+        toolVersion: "t",
+        cacheDir: false,
+      }),
+    ).toBeUndefined();
+  });
+
+  it("a second pass over an unchanged history comes from the cache, with the same versions", async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cold = await read(cacheDir);
+    const warm = await read(cacheDir);
+    expect(cold.cache).toBe("cold");
+    expect(warm.cache).toBe("hit");
+    expect([...warm.files]).toEqual([...cold.files]);
+    expect([...warm.files]).toEqual([...history.files]);
+  });
+
+  it("a corrupted or foreign cache is ignored, never trusted", async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    await read(cacheDir);
+    const file = path.join(cacheDir, "history.json");
+    const good = JSON.parse(await readFile(file, "utf8"));
+    // A snapshot with a forged shape (a task that is an object) makes the whole file worthless.
+    const forged = structuredClone(good);
+    const first = Object.keys(forged.snapshots).find((k) => forged.snapshots[k]);
+    forged.snapshots[first as string].actions[0].task = { toString: "x" };
+    await writeFile(file, JSON.stringify(forged));
+    const afterForged = await read(cacheDir);
+    expect(afterForged.cache).toBe("cold");
+    expect([...afterForged.files]).toEqual([...history.files]);
+    await writeFile(file, "{ not json");
+    expect((await read(cacheDir)).cache).toBe("cold");
+    await writeFile(file, JSON.stringify({ ...good, key: "another tool" }));
+    expect((await read(cacheDir)).cache).toBe("cold");
+  });
+});
