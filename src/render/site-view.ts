@@ -460,7 +460,8 @@ export function siteView(analysis: Analysis, history?: History, pastMeetings?: R
     ...filterPages(rows, language),
   };
   if (analysis.config.company.name) view.company = analysis.config.company.name;
-  if (history) addHistory(view, analysis, history);
+  // Without commits there are no weeks to show: no trends or reviews rather than eleven empty weeks.
+  if (history?.head) addHistory(view, analysis, history);
   return view;
 }
 
