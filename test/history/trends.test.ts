@@ -1,5 +1,5 @@
 // The KPI trend charts on the built site carry the hand-computed weekly numbers, in the SVG and in its table.
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
@@ -84,5 +84,21 @@ describe("KPI trends on the index", () => {
     expect(review).toContain("<h1>Wochenrückblick 2026-W48</h1>");
     expect(review).toContain("Vertrag entwerfen");
     expect(review).toContain('href="../../deals/beta/"');
+  });
+});
+
+describe("a client build of the same history", () => {
+  it("carries no trends, reviews, Verlauf or owner feeds", async () => {
+    const { dir } = await twelveWeekRepo();
+    const result = await runCli(["build", "--no-pdf", "--today", TODAY, "--audience", "client", "--out", "public"], { cwd: dir });
+    expect(result.code).toBe(0);
+    const out = path.join(dir, "public");
+    const files = await readdir(out, { recursive: true });
+    expect(files.filter((f) => f.startsWith("review") || f.startsWith("owners"))).toEqual([]);
+    for (const file of files.filter((f) => f.endsWith(".html"))) {
+      const html = await readFile(path.join(out, file), "utf8");
+      expect(html, file).not.toContain("trend-svg");
+      expect(html, file).not.toContain("protocol-history");
+    }
   });
 });
