@@ -62,9 +62,15 @@ export interface DueMove {
   date: PlainDate;
 }
 
+// Moves per file are asked for once per owner page and week set: computed once per version list.
+const movesCache = new WeakMap<readonly Version[], DueMove[]>();
+
 /** Every due date moved later, version to version, over a file's history. */
 export function dueMoves(file: string, versions: readonly Version[]): DueMove[] {
+  const cached = movesCache.get(versions);
+  if (cached) return cached;
   const moves: DueMove[] = [];
+  movesCache.set(versions, moves);
   let previous: Snapshot | null = null;
   for (const v of versions) {
     const current = v.snapshot;
