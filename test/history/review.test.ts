@@ -38,6 +38,14 @@ describe("protokoll review", () => {
     expect(stdout).toContain("**Due next week**\n\n- Unterschrift einholen – Beta AG: Liefervertrag Beta (due 4 Dec 2026)");
   });
 
+  it.each([
+    ["2026-W39", "Alpha GmbH: Rahmenvertrag Alpha"], // the meeting of 21.09. was held, no new one set
+    ["2026-W44", "Beta AG: Liefervertrag Beta"], // the same with 28.10.
+  ])("%s: a deal that lost its next appointment", async (week, deal) => {
+    const { stdout } = await review("--week", week, "--lang", "en");
+    expect(stdout).toContain(`### Deals that lost their next appointment\n\n- ${deal}\n`);
+  });
+
   it("defaults to the week of today", async () => {
     const { stdout } = await runCli(["review", "--today", "2026-11-18", "--lang", "en"], { cwd: dir });
     expect(stdout).toContain("## Weekly review 2026-W47");
