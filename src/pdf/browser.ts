@@ -187,11 +187,22 @@ export function networkNamespace(): { unshare: string; flags: string[] } | undef
   return namespace ?? undefined;
 }
 
+/**
+ * Time limit for starting the browser and for every single DevTools call (new page, set content, print,
+ * close): 30 s, or PROTOKOLL_BROWSER_TIMEOUT_MS. A browser that never answers — hung, or a wrong binary that
+ * just sleeps — ends the build with a clear error instead of hanging it forever.
+ */
+export function browserTimeout(env = process.env): number {
+  const fromEnv = Number(env.PROTOKOLL_BROWSER_TIMEOUT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 30_000;
+}
+
 /** Starts the browser, or explains how to get one. */
 export async function launchBrowser(options: BrowserSearchOptions = {}): Promise<Browser> {
   const search = findBrowser(options);
   if (!search.found) throw noBrowserError(search);
   const executablePath = search.path;
+  const limit = browserTimeout(options.env);
   try {
     const isolate = networkNamespace();
     // In a namespace, `unshare` runs first and execs the browser (same pid, same pipe): Puppeteer's default
@@ -204,6 +215,9 @@ export async function launchBrowser(options: BrowserSearchOptions = {}): Promise
         }
       : { args: CHROMIUM_ARGS, executablePath };
     return await puppeteer.launch({
+      // Both bound the start; protocolTimeout also bounds every later call on this browser and its pages.
+      timeout: limit,
+      protocolTimeout: limit,
       headless: true,
       // Talk over a pipe, not a port: nothing listens on the network, and when protokoll dies, even by
       // SIGKILL, the pipe closes and Chromium exits with it instead of lingering as an orphan.
@@ -215,6 +229,13 @@ export async function launchBrowser(options: BrowserSearchOptions = {}): Promise
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (/timed out|Timed out/.test(message)) {
+      throw new ProtokollError(
+        `Chromium (${executablePath}) did not answer within ${Math.round(limit / 1000)} s of starting; it was stopped.`,
+        "Check that this is a working Chrome/Chromium (`protokoll doctor`), raise the limit with PROTOKOLL_BROWSER_TIMEOUT_MS on a very slow machine, or build with `--no-pdf`.",
+        { cause: error },
+      );
+    }
     throw new ProtokollError(
       `Chromium did not start (${executablePath}): ${message.split("\n")[0]}`,
       "Check the browser installation with `protokoll doctor`, point PUPPETEER_EXECUTABLE_PATH at another one, or build with `--no-pdf`.",
