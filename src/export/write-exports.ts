@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/load-config.js";
@@ -12,14 +13,16 @@ import { recapMail } from "./recap-mail.js";
 const EXPORT_BATCH = 1000;
 
 /**
- * Writes `<slug>.ics` and `<slug>.eml` (unless `mail: false`) for every valid deal and `calendar.ics` for all of them. The mail draft
- * attaches the deal's PDF when this build has one for it (`withPdf`); otherwise it goes without attachment.
+ * Writes `<slug>.ics` and `<slug>.eml` (unless `mail: false`) for every valid deal and `calendar.ics` for all of
+ * them. The mail draft attaches the deal's PDF when this build has one for it (`withPdf`: slug → SHA-256 of that
+ * PDF) and the file still has exactly those bytes; otherwise it goes without attachment — never with another
+ * version's PDF.
  */
 export async function writeExports(
   deals: readonly Deal[],
   outDir: string,
   config: Config,
-  withPdf: ReadonlySet<string>,
+  withPdf: ReadonlyMap<string, string>,
   options: { mail?: boolean } = {},
 ): Promise<void> {
   const feed: string[][] = [];
@@ -34,7 +37,7 @@ export async function writeExports(
       await writeFileAtomic(path.join(folder, `${deal.slug}.ics`), dealCalendar(deal, config.timeZone, events));
       // A client site gets no mail drafts: they carry the recipients' addresses and are the team's to send.
       if (options.mail === false) return;
-      const pdf = withPdf.has(deal.slug) ? await readFile(path.join(folder, `${deal.slug}.pdf`)) : undefined;
+      const pdf = await verifiedPdf(path.join(folder, `${deal.slug}.pdf`), withPdf.get(deal.slug));
       await writeFileAtomic(path.join(folder, `${deal.slug}.eml`), await recapMail(deal, { company: config.company.name, pdf }));
     });
   }
@@ -42,4 +45,10 @@ export async function writeExports(
   const name = `${config.company.name ?? "protokoll"}: ${feedName}`;
   if (deals.length > EXPORT_BATCH) releaseMemory();
   await writeFileAtomic(path.join(outDir, "calendar.ics"), feedChunks(name, feed));
+}
+
+async function verifiedPdf(file: string, expected: string | undefined): Promise<Uint8Array | undefined> {
+  if (!expected) return undefined;
+  const bytes = await readFile(file).catch(() => undefined);
+  return bytes && createHash("sha256").update(bytes).digest("hex") === expected ? bytes : undefined;
 }

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { finding, ProtokollError } from "../../errors.js";
 import { writeExports } from "../../export/write-exports.js";
-import { type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
+import { PRINT_BUDGET, type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
 import { AUDIENCES, type Audience } from "../../render/client-view.js";
 import { renderPrintHtml } from "../../render/render-print-html.js";
@@ -74,7 +74,7 @@ async function buildInto(
   if (client) await removeTeamOnlyFiles(outDir);
 
   let pdfLine = "PDFs skipped (--no-pdf)";
-  const withPdf = new Set<string>();
+  let withPdf: ReadonlyMap<string, string> = new Map();
   // A browser that cannot start (none installed, broken installation) stops the PDFs, not the build: the site,
   // the exports and report.json are still written, then the error is raised (exit 2) with its fix.
   let browserError: ProtokollError | undefined;
@@ -83,7 +83,7 @@ async function buildInto(
       const outcome = await printAll(analysis, outDir, concurrency);
       addPdfFindings(analysis, outcome);
       pdfLine = describePdfs(outcome);
-      for (const slug of [...outcome.printed, ...outcome.unchanged]) withPdf.add(slug);
+      withPdf = outcome.pdfHashes;
     } catch (error) {
       if (!(error instanceof ProtokollError)) throw error;
       browserError = error;
@@ -143,9 +143,24 @@ async function printAll(analysis: Analysis, outDir: string, concurrency: number)
 function addPdfFindings(analysis: Analysis, outcome: PrintOutcome): void {
   const failed = new Map(outcome.failed.map((f) => [f.slug, f.message]));
   const overflow = new Set(outcome.overflow);
+  const tooLong = new Map(outcome.tooLong.map((t) => [t.slug, t]));
   for (const result of analysis.deals) {
     if (!result.deal) continue;
     const at = result.titleAt;
+    const size = tooLong.get(result.slug);
+    if (size) {
+      const n = (value: number, language: "de" | "en") => value.toLocaleString(language === "de" ? "de-DE" : "en-GB");
+      const f = finding(
+        "pdf-overflow",
+        result.file,
+        at,
+        `The protocol of "${result.deal.title}" is far too long for one A4 page (${n(size.characters, "en")} characters in ${n(size.blocks, "en")} paragraphs and list items; one page holds about ${n(PRINT_BUDGET.characters / 10, "en")} characters in ${n(PRINT_BUDGET.blocks / 10, "en")}), so no PDF was printed.`,
+        "Shorten the summary, decisions or risks to what the client needs; a recap is one page.",
+      );
+      f.messageDe = `Das Protokoll „${result.deal.title}“ ist viel zu lang für eine A4-Seite (${n(size.characters, "de")} Zeichen in ${n(size.blocks, "de")} Absätzen und Listenpunkten; eine Seite fasst etwa ${n(PRINT_BUDGET.characters / 10, "de")} Zeichen in ${n(PRINT_BUDGET.blocks / 10, "de")}), daher wurde kein PDF gedruckt.`;
+      result.findings.push(f);
+      analysis.summary.warnings++;
+    }
     if (overflow.has(result.slug)) {
       const f = finding(
         "pdf-overflow",
@@ -193,6 +208,7 @@ function describePdfs(outcome: PrintOutcome): string {
   if (outcome.failed.length > 0) parts.push(`${outcome.failed.length} failed`);
   if (outcome.crashed.length > 0) parts.push(`browser crashed and was restarted (${outcome.crashed.length} affected)`);
   if (outcome.overflow.length > 0) parts.push(`${outcome.overflow.length} longer than one page`);
+  if (outcome.tooLong.length > 0) parts.push(`${outcome.tooLong.length} not printed, far too long for one page`);
   return parts.join(", ");
 }
 
