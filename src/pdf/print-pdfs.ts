@@ -38,6 +38,11 @@ export interface PrintOptions {
   progress?: (done: number, total: number) => void;
   /** The `browser:` of the configuration (see findBrowser for the order). */
   browser?: string;
+  /**
+   * Called before a deal's PDF file is replaced or removed: files that embed the old PDF (the mail draft)
+   * must go first, so that at no moment — not after a kill, not on a full disk — one attaches another PDF.
+   */
+  beforeReplace?: (request: PrintRequest) => Promise<void>;
 }
 
 export interface PrintOutcome {
@@ -148,7 +153,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
             const job = queue[index++] as (typeof due)[number];
             try {
               const { overflow, pdf } = await withTimeout(
-                printOne(page, job.request, options.version),
+                printOne(page, job.request, options),
                 options.timeoutMs ?? defaultTimeout(),
                 job.request.slug,
               );
@@ -191,10 +196,12 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
 
   // A deal without a PDF of this version keeps none of an older one: beside this version's page and mail, an
   // old PDF would be sent as if it were current.
-  const targets = new Map(requests.map((r) => [r.slug, r.target]));
+  const bySlug = new Map(requests.map((r) => [r.slug, r]));
   for (const slug of [...outcome.failed.map((f) => f.slug), ...outcome.tooLong.map((t) => t.slug)]) {
-    const target = targets.get(slug);
-    if (target) await rm(target, { force: true });
+    const request = bySlug.get(slug);
+    if (!request) continue;
+    await options.beforeReplace?.(request);
+    await rm(request.target, { force: true });
   }
   await writeManifest(options.outDir, encodeManifest(next));
   return outcome;
@@ -218,14 +225,15 @@ async function preparePage(browser: Browser, outcome: PrintOutcome): Promise<Pag
 }
 
 /** Prints normal, then compact if needed; returns whether it still overflows one page, and the PDF's hash. */
-async function printOne(page: Page, request: PrintRequest, version: string): Promise<{ overflow: boolean; pdf: string }> {
+async function printOne(page: Page, request: PrintRequest, options: PrintOptions): Promise<{ overflow: boolean; pdf: string }> {
   let pdf = await render(page, request.html);
   let overflow = countPages(pdf) > 1;
   if (overflow) {
     pdf = await render(page, typeof request.compactHtml === "function" ? request.compactHtml() : request.compactHtml);
     overflow = countPages(pdf) > 1;
   }
-  const bytes = finalizePdf(pdf, { ...request.meta, creator: `protokoll ${version}` });
+  const bytes = finalizePdf(pdf, { ...request.meta, creator: `protokoll ${options.version}` });
+  await options.beforeReplace?.(request);
   await writeFileAtomic(request.target, bytes);
   return { overflow, pdf: bytesHash(bytes) };
 }

@@ -386,3 +386,32 @@ const cliCatalogue: Record<Language, { init: InitMessages; doctor: DoctorMessage
 export function cliMessages(language: Language): { init: InitMessages; doctor: DoctorMessages } {
   return cliCatalogue[language];
 }
+
+/** Why the output cannot be written (ENOSPC, EDQUOT, EROFS), in the reader's language. */
+const diskFullReasons: Record<Language, Record<string, string>> = {
+  de: {
+    ENOSPC: "der Datenträger ist voll",
+    EDQUOT: "das Speicherkontingent ist erschöpft",
+    EROFS: "das Dateisystem ist schreibgeschützt",
+  },
+  en: {
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+    EROFS: "the file system is read-only",
+  },
+};
+
+/** The one message of a build that cannot write its output: what happened, what is left, the remedy. */
+export function diskFullMessage(code: string, file: string | undefined, language: Language): { message: string; hint: string } {
+  const reason = diskFullReasons[language][code] ?? code;
+  const where = file ? ` (${file})` : "";
+  return language === "de"
+    ? {
+        message: `Die Ausgabe konnte nicht geschrieben werden: ${reason}${where}. Nichts ist halb geschrieben: jede Datei ist entweder die bisherige oder vollständig die neue.`,
+        hint: "Schaffen Sie Platz oder bauen Sie mit --out in einen anderen Ordner, dann bauen Sie erneut; der nächste Build ergänzt, was fehlt.",
+      }
+    : {
+        message: `The output could not be written: ${reason}${where}. Nothing is half-written: every file is either its previous version or complete in its new one.`,
+        hint: "Free some space or build into another folder with --out, then build again; the next build completes what is missing.",
+      };
+}

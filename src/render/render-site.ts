@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
 import type { Analysis } from "../pipeline.js";
+import { mapLimit } from "../util/map-limit.js";
 import { releaseMemory } from "../util/release-memory.js";
+import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { type Audience, clientView, TEMPLATES_BY_AUDIENCE } from "./client-view.js";
 import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
 import { TEMPLATES_DIR } from "./package-templates.js";
@@ -107,10 +109,11 @@ async function runEleventy(input: string, data: SiteData, options: RenderOptions
   });
   // Our own summary line says what was built; Eleventy's "Wrote N files" would only repeat it.
   if (options.quiet ?? true) eleventy.disableLogger();
+  let results: { outputPath?: string | false; content?: string }[];
   try {
-    // write() resolves to [passthrough copies, rendered templates].
-    const [, results] = (await eleventy.write()) as [unknown, { outputPath: string }[]];
-    return results.map((r) => r.outputPath).filter(Boolean);
+    // Rendered in memory, not written by Eleventy: its own writes truncate a page in place, so a full disk
+    // left 0-byte and cut-off pages. Each page is then written like every other file (temporary + rename).
+    results = (await eleventy.toJSON()) as typeof results;
   } catch (error) {
     throw new ProtokollError(
       "Rendering the site with Eleventy failed.",
@@ -120,4 +123,9 @@ async function runEleventy(input: string, data: SiteData, options: RenderOptions
       },
     );
   }
+  const pages = results.filter(
+    (r): r is { outputPath: string; content: string } => typeof r.outputPath === "string" && r.outputPath !== "",
+  );
+  await mapLimit(pages, 16, (page) => writeFileAtomic(path.resolve(page.outputPath), page.content ?? ""));
+  return pages.map((page) => page.outputPath);
 }

@@ -6,10 +6,13 @@ import { writeExports } from "../../export/write-exports.js";
 import { PRINT_BUDGET, type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
 import { AUDIENCES, type Audience } from "../../render/client-view.js";
+import { diskFullMessage } from "../../render/i18n.js";
 import { renderPrintHtml } from "../../render/render-print-html.js";
 import { renderSite } from "../../render/render-site.js";
 import { reportJson } from "../../report/report-json.js";
+import type { Language } from "../../time/language.js";
 import { acquireBuildLock } from "../../util/build-lock.js";
+import { diskFullError } from "../../util/disk-full.js";
 import { logPath, logText } from "../../util/log-sink.js";
 import { handleInterrupts } from "../../util/shutdown.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
@@ -39,11 +42,15 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   parseAudience(flags.audience);
   const { analysis } = await prepare(flags);
   handleInterrupts(log);
-  const release = await acquireBuildLock(outDir);
   try {
-    return await buildInto(outDir, analysis, flags, concurrency, started, log);
-  } finally {
-    release();
+    const release = await acquireBuildLock(outDir);
+    try {
+      return await buildInto(outDir, analysis, flags, concurrency, started, log);
+    } finally {
+      release();
+    }
+  } catch (error) {
+    throw asDiskFull(error, analysis.config.siteLanguage) ?? error;
   }
 }
 
@@ -56,6 +63,21 @@ function parseAudience(text: string | undefined): Audience {
     );
   }
   return audience;
+}
+
+/**
+ * A full disk, quota or read-only file system, wherever it struck (a PDF, a page, the lock): one clear message
+ * instead of a stack trace (exit 2). Every write is a temporary file renamed into place, so what is there is
+ * complete; the PDF cache verifies every PDF before trusting it, so the next build completes the rest.
+ */
+function asDiskFull(error: unknown, siteLanguage: Language): ProtokollError | undefined {
+  const full = diskFullError(error);
+  if (!full) return undefined;
+  const env = process.env.PROTOKOLL_LANG;
+  const language: Language = env === "de" || env === "en" ? env : siteLanguage;
+  const file = full.path ? path.relative(process.cwd(), full.path.replace(/\.\d+\.[0-9a-f]{8}\.tmp$/, "")) : undefined;
+  const { message, hint } = diskFullMessage(full.code as string, file, language);
+  return new ProtokollError(message, hint, { cause: error });
 }
 
 async function buildInto(
@@ -128,6 +150,8 @@ async function printAll(analysis: Analysis, outDir: string, concurrency: number)
       outDir,
       concurrency,
       version: VERSION,
+      // The mail draft attaches the PDF: it goes before its PDF changes and is written anew after printing.
+      beforeReplace: (request) => rm(path.join(path.dirname(request.target), `${request.slug}.eml`), { force: true }),
       ...(analysis.config.browser ? { browser: analysis.config.browser } : {}),
       progress: showProgress
         ? (done, total) => {
