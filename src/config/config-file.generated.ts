@@ -46,6 +46,10 @@ export interface ProtokollConfig {
      */
     due_pushed_max?: number;
     /**
+     * Ab so vielen Tagen Verzug ist eine überfällige Aufgabe auf der Übersicht kritisch. / Days overdue after which an overdue action is critical on the index.
+     */
+    critical_overdue_days?: number;
+    /**
      * Zielquote pünktlich erledigter Aufgaben. / Goal share of actions done on time.
      */
     on_time_goal?: number;

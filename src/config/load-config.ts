@@ -65,6 +65,8 @@ export interface Config {
     staleDays: number;
     upcomingDays: number;
     duePushedMax: number;
+    /** Days overdue after which the index marks an overdue action critical rather than a warning. */
+    criticalOverdueDays: number;
     onTimeGoal: number;
   };
   vagueOwners: string[];
@@ -77,7 +79,7 @@ export const DEFAULT_CONFIG: Config = {
   timeZone: "Europe/Berlin",
   siteLanguage: "de",
   company: {},
-  thresholds: { protocolLateDays: 2, staleDays: 30, upcomingDays: 14, duePushedMax: 3, onTimeGoal: 0.9 },
+  thresholds: { protocolLateDays: 2, staleDays: 30, upcomingDays: 14, duePushedMax: 3, criticalOverdueDays: 7, onTimeGoal: 0.9 },
   vagueOwners: DEFAULT_VAGUE_OWNERS,
   maxFileBytes: 256 * 1024,
 };
@@ -143,6 +145,7 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
         staleDays: t.stale_days ?? d.staleDays,
         upcomingDays: t.upcoming_days ?? d.upcomingDays,
         duePushedMax: t.due_pushed_max ?? d.duePushedMax,
+        criticalOverdueDays: t.critical_overdue_days ?? d.criticalOverdueDays,
         onTimeGoal: t.on_time_goal ?? d.onTimeGoal,
       },
       vagueOwners: raw.vague_owners ?? DEFAULT_VAGUE_OWNERS,

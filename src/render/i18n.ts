@@ -81,6 +81,7 @@ const de = {
   openAction: "offene Aufgabe",
   overdueActions: "überfällig",
   onTime: "pünktlich erledigt",
+  onTimeShort: "pünktlich",
   goal: "Ziel",
   kpiNone: "noch nichts fällig",
   brokenDeal: "Datei fehlerhaft – wird nicht gebaut",
@@ -108,13 +109,38 @@ const de = {
   filterStatus: "Deals mit dem Status",
   noDeals: "Keine Deals.",
   withoutOwner: "ohne Verantwortliche",
-  withVagueOwner: "ohne einzelne Person",
-  nextMeetingPast: "Termin verstrichen",
+  withVagueOwner: "Gruppe statt Person",
+  nextMeetingPast: "Termin vorbei",
   withoutDue: "ohne Frist",
-  lateRecaps: "Protokolle verspätet",
+  lateRecaps: "Protokolle fehlen",
   withoutNext: "ohne nächsten Termin",
+  staleDeals: "Deals schlafen ein",
   sortHint: "Spaltenköpfe sortieren die Tabelle.",
   skip: "Zum Inhalt",
+  level_critical: "Kritisch",
+  level_warning: "Warnung",
+  level_info: "Hinweis",
+  legend: "Dringlichkeit",
+  legendOrder: "Reihenfolge: dringendste zuerst",
+  thisWeek: "Diese Woche",
+  thisWeekIntro: "Offene Aufgaben, fällig oder überfällig bis",
+  thisWeekNone: "Diese Woche ist nichts fällig.",
+  dueBy: "fällig",
+  moreActions: "weitere",
+  morePeople: "weitere Personen",
+  allDeals: "Alle Deals",
+  allDealsPage: "Alle Deals, Seite",
+  pages: "Seiten",
+  byStatus: "Nach Status",
+  mostUrgent: "Die dringendsten",
+  of: "von",
+  nextPast: "vorbei",
+  nextNone: "keiner",
+  oldest: "die älteste",
+  open: "Offen",
+  previousPage: "Vorherige Seite",
+  nextPage: "Nächste Seite",
+  sortShownHint: "Spaltenköpfe sortieren die angezeigten Deals; alle Deals stehen auf den Seiten unten.",
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -199,6 +225,7 @@ const en: Messages = {
   openAction: "open action",
   overdueActions: "overdue",
   onTime: "done on time",
+  onTimeShort: "on time",
   goal: "goal",
   kpiNone: "nothing due yet",
   brokenDeal: "File broken – not built",
@@ -226,13 +253,38 @@ const en: Messages = {
   filterStatus: "Deals with the status",
   noDeals: "No deals.",
   withoutOwner: "without owner",
-  withVagueOwner: "without one named person",
+  withVagueOwner: "group, not a person",
   nextMeetingPast: "next appointment past",
   withoutDue: "without due date",
-  lateRecaps: "late recaps",
+  lateRecaps: "recaps missing",
   withoutNext: "without next appointment",
+  staleDeals: "deals going stale",
   sortHint: "Column headers sort the table.",
   skip: "Skip to content",
+  level_critical: "Critical",
+  level_warning: "Warning",
+  level_info: "Note",
+  legend: "Urgency",
+  legendOrder: "Order: most urgent first",
+  thisWeek: "This week",
+  thisWeekIntro: "Open actions due or overdue by",
+  thisWeekNone: "Nothing is due this week.",
+  dueBy: "due",
+  moreActions: "more",
+  morePeople: "more people",
+  allDeals: "All deals",
+  allDealsPage: "All deals, page",
+  pages: "Pages",
+  byStatus: "By status",
+  mostUrgent: "The most urgent",
+  of: "of",
+  nextPast: "past",
+  nextNone: "none",
+  oldest: "the oldest",
+  open: "Open",
+  previousPage: "Previous page",
+  nextPage: "Next page",
+  sortShownHint: "Column headers sort the deals shown; every deal is on the pages below.",
 };
 
 const catalogue: Record<Language, Messages> = { de, en };
@@ -385,6 +437,56 @@ const cliCatalogue: Record<Language, { init: InitMessages; doctor: DoctorMessage
 /** The CLI's messages for init and doctor in `language`. */
 export function cliMessages(language: Language): { init: InitMessages; doctor: DoctorMessages } {
   return cliCatalogue[language];
+/**
+ * The label of one chip on the index: a finding kind with its count ({n}). Kinds not listed read
+ * "title" for one and "{n}× title" for several.
+ */
+const chipLabels: Record<Language, Partial<Record<FindingCode, string>>> = {
+  de: {
+    "missing-owner": "{n} ohne Verantwortliche",
+    "vague-owner": "{n} Gruppe statt Person",
+    "missing-due": "{n} ohne Frist",
+    overdue: "{n} überfällig",
+    "protocol-late": "Protokoll fehlt",
+    "deal-stale": "Deal schläft",
+  },
+  en: {
+    "missing-owner": "{n} without owner",
+    "vague-owner": "{n} group, not a person",
+    "missing-due": "{n} without due date",
+    overdue: "{n} overdue",
+    "protocol-late": "Recap missing",
+    "deal-stale": "Deal asleep",
+  },
+};
+
+export function chipLabel(code: FindingCode, count: number, language: Language): string {
+  const label = chipLabels[language][code];
+  if (label) return label.replace("{n}", String(count));
+  const title = findingTitle(code, language);
+  return count === 1 ? title : `${count}× ${title}`;
+}
+
+/** How bad the worst instance of a kind is, in days ({d}): "seit 70 Tagen". [one day, several days]. */
+const chipDetails: Record<Language, Partial<Record<FindingCode, readonly [string, string]>>> = {
+  de: {
+    overdue: ["seit 1 Tag", "seit {d} Tagen"],
+    "protocol-late": ["seit 1 Tag", "seit {d} Tagen"],
+    "deal-stale": ["seit 1 Tag", "seit {d} Tagen"],
+    "next-meeting-past": ["vor 1 Tag", "vor {d} Tagen"],
+  },
+  en: {
+    overdue: ["1 day late", "{d} days late"],
+    "protocol-late": ["for 1 day", "for {d} days"],
+    "deal-stale": ["for 1 day", "for {d} days"],
+    "next-meeting-past": ["1 day ago", "{d} days ago"],
+  },
+};
+
+export function chipDetail(code: FindingCode, days: number | undefined, language: Language): string | undefined {
+  const forms = chipDetails[language][code];
+  if (!forms || days === undefined) return undefined;
+  return days === 1 ? forms[0] : forms[1].replace("{d}", String(days));
 }
 
 /** Why the output cannot be written (ENOSPC, EDQUOT, EROFS), in the reader's language. */
