@@ -4,9 +4,9 @@
  */
 import type { FindingCode } from "../errors.js";
 import type { Language } from "../model/deal.js";
+import type { Analysis, DealResult } from "../pipeline.js";
 import { formatDate } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
-import type { Analysis, DealResult } from "../pipeline.js";
 import { type Messages, messages } from "./i18n.js";
 import { type DealView, dealView, type KpiView, kpiView, percent } from "./views/deal-view.js";
 import { allDealsPages, type FilterPage, findingPages, type ListPage, statusPages } from "./views/filter-view.js";

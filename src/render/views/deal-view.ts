@@ -1,8 +1,8 @@
 import type { Action, Appointment, Deal, Language } from "../../model/deal.js";
-import { formatDate, formatTime, formatWeekday } from "../../time/format-date.js";
 import type { Kpi } from "../../model/kpi.js";
-import type { PlainDate } from "../../time/plain-date.js";
 import type { Analysis, DealResult } from "../../pipeline.js";
+import { formatDate, formatTime, formatWeekday } from "../../time/format-date.js";
+import type { PlainDate } from "../../time/plain-date.js";
 import { type Messages, messages } from "../i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "../markdown.js";
 import { type FindingView, findingView } from "./finding-view.js";

@@ -1,7 +1,7 @@
 import type { Language } from "../../model/deal.js";
+import type { Analysis } from "../../pipeline.js";
 import { formatDate, formatTime, formatWeekday } from "../../time/format-date.js";
 import { addDays, type PlainDate } from "../../time/plain-date.js";
-import type { Analysis } from "../../pipeline.js";
 import { messages } from "../i18n.js";
 
 export interface UpcomingItem {
