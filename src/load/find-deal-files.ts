@@ -3,7 +3,11 @@ import path from "node:path";
 import { ProtokollError } from "../errors.js";
 
 export interface DealFileEntry {
-  /** Path as shown to the user: relative to the working directory, with forward slashes. */
+  /**
+   * Path as shown to the user and written to every output: relative to the working directory, with forward
+   * slashes; for a deals folder outside it, relative to that folder's repository (never this machine's
+   * absolute path).
+   */
   file: string;
   /** Absolute path on disk. */
   absolute: string;
@@ -62,6 +66,7 @@ export async function findDealFiles(dealsDir: string, cwd = process.cwd()): Prom
     );
   }
   const realRoot = await realpath(root);
+  const base = isInside(path.resolve(cwd), root) ? cwd : await repositoryOf(root);
   const entries: DealFileEntry[] = [];
   const visited = new Set<string>();
 
@@ -94,7 +99,7 @@ export async function findDealFiles(dealsDir: string, cwd = process.cwd()): Prom
       }
       if (!refused && (!isFile || !DEAL_EXTENSION.test(name))) continue;
       const entry: DealFileEntry = {
-        file: toDisplayPath(absolute, cwd),
+        file: toDisplayPath(absolute, base),
         absolute,
         slug: name.replace(DEAL_EXTENSION, ""),
       };
@@ -105,6 +110,18 @@ export async function findDealFiles(dealsDir: string, cwd = process.cwd()): Prom
 
   await walk(root, 0);
   return entries;
+}
+
+/**
+ * The repository a deals folder outside the working directory belongs to: the nearest folder above it (or
+ * itself) with a `.git`, else the folder that holds it — so `--deals /elsewhere/repo/deals` shows
+ * `deals/x.yaml`, as a build inside that repository would.
+ */
+async function repositoryOf(dealsDir: string): Promise<string> {
+  for (let dir = dealsDir; ; dir = path.dirname(dir)) {
+    if (await lstat(path.join(dir, ".git")).catch(() => undefined)) return dir;
+    if (path.dirname(dir) === dir) return path.dirname(dealsDir);
+  }
 }
 
 function isInside(root: string, target: string): boolean {

@@ -49,6 +49,14 @@ export async function renderSite(analysis: Analysis, options: RenderOptions): Pr
   return written;
 }
 
+/**
+ * Renders one template of the package (e.g. `index.njk`) for a view into `outDir`: the index of a site far
+ * larger than a test can build, from a view made in memory.
+ */
+export function renderTemplate(template: string, view: SiteView, options: RenderOptions): Promise<string[]> {
+  return runEleventy(path.join(TEMPLATES_DIR, template), new SiteData(view, options.flags), options);
+}
+
 async function renderViews(view: SiteView, options: RenderOptions): Promise<string[]> {
   const batch = options.dealPagesPerRun ?? DEAL_PAGES_PER_RUN;
   if (view.deals.length <= batch) {

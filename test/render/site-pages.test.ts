@@ -144,6 +144,20 @@ describe("who does what by when", () => {
 });
 
 describe("deal page", () => {
+  it("names each term of a description list once (two escalation steps had two <dt>Eskalation</dt>)", () => {
+    for (const slug of ["agentur-kurskorrektur-lindenhof", "stadtwerke-musterstadt-strom", "kfz-rahmenvertrag-bergmann"]) {
+      const html = page("deals", slug);
+      const lists = html.match(/<dl\b[\s\S]*?<\/dl>/g) ?? [];
+      expect(lists.length, slug).toBeGreaterThan(0);
+      for (const list of lists) {
+        const terms = [...list.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
+        expect(new Set(terms).size, `${slug}: ${terms.join(", ")}`).toBe(terms.length);
+      }
+    }
+    const agency = page("deals", "agentur-kurskorrektur-lindenhof");
+    expect(agency).toMatch(/<div><dt>Eskalation<\/dt><dd>Freigabe nach 48 Stunden offen: [^<]*<\/dd><dd>zweite Freigabe/);
+  });
+
   it("shows the findings at the top and next to the action concerned, and the internal section apart", () => {
     const html = page("deals", "messebau-erstgespraech-koehler");
     const top = html.indexOf('class="findings"');
