@@ -109,20 +109,18 @@ describe("in Chromium", () => {
     const page = await browser.newPage();
     await page.setViewport({ width, height });
     await page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready);
+    // Page code, run in the browser (as text: these tests are type-checked without the DOM library).
+    await page.evaluate("document.fonts.ready");
     return page;
   }
 
   it("shows at least 15 deals with their findings fully above the fold at 1280×1000", async () => {
     const page = await open(1280, 1000);
     try {
-      const visible = await page.evaluate(() => {
-        const rows = [...document.querySelectorAll("table.deals tbody tr")];
-        return rows.filter((row) => {
-          const box = row.getBoundingClientRect();
-          return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
-        }).length;
-      });
+      const visible = await page.evaluate(`[...document.querySelectorAll("table.deals tbody tr")].filter((row) => {
+        const box = row.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+      }).length`);
       expect(visible).toBeGreaterThanOrEqual(15);
     } finally {
       await page.close();
@@ -132,11 +130,11 @@ describe("in Chromium", () => {
   it("turns the table into cards at 375 px, with nothing to scroll sideways", async () => {
     const page = await open(375, 800);
     try {
-      const layout = await page.evaluate(() => ({
+      const layout = (await page.evaluate(`({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
-        row: getComputedStyle(document.querySelector("table.deals tbody tr") as Element).display,
-      }));
+        row: getComputedStyle(document.querySelector("table.deals tbody tr")).display,
+      })`)) as { scrollWidth: number; clientWidth: number; row: string };
       expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
       expect(layout.row).toBe("block");
     } finally {
