@@ -13,7 +13,16 @@ export const AUDIENCES: readonly Audience[] = ["team", "client"];
 export const TEMPLATES_BY_AUDIENCE: Readonly<Record<Audience, { skip: readonly string[] }>> = {
   team: { skip: ["client-index.njk"] },
   client: {
-    skip: ["index.njk", "lessons.njk", "owners.njk", "owner.njk", "finding-filter.njk", "status-filter.njk", "upcoming.njk"],
+    skip: [
+      "index.njk",
+      "lessons.njk",
+      "owners.njk",
+      "owner.njk",
+      "finding-filter.njk",
+      "status-filter.njk",
+      "all-deals.njk",
+      "upcoming.njk",
+    ],
   },
 };
 
@@ -27,9 +36,29 @@ export function clientView(view: SiteView): SiteView {
   return {
     ...view,
     deals: view.deals.map(clientDeal),
+    // By title, not by urgency: the team's order would tell what is slipping.
     rows: view.rows
       .filter((row) => !row.broken)
-      .map((row) => ({ ...row, findings: [], errors: 0, warnings: 0, open: 0, overdue: 0, onTime: "–" })),
+      .map(({ nextFinding: _next, level: _level, ...row }) => ({
+        ...row,
+        findings: [],
+        chips: [],
+        score: 0,
+        nextPast: false,
+        errors: 0,
+        warnings: 0,
+        open: 0,
+        overdue: 0,
+        onTime: "–",
+      }))
+      .sort((a, b) => a.title.localeCompare(b.title, view.lang)),
+    index: {
+      ...view.index,
+      rows: [],
+      week: { ...view.index.week, owners: [], morePeople: 0 },
+      allPages: [],
+      statusLinks: [],
+    },
     summary: {
       deals: view.rows.filter((row) => !row.broken).length,
       errors: 0,
@@ -41,6 +70,7 @@ export function clientView(view: SiteView): SiteView {
       overdue: 0,
       late: 0,
       noNext: 0,
+      stale: 0,
     },
     kpi: noKpi,
     owners: [],
@@ -48,6 +78,7 @@ export function clientView(view: SiteView): SiteView {
     lessons: [],
     findingPages: [],
     statusPages: [],
+    allPages: [],
   };
 }
 

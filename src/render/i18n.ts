@@ -437,6 +437,8 @@ const cliCatalogue: Record<Language, { init: InitMessages; doctor: DoctorMessage
 /** The CLI's messages for init and doctor in `language`. */
 export function cliMessages(language: Language): { init: InitMessages; doctor: DoctorMessages } {
   return cliCatalogue[language];
+}
+
 /**
  * The label of one chip on the index: a finding kind with its count ({n}). Kinds not listed read
  * "title" for one and "{n}× title" for several.

@@ -83,6 +83,10 @@ describe("build --audience client", () => {
   it("has no findings, no lessons, owner, filter or upcoming page, no mail draft, no report.json", () => {
     const files = client.map((file) => path.relative(path.join(cwd, "client"), file).split(path.sep).join("/")).sort();
     expect(files).toEqual([
+      // The site's typeface (the PDFs' Source Sans 3), shipped with the pages.
+      ...["latin", "latin-ext"].flatMap((set) =>
+        [400, 600, 700].map((weight) => `assets/fonts/source-sans-3-${set}-${weight}-normal.woff2`),
+      ),
       "assets/site.css",
       "assets/sort.js",
       "calendar.ics",
