@@ -1,4 +1,5 @@
-import { readdir } from "node:fs/promises";
+import { copyFile, mkdir, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -8,7 +9,7 @@ import { mapLimit } from "../util/map-limit.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { type Audience, clientView, TEMPLATES_BY_AUDIENCE } from "./client-view.js";
-import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
+import { SITE_FONTS, SiteData, type SiteFlags } from "./eleventy-plugin.js";
 import { TEMPLATES_DIR } from "./package-templates.js";
 import { type SiteView, siteView } from "./site-view.js";
 
@@ -41,6 +42,7 @@ export async function renderSite(analysis: Analysis, options: RenderOptions): Pr
   const team = siteView(analysis);
   const view = options.flags.audience === "client" ? clientView(team) : team;
   const written = await renderViews(view, options);
+  await copySiteFonts(options.outDir);
   assertPagesWritten(
     view.deals.map((deal) => deal.slug),
     written,
@@ -136,4 +138,14 @@ async function runEleventy(input: string, data: SiteData, options: RenderOptions
   );
   await mapLimit(pages, 16, (page) => writeFileAtomic(path.resolve(page.outputPath), page.content ?? ""));
   return pages.map((page) => page.outputPath);
+}
+
+/** The pages' typeface into assets/fonts/ (pages are written from memory, so Eleventy copies nothing). */
+async function copySiteFonts(outDir: string): Promise<void> {
+  const require = createRequire(import.meta.url);
+  await mkdir(path.join(outDir, "assets", "fonts"), { recursive: true });
+  for (const font of SITE_FONTS) {
+    const name = `source-sans-3-${font}-normal.woff2`;
+    await copyFile(require.resolve(`@fontsource/source-sans-3/files/${name}`), path.join(outDir, "assets", "fonts", name));
+  }
 }
