@@ -13,6 +13,7 @@ import path from "node:path";
 import type { Config } from "./config/load-config.js";
 import { capFindings, type Finding, finding, type Position } from "./errors.js";
 import { findingsFor, sortFindings } from "./findings/index.js";
+import { type SendReadiness, sendReadiness } from "./findings/send-readiness.js";
 import { type DealFileEntry, findDealFiles } from "./load/find-deal-files.js";
 import { type LoadedFile, readDealFile } from "./load/read-deal-file.js";
 import { buildDeal } from "./model/build-deal.js";
@@ -37,6 +38,8 @@ export interface DealResult {
   /** Where the `title` is, for findings added later (PDF overflow). */
   titleAt: Position;
   findings: Finding[];
+  /** Whether the recap may go to the client, and why not (valid deals only). */
+  readiness?: SendReadiness;
   kpi?: Kpi;
 }
 
@@ -137,7 +140,12 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
     return result;
   }
   const git = options.git?.get(entry.file);
-  const deal = buildDeal(entry.slug, entry.file, data, git ? { date: git.date, shortHash: git.shortHash } : undefined);
+  const deal = buildDeal(
+    entry.slug,
+    entry.file,
+    data,
+    git ? { date: git.date, shortHash: git.shortHash, ...(git.hash ? { hash: git.hash } : {}) } : undefined,
+  );
   if (git?.pushedBack) {
     for (const action of deal.actions) {
       const times = git.pushedBack[action.id ?? action.task];
@@ -148,6 +156,7 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
   result.title = deal.title;
   result.status = deal.status;
   result.findings = findingsFor({ deal, source, today: options.today, config: options.config });
+  result.readiness = sendReadiness(result.findings, options.config.sendReady.blocking);
   result.kpi = kpiFor([deal], options.today);
   return result;
 }

@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import type { FindingCode } from "../errors.js";
 import { type Finding, finding } from "../errors.js";
 import { parseYaml } from "../load/parse-yaml.js";
 import { isTimeZone } from "../time/plain-date.js";
@@ -54,12 +55,28 @@ export const DEFAULT_VAGUE_OWNERS = [
   "sales",
 ];
 
+/**
+ * The findings that make a recap a draft by default: the practice says every open task has one named person and
+ * a date, and the next appointment is fixed, before the recap goes out. Only findings that do not depend on
+ * today may be listed (the schema enforces it), so the PDF's draft mark never changes with the date.
+ */
+export const DEFAULT_SEND_BLOCKERS: readonly FindingCode[] = [
+  "missing-owner",
+  "vague-owner",
+  "missing-due",
+  "missing-next-meeting",
+];
+
 export interface Config {
   /** The file the configuration came from, if any. */
   file?: string;
   timeZone: string;
   siteLanguage: "de" | "en";
   company: { name?: string; logo?: string };
+  /** Who sends recaps when a deal names no `sender:`. */
+  sender?: Sender;
+  /** Findings that make a recap a draft (see src/findings/send-readiness.ts). */
+  sendReady: { blocking: readonly FindingCode[] };
   thresholds: {
     protocolLateDays: number;
     staleDays: number;
@@ -73,10 +90,20 @@ export interface Config {
   browser?: string;
 }
 
+/** The person a recap comes from: letterhead, mail `From:`, calendar `ORGANIZER`. */
+export interface Sender {
+  name: string;
+  role?: string;
+  company?: string;
+  phone?: string;
+  email?: string;
+}
+
 export const DEFAULT_CONFIG: Config = {
   timeZone: "Europe/Berlin",
   siteLanguage: "de",
   company: {},
+  sendReady: { blocking: DEFAULT_SEND_BLOCKERS },
   thresholds: { protocolLateDays: 2, staleDays: 30, upcomingDays: 14, duePushedMax: 3, onTimeGoal: 0.9 },
   vagueOwners: DEFAULT_VAGUE_OWNERS,
   maxFileBytes: 256 * 1024,
@@ -138,6 +165,8 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
       timeZone: zone,
       siteLanguage: raw.site_language ?? DEFAULT_CONFIG.siteLanguage,
       company,
+      ...(raw.sender ? { sender: raw.sender } : {}),
+      sendReady: { blocking: (raw.send_ready?.blocking as FindingCode[] | undefined) ?? DEFAULT_SEND_BLOCKERS },
       thresholds: {
         protocolLateDays: t.protocol_late_days ?? d.protocolLateDays,
         staleDays: t.stale_days ?? d.staleDays,

@@ -66,7 +66,8 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
   const next: Record<string, ManifestEntry> = {};
   const due: { request: PrintRequest; hash: string }[] = [];
   for (const request of requests) {
-    const hash = printHash(request.html, options.version);
+    // The metadata (title with the draft mark, author, commit) is part of the file too.
+    const hash = printHash(`${request.html}\0${JSON.stringify(request.meta)}`, options.version);
     const known = manifest[request.slug];
     if (known?.hash === hash && existsSync(request.target)) {
       outcome.unchanged.push(request.slug);
@@ -167,7 +168,7 @@ async function printOne(page: Page, request: PrintRequest, version: string): Pro
     pdf = await render(page, typeof request.compactHtml === "function" ? request.compactHtml() : request.compactHtml);
     overflow = countPages(pdf) > 1;
   }
-  await writeFileAtomic(request.target, finalizePdf(pdf, { ...request.meta, creator: `protokoll ${version}` }));
+  await writeFileAtomic(request.target, await finalizePdf(pdf, { ...request.meta, creator: `protokoll ${version}` }));
   return overflow;
 }
 

@@ -1,12 +1,15 @@
 import type { Finding, FindingCode, Severity } from "../errors.js";
+import type { SendReadiness } from "../findings/send-readiness.js";
 import type { Action, Appointment, Deal, Language } from "../model/deal.js";
 import type { Kpi } from "../model/kpi.js";
+import { hasCalendarItems } from "../model/schedule.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { formatDate, formatTime, formatWeekday } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
 import { addDays } from "../time/plain-date.js";
 import { findingTitle, type Messages, messages } from "./i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
+import { communicationView, termsView } from "./print-view.js";
 
 /**
  * What templates see: every string already formatted for the deal's language, Markdown already rendered
@@ -47,6 +50,14 @@ export interface ActionView {
   findings: FindingView[];
 }
 
+/** Send-readiness as pages show it: "versandbereit ✓" or what is missing. */
+export interface ReadinessView {
+  ready: boolean;
+  label: string;
+  /** What keeps the recap from going out, e.g. "2× Ohne Frist"; empty when ready. */
+  missing: string[];
+}
+
 export interface KpiView {
   open: number;
   overdue: number;
@@ -85,6 +96,9 @@ export interface DealView {
   findings: FindingView[];
   dealFindings: FindingView[];
   kpi: KpiView;
+  readiness: ReadinessView;
+  /** The deal has an .ics file (something to schedule). */
+  hasCalendar: boolean;
   errors: number;
   warnings: number;
 }
@@ -103,6 +117,8 @@ export interface IndexRow {
   overdue: number;
   onTime: string;
   findings: FindingView[];
+  /** Absent for a broken file: it is neither ready nor a draft. */
+  readiness?: ReadinessView;
   errors: number;
   warnings: number;
   broken: boolean;
@@ -177,6 +193,8 @@ export interface SiteView {
   lessons: { title: string; customer: string; url: string; lessonsHtml: string[]; signalsHtml: string[] }[];
   findingPages: FilterPage[];
   statusPages: FilterPage[];
+  /** `send/ready/` and `send/not-ready/`. */
+  readinessPages: FilterPage[];
 }
 
 function percent(value: number | null, language: Language): string {
@@ -221,6 +239,16 @@ function appointmentView(a: Appointment, language: Language, t: Messages): Appoi
   return view;
 }
 
+export function readinessView(readiness: SendReadiness | undefined, language: Language): ReadinessView {
+  const t = messages(language);
+  if (!readiness || readiness.ready) return { ready: true, label: t.readyToSend, missing: [] };
+  return {
+    ready: false,
+    label: t.notReadyToSend,
+    missing: readiness.counts.map(({ code, count }) => `${count > 1 ? `${count}× ` : ""}${findingTitle(code, language)}`),
+  };
+}
+
 export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis): DealView {
   const { deal } = result;
   const language = deal.language;
@@ -234,26 +262,8 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
     else perAction.set(f.action, [...(perAction.get(f.action) ?? []), view]);
   });
 
-  const terms: DealView["terms"] = [];
-  const tm = deal.terms;
-  if (tm?.delivery) terms.push({ label: t.delivery, html: renderInlineMarkdown(tm.delivery) });
-  if (tm?.payment) terms.push({ label: t.payment, html: renderInlineMarkdown(tm.payment) });
-  if (tm?.pricing) terms.push({ label: t.pricing, html: renderInlineMarkdown(tm.pricing) });
-  if (tm?.contract_term) terms.push({ label: t.contractTerm, html: renderInlineMarkdown(tm.contract_term) });
-  if (tm?.confirmation) {
-    const parts: string[] = [];
-    if (tm.confirmation.channel) parts.push(escapeHtml(t[`channel_${tm.confirmation.channel}`]));
-    if (tm.confirmation.copies) parts.push(`${tm.confirmation.copies} ${escapeHtml(t.copies)}`);
-    terms.push({ label: t.confirmation, html: parts.join(", ") });
-  }
-  for (const other of tm?.other ?? []) terms.push({ label: t.otherTerms, html: renderInlineMarkdown(other) });
-
-  const communication: DealView["communication"] = [];
-  if (deal.communication?.rhythm) communication.push({ label: t.rhythm, value: deal.communication.rhythm });
-  if (deal.communication?.channel) communication.push({ label: t.communication, value: deal.communication.channel });
-  if (deal.communication?.review) {
-    communication.push({ label: t.review, value: formatDate(deal.communication.review as PlainDate, language) });
-  }
+  const terms = termsView(deal, t);
+  const communication = communicationView(deal, t);
 
   const view: DealView = {
     slug: deal.slug,
@@ -308,6 +318,8 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
     findings,
     dealFindings,
     kpi: kpiView(result.kpi, language, analysis.config.thresholds.onTimeGoal),
+    readiness: readinessView(result.readiness, language),
+    hasCalendar: hasCalendarItems(deal),
     errors: result.findings.filter((f) => f.severity === "error").length,
     warnings: result.findings.filter((f) => f.severity === "warning").length,
   };
@@ -371,6 +383,7 @@ export function siteView(analysis: Analysis): SiteView {
       overdue: view.kpi.overdue,
       onTime: kpiView(result.kpi, language, goal).onTime,
       findings,
+      readiness: readinessView(result.readiness, language),
       errors,
       warnings,
       broken: false,
@@ -420,7 +433,10 @@ export function siteView(analysis: Analysis): SiteView {
   return view;
 }
 
-function filterPages(rows: IndexRow[], language: Language): { findingPages: FilterPage[]; statusPages: FilterPage[] } {
+function filterPages(
+  rows: IndexRow[],
+  language: Language,
+): { findingPages: FilterPage[]; statusPages: FilterPage[]; readinessPages: FilterPage[] } {
   const t = messages(language);
   const codes = new Map<FindingCode, Severity>();
   for (const row of rows) for (const f of row.findings) codes.set(f.code, f.severity);
@@ -444,7 +460,11 @@ function filterPages(rows: IndexRow[], language: Language): { findingPages: Filt
     title: t[`status_${status}`],
     rows: rows.filter((row) => row.status === status),
   }));
-  return { findingPages, statusPages };
+  const readinessPages = [
+    { slug: "ready", title: t.filterReady, rows: rows.filter((row) => row.readiness?.ready === true) },
+    { slug: "not-ready", title: t.filterNotReady, rows: rows.filter((row) => row.readiness?.ready === false) },
+  ];
+  return { findingPages, statusPages, readinessPages };
 }
 
 /** URL-safe slug of a person's name ("Ülkü Demir" → "uelkue-demir"). */
@@ -554,8 +574,4 @@ function upcomingItems(analysis: Analysis, language: Language): UpcomingItem[] {
   return items.sort(
     (a, b) => a.dateIso.localeCompare(b.dateIso) || (a.time ?? "").localeCompare(b.time ?? "") || a.title.localeCompare(b.title),
   );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

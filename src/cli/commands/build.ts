@@ -97,7 +97,8 @@ async function buildInto(
   });
   await removeStalePages(outDir, new Set(pages.map((p) => path.resolve(p))));
   const valid = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-  await writeExports(valid, outDir, analysis.config, withPdf, { mail: !client });
+  const drafts = new Set(analysis.deals.filter((d) => d.readiness && !d.readiness.ready).map((d) => d.slug));
+  await writeExports(valid, outDir, analysis.config, withPdf, { mail: !client, drafts });
   // report.json lists every finding: the team's, never on a client site (the log and `protokoll check` have them).
   if (!client) await writeFileAtomic(path.join(outDir, "report.json"), `${JSON.stringify(reportJson(analysis), null, 2)}\n`);
 
@@ -113,9 +114,27 @@ async function buildInto(
     for (const f of deal.findings.filter((x) => x.severity === "error"))
       log(`  ${logPath(f.file)}:${f.line}:${f.column} ${f.code}  ${logText(f.message)}`);
   }
+  logNotReady(analysis, log);
   if (errors > 0) log("Run `protokoll check` for details and fixes.");
   if (browserError) throw browserError;
   return exitCodeFor(analysis, false);
+}
+
+/**
+ * Says per deal why its recap may not go out yet: every blocking finding, placed and explained. The PDF carries
+ * the draft mark and the mail draft's subject starts with it (see the README), so nobody sends it by mistake.
+ */
+function logNotReady(analysis: Analysis, log: (line: string) => void): void {
+  // Deal text inside a message must not start a log line of its own (workflow commands in CI logs).
+  const flat = (text: string) =>
+    text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  for (const result of analysis.deals) {
+    const readiness = result.readiness;
+    if (!result.deal || !readiness || readiness.ready) continue;
+    const mark = result.deal.language === "de" ? "ENTWURF" : "DRAFT";
+    log(`  ${flat(result.file)}: not ready to send (PDF marked ${mark}, mail subject prefixed):`);
+    for (const f of readiness.blockers) log(`    ${f.line}:${f.column} ${f.code}  ${flat(f.message)}`);
+  }
 }
 
 async function printAll(analysis: Analysis, outDir: string, concurrency: number): Promise<PrintOutcome> {
