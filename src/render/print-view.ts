@@ -26,8 +26,10 @@ export interface PrintAction {
   owner?: string;
   due?: string;
   status: Action["status"];
-  /** "offen", "erledigt am 24.11.2026", "entfällt". */
+  /** "offen", "erledigt", "entfallen". */
   state: string;
+  /** When a done action was done. */
+  doneOn?: string;
 }
 
 export interface PrintSide {
@@ -113,14 +115,15 @@ export function printView(deal: Deal, config: Config, readiness: SendReadiness |
  */
 export function sortActions(actions: readonly Action[]): Action[] {
   const rank = { open: 0, done: 1, dropped: 2 } as const;
-  const key = (a: Action): PlainDate | "~" => (a.status === "done" ? (a.doneOn ?? a.due) : a.due) ?? "~";
-  return [...actions].sort((a, b) => rank[a.status] - rank[b.status] || key(a).localeCompare(key(b)) || a.index - b.index);
+  // Undated last: no date sorts after every date (a plain comparison; locale collation puts "~" first).
+  const key = (a: Action): string => (a.status === "done" ? (a.doneOn ?? a.due) : a.due) ?? "9999-99-99";
+  const byDate = (a: Action, b: Action) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  return [...actions].sort((a, b) => rank[a.status] - rank[b.status] || byDate(a, b) || a.index - b.index);
 }
 
 function printAction(a: Action, language: Language, t: Messages): PrintAction {
-  const state =
-    a.status === "done" ? (a.doneOn ? `${t.doneOn} ${formatDate(a.doneOn, language)}` : t.action_done) : t[`action_${a.status}`];
-  const action: PrintAction = { task: a.task, status: a.status, state };
+  const action: PrintAction = { task: a.task, status: a.status, state: t[`action_${a.status}`] };
+  if (a.status === "done" && a.doneOn) action.doneOn = formatDate(a.doneOn, language);
   if (a.note) action.note = a.note;
   if (a.owner) action.owner = a.owner;
   if (a.due) action.due = formatDate(a.due, language);

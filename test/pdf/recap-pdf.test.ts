@@ -172,7 +172,10 @@ describe("the letter", () => {
     type A = { task: string; due?: string; status?: string };
     const open = (deal.actions as A[]).filter((a) => (a.status ?? "open") === "open");
     const done = (deal.actions as A[]).filter((a) => a.status === "done");
-    const expected = [...open.sort((a, b) => (a.due ?? "~").localeCompare(b.due ?? "~")), ...done].map((a) => a.task);
+    const expected = [
+      ...open.sort((a, b) => ((a.due ?? "9999") < (b.due ?? "9999") ? -1 : (a.due ?? "9999") > (b.due ?? "9999") ? 1 : 0)),
+      ...done,
+    ].map((a) => a.task);
     const positions = expected.map((task) => text.indexOf(task));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

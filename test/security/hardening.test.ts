@@ -126,7 +126,11 @@ describe("processes", () => {
   });
 
   it("without a browser still writes the site, exports and report, then says how to get one (exit 2)", async () => {
-    const cwd = await dealsDir({ "a.yaml": deal(), "b.yaml": deal("summary: Zweiter Deal") });
+    // A next appointment, so there is a calendar to write (a deal with nothing to schedule gets none).
+    const cwd = await dealsDir({
+      "a.yaml": deal("next_meeting:", "  date: 2026-12-01"),
+      "b.yaml": deal("summary: Zweiter Deal"),
+    });
     const { code, stdout, stderr } = await runCli(["build", ...TODAY], {
       cwd,
       env: { PUPPETEER_EXECUTABLE_PATH: path.join(cwd, "no-such-chromium") },
