@@ -61,6 +61,7 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMeta): Promise<Uint8
   // PDF/UA: a viewer shows the title, not the file name.
   catalog.set(PDFName.of("ViewerPreferences"), context.obj({ DisplayDocTitle: true }));
   wrapListBodies(doc);
+  sortIdTree(doc);
 
   context.trailerInfo.ID = context.obj([PDFHexString.of(ID_PLACEHOLDER), PDFHexString.of(ID_PLACEHOLDER)]);
   const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
@@ -117,6 +118,42 @@ function wrapListBodies(doc: PDFDocument): void {
     if (mcids.size > 0) movedMcids.set(ref, { body: bodyRef, mcids });
   }
   if (movedMcids.size > 0) repointParentTree(doc, movedMcids);
+}
+
+/**
+ * The IDTree maps element ids to struct elements, sorted by id. Chromium sorted it by the ids the page gave
+ * (which depend on what the reused page printed before); after {@link renumberNodeIds} it must be sorted by
+ * the new ones, or the same deal gives a differently ordered tree. Rebuilt as one root node holding /Names.
+ */
+function sortIdTree(doc: PDFDocument): void {
+  const context = doc.context;
+  const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
+  const tree = root?.lookupMaybe(PDFName.of("IDTree"), PDFDict);
+  if (!tree) return;
+  const pairs: [string, PDFObject][] = [];
+  const nodes: PDFRef[] = [];
+  const visit = (node: PDFDict) => {
+    const names = node.lookupMaybe(PDFName.of("Names"), PDFArray);
+    for (let i = 0; names && i + 1 < names.size(); i += 2) {
+      const key = names.get(i);
+      const text = key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : String(key);
+      pairs.push([text, names.get(i + 1)]);
+    }
+    const kids = node.lookupMaybe(PDFName.of("Kids"), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) {
+      const ref = kids.get(i);
+      if (ref instanceof PDFRef) nodes.push(ref);
+      const kid = kids.lookup(i);
+      if (kid instanceof PDFDict) visit(kid);
+    }
+  };
+  visit(tree);
+  // The old intermediate and leaf nodes are no longer referenced: gone, or they would still be written.
+  for (const ref of nodes) context.delete(ref);
+  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  tree.delete(PDFName.of("Kids"));
+  tree.delete(PDFName.of("Limits"));
+  tree.set(PDFName.of("Names"), context.obj(pairs.flatMap(([key, value]) => [PDFString.of(key), value])));
 }
 
 /** Marked content moved from an `LI` into its `LBody` now has the `LBody` as parent in the parent tree. */
