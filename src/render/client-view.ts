@@ -13,7 +13,16 @@ export const AUDIENCES: readonly Audience[] = ["team", "client"];
 export const TEMPLATES_BY_AUDIENCE: Readonly<Record<Audience, { skip: readonly string[] }>> = {
   team: { skip: ["client-index.njk"] },
   client: {
-    skip: ["index.njk", "lessons.njk", "owners.njk", "owner.njk", "finding-filter.njk", "status-filter.njk", "upcoming.njk"],
+    skip: [
+      "index.njk",
+      "lessons.njk",
+      "owners.njk",
+      "owner.njk",
+      "finding-filter.njk",
+      "status-filter.njk",
+      "upcoming.njk",
+      "readiness-filter.njk",
+    ],
   },
 };
 
@@ -29,7 +38,15 @@ export function clientView(view: SiteView): SiteView {
     deals: view.deals.map(clientDeal),
     rows: view.rows
       .filter((row) => !row.broken)
-      .map((row) => ({ ...row, findings: [], errors: 0, warnings: 0, open: 0, overdue: 0, onTime: "–" })),
+      .map(({ readiness: _readiness, ...row }) => ({
+        ...row,
+        findings: [],
+        errors: 0,
+        warnings: 0,
+        open: 0,
+        overdue: 0,
+        onTime: "–",
+      })),
     summary: {
       deals: view.rows.filter((row) => !row.broken).length,
       errors: 0,
@@ -48,6 +65,7 @@ export function clientView(view: SiteView): SiteView {
     lessons: [],
     findingPages: [],
     statusPages: [],
+    readinessPages: [],
   };
 }
 

@@ -85,6 +85,16 @@ describe("the example deals' mail drafts", () => {
     }
   });
 
+  it("is read by mailparser, every draft: a From, recipients, the text part, no Bcc", async () => {
+    for (const file of mails) {
+      const mail = await simpleParser(readFileSync(file));
+      expect(mail.from?.value[0]?.address, file).toMatch(/@/);
+      expect(mail.to, file).toBeDefined();
+      expect(mail.bcc, file).toBeUndefined();
+      expect(mail.text, file).toMatch(/^(Guten Tag|Hello),/);
+    }
+  });
+
   it("is read by mailparser: From is the sender, To the client's side, Cc our other participants", async () => {
     const mail = await simpleParser(readFileSync(mails.find((m) => m.includes("stadtwerke-musterstadt-strom")) as string));
     const addresses = (field: typeof mail.to) => (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value);
