@@ -125,15 +125,13 @@ async function buildInto(
  * the draft mark and the mail draft's subject starts with it (see the README), so nobody sends it by mistake.
  */
 function logNotReady(analysis: Analysis, log: (line: string) => void): void {
-  // Deal text inside a message must not start a log line of its own (workflow commands in CI logs).
-  const flat = (text: string) =>
-    text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   for (const result of analysis.deals) {
     const readiness = result.readiness;
     if (!result.deal || !readiness || readiness.ready) continue;
     const mark = result.deal.language === "de" ? "ENTWURF" : "DRAFT";
-    log(`  ${flat(result.file)}: not ready to send (PDF marked ${mark}, mail subject prefixed):`);
-    for (const f of readiness.blockers) log(`    ${f.line}:${f.column} ${f.code}  ${flat(f.message)}`);
+    // Deal text inside a message must not start a log line of its own (workflow commands in CI logs).
+    log(`  ${logPath(result.file)}: not ready to send (PDF marked ${mark}, mail subject prefixed):`);
+    for (const f of readiness.blockers) log(`    ${f.line}:${f.column} ${f.code}  ${logText(f.message)}`);
   }
 }
 
