@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
+import { date as dateArg, messages, t as text } from "../i18n/translate.js";
 import type { Deal } from "../model/deal.js";
-import { messages } from "../render/i18n.js";
 import { formatDate, formatTime, formatWeekday } from "../time/format-date.js";
 import { dayNumber } from "../time/plain-date.js";
 
@@ -20,22 +20,16 @@ export function plainText(markdown: string): string {
 
 /** The subject of the recap mail: "Protokoll: <title> – <meeting date>". */
 export function recapSubject(deal: Deal): string {
-  const prefix = deal.language === "de" ? "Protokoll" : "Meeting notes";
-  return header(`${prefix}: ${deal.title} – ${formatDate(deal.meeting.date, deal.language)}`);
+  return header(text(deal.language, "mail.subject", { title: deal.title, date: dateArg(deal.meeting.date) }));
 }
 
 /** The plain-text body: greeting, decisions, who does what by when, next appointment. Nothing internal. */
 export function recapBody(deal: Deal, company: string | undefined, attached: boolean): string {
   const t = messages(deal.language);
-  const de = deal.language === "de";
-  const date = formatDate(deal.meeting.date, deal.language);
-  const lines: string[] = [de ? "Guten Tag," : "Hello,", ""];
-  lines.push(
-    de
-      ? `vielen Dank für das Gespräch am ${date}. ${attached ? "Im Anhang finden Sie das Protokoll; hier" : "Hier"} das Wichtigste in Kürze.`
-      : `thank you for the meeting on ${date}. ${attached ? "Please find the notes attached; here" : "Here"} is the gist.`,
-    "",
-  );
+  const language = deal.language;
+  const date = dateArg(deal.meeting.date);
+  const lines: string[] = [text(language, "mail.greeting"), ""];
+  lines.push(text(language, attached ? "mail.thanksAttached" : "mail.thanks", { date }), "");
   if (deal.decisions.length > 0) {
     lines.push(`${t.decisions}:`, ...deal.decisions.map((d) => `- ${plainText(d)}`), "");
   }
@@ -44,7 +38,7 @@ export function recapBody(deal: Deal, company: string | undefined, attached: boo
     lines.push(`${t.actions}:`);
     for (const a of actions) {
       lines.push(
-        `- ${plainText(a.task)} – ${a.owner ?? t.nobody} – ${a.due ? `${de ? "bis" : "by"} ${formatDate(a.due, deal.language)}` : t.noDate}`,
+        `- ${plainText(a.task)} – ${a.owner ?? t.nobody} – ${a.due ? text(language, "mail.by", { date: dateArg(a.due) }) : t.noDate}`,
       );
     }
     lines.push("");
@@ -57,7 +51,7 @@ export function recapBody(deal: Deal, company: string | undefined, attached: boo
       "",
     );
   }
-  lines.push(de ? "Viele Grüße" : "Kind regards");
+  lines.push(text(language, "mail.regards"));
   if (company) lines.push(company);
   return `${lines.join("\n")}\n`;
 }

@@ -104,7 +104,7 @@ describe("build --audience client", () => {
   it("refuses an unknown audience (exit 2)", async () => {
     const result = await runCli(["build", "--no-pdf", "--audience", "public"], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Unknown --audience "public".');
+    expect(result.stderr).toContain("Unknown audience `--audience public`.");
   });
 });
 

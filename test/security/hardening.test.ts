@@ -104,7 +104,7 @@ describe("files and paths", () => {
     const result = await runCli(["build", "--no-pdf", "--out", "blocked/site", ...TODAY], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /Cannot write to .*blocked\/site: a file is in the way\.\n {2}Choose another folder with --out/,
+      /Cannot write to .*blocked\/site: a file is in the way\.\n {2}Choose another folder with `--out`/,
     );
   });
 
@@ -155,7 +155,7 @@ describe("processes", () => {
     const cwd = await dealsDir(files);
     const child = spawn(process.execPath, [BIN, "build", "--concurrency", "2", ...TODAY], {
       cwd,
-      env: { ...process.env, CI: "true" },
+      env: { ...process.env, CI: "true", PROTOKOLL_LANG: "en" },
     });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
@@ -191,7 +191,7 @@ describe("processes", () => {
     for (let i = 0; i < 24; i++) await writeFile(path.join(cwd, "deals", `deal-${i}.yaml`), deal(`summary: Deal ${i}, geändert`));
     const child = spawn(process.execPath, [BIN, "build", "--concurrency", "2", ...TODAY], {
       cwd,
-      env: { ...process.env, CI: "true" },
+      env: { ...process.env, CI: "true", PROTOKOLL_LANG: "en" },
     });
     const browserSeen = await new Promise<boolean>((resolve) => {
       const timer = setInterval(() => {
