@@ -13,7 +13,16 @@ export interface Phrase {
 }
 
 /** A value for a `{placeholder}`: plain text or a number as is, a date or a nested phrase in the reader's language. */
-export type Arg = string | number | Phrase | DateArg;
+export type Arg = string | number | Phrase | DateArg | NumberArg;
+
+/** A number written with the language's digit grouping: `6.000` / `6,000`. */
+export interface NumberArg {
+  grouped: number;
+}
+
+export function grouped(value: number): NumberArg {
+  return { grouped: value };
+}
 
 /** A `YYYY-MM-DD` date, written `20.11.2026` in German and `20 Nov 2026` in English. */
 export interface DateArg {
@@ -64,6 +73,7 @@ function arg(language: Language, value: Arg): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
   if ("date" in value) return formatDate(value.date, language);
+  if ("grouped" in value) return value.grouped.toLocaleString(language === "de" ? "de-DE" : "en-GB");
   return say(language, value);
 }
 

@@ -151,7 +151,7 @@ describe("a full disk during a build", () => {
     const cwd = await project("A");
     const result = await runCli(["build", "--no-pdf", ...TODAY], {
       cwd,
-      env: { NODE_OPTIONS: `--import ${FILL_DISK}`, PROTOKOLL_TEST_DISK_BYTES: "1000" },
+      env: { NODE_OPTIONS: `--import ${FILL_DISK}`, PROTOKOLL_TEST_DISK_BYTES: "1000", PROTOKOLL_LANG: undefined },
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^protokoll: Die Ausgabe konnte nicht geschrieben werden: der Datenträger ist voll/m);

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { finding, ProtokollError, wordFinding } from "../../errors.js";
 import { writeExports } from "../../export/write-exports.js";
-import { type Phrase, phrase, plural, t } from "../../i18n/translate.js";
+import { grouped, type Phrase, phrase, plural, t } from "../../i18n/translate.js";
 import { PRINT_BUDGET, type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
 import { AUDIENCES, type Audience } from "../../render/client-view.js";
@@ -52,7 +52,7 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
       release();
     }
   } catch (error) {
-    throw asDiskFull(error, analysis.config.siteLanguage) ?? error;
+    throw asDiskFull(error, flags.language) ?? error;
   }
 }
 
@@ -72,8 +72,7 @@ function parseAudience(text: string | undefined): Audience {
 function asDiskFull(error: unknown, siteLanguage: Language): ProtokollError | undefined {
   const full = diskFullError(error);
   if (!full) return undefined;
-  const env = process.env.PROTOKOLL_LANG;
-  const language: Language = env === "de" || env === "en" ? env : siteLanguage;
+  const language = siteLanguage;
   const file = full.path ? path.relative(process.cwd(), full.path.replace(/\.\d+\.[0-9a-f]{8}\.tmp$/, "")) : undefined;
   const { message, hint } = diskFullMessage(full.code as string, file, language);
   // Already worded in its language by render/i18n.ts: carried as it is.
@@ -219,10 +218,10 @@ function addPdfFindings(analysis: Analysis, outcome: PrintOutcome): void {
         at,
         phrase("pdf-overflow.tooLong", {
           title: result.deal.title,
-          characters: size.characters,
-          blocks: size.blocks,
-          maxCharacters: PRINT_BUDGET.characters / 10,
-          maxBlocks: PRINT_BUDGET.blocks / 10,
+          characters: grouped(size.characters),
+          blocks: grouped(size.blocks),
+          maxCharacters: grouped(PRINT_BUDGET.characters / 10),
+          maxBlocks: grouped(PRINT_BUDGET.blocks / 10),
         }),
         phrase("pdf-overflow.tooLongHint"),
       );
