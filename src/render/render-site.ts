@@ -1,4 +1,3 @@
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -8,9 +7,9 @@ import type { Analysis } from "../pipeline.js";
 import { mapLimit } from "../util/map-limit.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
-import { type Audience, clientView, TEMPLATES_BY_AUDIENCE } from "./client-view.js";
+import { type Audience, clientView, skippedTemplates } from "./client-view.js";
 import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
-import { TEMPLATES_DIR } from "./package-templates.js";
+import { pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
 import { type SiteView, siteView } from "./site-view.js";
 
 /** The package's own templates and Eleventy config: the site looks the same whichever folder it is built in. */
@@ -97,12 +96,9 @@ export function assertPagesWritten(slugs: readonly string[], written: readonly s
 
 /** Every template but the deal page and the includes: `index.njk`, `owners.njk`, `assets/site.css.njk`, … */
 async function overviewTemplates(audience: Audience): Promise<string[]> {
-  const entries = await readdir(TEMPLATES_DIR, { recursive: true });
-  const skip = new Set(TEMPLATES_BY_AUDIENCE[audience].skip);
-  return entries
-    .filter((name) => name.endsWith(".njk") && !name.startsWith("_includes") && name !== "deal.njk" && !skip.has(name))
-    .sort()
-    .map((name) => path.join(TEMPLATES_DIR, name));
+  const all = pageTemplates();
+  const skip = new Set(skippedTemplates(audience, all));
+  return all.filter((name) => name !== "deal.njk" && !skip.has(name)).map((name) => path.join(TEMPLATES_DIR, name));
 }
 
 async function runEleventy(input: string, data: SiteData, options: RenderOptions): Promise<string[]> {

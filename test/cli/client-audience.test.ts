@@ -119,3 +119,12 @@ describe("every site keeps search engines out", () => {
       expect(readFileSync(page, "utf8"), page).toContain('<meta name="robots" content="noindex, nofollow">');
   });
 });
+
+describe("client templates are an allowlist", () => {
+  it("a page template added later for the team is not rendered on a client site", async () => {
+    const { skippedTemplates } = await import("../../src/render/client-view.js");
+    const all = ["assets/site.css.njk", "client-index.njk", "deal.njk", "index.njk", "review.njk", "robots.njk"];
+    expect(skippedTemplates("client", all)).toEqual(["index.njk", "review.njk"]);
+    expect(skippedTemplates("team", all)).toEqual(["client-index.njk"]);
+  });
+});
