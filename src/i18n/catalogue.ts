@@ -217,6 +217,8 @@ export const de = {
   "pdf-retried.hint":
     "Das PDF einmal ansehen. Wiederholen sich die Abstürze: `--concurrency` senken oder den Speicher der Maschine prüfen.",
   "pdf-failed.message": "Das PDF von „{title}“ ließ sich nicht drucken: {reason}",
+  "pdf.crashedTwice": "Der Browser ist beim Drucken dieses Deals zweimal abgestürzt.",
+  "pdf.timeout": "Das Drucken dauerte länger als {seconds} s.",
   "pdf-failed.hint": "Den Build wiederholen; scheitert er erneut, mit dieser Meldung melden.",
 
   // Reading a deal file (src/load/).
@@ -893,6 +895,8 @@ export const en = {
   "pdf-retried.message": 'Chromium crashed while printing "{title}"; it was restarted and the PDF printed again.',
   "pdf-retried.hint": "Look at the PDF once. If crashes repeat, lower `--concurrency` or check the machine's memory.",
   "pdf-failed.message": 'The PDF of "{title}" could not be printed: {reason}',
+  "pdf.crashedTwice": "The browser crashed twice while printing this deal.",
+  "pdf.timeout": "Printing took longer than {seconds} s.",
   "pdf-failed.hint": "Run the build again; if it fails again, report it with this message.",
 
   "file.refused.outside": "The file was not read: it is a symbolic link that points outside the deals folder.",

@@ -133,6 +133,16 @@ describe("processes", () => {
     expect(existsSync(path.join(cwd, "_site", "deals", "a", "index.html"))).toBe(true);
   });
 
+  it("says why a PDF failed in German, reason included (the reason used to be English in a German report)", async () => {
+    const cwd = await dealsDir({ "a.yaml": deal() });
+    const result = await runCli(["build", ...TODAY], { cwd, env: { PROTOKOLL_PDF_TIMEOUT_MS: "1", PROTOKOLL_LANG: "de" } });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(cwd, "_site", "report.json"), "utf8"));
+    const failed = report.deals[0].findings.find((f: { code: string }) => f.code === "pdf-failed");
+    expect(failed.message).toMatch(/ließ sich nicht drucken: Das Drucken dauerte länger als \d+ s\./);
+    expect(failed.message).not.toMatch(/took longer|Printing/);
+  });
+
   it("without a browser still writes the site, exports and report, then says how to get one (exit 2)", async () => {
     const cwd = await dealsDir({ "a.yaml": deal(), "b.yaml": deal("summary: Zweiter Deal") });
     const { code, stdout, stderr } = await runCli(["build", ...TODAY], {
