@@ -109,7 +109,10 @@ describe.each(runs)("in $language ($extra)", ({ language, extra, env }) => {
     ["a misspelt command", ["bild"]],
     ["a misspelt option", ["check", "--fromat", "json"]],
     ["an impossible date", ["check", "--today", "2026-13-01"]],
-    ...["", "build", "check", "new", "diff", "serve"].map((c) => [`${c || "protokoll"} --help`, [c, "--help"].filter(Boolean)]),
+    ...["", "build", "check", "new", "diff", "serve", "init", "doctor"].map((c) => [
+      `${c || "protokoll"} --help`,
+      [c, "--help"].filter(Boolean),
+    ]),
   ] as [string, string[]][])("%s", async (what, args) => {
     const result = await runCli([...args, ...extra], { env });
     expectOnly(language, result.stdout + result.stderr, what);
