@@ -14,6 +14,7 @@ import type { Config } from "./config/load-config.js";
 import { capFindings, type Finding, finding, type Position } from "./errors.js";
 import { findingsFor, sortFindings } from "./findings/index.js";
 import { type SendReadiness, sendReadiness } from "./findings/send-readiness.js";
+import { phrase } from "./i18n/translate.js";
 import { type DealFileEntry, findDealFiles } from "./load/find-deal-files.js";
 import { type LoadedFile, readDealFile } from "./load/read-deal-file.js";
 import { buildDeal } from "./model/build-deal.js";
@@ -128,11 +129,11 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
     result.findings = sortFindings(result.findings);
     return result;
   }
-  const { data, findings } = validateDeal(loaded.data, source);
+  const { data, findings } = validateDeal(loaded.data, source, options.today);
   if (loaded.findings.length > 0 || !data) {
     // A file with syntax errors is never built, but its schema problems elsewhere are reported in the same run.
     // Missing keys and wrong types next to a syntax error are the parser's guesses, not the author's: left out.
-    const lines = new Set(loaded.findings.map((f) => f.line));
+    const lines = new Set(loaded.findings.flatMap((f) => [f.line, ...(f.covers ?? [])]));
     const echo = (f: Finding) =>
       lines.has(f.line) || f.schemaKeyword === "required" || (f.schemaKeyword === "type" && lines.has(f.line + 1));
     const extra = loaded.partial ? findings.filter((f) => !echo(f)) : findings;
@@ -177,8 +178,8 @@ function duplicateSlugFindings(entries: readonly DealFileEntry[]): Map<string, F
         "invalid-filename",
         entry.file,
         { line: 1, column: 1 },
-        `The slug "${entry.slug}" is already used by ${earlier}; each deal needs its own page.`,
-        "Rename one of the two files.",
+        phrase("file.duplicateSlug", { slug: entry.slug, earlier }),
+        phrase("file.duplicateSlugHint"),
       ),
     );
   }

@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { FindingCode } from "../errors.js";
 import { type Finding, finding } from "../errors.js";
+import { type Phrase, phrase } from "../i18n/translate.js";
 import { parseYaml } from "../load/parse-yaml.js";
 import { isTimeZone } from "../time/plain-date.js";
 import { schemas } from "../validate/schemas.js";
@@ -140,8 +141,8 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
           "invalid-field",
           CONFIG_FILE,
           parsed.source.valueAt(["time_zone"]),
-          `Unknown time zone "${zone}".`,
-          "Use an IANA zone name such as `Europe/Berlin`, `Europe/Vienna` or `Europe/Zurich`.",
+          phrase("config.unknownZone", { zone }),
+          phrase("config.unknownZoneHint"),
         ),
       ],
     };
@@ -183,20 +184,17 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
 }
 
 /** What is wrong with the logo file, as [message, hint], or undefined when it can be embedded. */
-async function checkLogo(file: string, written: string): Promise<[string, string] | undefined> {
+async function checkLogo(file: string, written: string): Promise<[Phrase, Phrase] | undefined> {
   const types = Object.keys(LOGO_TYPES).join(", ");
   if (!LOGO_TYPES[path.extname(file).toLowerCase()])
-    return [`The logo "${written}" is not a PNG, JPEG or SVG file.`, `Convert it to one of ${types}.`];
+    return [phrase("config.logoType", { file: written }), phrase("config.logoTypeHint", { types })];
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile())
-    return [
-      `The logo file "${written}" does not exist.`,
-      `Give its path relative to ${CONFIG_FILE}, e.g. \`logo: assets/logo.png\`, or remove \`logo:\`.`,
-    ];
+    return [phrase("config.logoMissing", { file: written }), phrase("config.logoMissingHint", { config: CONFIG_FILE })];
   if (info.size > LOGO_MAX_BYTES)
     return [
-      `The logo "${written}" has ${Math.ceil(info.size / 1024)} KB; at most ${LOGO_MAX_BYTES / 1024} KB are embedded in every page and PDF.`,
-      "Scale it down (a few hundred pixels wide are plenty for print) or use an SVG.",
+      phrase("config.logoSize", { file: written, kb: Math.ceil(info.size / 1024), max: LOGO_MAX_BYTES / 1024 }),
+      phrase("config.logoSizeHint"),
     ];
   return undefined;
 }

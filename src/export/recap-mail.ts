@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { encodeWord } from "nodemailer/lib/mime-funcs";
 import type { Config } from "../config/load-config.js";
+import { date as dateArg, messages, t as text } from "../i18n/translate.js";
 import type { Deal } from "../model/deal.js";
 import { type MailAddress, type RecapParties, recapParties, senderAddress } from "../model/recap-parties.js";
-import { messages } from "../render/i18n.js";
 import { inlineMarkdownToText, markdownToText } from "../render/markdown.js";
 import { sortActions } from "../render/print-view.js";
 import { formatDate, formatTime, formatWeekday } from "../time/format-date.js";
@@ -45,11 +45,8 @@ export function formatAddress(address: MailAddress): string {
 
 /** The subject of the recap mail: "Protokoll: <title> – <meeting date>", prefixed while it is a draft. */
 export function recapSubject(deal: Deal, draft = false): string {
-  const t = messages(deal.language);
-  const prefix = deal.language === "de" ? "Protokoll" : "Meeting notes";
-  return headerText(
-    `${draft ? `[${t.draftMark}] ` : ""}${prefix}: ${deal.title} – ${formatDate(deal.meeting.date, deal.language)}`,
-  );
+  const subject = text(deal.language, "mail.subject", { title: deal.title, date: dateArg(deal.meeting.date) });
+  return headerText(`${draft ? `[${messages(deal.language).draftMark}] ` : ""}${subject}`);
 }
 
 /**
@@ -59,15 +56,10 @@ export function recapSubject(deal: Deal, draft = false): string {
  */
 export function recapBody(deal: Deal, parties: RecapParties, attached: boolean): string {
   const t = messages(deal.language);
-  const de = deal.language === "de";
-  const date = formatDate(deal.meeting.date, deal.language);
-  const lines: string[] = [`${t.greeting},`, ""];
-  lines.push(
-    de
-      ? `vielen Dank für das Gespräch am ${date}. ${attached ? "Im Anhang finden Sie das Protokoll; hier" : "Hier"} das Wichtigste in Kürze.`
-      : `thank you for the meeting on ${date}. ${attached ? "Please find the notes attached; here" : "Here"} is the gist.`,
-    "",
-  );
+  const language = deal.language;
+  const date = dateArg(deal.meeting.date);
+  const lines: string[] = [text(language, "mail.greeting"), ""];
+  lines.push(text(language, attached ? "mail.thanksAttached" : "mail.thanks", { date }), "");
   const summary = markdownToText(deal.summary);
   if (summary) lines.push(`${t.summary}:`, summary, "");
   if (deal.decisions.length > 0) {
@@ -77,7 +69,11 @@ export function recapBody(deal: Deal, parties: RecapParties, attached: boolean):
   if (actions.length > 0) {
     lines.push(`${t.actions}:`);
     for (const a of actions) {
-      const parts = [a.task, a.owner, a.due ? `${t.by} ${formatDate(a.due, deal.language)}` : undefined];
+      const parts = [
+        inlineMarkdownToText(a.task),
+        a.owner,
+        a.due ? text(language, "mail.by", { date: dateArg(a.due) }) : undefined,
+      ];
       lines.push(`- ${parts.filter(Boolean).join(" – ")}`);
     }
     lines.push("");
@@ -90,7 +86,7 @@ export function recapBody(deal: Deal, parties: RecapParties, attached: boolean):
       "",
     );
   }
-  lines.push(t.regards);
+  lines.push(text(language, "mail.regards"));
   const sender = parties.sender;
   if (sender) {
     lines.push(sender.name);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/load-config.js";
@@ -13,15 +14,17 @@ import { recapMail } from "./recap-mail.js";
 const EXPORT_BATCH = 1000;
 
 /**
- * Writes `<slug>.ics` and `<slug>.eml` (unless `mail: false`) for every valid deal and `calendar.ics` for all of them. The mail draft
- * attaches the deal's PDF when this build has one for it (`withPdf`); otherwise it goes without attachment.
- * `drafts` are the deals not ready to send: their mail subject starts with the draft mark.
+ * Writes `<slug>.ics` (for a deal with something to schedule) and `<slug>.eml` (unless `mail: false`) for every
+ * valid deal and `calendar.ics` for all of them. The mail draft attaches the deal's PDF when this build has one
+ * for it (`withPdf`: slug → SHA-256 of that PDF) and the file still has exactly those bytes; otherwise it goes
+ * without attachment — never with another version's PDF. `drafts` are the deals not ready to send: their mail
+ * subject starts with the draft mark.
  */
 export async function writeExports(
   deals: readonly Deal[],
   outDir: string,
   config: Config,
-  withPdf: ReadonlySet<string>,
+  withPdf: ReadonlyMap<string, string>,
   options: { mail?: boolean; drafts?: ReadonlySet<string> } = {},
 ): Promise<void> {
   const feed: string[][] = [];
@@ -39,7 +42,7 @@ export async function writeExports(
       else await rm(ics, { force: true });
       // A client site gets no mail drafts: they carry the recipients' addresses and are the team's to send.
       if (options.mail === false) return;
-      const pdf = withPdf.has(deal.slug) ? await readFile(path.join(folder, `${deal.slug}.pdf`)) : undefined;
+      const pdf = await verifiedPdf(path.join(folder, `${deal.slug}.pdf`), withPdf.get(deal.slug));
       await writeFileAtomic(
         path.join(folder, `${deal.slug}.eml`),
         await recapMail(deal, { config, pdf, draft: options.drafts?.has(deal.slug) ?? false }),
@@ -53,4 +56,10 @@ export async function writeExports(
   const feedFile = path.join(outDir, "calendar.ics");
   if (feed.some((events) => events.length > 0)) await writeFileAtomic(feedFile, feedChunks(name, feed));
   else await rm(feedFile, { force: true });
+}
+
+async function verifiedPdf(file: string, expected: string | undefined): Promise<Uint8Array | undefined> {
+  if (!expected) return undefined;
+  const bytes = await readFile(file).catch(() => undefined);
+  return bytes && createHash("sha256").update(bytes).digest("hex") === expected ? bytes : undefined;
 }
