@@ -97,7 +97,7 @@ if (canMount) execFileSync("umount", [probe]);
 const cases: [string, Fill][] = [
   ["a write fails part-way through the PDFs", { how: "injected", bytes: 100_000 }],
   ["a write fails part-way through the pages and mails", { how: "injected", bytes: 450_000 }],
-  ...(canMount ? ([["a 2 MB tmpfs fills up", { how: "tmpfs", leave: 20_000 }]] as [string, Fill][]) : []),
+  ...(canMount ? ([["a 2 MB tmpfs fills up", { how: "tmpfs", leave: 4_000 }]] as [string, Fill][]) : []),
 ];
 
 describe("a full disk during a build", () => {
