@@ -1,24 +1,25 @@
 import { type Config, loadConfig } from "../config/load-config.js";
 import { ProtokollError } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
 import { readGitFacts } from "../load/git-facts.js";
 import { type Analysis, analyse } from "../pipeline.js";
 import { formatFinding } from "../report/format-text.js";
+import type { Language } from "../time/language.js";
 import { resolveToday } from "./options.js";
 
 export interface CommonFlags {
   deals?: string;
   today?: string;
+  /** The CLI's language (see cli/language.ts). */
+  language: Language;
 }
 
 /** Loads the configuration and runs load → validate → model for the deals folder. */
 export async function prepare(flags: CommonFlags): Promise<{ config: Config; analysis: Analysis }> {
   const { config, findings } = await loadConfig();
   if (findings.length > 0) {
-    const text = findings.map((f) => formatFinding(f, () => undefined)).join("\n\n");
-    throw new ProtokollError(
-      `The configuration file is invalid:\n\n${text}`,
-      "Fix protokoll.config.yaml; it is checked like a deal file.",
-    );
+    const text = findings.map((f) => formatFinding(f, flags.language, () => undefined)).join("\n\n");
+    throw new ProtokollError(phrase("config.invalid", { text }), phrase("config.invalidHint"));
   }
   const today = resolveToday(flags.today, config.timeZone);
   const dealsDir = flags.deals ?? "deals";
@@ -27,7 +28,7 @@ export async function prepare(flags: CommonFlags): Promise<{ config: Config; ana
     return { config, analysis: await analyse({ dealsDir, today, config, git }) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new ProtokollError(`The deals folder "${dealsDir}" does not exist.`, "Create it, or point to it with --deals <dir>.");
+      throw new ProtokollError(phrase("cli.noDealsFolder", { dir: dealsDir }), phrase("cli.noDealsFolderHint"));
     }
     throw error;
   }

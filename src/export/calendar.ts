@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { DEFAULT_CONFIG } from "../config/load-config.js";
 import type { Action, Deal } from "../model/deal.js";
+import { type MailAddress, recapParties, senderAddress } from "../model/recap-parties.js";
 import { messages } from "../render/i18n.js";
 import { formatDate } from "../time/format-date.js";
 import { addDays, dayNumber } from "../time/plain-date.js";
@@ -31,7 +33,7 @@ export function actionUid(deal: Deal, action: Action): string {
  * days from 2020-01-01 to the "Stand" — it rises whenever the deal is updated on a later day, so a calendar
  * that imported an earlier version takes the moved appointment as an update instead of a duplicate.
  */
-export function dealEvents(deal: Deal, zone: string): string[] {
+export function dealEvents(deal: Deal, zone: string, organizer = defaultOrganizer(deal)): string[] {
   const events: CalendarEvent[] = [];
   const t = messages(deal.language);
   const stamp = new Date(dayNumber(deal.asOf) * 86_400_000);
@@ -54,6 +56,7 @@ export function dealEvents(deal: Deal, zone: string): string[] {
       uid: `${deal.slug}-next@protokoll`,
       stamp,
       sequence,
+      organizer,
       summary,
       description,
       ...(next.place ? { location: line(next.place) } : {}),
@@ -71,6 +74,7 @@ export function dealEvents(deal: Deal, zone: string): string[] {
       uid: actionUid(deal, action),
       stamp,
       sequence,
+      organizer,
       start: action.due,
       end: addDays(action.due, 1),
       summary: line(`${t.kindDeadline}: ${action.task}${action.owner ? ` (${action.owner})` : ""}`),
@@ -78,6 +82,11 @@ export function dealEvents(deal: Deal, zone: string): string[] {
     });
   }
   return events.map(eventText);
+}
+
+/** The organizer without a configuration: the deal's `sender:`, else the placeholder (see recap-parties). */
+function defaultOrganizer(deal: Deal): MailAddress {
+  return senderAddress(recapParties(deal, DEFAULT_CONFIG));
 }
 
 /** A deal's own .ics file. */

@@ -1,4 +1,5 @@
 // deal-stale: an active deal with no contact and no next step for long — the competitor moves meanwhile.
+import { phrase } from "../i18n/translate.js";
 import type { Deal } from "../model/deal.js";
 import { daysBetween, type PlainDate } from "../time/plain-date.js";
 import { dealStart, openActions, type Rule, report } from "./rule.js";
@@ -24,9 +25,8 @@ export const dealStale: Rule = {
     return [
       report("deal-stale", context, {
         at: dealStart(context),
-        en: `No contact for ${days} days and no next step: the deal is going stale.`,
-        de: `Seit ${days} Tagen kein Kontakt und kein nächster Schritt: der Deal schläft ein.`,
-        hint: "Call the customer and fix a next appointment, or close the deal with `status: lost` and a `lost_reason`.",
+        message: phrase("deal-stale.message", { days }),
+        hint: phrase("deal-stale.hint"),
       }),
     ];
   },

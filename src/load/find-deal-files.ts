@@ -1,6 +1,7 @@
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
 
 export interface DealFileEntry {
   /**
@@ -20,30 +21,14 @@ export interface DealFileEntry {
 export interface Refusal {
   /** A link to a folder has no file name to check; the others are named like deals. */
   folder: boolean;
-  reason: string;
-  reasonDe: string;
-  hint: string;
+  /** Why, as the catalogue's `file.refused.<kind>` (and `…Hint` for the fix). */
+  kind: "outside" | "folderLink" | "special";
 }
 
 const REFUSALS = {
-  outside: {
-    folder: false,
-    reason: "it is a symbolic link that points outside the deals folder",
-    reasonDe: "sie ist ein symbolischer Link, der aus dem Deal-Ordner hinauszeigt",
-    hint: "Copy the deal into the deals folder instead of linking it.",
-  },
-  folderLink: {
-    folder: true,
-    reason: "it is a symbolic link to a folder, and links to folders are never followed (a link loop would never end)",
-    reasonDe: "sie ist ein symbolischer Link auf einen Ordner; solchen Links wird nie gefolgt (eine Schleife endete nie)",
-    hint: "Remove the link; move the deals into a real subfolder if they belong here.",
-  },
-  special: {
-    folder: false,
-    reason: "it is not a regular file (a FIFO, socket or device), which is never opened",
-    reasonDe: "sie ist keine gewöhnliche Datei (eine FIFO, ein Socket oder ein Gerät) und wird nie geöffnet",
-    hint: "Remove it and save the deal as an ordinary file.",
-  },
+  outside: { folder: false, kind: "outside" },
+  folderLink: { folder: true, kind: "folderLink" },
+  special: { folder: false, kind: "special" },
 } as const satisfies Record<string, Refusal>;
 
 const DEAL_EXTENSION = /\.ya?ml$/i;
@@ -60,10 +45,7 @@ export async function findDealFiles(dealsDir: string, cwd = process.cwd()): Prom
   const root = path.resolve(cwd, dealsDir);
   const rootInfo = await stat(root);
   if (!rootInfo.isDirectory()) {
-    throw new ProtokollError(
-      `The deals folder "${dealsDir}" is not a folder but a file.`,
-      "Point --deals at the folder that holds the deal files, e.g. `--deals deals`.",
-    );
+    throw new ProtokollError(phrase("cli.dealsIsFile", { dir: dealsDir }), phrase("cli.dealsIsFileHint"));
   }
   const realRoot = await realpath(root);
   const base = isInside(path.resolve(cwd), root) ? cwd : await repositoryOf(root);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { Browser as BrowserName, Cache } from "@puppeteer/browsers";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { ProtokollError } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
 
 /**
  * Flags for a headless Chromium that prints and does nothing else. The pages cannot fetch anything (every
@@ -154,11 +155,14 @@ export const INSTALL_BROWSER_COMMAND = "npx @puppeteer/browsers install chrome-h
 /** Why no browser was found, and the fix. */
 export function noBrowserError(search: BrowserSearch & { found: false }, cause?: unknown): ProtokollError {
   const named = search.explicit
-    ? ` ${search.explicit.source === "config" ? "`browser:` in protokoll.config.yaml" : "PUPPETEER_EXECUTABLE_PATH"} names "${search.explicit.path}", which does not exist;`
+    ? phrase("pdf.namedMissing", {
+        what: search.explicit.source === "config" ? "`browser:` in protokoll.config.yaml" : "PUPPETEER_EXECUTABLE_PATH",
+        path: search.explicit.path,
+      })
     : "";
   return new ProtokollError(
-    "No Chromium found to print the PDFs.",
-    `Install one with \`${INSTALL_BROWSER_COMMAND}\` (or the system's package, e.g. \`apt-get install chromium\`).${named} Or point PUPPETEER_EXECUTABLE_PATH or \`browser:\` in protokoll.config.yaml at a Chrome/Chromium binary. \`protokoll doctor\` shows what is found; \`--no-pdf\` builds without PDFs.`,
+    phrase("pdf.noChromium"),
+    phrase("pdf.noChromiumHint", { command: INSTALL_BROWSER_COMMAND, named }),
     cause === undefined ? undefined : { cause },
   );
 }
@@ -231,14 +235,14 @@ export async function launchBrowser(options: BrowserSearchOptions = {}): Promise
     const message = error instanceof Error ? error.message : String(error);
     if (/timed out|Timed out/.test(message)) {
       throw new ProtokollError(
-        `Chromium (${executablePath}) did not answer within ${Math.round(limit / 1000)} s of starting; it was stopped.`,
-        "Check that this is a working Chrome/Chromium (`protokoll doctor`), raise the limit with PROTOKOLL_BROWSER_TIMEOUT_MS on a very slow machine, or build with `--no-pdf`.",
+        phrase("pdf.noAnswer", { path: executablePath, seconds: Math.round(limit / 1000) }),
+        phrase("pdf.noAnswerHint"),
         { cause: error },
       );
     }
     throw new ProtokollError(
-      `Chromium did not start (${executablePath}): ${message.split("\n")[0]}`,
-      "Check the browser installation with `protokoll doctor`, point PUPPETEER_EXECUTABLE_PATH at another one, or build with `--no-pdf`.",
+      phrase("pdf.didNotStart", { path: executablePath, detail: message.split("\n")[0] ?? "" }),
+      phrase("pdf.didNotStartHint"),
       { cause: error },
     );
   }

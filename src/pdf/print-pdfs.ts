@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
+import { type Phrase, phrase } from "../i18n/translate.js";
 import { isDiskFull } from "../util/disk-full.js";
 import { mapLimit } from "../util/map-limit.js";
 import { onInterrupt } from "../util/shutdown.js";
@@ -50,7 +51,8 @@ export interface PrintOutcome {
   unchanged: string[];
   /** Deals whose PDF needs more than one page even in the compact layout (the PDF is still written). */
   overflow: string[];
-  failed: { slug: string; message: string }[];
+  /** Why each failed: our own reasons from the catalogue; a browser error's first line as it came. */
+  failed: { slug: string; message: Phrase | string }[];
   /** Deals that were being printed when the browser crashed (printed again after one restart, if possible). */
   crashed: string[];
   browserStarts: number;
@@ -111,7 +113,8 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
       outcome.tooLong.push({ slug: request.slug, ...size });
       continue;
     }
-    candidates.push({ request, hash: printHash(request.html, options.version) });
+    // The metadata (title with the draft mark, author, commit) is part of the file too.
+    candidates.push({ request, hash: printHash(`${request.html}\0${JSON.stringify(request.meta)}`, options.version) });
   }
   // "Unchanged" needs both: the same print input as recorded, and the file on disk with the recorded bytes.
   // The file is checked, not assumed: an interrupted build may have left another deal version's PDF there.
@@ -191,8 +194,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
     }
     queue = retry;
   }
-  for (const job of queue)
-    outcome.failed.push({ slug: job.request.slug, message: "The browser crashed twice while printing this deal." });
+  for (const job of queue) outcome.failed.push({ slug: job.request.slug, message: phrase("pdf.crashedTwice") });
 
   // A deal without a PDF of this version keeps none of an older one: beside this version's page and mail, an
   // old PDF would be sent as if it were current.
@@ -232,7 +234,7 @@ async function printOne(page: Page, request: PrintRequest, options: PrintOptions
     pdf = await render(page, typeof request.compactHtml === "function" ? request.compactHtml() : request.compactHtml);
     overflow = countPages(pdf) > 1;
   }
-  const bytes = finalizePdf(pdf, { ...request.meta, creator: `protokoll ${options.version}` });
+  const bytes = await finalizePdf(pdf, { ...request.meta, creator: `protokoll ${options.version}` });
   await options.beforeReplace?.(request);
   await writeFileAtomic(request.target, bytes);
   return { overflow, pdf: bytesHash(bytes) };
@@ -243,7 +245,14 @@ async function render(page: Page, html: string): Promise<Uint8Array> {
   return page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, tagged: true, outline: false });
 }
 
-class PrintTimeout extends Error {}
+class PrintTimeout extends Error {
+  constructor(
+    readonly seconds: number,
+    slug: string,
+  ) {
+    super(`Printing took longer than ${seconds} s (deal ${slug}).`);
+  }
+}
 
 /** 30 s per deal, or PROTOKOLL_PDF_TIMEOUT_MS (slow machines, tests). */
 function defaultTimeout(): number {
@@ -254,10 +263,7 @@ function defaultTimeout(): number {
 function withTimeout<T>(work: Promise<T>, ms: number, slug: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new PrintTimeout(`Printing took longer than ${Math.round(ms / 1000)} s (deal ${slug}).`)),
-      ms,
-    );
+    timer = setTimeout(() => reject(new PrintTimeout(Math.round(ms / 1000), slug)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -273,6 +279,7 @@ async function closeBrowser(browser: Browser): Promise<void> {
   if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown): Phrase | string {
+  if (error instanceof PrintTimeout) return phrase("pdf.timeout", { seconds: error.seconds });
   return error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
 }

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import { type Audience, TEMPLATES_BY_AUDIENCE } from "./client-view.js";
-import { TEMPLATES_DIR } from "./package-templates.js";
+import { type Audience, skippedTemplates } from "./client-view.js";
+import { pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
 import type { SiteView } from "./site-view.js";
 
 /** Extra flags the templates read next to the site view. */
@@ -65,7 +65,7 @@ export function protokollPlugin(eleventyConfig: EleventyConfig, options: PluginO
   const audience: Audience =
     data instanceof SiteData && (data as { audience?: Audience }).audience === "client" ? "client" : "team";
   // Added where Eleventy hands out its final list: entries of `ignores` are made relative to the working folder.
-  const skip = TEMPLATES_BY_AUDIENCE[audience].skip.map((name) => path.join(TEMPLATES_DIR, name));
+  const skip = skippedTemplates(audience, pageTemplates()).map((name) => path.join(TEMPLATES_DIR, name));
   eleventyConfig.on("eleventy.ignores", (ignores) => {
     ignores.push(...skip);
   });

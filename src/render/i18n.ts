@@ -1,494 +1,87 @@
+// The strings live in the catalogue (src/i18n/catalogue.ts); this module keeps the render stage's old imports.
 import type { FindingCode } from "../errors.js";
-import type { Language } from "../model/deal.js";
+import type { CatalogueKey } from "../i18n/catalogue.js";
+import { messages, type Phrase, phrase, say } from "../i18n/translate.js";
+import type { Language } from "../time/language.js";
 
-/** Every label on pages, PDFs, mails and calendars, in German and English. One catalogue, one shape. */
-const de = {
-  protocol: "Protokoll",
-  meeting: "Termin",
-  customer: "Kunde",
-  participants: "Teilnehmende",
-  name: "Name",
-  company: "Firma",
-  role: "Position",
-  phone: "Telefon",
-  email: "E-Mail",
-  summary: "Zusammenfassung",
-  decisions: "Entscheidungen",
-  terms: "Vereinbarungen",
-  delivery: "Lieferung",
-  payment: "Zahlung",
-  pricing: "Preise",
-  contractTerm: "Laufzeit",
-  confirmation: "Auftragsbestätigung",
-  copies: "Exemplare",
-  channel_post: "per Post",
-  channel_fax: "per Fax",
-  channel_email: "per E-Mail",
-  otherTerms: "Weitere Bedingungen",
-  actions: "Wer macht was bis wann",
-  task: "Aufgabe",
-  owner: "Verantwortlich",
-  due: "Bis",
-  state: "Status",
-  action_open: "offen",
-  action_done: "erledigt",
-  action_dropped: "entfallen",
-  doneOn: "erledigt am",
-  nobody: "niemand benannt",
-  noDate: "kein Datum",
-  nextMeeting: "Nächster Termin",
-  noNextMeeting: "Kein nächster Termin vereinbart",
-  date: "Datum",
-  time: "Uhrzeit",
-  duration: "Dauer",
-  minutes: "Min.",
-  place: "Ort",
-  agenda: "Themen",
-  risks: "Offene Risiken",
-  options: "Optionen",
-  chosen: "gewählt",
-  ifThen: "Wenn – dann",
-  timeframe: "Zeitrahmen",
-  success: "Erfolg, wenn",
-  communication: "Kommunikation",
-  rhythm: "Rhythmus",
-  review: "Review",
-  escalation: "Eskalation",
-  abortCriteria: "Abbruchkriterien",
-  lostReason: "Grund für die Absage",
-  internal: "Intern – nicht für den Kunden",
-  internalNote: "Dieser Abschnitt erscheint nie im PDF, in der Mail oder im Kalender.",
-  notes: "Notizen",
-  signals: "Signale",
-  lessons: "Lessons learned",
-  hiddenNeeds: "Verdeckte Bedarfe",
-  asOf: "Stand",
-  page: "Seite 1 von 1",
-  protocolSent: "Protokoll verschickt",
-  protocolNotSent: "Protokoll noch nicht verschickt",
-  status_active: "aktiv",
-  status_won: "gewonnen",
-  status_lost: "verloren",
-  status_paused: "pausiert",
-  findings: "Hinweise",
-  noFindings: "Keine Hinweise",
-  error: "Fehler",
-  warning: "Warnung",
-  index: "Übersicht",
-  indexTitle: "Deals",
-  deals: "Deals",
-  openActions: "offene Aufgaben",
-  openAction: "offene Aufgabe",
-  overdueActions: "überfällig",
-  onTime: "pünktlich erledigt",
-  onTimeShort: "pünktlich",
-  goal: "Ziel",
-  kpiNone: "noch nichts fällig",
-  brokenDeal: "Datei fehlerhaft – wird nicht gebaut",
-  today: "Heute",
-  back: "Zur Übersicht",
-  downloadPdf: "PDF",
-  calendar: "Kalender",
-  mail: "Mail-Entwurf",
-  generatedBy: "erstellt mit protokoll",
-  location: "Zeile",
-  navIndex: "Übersicht",
-  navOwners: "Wer macht was bis wann",
-  navUpcoming: "Demnächst",
-  navLessons: "Lessons learned",
-  ownersIntro: "Alle offenen Aufgaben über alle Deals, Überfälliges zuerst.",
-  upcomingIntro: "Termine und Fristen der nächsten",
-  days: "Tage",
-  lessonsIntro: "Intern: was funktionierte, wo es hakte – gesammelt aus allen Deals.",
-  nothingUpcoming: "Nichts in diesem Zeitraum.",
-  deal: "Deal",
-  kindMeeting: "Termin",
-  kindDeadline: "Frist",
-  calendarFeed: "Termine und Fristen",
-  filterFinding: "Deals mit dem Hinweis",
-  filterStatus: "Deals mit dem Status",
-  noDeals: "Keine Deals.",
-  withoutOwner: "ohne Verantwortliche",
-  withVagueOwner: "Gruppe statt Person",
-  nextMeetingPast: "Termin vorbei",
-  withoutDue: "ohne Frist",
-  lateRecaps: "Protokolle fehlen",
-  withoutNext: "ohne nächsten Termin",
-  staleDeals: "Deals schlafen ein",
-  sortHint: "Spaltenköpfe sortieren die Tabelle.",
-  skip: "Zum Inhalt",
-  level_critical: "Kritisch",
-  level_warning: "Warnung",
-  level_info: "Hinweis",
-  legend: "Dringlichkeit",
-  legendOrder: "Reihenfolge: dringendste zuerst",
-  thisWeek: "Diese Woche",
-  thisWeekIntro: "Offene Aufgaben, fällig oder überfällig bis",
-  thisWeekNone: "Diese Woche ist nichts fällig.",
-  dueBy: "fällig",
-  moreActions: "weitere",
-  morePeople: "weitere Personen",
-  allDeals: "Alle Deals",
-  allDealsPage: "Alle Deals, Seite",
-  pages: "Seiten",
-  byStatus: "Nach Status",
-  mostUrgent: "Die dringendsten",
-  of: "von",
-  nextPast: "vorbei",
-  nextNone: "keiner",
-  oldest: "die älteste",
-  open: "Offen",
-  previousPage: "Vorherige Seite",
-  nextPage: "Nächste Seite",
-  sortShownHint: "Spaltenköpfe sortieren die angezeigten Deals; alle Deals stehen auf den Seiten unten.",
-} as const;
+export type { Messages } from "../i18n/translate.js";
+export { messages };
+export type MessageKey = CatalogueKey;
 
-export type MessageKey = keyof typeof de;
-export type Messages = Record<MessageKey, string>;
+/** Kinds whose index chip has its own wording with the count (`chip.<code>`); others read "title" or "{n}× title". */
+const WORDED_CHIPS: ReadonlySet<FindingCode> = new Set([
+  "missing-owner",
+  "vague-owner",
+  "missing-due",
+  "overdue",
+  "protocol-late",
+  "deal-stale",
+]);
+/** Kinds whose chip says how bad the worst instance is, in days (`chipDetail.<code>.one|other`). */
+const DATED_CHIPS: ReadonlySet<FindingCode> = new Set(["overdue", "protocol-late", "deal-stale", "next-meeting-past"]);
 
-const en: Messages = {
-  protocol: "Meeting protocol",
-  meeting: "Meeting",
-  customer: "Customer",
-  participants: "Participants",
-  name: "Name",
-  company: "Company",
-  role: "Position",
-  phone: "Phone",
-  email: "E-mail",
-  summary: "Summary",
-  decisions: "Decisions",
-  terms: "Agreed terms",
-  delivery: "Delivery",
-  payment: "Payment",
-  pricing: "Pricing",
-  contractTerm: "Contract term",
-  confirmation: "Order confirmation",
-  copies: "copies",
-  channel_post: "by post",
-  channel_fax: "by fax",
-  channel_email: "by e-mail",
-  otherTerms: "Further terms",
-  actions: "Who does what by when",
-  task: "Task",
-  owner: "Owner",
-  due: "Due",
-  state: "Status",
-  action_open: "open",
-  action_done: "done",
-  action_dropped: "dropped",
-  doneOn: "done on",
-  nobody: "nobody named",
-  noDate: "no date",
-  nextMeeting: "Next appointment",
-  noNextMeeting: "No next appointment agreed",
-  date: "Date",
-  time: "Time",
-  duration: "Duration",
-  minutes: "min",
-  place: "Place",
-  agenda: "Agenda",
-  risks: "Open risks",
-  options: "Options",
-  chosen: "chosen",
-  ifThen: "If – then",
-  timeframe: "Time frame",
-  success: "Success when",
-  communication: "Communication",
-  rhythm: "Rhythm",
-  review: "Review",
-  escalation: "Escalation",
-  abortCriteria: "Abort criteria",
-  lostReason: "Reason for the no",
-  internal: "Internal – not for the customer",
-  internalNote: "This section never appears in the PDF, the mail or the calendar.",
-  notes: "Notes",
-  signals: "Signals",
-  lessons: "Lessons learned",
-  hiddenNeeds: "Hidden needs",
-  asOf: "As of",
-  page: "Page 1 of 1",
-  protocolSent: "Recap sent",
-  protocolNotSent: "Recap not sent yet",
-  status_active: "active",
-  status_won: "won",
-  status_lost: "lost",
-  status_paused: "paused",
-  findings: "Findings",
-  noFindings: "No findings",
-  error: "Error",
-  warning: "Warning",
-  index: "Overview",
-  indexTitle: "Deals",
-  deals: "deals",
-  openActions: "open actions",
-  openAction: "open action",
-  overdueActions: "overdue",
-  onTime: "done on time",
-  onTimeShort: "on time",
-  goal: "goal",
-  kpiNone: "nothing due yet",
-  brokenDeal: "File broken – not built",
-  today: "Today",
-  back: "Back to the overview",
-  downloadPdf: "PDF",
-  calendar: "Calendar",
-  mail: "Mail draft",
-  generatedBy: "made with protokoll",
-  location: "line",
-  navIndex: "Overview",
-  navOwners: "Who does what by when",
-  navUpcoming: "Upcoming",
-  navLessons: "Lessons learned",
-  ownersIntro: "All open actions across deals, overdue first.",
-  upcomingIntro: "Appointments and deadlines of the next",
-  days: "days",
-  lessonsIntro: "Internal: what worked and where it stuck – collected from all deals.",
-  nothingUpcoming: "Nothing in this period.",
-  deal: "Deal",
-  kindMeeting: "Meeting",
-  kindDeadline: "Deadline",
-  calendarFeed: "Appointments and deadlines",
-  filterFinding: "Deals with the finding",
-  filterStatus: "Deals with the status",
-  noDeals: "No deals.",
-  withoutOwner: "without owner",
-  withVagueOwner: "group, not a person",
-  nextMeetingPast: "next appointment past",
-  withoutDue: "without due date",
-  lateRecaps: "recaps missing",
-  withoutNext: "without next appointment",
-  staleDeals: "deals going stale",
-  sortHint: "Column headers sort the table.",
-  skip: "Skip to content",
-  level_critical: "Critical",
-  level_warning: "Warning",
-  level_info: "Note",
-  legend: "Urgency",
-  legendOrder: "Order: most urgent first",
-  thisWeek: "This week",
-  thisWeekIntro: "Open actions due or overdue by",
-  thisWeekNone: "Nothing is due this week.",
-  dueBy: "due",
-  moreActions: "more",
-  morePeople: "more people",
-  allDeals: "All deals",
-  allDealsPage: "All deals, page",
-  pages: "Pages",
-  byStatus: "By status",
-  mostUrgent: "The most urgent",
-  of: "of",
-  nextPast: "past",
-  nextNone: "none",
-  oldest: "the oldest",
-  open: "Open",
-  previousPage: "Previous page",
-  nextPage: "Next page",
-  sortShownHint: "Column headers sort the deals shown; every deal is on the pages below.",
-};
+/** The label of one chip on the index: a finding kind with its count. */
+export function chipLabel(code: FindingCode, count: number, language: Language): string {
+  if (WORDED_CHIPS.has(code)) return say(language, { key: `chip.${code}` as CatalogueKey, params: { n: count } });
+  const title = findingTitle(code, language);
+  return count === 1 ? title : say(language, phrase("chip.several", { n: count, title }));
+}
 
-const catalogue: Record<Language, Messages> = { de, en };
-
-export function messages(language: Language): Messages {
-  return catalogue[language];
+/** How bad the worst instance of a kind is: "seit 70 Tagen" / "70 days late"; undefined where days say nothing. */
+export function chipDetail(code: FindingCode, days: number | undefined, language: Language): string | undefined {
+  if (!DATED_CHIPS.has(code) || days === undefined) return undefined;
+  return say(language, { key: `chipDetail.${code}.${days === 1 ? "one" : "other"}` as CatalogueKey, params: { n: days } });
 }
 
 /** Short titles of finding codes, for badges and filters. */
-const findingTitles: Record<Language, Record<FindingCode, string>> = {
-  de: {
-    "invalid-yaml": "YAML fehlerhaft",
-    "invalid-field": "Feld ungültig",
-    "invalid-filename": "Dateiname ungültig",
-    "missing-owner": "Ohne Verantwortliche",
-    "vague-owner": "Keine Person benannt",
-    "missing-due": "Ohne Frist",
-    overdue: "Überfällig",
-    "missing-next-meeting": "Kein nächster Termin",
-    "next-meeting-past": "Nächster Termin vorbei",
-    "protocol-late": "Protokoll verspätet",
-    "pdf-overflow": "PDF länger als eine Seite",
-    "pdf-failed": "PDF fehlgeschlagen",
-    "pdf-retried": "PDF nach Absturz neu gedruckt",
-    "deal-stale": "Deal schläft ein",
-    "owner-not-participant": "Nicht unter den Teilnehmenden",
-    "due-before-meeting": "Frist vor dem Termin",
-    "closed-with-open-actions": "Abgeschlossen mit offenen Aufgaben",
-    "lost-without-reason": "Verloren ohne Grund",
-    "due-pushed-often": "Frist oft verschoben",
-    "ambiguous-time": "Uhrzeit bei Zeitumstellung",
-  },
-  en: {
-    "invalid-yaml": "Invalid YAML",
-    "invalid-field": "Invalid field",
-    "invalid-filename": "Invalid file name",
-    "missing-owner": "No owner",
-    "vague-owner": "Owner is not a person",
-    "missing-due": "No due date",
-    overdue: "Overdue",
-    "missing-next-meeting": "No next appointment",
-    "next-meeting-past": "Next appointment passed",
-    "protocol-late": "Recap late",
-    "pdf-overflow": "PDF longer than one page",
-    "pdf-failed": "PDF failed",
-    "pdf-retried": "PDF printed again after a crash",
-    "deal-stale": "Deal going stale",
-    "owner-not-participant": "Owner not a participant",
-    "due-before-meeting": "Due before the meeting",
-    "closed-with-open-actions": "Closed with open actions",
-    "lost-without-reason": "Lost without reason",
-    "due-pushed-often": "Due date pushed often",
-    "ambiguous-time": "Time at a clock change",
-  },
-};
-
 export function findingTitle(code: FindingCode, language: Language): string {
-  return findingTitles[language][code];
+  return say(language, { key: `title.${code}` });
 }
 
-/** Messages of `protokoll init` and `protokoll doctor`, in German and English. */
-const initDe = {
-  created: (file: string) => `angelegt:  ${file}`,
-  leftAlone: (file: string, why: string) => `belassen:  ${file} (${why})`,
-  exists: "gibt es schon",
-  complete: "hat schon alles",
-  hasDeals: "es gibt schon Deals, kein Beispiel",
-  packageMerged: (added: string[], kept: string[]) =>
-    `ergänzt:   package.json: ${added.join(", ")}${kept.length ? `; belassen: ${kept.join(", ")}` : ""}`,
-  packageKept: (kept: string[]) => `belassen:  package.json: ${kept.join(", ")}`,
-  packageDescription: "Deals und Protokolle, gebaut mit protokoll",
-  nothingToDo: "Nichts zu tun: alles ist schon da, nichts wurde geändert.",
-  next: (dir: string) =>
-    `Weiter: ${dir === "." ? "" : `cd ${dir} && `}npm install && npx protokoll build – dann _site/index.html öffnen.`,
-  unknownCi: (ci: string) => `Unbekanntes --ci "${ci}".`,
-  unknownCiHint: "Erlaubt sind github (Voreinstellung), gitlab oder none.",
-  badPackageJson: "package.json ist kein gültiges JSON-Objekt; init ändert es nicht.",
-  badPackageJsonHint: "Korrigieren (z. B. mit `npm pkg fix`) und init erneut aufrufen.",
-};
-type InitMessages = typeof initDe;
-const initEn: InitMessages = {
-  created: (file) => `created:   ${file}`,
-  leftAlone: (file, why) => `left alone: ${file} (${why})`,
-  exists: "exists already",
-  complete: "has everything already",
-  hasDeals: "there are deals already, no example",
-  packageMerged: (added, kept) =>
-    `added:     package.json: ${added.join(", ")}${kept.length ? `; left alone: ${kept.join(", ")}` : ""}`,
-  packageKept: (kept) => `left alone: package.json: ${kept.join(", ")}`,
-  packageDescription: "Deals and meeting protocols, built with protokoll",
-  nothingToDo: "Nothing to do: everything is there already, nothing was changed.",
-  next: (dir) => `Next: ${dir === "." ? "" : `cd ${dir} && `}npm install && npx protokoll build – then open _site/index.html.`,
-  unknownCi: (ci) => `Unknown --ci "${ci}".`,
-  unknownCiHint: "Use github (the default), gitlab or none.",
-  badPackageJson: "package.json is not a valid JSON object; init does not change it.",
-  badPackageJsonHint: "Fix it (e.g. with `npm pkg fix`) and run init again.",
-};
-
-const doctorDe = {
-  title: "protokoll doctor – was diese Maschine zum Bauen hat",
-  node: "Node.js",
-  protokoll: "protokoll",
-  browser: "Browser",
-  fonts: "Schriften",
-  git: "git",
-  notFound: "nicht gefunden",
-  sources: {
-    PUPPETEER_EXECUTABLE_PATH: "aus PUPPETEER_EXECUTABLE_PATH",
-    config: "aus browser: in protokoll.config.yaml",
-    system: "im System gefunden",
-    "puppeteer-cache": "aus Puppeteers Cache",
-  } as Record<string, string>,
-  fontsLine: (bundled: string, system: number) => `${bundled} (mitgeliefert, im PDF eingebettet); ${system} Systemschriften`,
-  missingNamed: (path: string) => `"${path}" gibt es nicht`,
-  fix: "Beheben:",
-  nodeTooOld: (needed: string) => `zu alt, protokoll braucht Node.js ${needed}`,
-  gitMissing: "nicht gefunden – `Stand` aus der Historie und `protokoll diff` fehlen",
-  allGood: "Alles da: `protokoll build` schreibt Seite und PDFs.",
-  problems: "PDFs gehen so nicht; Seite, Exporte und report.json schon.",
-};
-type DoctorMessages = typeof doctorDe;
-const doctorEn: DoctorMessages = {
-  title: "protokoll doctor – what this machine has for building",
-  node: "Node.js",
-  protokoll: "protokoll",
-  browser: "Browser",
-  fonts: "Fonts",
-  git: "git",
-  notFound: "not found",
-  sources: {
-    PUPPETEER_EXECUTABLE_PATH: "from PUPPETEER_EXECUTABLE_PATH",
-    config: "from browser: in protokoll.config.yaml",
-    system: "found on the system",
-    "puppeteer-cache": "from Puppeteer's cache",
-  },
-  fontsLine: (bundled, system) => `${bundled} (bundled, embedded in the PDF); ${system} system fonts`,
-  missingNamed: (path) => `"${path}" does not exist`,
-  fix: "Fix:",
-  nodeTooOld: (needed) => `too old, protokoll needs Node.js ${needed}`,
-  gitMissing: "not found – the history's `Stand` and `protokoll diff` are missing",
-  allGood: "All there: `protokoll build` writes the site and the PDFs.",
-  problems: "No PDFs like this; the site, exports and report.json do work.",
-};
-
-const cliCatalogue: Record<Language, { init: InitMessages; doctor: DoctorMessages }> = {
-  de: { init: initDe, doctor: doctorDe },
-  en: { init: initEn, doctor: doctorEn },
-};
-
-/** The CLI's messages for init and doctor in `language`. */
-export function cliMessages(language: Language): { init: InitMessages; doctor: DoctorMessages } {
-  return cliCatalogue[language];
-}
-
-/**
- * The label of one chip on the index: a finding kind with its count ({n}). Kinds not listed read
- * "title" for one and "{n}× title" for several.
- */
-const chipLabels: Record<Language, Partial<Record<FindingCode, string>>> = {
-  de: {
-    "missing-owner": "{n} ohne Verantwortliche",
-    "vague-owner": "{n} Gruppe statt Person",
-    "missing-due": "{n} ohne Frist",
-    overdue: "{n} überfällig",
-    "protocol-late": "Protokoll fehlt",
-    "deal-stale": "Deal schläft",
-  },
-  en: {
-    "missing-owner": "{n} without owner",
-    "vague-owner": "{n} group, not a person",
-    "missing-due": "{n} without due date",
-    overdue: "{n} overdue",
-    "protocol-late": "Recap missing",
-    "deal-stale": "Deal asleep",
-  },
-};
-
-export function chipLabel(code: FindingCode, count: number, language: Language): string {
-  const label = chipLabels[language][code];
-  if (label) return label.replace("{n}", String(count));
-  const title = findingTitle(code, language);
-  return count === 1 ? title : `${count}× ${title}`;
-}
-
-/** How bad the worst instance of a kind is, in days ({d}): "seit 70 Tagen". [one day, several days]. */
-const chipDetails: Record<Language, Partial<Record<FindingCode, readonly [string, string]>>> = {
-  de: {
-    overdue: ["seit 1 Tag", "seit {d} Tagen"],
-    "protocol-late": ["seit 1 Tag", "seit {d} Tagen"],
-    "deal-stale": ["seit 1 Tag", "seit {d} Tagen"],
-    "next-meeting-past": ["vor 1 Tag", "vor {d} Tagen"],
-  },
-  en: {
-    overdue: ["1 day late", "{d} days late"],
-    "protocol-late": ["for 1 day", "for {d} days"],
-    "deal-stale": ["for 1 day", "for {d} days"],
-    "next-meeting-past": ["1 day ago", "{d} days ago"],
-  },
-};
-
-export function chipDetail(code: FindingCode, days: number | undefined, language: Language): string | undefined {
-  const forms = chipDetails[language][code];
-  if (!forms || days === undefined) return undefined;
-  return days === 1 ? forms[0] : forms[1].replace("{d}", String(days));
+/** Messages of `protokoll init` and `protokoll doctor` in `language`, from the catalogue (`init.*`, `doctor.*`). */
+export function cliMessages(language: Language) {
+  const w = (key: CatalogueKey, params?: Phrase["params"]) => say(language, params ? { key, params } : { key });
+  const list = (items: string[]) => items.join(", ");
+  const init = {
+    created: (file: string) => w("init.created", { file }),
+    leftAlone: (file: string, why: string) => w("init.leftAlone", { file, why }),
+    exists: w("init.exists"),
+    complete: w("init.complete"),
+    hasDeals: w("init.hasDeals"),
+    packageMerged: (added: string[], kept: string[]) =>
+      w("init.packageMerged", { added: list(added), kept: kept.length ? phrase("init.keptSuffix", { list: list(kept) }) : "" }),
+    packageKept: (kept: string[]) => w("init.packageKept", { list: list(kept) }),
+    packageDescription: w("init.packageDescription"),
+    nothingToDo: w("init.nothingToDo"),
+    next: (dir: string) => w("init.next", { cd: dir === "." ? "" : `cd ${dir} && ` }),
+    unknownCi: (ci: string) => phrase("init.unknownCi", { ci }),
+    unknownCiHint: phrase("init.unknownCiHint"),
+    badPackageJson: phrase("init.badPackageJson"),
+    badPackageJsonHint: phrase("init.badPackageJsonHint"),
+  };
+  const doctor = {
+    title: w("doctor.title"),
+    node: "Node.js",
+    protokoll: "protokoll",
+    browser: w("doctor.browser"),
+    fonts: w("doctor.fonts"),
+    git: "git",
+    notFound: w("doctor.notFound"),
+    sources: {
+      PUPPETEER_EXECUTABLE_PATH: w("doctor.source.env"),
+      config: w("doctor.source.config"),
+      system: w("doctor.source.system"),
+      "puppeteer-cache": w("doctor.source.cache"),
+    } as Record<string, string>,
+    fontsLine: (bundled: string, system: number) => w("doctor.fontsLine", { bundled, system }),
+    missingNamed: (path: string) => w("doctor.missingNamed", { path }),
+    fix: w("doctor.fix"),
+    nodeTooOld: (needed: string) => w("doctor.nodeTooOld", { needed }),
+    gitMissing: w("doctor.gitMissing"),
+    allGood: w("doctor.allGood"),
+    problems: w("doctor.problems"),
+  };
+  return { init, doctor };
 }
 
 /** Why the output cannot be written (ENOSPC, EDQUOT, EROFS), in the reader's language. */

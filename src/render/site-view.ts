@@ -9,7 +9,7 @@ import { formatDate } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
 import { type Messages, messages } from "./i18n.js";
 import { type DealView, dealView, type KpiView, kpiView, percent } from "./views/deal-view.js";
-import { allDealsPages, type FilterPage, findingPages, type ListPage, statusPages } from "./views/filter-view.js";
+import { allDealsPages, type FilterPage, findingPages, type ListPage, readinessPages, statusPages } from "./views/filter-view.js";
 import { findingView } from "./views/finding-view.js";
 import { byUrgency, INDEX_ROWS, type IndexRow, indexRow } from "./views/index-view.js";
 import { type OwnerPage, ownerPages } from "./views/owner-view.js";
@@ -17,7 +17,8 @@ import { type UpcomingItem, upcomingItems } from "./views/upcoming-view.js";
 import { LEVEL_ICON, type Level } from "./views/urgency.js";
 import { type WeekView, weekView } from "./views/week-view.js";
 
-export type { ActionView, AppointmentView, DealView, KpiView } from "./views/deal-view.js";
+export type { ActionView, AppointmentView, DealView, KpiView, ReadinessView } from "./views/deal-view.js";
+export { readinessView } from "./views/deal-view.js";
 export type { FilterPage, ListPage } from "./views/filter-view.js";
 export type { FindingView } from "./views/finding-view.js";
 export type { Chip, IndexRow } from "./views/index-view.js";
@@ -68,6 +69,8 @@ export interface SiteView {
   lessons: { title: string; customer: string; url: string; lessonsHtml: string[]; signalsHtml: string[] }[];
   findingPages: FilterPage[];
   statusPages: ListPage[];
+  /** `send/ready/` and `send/not-ready/`, in pages. */
+  readinessPages: ListPage[];
   allPages: ListPage[];
 }
 
@@ -140,6 +143,7 @@ export function siteView(analysis: Analysis): SiteView {
       })),
     findingPages: findingPages(rows, language),
     statusPages: status,
+    readinessPages: readinessPages(rows, language),
     allPages: all,
   };
   if (analysis.config.company.name) view.company = analysis.config.company.name;

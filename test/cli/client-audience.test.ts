@@ -108,7 +108,7 @@ describe("build --audience client", () => {
   it("refuses an unknown audience (exit 2)", async () => {
     const result = await runCli(["build", "--no-pdf", "--audience", "public"], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Unknown --audience "public".');
+    expect(result.stderr).toContain("Unknown audience `--audience public`.");
   });
 });
 
@@ -121,5 +121,14 @@ describe("every site keeps search engines out", () => {
     expect(pages.length).toBeGreaterThan(5);
     for (const page of pages)
       expect(readFileSync(page, "utf8"), page).toContain('<meta name="robots" content="noindex, nofollow">');
+  });
+});
+
+describe("client templates are an allowlist", () => {
+  it("a page template added later for the team is not rendered on a client site", async () => {
+    const { skippedTemplates } = await import("../../src/render/client-view.js");
+    const all = ["assets/site.css.njk", "client-index.njk", "deal.njk", "index.njk", "review.njk", "robots.njk"];
+    expect(skippedTemplates("client", all)).toEqual(["index.njk", "review.njk"]);
+    expect(skippedTemplates("team", all)).toEqual(["client-index.njk"]);
   });
 });

@@ -104,7 +104,7 @@ describe("files and paths", () => {
     const result = await runCli(["build", "--no-pdf", "--out", "blocked/site", ...TODAY], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /Cannot write to .*blocked\/site: a file is in the way\.\n {2}Choose another folder with --out/,
+      /Cannot write to .*blocked\/site: a file is in the way\.\n {2}Choose another folder with `--out`/,
     );
   });
 
@@ -133,8 +133,22 @@ describe("processes", () => {
     expect(existsSync(path.join(cwd, "_site", "deals", "a", "index.html"))).toBe(true);
   });
 
+  it("says why a PDF failed in German, reason included (the reason used to be English in a German report)", async () => {
+    const cwd = await dealsDir({ "a.yaml": deal() });
+    const result = await runCli(["build", ...TODAY], { cwd, env: { PROTOKOLL_PDF_TIMEOUT_MS: "1", PROTOKOLL_LANG: "de" } });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(cwd, "_site", "report.json"), "utf8"));
+    const failed = report.deals[0].findings.find((f: { code: string }) => f.code === "pdf-failed");
+    expect(failed.message).toMatch(/ließ sich nicht drucken: Das Drucken dauerte länger als \d+ s\./);
+    expect(failed.message).not.toMatch(/took longer|Printing/);
+  });
+
   it("without a browser still writes the site, exports and report, then says how to get one (exit 2)", async () => {
-    const cwd = await dealsDir({ "a.yaml": deal(), "b.yaml": deal("summary: Zweiter Deal") });
+    // A next appointment, so there is a calendar to write (a deal with nothing to schedule gets none).
+    const cwd = await dealsDir({
+      "a.yaml": deal("next_meeting:", "  date: 2026-12-01"),
+      "b.yaml": deal("summary: Zweiter Deal"),
+    });
     const { code, stdout, stderr } = await runCli(["build", ...TODAY], {
       cwd,
       env: { PUPPETEER_EXECUTABLE_PATH: path.join(cwd, "no-such-chromium") },
@@ -155,7 +169,7 @@ describe("processes", () => {
     const cwd = await dealsDir(files);
     const child = spawn(process.execPath, [BIN, "build", "--concurrency", "2", ...TODAY], {
       cwd,
-      env: { ...process.env, CI: "true" },
+      env: { ...process.env, CI: "true", PROTOKOLL_LANG: "en" },
     });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
@@ -191,7 +205,7 @@ describe("processes", () => {
     for (let i = 0; i < 24; i++) await writeFile(path.join(cwd, "deals", `deal-${i}.yaml`), deal(`summary: Deal ${i}, geändert`));
     const child = spawn(process.execPath, [BIN, "build", "--concurrency", "2", ...TODAY], {
       cwd,
-      env: { ...process.env, CI: "true" },
+      env: { ...process.env, CI: "true", PROTOKOLL_LANG: "en" },
     });
     const browserSeen = await new Promise<boolean>((resolve) => {
       const timer = setInterval(() => {

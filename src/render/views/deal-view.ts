@@ -1,10 +1,13 @@
+import type { SendReadiness } from "../../findings/send-readiness.js";
 import type { Action, Appointment, Deal, Language } from "../../model/deal.js";
 import type { Kpi } from "../../model/kpi.js";
+import { hasCalendarItems } from "../../model/schedule.js";
 import type { Analysis, DealResult } from "../../pipeline.js";
 import { formatDate, formatTime, formatWeekday } from "../../time/format-date.js";
 import type { PlainDate } from "../../time/plain-date.js";
-import { type Messages, messages } from "../i18n.js";
+import { findingTitle, type Messages, messages } from "../i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "../markdown.js";
+import { communicationView, termsView } from "../print-view.js";
 import { type FindingView, findingView } from "./finding-view.js";
 
 /**
@@ -42,6 +45,24 @@ export interface KpiView {
   onTimeBelowGoal: boolean;
 }
 
+/** Send-readiness as pages show it: "versandbereit ✓" or what is missing. */
+export interface ReadinessView {
+  ready: boolean;
+  label: string;
+  /** What keeps the recap from going out, e.g. "2× Ohne Frist"; empty when ready. */
+  missing: string[];
+}
+
+export function readinessView(readiness: SendReadiness | undefined, language: Language): ReadinessView {
+  const t = messages(language);
+  if (!readiness || readiness.ready) return { ready: true, label: t.readyToSend, missing: [] };
+  return {
+    ready: false,
+    label: t.notReadyToSend,
+    missing: readiness.counts.map(({ code, count }) => `${count > 1 ? `${count}× ` : ""}${findingTitle(code, language)}`),
+  };
+}
+
 export interface DealView {
   slug: string;
   url: string;
@@ -73,6 +94,9 @@ export interface DealView {
   findings: FindingView[];
   dealFindings: FindingView[];
   kpi: KpiView;
+  readiness: ReadinessView;
+  /** The deal has an .ics file (something to schedule). */
+  hasCalendar: boolean;
   errors: number;
   warnings: number;
 }
@@ -121,26 +145,8 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
   const seen = new Set<string>();
   const listed = findings.map((f) => (seen.has(f.code) ? f : (seen.add(f.code), { ...f, anchor: `finding-${f.code}` })));
 
-  const terms: DealView["terms"] = [];
-  const tm = deal.terms;
-  if (tm?.delivery) terms.push({ label: t.delivery, html: renderInlineMarkdown(tm.delivery) });
-  if (tm?.payment) terms.push({ label: t.payment, html: renderInlineMarkdown(tm.payment) });
-  if (tm?.pricing) terms.push({ label: t.pricing, html: renderInlineMarkdown(tm.pricing) });
-  if (tm?.contract_term) terms.push({ label: t.contractTerm, html: renderInlineMarkdown(tm.contract_term) });
-  if (tm?.confirmation) {
-    const parts: string[] = [];
-    if (tm.confirmation.channel) parts.push(escapeHtml(t[`channel_${tm.confirmation.channel}`]));
-    if (tm.confirmation.copies) parts.push(`${tm.confirmation.copies} ${escapeHtml(t.copies)}`);
-    terms.push({ label: t.confirmation, html: parts.join(", ") });
-  }
-  for (const other of tm?.other ?? []) terms.push({ label: t.otherTerms, html: renderInlineMarkdown(other) });
-
-  const communication: DealView["communication"] = [];
-  if (deal.communication?.rhythm) communication.push({ label: t.rhythm, value: deal.communication.rhythm });
-  if (deal.communication?.channel) communication.push({ label: t.communication, value: deal.communication.channel });
-  if (deal.communication?.review) {
-    communication.push({ label: t.review, value: formatDate(deal.communication.review as PlainDate, language) });
-  }
+  const terms = termsView(deal, t);
+  const communication = communicationView(deal, t);
 
   const view: DealView = {
     slug: deal.slug,
@@ -195,6 +201,8 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
     findings: listed,
     dealFindings,
     kpi: kpiView(result.kpi, language, analysis.config.thresholds.onTimeGoal),
+    readiness: readinessView(result.readiness, language),
+    hasCalendar: hasCalendarItems(deal),
     errors: result.findings.filter((f) => f.severity === "error").length,
     warnings: result.findings.filter((f) => f.severity === "warning").length,
   };
@@ -211,8 +219,4 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
     };
   }
   return view;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

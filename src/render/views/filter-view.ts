@@ -80,6 +80,25 @@ export function statusPages(rows: IndexRow[], language: Language): ListPage[] {
   );
 }
 
+/** The recaps ready to send and those not yet (send/ready/, send/not-ready/), in pages. */
+export function readinessPages(rows: IndexRow[], language: Language): ListPage[] {
+  const t = messages(language);
+  return [
+    ...paginate(
+      "send/ready",
+      t.filterReady,
+      rows.filter((row) => row.readiness?.ready === true),
+      true,
+    ),
+    ...paginate(
+      "send/not-ready",
+      t.filterNotReady,
+      rows.filter((row) => row.readiness?.ready === false),
+      true,
+    ),
+  ];
+}
+
 /** Every deal, most urgent first: all/1/, all/2/, … */
 export function allDealsPages(rows: IndexRow[], language: Language): ListPage[] {
   return paginate("all", messages(language).allDeals, rows, false);

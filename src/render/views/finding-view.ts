@@ -1,4 +1,4 @@
-import type { Finding, FindingCode, Severity } from "../../errors.js";
+import { type Finding, type FindingCode, type Severity, wordFinding } from "../../errors.js";
 import type { Language } from "../../model/deal.js";
 import { findingTitle, messages } from "../i18n.js";
 
@@ -9,6 +9,7 @@ export interface FindingView {
   severityLabel: string;
   title: string;
   message: string;
+  hint: string;
   line: number;
   column: number;
   file: string;
@@ -23,7 +24,7 @@ export function findingView(f: Finding, language: Language): FindingView {
     severity: f.severity,
     severityLabel: f.severity === "error" ? t.error : t.warning,
     title: findingTitle(f.code, language),
-    message: language === "de" && f.messageDe ? f.messageDe : f.message,
+    ...wordFinding(f, language),
     line: f.line,
     column: f.column,
     file: f.file,

@@ -8,7 +8,7 @@ import type { DealResult } from "../../pipeline.js";
 import { formatDate } from "../../time/format-date.js";
 import { daysBetween, type PlainDate } from "../../time/plain-date.js";
 import { chipDetail, chipLabel, messages } from "../i18n.js";
-import type { DealView } from "./deal-view.js";
+import { type DealView, type ReadinessView, readinessView } from "./deal-view.js";
 import type { FindingView } from "./finding-view.js";
 import { LEVEL_ICON, type Level, levelOf, urgencyScore } from "./urgency.js";
 
@@ -64,6 +64,8 @@ export interface IndexRow {
   level?: Level;
   /** See {@link urgencyScore}. */
   score: number;
+  /** Absent for a broken file: it is neither ready nor a draft. */
+  readiness?: ReadinessView;
   errors: number;
   warnings: number;
   broken: boolean;
@@ -167,6 +169,7 @@ export function indexRow(
   row.open = view.kpi.open;
   row.overdue = view.kpi.overdue;
   row.onTime = view.kpi.onTime;
+  row.readiness = readinessView(result.readiness, language);
   if (deal.nextMeeting) {
     const next = deal.nextMeeting;
     // The date only: the time is on the deal page and in the calendar; here it would widen every row.
