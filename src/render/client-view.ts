@@ -56,6 +56,7 @@ export function clientView(view: SiteView): SiteView {
       week: { ...view.index.week, owners: [], morePeople: 0 },
       allPages: [],
       statusLinks: [],
+      readinessLinks: [],
     },
     summary: {
       deals: view.rows.filter((row) => !row.broken).length,

@@ -36,6 +36,8 @@ export interface IndexView {
   /** The "all deals" pages, linked from the index. */
   allPages: { number: number; url: string; from: number; to: number }[];
   statusLinks: { label: string; url: string; count: number }[];
+  /** "versandbereit" and "nicht versandbereit", with their counts. */
+  readinessLinks: { label: string; url: string; count: number }[];
 }
 
 export interface SiteView {
@@ -91,6 +93,7 @@ export function siteView(analysis: Analysis): SiteView {
   const owners = ownerPages(deals, language);
   const all = allDealsPages(rows, language);
   const status = statusPages(rows, language);
+  const readiness = readinessPages(rows, language);
   const view: SiteView = {
     lang: language,
     t,
@@ -108,13 +111,8 @@ export function siteView(analysis: Analysis): SiteView {
         label: t[`level_${level}`],
       })),
       allPages: all[0]?.pages ?? [],
-      statusLinks: status
-        .filter((page) => page.number === 1 && page.rows.length > 0)
-        .map((page) => ({
-          label: page.title,
-          url: page.pages[0]?.url ?? "",
-          count: page.pages.at(-1)?.to ?? 0,
-        })),
+      statusLinks: firstPageLinks(status),
+      readinessLinks: firstPageLinks(readiness),
     },
     summary: {
       ...analysis.summary,
@@ -143,9 +141,16 @@ export function siteView(analysis: Analysis): SiteView {
       })),
     findingPages: findingPages(rows, language),
     statusPages: status,
-    readinessPages: readinessPages(rows, language),
+    readinessPages: readiness,
     allPages: all,
   };
   if (analysis.config.company.name) view.company = analysis.config.company.name;
   return view;
+}
+
+/** One link per paginated list (its first page) that has rows, with how many. */
+function firstPageLinks(lists: ListPage[]): IndexView["statusLinks"] {
+  return lists
+    .filter((page) => page.number === 1 && page.rows.length > 0)
+    .map((page) => ({ label: page.title, url: page.pages[0]?.url ?? "", count: page.pages.at(-1)?.to ?? 0 }));
 }

@@ -9,27 +9,33 @@ export const samePath: PathMapper = (file) => file;
 /**
  * Paths relative to the repository root, with forward slashes: GitHub annotations and GitLab Code Quality
  * resolve only those, whatever `--deals` was (relative, `../x`, absolute). The root is the git top level of
- * `cwd`, else `cwd` itself.
+ * `cwd`, else `cwd` itself. A deals folder outside `cwd` already has its display paths relative to its own
+ * repository (src/load/find-deal-files.ts), so those stay as they are: no output carries this machine's folders.
  */
-export function repoPaths(cwd = process.cwd()): PathMapper {
+export function repoPaths(cwd = process.cwd(), dealsDir = "deals"): PathMapper {
+  if (outside(path.relative(cwd, path.resolve(cwd, dealsDir)))) return (file) => file.split(path.sep).join("/");
   const root = repositoryRoot(cwd);
   return (file) => {
-    const absolute = path.resolve(cwd, file);
-    const relative = path.relative(root, absolute);
-    const shown = relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
-    return shown.split(path.sep).join("/");
+    const relative = path.relative(root, path.resolve(cwd, file));
+    return (outside(relative) ? file : relative).split(path.sep).join("/");
   };
 }
 
+const outside = (relative: string) => relative.startsWith("..") || path.isAbsolute(relative);
+
 export function repositoryRoot(cwd: string): string {
+  return gitTopLevel(cwd) ?? cwd;
+}
+
+function gitTopLevel(dir: string): string | undefined {
   try {
     const top = execFileSync("git", ["rev-parse", "--show-toplevel"], {
-      cwd,
+      cwd: dir,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     });
-    return top.trim() || cwd;
+    return top.trim() || undefined;
   } catch {
-    return cwd;
+    return undefined;
   }
 }

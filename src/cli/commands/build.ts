@@ -123,7 +123,7 @@ async function buildInto(
   await writeExports(valid, outDir, analysis.config, withPdf, { mail: !client, drafts });
   // report.json lists every finding: the team's, never on a client site (the log and `protokoll check` have them).
   if (!client) {
-    const report = reportJson(analysis, language, repoPaths());
+    const report = reportJson(analysis, language, repoPaths(process.cwd(), flags.deals));
     await writeFileAtomic(
       path.join(outDir, "report.json"),
       `${JSON.stringify(report, null, 2)}

@@ -20,15 +20,16 @@ export async function check(flags: CheckFlags): Promise<number> {
   const { analysis } = await prepare(flags);
   const { language } = flags;
   const all = analysis.deals.flatMap((d) => d.findings);
+  const paths = repoPaths(process.cwd(), flags.deals);
   // stdout of `check` ends up in CI logs: JSON with `##[` escaped, text through the log-line guard. Machine
   // formats name files relative to the repository root: that is all GitHub and GitLab resolve.
   if (format === "json") {
-    process.stdout.write(`${jsonForLog(JSON.stringify(reportJson(analysis, language, repoPaths()), null, 2))}\n`);
+    process.stdout.write(`${jsonForLog(JSON.stringify(reportJson(analysis, language, paths), null, 2))}\n`);
   } else if (format === "gitlab") {
     const lines = new Map(analysis.deals.flatMap((d) => d.findings.map((f) => [f, d.lines[f.line]] as const)));
-    const issues = formatGitlab(all, language, { path: repoPaths(), lineText: (f) => lines.get(f) });
+    const issues = formatGitlab(all, language, { path: paths, lineText: (f) => lines.get(f) });
     process.stdout.write(`${jsonForLog(JSON.stringify(issues, null, 2))}\n`);
-  } else if (format === "github") process.stdout.write(all.length > 0 ? `${formatGithub(all, language, repoPaths())}\n` : "");
+  } else if (format === "github") process.stdout.write(all.length > 0 ? `${formatGithub(all, language, paths)}\n` : "");
   else process.stdout.write(logLines(formatText(analysis, { color: useColor(), language })));
   return exitCodeFor(analysis, flags.strict ?? false);
 }
