@@ -139,12 +139,14 @@ describe("a deal with nothing to schedule", () => {
     // Once there is something to schedule, both appear; when it is gone again, both go.
     const withMeeting = deal("status: won", "next_meeting:", "  date: 2026-12-03", '  time: "10:00"');
     await writeFile(path.join(cwd, "deals", "erledigt.yaml"), withMeeting);
-    await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd });
+    const second = await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd });
+    expect(second.code, second.stderr).toBe(0);
     expect(strictCalendarProblems(readFileSync(path.join(folder, "erledigt.ics"), "utf8"))).toEqual([]);
     expect(strictCalendarProblems(readFileSync(path.join(cwd, "_site", "calendar.ics"), "utf8"))).toEqual([]);
     expect(readFileSync(path.join(folder, "index.html"), "utf8")).toContain('href="erledigt.ics"');
     await writeFile(path.join(cwd, "deals", "erledigt.yaml"), deal("status: won"));
-    await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd });
+    const third = await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd });
+    expect(third.code, third.stderr).toBe(0);
     expect(existsSync(path.join(folder, "erledigt.ics"))).toBe(false);
     expect(existsSync(path.join(cwd, "_site", "calendar.ics"))).toBe(false);
   }, 60_000);

@@ -175,3 +175,36 @@ describe("deal page", () => {
     expect(strom.indexOf("Intern – nicht für den Kunden")).toBeGreaterThan(strom.indexOf("Nächster Termin"));
   });
 });
+
+describe("send-readiness on the index", () => {
+  it("marks each row ready or draft as the recap is, and links both filter pages with their counts", () => {
+    const report = JSON.parse(readFileSync(path.join(site, "report.json"), "utf8"));
+    const html = page();
+    const rows = rowsOf(html.slice(html.indexOf("<tbody>")));
+    const marks = new Map(
+      (report.deals as { slug: string }[]).map((d) => {
+        const row = rows.find((r) => r.includes(`id="deal-${d.slug}"`)) ?? "";
+        return [d.slug, /class="readiness__state[^"]*" data-ready="(true|false)"/.exec(row)?.[1]];
+      }),
+    );
+    expect(
+      [...marks.values()].every((m) => m === "true" || m === "false"),
+      JSON.stringify([...marks]),
+    ).toBe(true);
+    const drafts = [...marks]
+      .filter(([, m]) => m === "false")
+      .map(([slug]) => slug)
+      .sort();
+    const ready = [...marks]
+      .filter(([, m]) => m === "true")
+      .map(([slug]) => slug)
+      .sort();
+    expect(drafts.length).toBeGreaterThan(0);
+
+    const listed = (pagePath: string) =>
+      [...page(...pagePath.split("/")).matchAll(/<th scope="row"><a href="[./]*deals\/([a-z0-9-]+)\/"/g)].map((m) => m[1]).sort();
+    expect(listed("send/not-ready")).toEqual(drafts);
+    if (ready.length > 0) expect(listed("send/ready")).toEqual(ready);
+    expect(html).toContain(`href="send/not-ready/index.html">Protokolle, die noch nicht rausgehen können (${drafts.length})</a>`);
+  });
+});
