@@ -30,7 +30,8 @@ const launchSubset = Math.min(Number(values["launch-subset"]), N);
 const fullPdf = Number(values["full-pdf"] || N);
 const BIN = path.join(root, "bin", "protokoll.js");
 const work = mkdtempSync(path.join(tmpdir(), "protokoll-bench-"));
-const env = { ...process.env, CI: "true", PROTOKOLL_TODAY: "2026-11-23" };
+// The bench reads the build's English output ("no browser started"), so it asks for English.
+const env = { ...process.env, CI: "true", PROTOKOLL_TODAY: "2026-11-23", PROTOKOLL_LANG: "en" };
 
 /** Runs a command, returns wall seconds and the peak RSS (MB) of its whole process tree, sampled every 25 ms. */
 function measure(command, args, cwd) {

@@ -1,21 +1,27 @@
-// `npm run screenshots`: builds the example site with PDFs as of a fixed day and photographs the index, a
-// protocol page and the first PDF page into docs/screenshots/, so the README shows what the tool does today.
+// `npm run screenshots`: photographs what the tool does today into docs/screenshots/ for the README — the
+// example site as of a fixed day (index, a protocol page, the first PDF page) and the index of 1000 generated
+// deals (bench/generate-deals.js, seeded) at 1280×1000 and at 375 px, the size of a busy team after a year.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, renameSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
+import { generateDeals } from "../bench/generate-deals.js";
 import { browserExecutable, CHROMIUM_ARGS } from "../dist/pdf/browser.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = path.join(root, "docs", "screenshots");
 const site = path.join(root, "_site");
+const bin = path.join(root, "bin", "protokoll.js");
 mkdirSync(out, { recursive: true });
 
-execFileSync(process.execPath, [path.join(root, "bin", "protokoll.js"), "build", "--today", "2026-11-23"], {
-  cwd: root,
-  stdio: "inherit",
-});
+execFileSync(process.execPath, [bin, "build", "--today", "2026-11-23"], { cwd: root, stdio: "inherit" });
+
+// The large site is built in a temporary folder of its own, without PDFs (they are not photographed).
+const large = mkdtempSync(path.join(tmpdir(), "protokoll-screenshots-"));
+generateDeals(path.join(large, "deals"), 1000);
+execFileSync(process.execPath, [bin, "build", "--no-pdf", "--today", "2026-11-23"], { cwd: large, stdio: "inherit" });
 
 const executablePath = browserExecutable();
 const browser = await puppeteer.launch({
@@ -26,17 +32,21 @@ const browser = await puppeteer.launch({
 });
 try {
   const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 860, deviceScaleFactor: 1 });
-  for (const [name, file] of [
-    ["index", "index.html"],
-    ["deal", "deals/agentur-kurskorrektur-lindenhof/index.html"],
+  for (const [name, file, width, height] of [
+    ["index", path.join(site, "index.html"), 1280, 860],
+    ["deal", path.join(site, "deals/agentur-kurskorrektur-lindenhof/index.html"), 1280, 860],
+    ["index-1000", path.join(large, "_site", "index.html"), 1280, 1000],
+    ["index-1000-phone", path.join(large, "_site", "index.html"), 375, 812],
   ]) {
-    await page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
+    await page.setViewport({ width, height, deviceScaleFactor: 1 });
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    await page.evaluate("document.fonts.ready");
     await page.screenshot({ path: path.join(out, `${name}.png`) });
     console.log(`wrote docs/screenshots/${name}.png`);
   }
 } finally {
   await browser.close();
+  rmSync(large, { recursive: true, force: true });
 }
 
 const pdf = path.join(site, "deals", "stadtwerke-musterstadt-strom", "stadtwerke-musterstadt-strom.pdf");

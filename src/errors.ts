@@ -1,3 +1,6 @@
+import { type Phrase, plural, say } from "./i18n/translate.js";
+import type { Language } from "./time/language.js";
+
 /**
  * Every finding code protokoll can report, with its severity. The contract (CONTRACT.md) fixes the first
  * eleven; the rest follow the domain. Codes are kebab-case like ESLint rule ids.
@@ -32,20 +35,21 @@ export type FindingCode = keyof typeof FINDING_CODES;
 export interface Finding {
   code: FindingCode;
   severity: Severity;
-  message: string;
+  /** What is wrong, in no language yet: each sink words it for its reader ({@link wordFinding}). */
+  problem: Phrase;
+  /** How to fix it, likewise. Every finding has one. */
+  remedy: Phrase;
   file: string;
   line: number;
   column: number;
-  /** How to fix it; shown in text output, not part of report.json. */
-  hint?: string;
   /** Length of the source span to underline in a code frame (defaults to 1). */
   length?: number;
-  /** The message in German, for German pages; `message` is English. Not part of report.json. */
-  messageDe?: string;
   /** 0-based index of the action concerned, so pages can show the finding next to it. */
   action?: number;
   /** Set on the "… and N more" finding of a file: how many findings it stands for (internal). */
   omitted?: number;
+  /** Further lines whose problems are this finding's consequences (tab-indented lines): not reported again. */
+  covers?: number[];
   /** For schema findings: the JSON Schema keyword that failed (internal). */
   schemaKeyword?: string;
 }
@@ -56,29 +60,39 @@ export interface Position {
   length?: number;
 }
 
-export function finding(code: FindingCode, file: string, at: Position, message: string, hint?: string): Finding {
+/**
+ * The one finding builder: code, position, what is wrong and how to fix it, both from the catalogue. Every
+ * stage reports through it (the rules through `report` in findings/rule.ts, which places a YAML path first).
+ */
+export function finding(code: FindingCode, file: string, at: Position, problem: Phrase, remedy: Phrase): Finding {
   const result: Finding = {
     code,
     severity: FINDING_CODES[code],
-    message,
+    problem,
+    remedy,
     file,
     line: at.line,
     column: at.column,
   };
-  if (hint) result.hint = hint;
   if (at.length && at.length > 1) result.length = at.length;
   return result;
+}
+
+/** The finding's message and hint in one language. */
+export function wordFinding(f: Finding, language: Language): { message: string; hint: string } {
+  return { message: say(language, f.problem), hint: say(language, f.remedy) };
 }
 
 /** A failure that is not the user's deal data: usage errors and internal failures (exit code 2). */
 export class ProtokollError extends Error {
   override name = "ProtokollError";
   constructor(
-    message: string,
-    readonly hint?: string,
+    readonly problem: Phrase,
+    readonly remedy?: Phrase,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    // The JS message (stack traces, PROTOKOLL_DEBUG) is English; the CLI prints `problem` in its language.
+    super(say("en", problem), options);
   }
 }
 
@@ -105,9 +119,8 @@ export function capFindings(findings: Finding[], uncounted = 0): Finding[] {
   const rest: Finding = {
     code: next.code,
     severity: next.severity,
-    message: `… and ${more} more ${more === 1 ? "problem" : "problems"} in this file, not listed.`,
-    messageDe: `… und ${more} ${more === 1 ? "weiteres Problem" : "weitere Probleme"} in dieser Datei, nicht einzeln aufgeführt.`,
-    hint: "Fix the ones above first; they are usually one mistake repeated.",
+    problem: plural(more, "n.moreProblems"),
+    remedy: { key: "file.moreProblemsHint" },
     file: next.file,
     line: next.line,
     column: next.column,

@@ -13,6 +13,8 @@ import path from "node:path";
 import type { Config } from "./config/load-config.js";
 import { capFindings, type Finding, finding, type Position } from "./errors.js";
 import { findingsFor, sortFindings } from "./findings/index.js";
+import { type SendReadiness, sendReadiness } from "./findings/send-readiness.js";
+import { phrase } from "./i18n/translate.js";
 import { type DealFileEntry, findDealFiles } from "./load/find-deal-files.js";
 import { type LoadedFile, readDealFile } from "./load/read-deal-file.js";
 import { buildDeal } from "./model/build-deal.js";
@@ -37,6 +39,8 @@ export interface DealResult {
   /** Where the `title` is, for findings added later (PDF overflow). */
   titleAt: Position;
   findings: Finding[];
+  /** Whether the recap may go to the client, and why not (valid deals only). */
+  readiness?: SendReadiness;
   kpi?: Kpi;
 }
 
@@ -125,11 +129,11 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
     result.findings = sortFindings(result.findings);
     return result;
   }
-  const { data, findings } = validateDeal(loaded.data, source);
+  const { data, findings } = validateDeal(loaded.data, source, options.today);
   if (loaded.findings.length > 0 || !data) {
     // A file with syntax errors is never built, but its schema problems elsewhere are reported in the same run.
     // Missing keys and wrong types next to a syntax error are the parser's guesses, not the author's: left out.
-    const lines = new Set(loaded.findings.map((f) => f.line));
+    const lines = new Set(loaded.findings.flatMap((f) => [f.line, ...(f.covers ?? [])]));
     const echo = (f: Finding) =>
       lines.has(f.line) || f.schemaKeyword === "required" || (f.schemaKeyword === "type" && lines.has(f.line + 1));
     const extra = loaded.partial ? findings.filter((f) => !echo(f)) : findings;
@@ -137,7 +141,12 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
     return result;
   }
   const git = options.git?.get(entry.file);
-  const deal = buildDeal(entry.slug, entry.file, data, git ? { date: git.date, shortHash: git.shortHash } : undefined);
+  const deal = buildDeal(
+    entry.slug,
+    entry.file,
+    data,
+    git ? { date: git.date, shortHash: git.shortHash, ...(git.hash ? { hash: git.hash } : {}) } : undefined,
+  );
   if (git?.pushedBack) {
     for (const action of deal.actions) {
       const times = git.pushedBack[action.id ?? action.task];
@@ -148,6 +157,7 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
   result.title = deal.title;
   result.status = deal.status;
   result.findings = findingsFor({ deal, source, today: options.today, config: options.config });
+  result.readiness = sendReadiness(result.findings, options.config.sendReady.blocking);
   result.kpi = kpiFor([deal], options.today);
   return result;
 }
@@ -168,8 +178,8 @@ function duplicateSlugFindings(entries: readonly DealFileEntry[]): Map<string, F
         "invalid-filename",
         entry.file,
         { line: 1, column: 1 },
-        `The slug "${entry.slug}" is already used by ${earlier}; each deal needs its own page.`,
-        "Rename one of the two files.",
+        phrase("file.duplicateSlug", { slug: entry.slug, earlier }),
+        phrase("file.duplicateSlugHint"),
       ),
     );
   }

@@ -3,9 +3,11 @@ import { type Config, loadConfig } from "../config/load-config.js";
 import { readDealsAtRevision, resolveRevision } from "../diff/read-revision.js";
 import { ProtokollError } from "../errors.js";
 import { type History, readHistory, withWorkingTree } from "../history/read-history.js";
+import { phrase } from "../i18n/translate.js";
 import { readGitFacts } from "../load/git-facts.js";
 import { type Analysis, analyse, analyseLoaded } from "../pipeline.js";
 import { formatFinding } from "../report/format-text.js";
+import type { Language } from "../time/language.js";
 import { resolveToday } from "./options.js";
 import { VERSION } from "./version.js";
 
@@ -14,17 +16,16 @@ export interface CommonFlags {
   today?: string;
   /** `build --at <rev>`: the deals as they were at a git revision instead of the working tree. */
   at?: string;
+  /** The CLI's language (see cli/language.ts). */
+  language: Language;
 }
 
 /** Loads the configuration and runs load → validate → model for the deals folder. */
 export async function prepare(flags: CommonFlags): Promise<{ config: Config; analysis: Analysis }> {
   const { config, findings } = await loadConfig();
   if (findings.length > 0) {
-    const text = findings.map((f) => formatFinding(f, () => undefined)).join("\n\n");
-    throw new ProtokollError(
-      `The configuration file is invalid:\n\n${text}`,
-      "Fix protokoll.config.yaml; it is checked like a deal file.",
-    );
+    const text = findings.map((f) => formatFinding(f, flags.language, () => undefined)).join("\n\n");
+    throw new ProtokollError(phrase("config.invalid", { text }), phrase("config.invalidHint"));
   }
   const today = resolveToday(flags.today, config.timeZone);
   const dealsDir = flags.deals ?? "deals";
@@ -40,7 +41,7 @@ export async function prepare(flags: CommonFlags): Promise<{ config: Config; ana
     return { config, analysis: await analyse({ dealsDir, today, config, git }) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new ProtokollError(`The deals folder "${dealsDir}" does not exist.`, "Create it, or point to it with --deals <dir>.");
+      throw new ProtokollError(phrase("cli.noDealsFolder", { dir: dealsDir }), phrase("cli.noDealsFolderHint"));
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import { ProtokollError } from "../errors.js";
-import type { Language } from "../time/language.js";
-import { type PlainDate, parsePlainDate, todayIn } from "../time/plain-date.js";
+import { type Phrase, phrase } from "../i18n/translate.js";
+import { addDays, type PlainDate, parsePlainDate, todayIn } from "../time/plain-date.js";
+import { dateProblem } from "../validate/validate-against-schema.js";
 
 /**
  * "Today": `--today` wins, then `PROTOKOLL_TODAY`, then the current date in the configured time zone.
@@ -10,23 +11,35 @@ export function resolveToday(flag: string | undefined, timeZone: string, env = p
   const source = flag !== undefined ? "--today" : env.PROTOKOLL_TODAY ? "PROTOKOLL_TODAY" : undefined;
   const text = flag ?? env.PROTOKOLL_TODAY;
   if (text === undefined || source === undefined) return todayIn(timeZone);
+  return parseDateOption(text, source, "--today", todayIn(timeZone));
+}
+
+/**
+ * A `YYYY-MM-DD` option, or a usage error that says what is wrong the way `check` does for a deal: "there is
+ * no month 13", "February 2027 has 28 days". The example in the hint is a week after `today`.
+ */
+export function parseDateOption(text: string, source: string, flag: string, today: PlainDate): PlainDate {
   const date = parsePlainDate(text);
-  if (!date) throw new ProtokollError(`${source} must be a date YYYY-MM-DD, not "${text}".`, "Example: --today 2026-11-23");
-  return date;
+  if (date) return date;
+  throw new ProtokollError(dateProblem(source, text), phrase("cli.dateExample", { flag, example: addDays(today, 7) }));
 }
 
 export function parsePositiveInt(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) {
-    throw new ProtokollError(`${name} must be a whole number ≥ 1, not "${text}".`);
+    throw new ProtokollError(phrase("cli.wholeNumber", { name, text }), phrase("cli.wholeNumberHint", { name, example: 2 }));
   }
   return value;
 }
 
-/** The language of CLI output: `--lang`, else `PROTOKOLL_LANG`, else German. */
-export function cliLanguage(flag: string | undefined, env = process.env): Language {
-  const text = flag ?? env.PROTOKOLL_LANG ?? "de";
-  if (text === "de" || text === "en") return text;
-  throw new ProtokollError(`--lang must be de or en, not "${text}".`, "Example: --lang en");
+/** A `--format` value, or a usage error naming the formats there are. */
+export function parseFormat<F extends string>(text: string | undefined, formats: readonly F[]): F {
+  const format = text ?? (formats[0] as F);
+  if ((formats as readonly string[]).includes(format)) return format as F;
+  throw new ProtokollError(phrase("cli.unknownFormat", { format }), formatsHint(formats));
+}
+
+function formatsHint(formats: readonly string[]): Phrase {
+  return phrase("cli.formatsHint", { formats: formats.join(", ") });
 }

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
 
 /** What a build writes at the top of the output folder: none of these may be a link to somewhere else. */
 const OUTPUT_ENTRIES = [
@@ -32,17 +33,14 @@ export function refuseUnsafeOutput(outDir: string, dealsDir: string, cwd = proce
     child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
   const shown = path.relative(cwd, outDir) || ".";
   if (inside(work, out) || inside(deals, out) || inside(out, deals)) {
-    const resolved = out === path.resolve(outDir) ? "" : ` (it resolves to ${out})`;
-    throw new ProtokollError(
-      `The output folder "${shown}"${resolved} would hold or replace the deal files or the working folder.`,
-      "Build into a folder of its own, e.g. `--out _site` (the default) or `--out public`; remove a link named like it.",
-    );
+    const resolved = out === path.resolve(outDir) ? "" : phrase("build.resolvesTo", { dir: out });
+    throw new ProtokollError(phrase("build.unsafeOut", { dir: shown, resolved }), phrase("build.unsafeOutHint"));
   }
   const [link] = linksWhereWeWrite(out);
   if (link) {
     throw new ProtokollError(
-      `The output folder "${shown}" contains a symbolic link where the build writes: ${path.relative(out, link)}.`,
-      "Remove the link (the build writes real files there), or build into an empty folder.",
+      phrase("build.linkInOut", { dir: shown, link: path.relative(out, link) }),
+      phrase("build.linkInOutHint"),
     );
   }
 }

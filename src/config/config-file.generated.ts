@@ -26,6 +26,47 @@ export interface ProtokollConfig {
     logo?: string;
   };
   /**
+   * Wer Protokolle verschickt, wenn der Deal kein `sender:` hat. / Who sends recaps when a deal has no `sender:`.
+   */
+  sender?: {
+    /**
+     * Vor- und Nachname. / Full name.
+     */
+    name: string;
+    /**
+     * Position, z. B. „Key Account Manager“. / Position.
+     */
+    role?: string;
+    /**
+     * Firma, falls abweichend von `company.name`. / Company, if not `company.name`.
+     */
+    company?: string;
+    /**
+     * Telefon, in Anführungszeichen. / Phone, quoted.
+     */
+    phone?: string;
+    /**
+     * E-Mail-Adresse des Absenders. / The sender's e-mail address.
+     */
+    email?: string;
+  };
+  /**
+   * Wann ein Protokoll versandbereit ist: welche Hinweise es zum Entwurf machen (PDF mit „ENTWURF“, Mail mit Betreff-Präfix). / When a recap is ready to send: which findings make it a draft.
+   */
+  send_ready?: {
+    /**
+     * Hinweis-Codes, die den Versand blockieren; nur solche, die nicht vom heutigen Datum abhängen. [] schaltet die Prüfung ab. / Finding codes that block sending; only ones that do not depend on today. [] turns the check off.
+     */
+    blocking?: (
+      | "missing-owner"
+      | "vague-owner"
+      | "missing-due"
+      | "missing-next-meeting"
+      | "owner-not-participant"
+      | "due-before-meeting"
+    )[];
+  };
+  /**
    * Schwellen der Befunde. / Thresholds the findings use.
    */
   thresholds?: {
@@ -45,6 +86,10 @@ export interface ProtokollConfig {
      * Ab so vielen Verschiebungen einer Frist gibt es einen Hinweis. / Postponements of a due date that call for a structured conversation.
      */
     due_pushed_max?: number;
+    /**
+     * Ab so vielen Tagen Verzug ist eine überfällige Aufgabe auf der Übersicht kritisch. / Days overdue after which an overdue action is critical on the index.
+     */
+    critical_overdue_days?: number;
     /**
      * Zielquote pünktlich erledigter Aufgaben. / Goal share of actions done on time.
      */

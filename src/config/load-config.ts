@@ -1,6 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import type { FindingCode } from "../errors.js";
 import { type Finding, finding } from "../errors.js";
+import { type Phrase, phrase } from "../i18n/translate.js";
 import { parseYaml } from "../load/parse-yaml.js";
 import { isTimeZone } from "../time/plain-date.js";
 import { schemas } from "../validate/schemas.js";
@@ -54,17 +56,35 @@ export const DEFAULT_VAGUE_OWNERS = [
   "sales",
 ];
 
+/**
+ * The findings that make a recap a draft by default: the practice says every open task has one named person and
+ * a date, and the next appointment is fixed, before the recap goes out. Only findings that do not depend on
+ * today may be listed (the schema enforces it), so the PDF's draft mark never changes with the date.
+ */
+export const DEFAULT_SEND_BLOCKERS: readonly FindingCode[] = [
+  "missing-owner",
+  "vague-owner",
+  "missing-due",
+  "missing-next-meeting",
+];
+
 export interface Config {
   /** The file the configuration came from, if any. */
   file?: string;
   timeZone: string;
   siteLanguage: "de" | "en";
   company: { name?: string; logo?: string };
+  /** Who sends recaps when a deal names no `sender:`. */
+  sender?: Sender;
+  /** Findings that make a recap a draft (see src/findings/send-readiness.ts). */
+  sendReady: { blocking: readonly FindingCode[] };
   thresholds: {
     protocolLateDays: number;
     staleDays: number;
     upcomingDays: number;
     duePushedMax: number;
+    /** Days overdue after which the index marks an overdue action critical rather than a warning. */
+    criticalOverdueDays: number;
     onTimeGoal: number;
   };
   vagueOwners: string[];
@@ -73,11 +93,21 @@ export interface Config {
   browser?: string;
 }
 
+/** The person a recap comes from: letterhead, mail `From:`, calendar `ORGANIZER`. */
+export interface Sender {
+  name: string;
+  role?: string;
+  company?: string;
+  phone?: string;
+  email?: string;
+}
+
 export const DEFAULT_CONFIG: Config = {
   timeZone: "Europe/Berlin",
   siteLanguage: "de",
   company: {},
-  thresholds: { protocolLateDays: 2, staleDays: 30, upcomingDays: 14, duePushedMax: 3, onTimeGoal: 0.9 },
+  sendReady: { blocking: DEFAULT_SEND_BLOCKERS },
+  thresholds: { protocolLateDays: 2, staleDays: 30, upcomingDays: 14, duePushedMax: 3, criticalOverdueDays: 7, onTimeGoal: 0.9 },
   vagueOwners: DEFAULT_VAGUE_OWNERS,
   maxFileBytes: 256 * 1024,
 };
@@ -113,8 +143,8 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
           "invalid-field",
           CONFIG_FILE,
           parsed.source.valueAt(["time_zone"]),
-          `Unknown time zone "${zone}".`,
-          "Use an IANA zone name such as `Europe/Berlin`, `Europe/Vienna` or `Europe/Zurich`.",
+          phrase("config.unknownZone", { zone }),
+          phrase("config.unknownZoneHint"),
         ),
       ],
     };
@@ -138,11 +168,14 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
       timeZone: zone,
       siteLanguage: raw.site_language ?? DEFAULT_CONFIG.siteLanguage,
       company,
+      ...(raw.sender ? { sender: raw.sender } : {}),
+      sendReady: { blocking: (raw.send_ready?.blocking as FindingCode[] | undefined) ?? DEFAULT_SEND_BLOCKERS },
       thresholds: {
         protocolLateDays: t.protocol_late_days ?? d.protocolLateDays,
         staleDays: t.stale_days ?? d.staleDays,
         upcomingDays: t.upcoming_days ?? d.upcomingDays,
         duePushedMax: t.due_pushed_max ?? d.duePushedMax,
+        criticalOverdueDays: t.critical_overdue_days ?? d.criticalOverdueDays,
         onTimeGoal: t.on_time_goal ?? d.onTimeGoal,
       },
       vagueOwners: raw.vague_owners ?? DEFAULT_VAGUE_OWNERS,
@@ -154,20 +187,17 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
 }
 
 /** What is wrong with the logo file, as [message, hint], or undefined when it can be embedded. */
-async function checkLogo(file: string, written: string): Promise<[string, string] | undefined> {
+async function checkLogo(file: string, written: string): Promise<[Phrase, Phrase] | undefined> {
   const types = Object.keys(LOGO_TYPES).join(", ");
   if (!LOGO_TYPES[path.extname(file).toLowerCase()])
-    return [`The logo "${written}" is not a PNG, JPEG or SVG file.`, `Convert it to one of ${types}.`];
+    return [phrase("config.logoType", { file: written }), phrase("config.logoTypeHint", { types })];
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile())
-    return [
-      `The logo file "${written}" does not exist.`,
-      `Give its path relative to ${CONFIG_FILE}, e.g. \`logo: assets/logo.png\`, or remove \`logo:\`.`,
-    ];
+    return [phrase("config.logoMissing", { file: written }), phrase("config.logoMissingHint", { config: CONFIG_FILE })];
   if (info.size > LOGO_MAX_BYTES)
     return [
-      `The logo "${written}" has ${Math.ceil(info.size / 1024)} KB; at most ${LOGO_MAX_BYTES / 1024} KB are embedded in every page and PDF.`,
-      "Scale it down (a few hundred pixels wide are plenty for print) or use an SVG.",
+      phrase("config.logoSize", { file: written, kb: Math.ceil(info.size / 1024), max: LOGO_MAX_BYTES / 1024 }),
+      phrase("config.logoSizeHint"),
     ];
   return undefined;
 }

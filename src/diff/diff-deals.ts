@@ -1,4 +1,4 @@
-import type { Finding } from "../errors.js";
+import { type Finding, wordFinding } from "../errors.js";
 import type { Deal, DealStatus, Language } from "../model/deal.js";
 import type { DealResult } from "../pipeline.js";
 import { daysBetween, type PlainDate } from "../time/plain-date.js";
@@ -24,6 +24,7 @@ export interface FindingChange {
   code: string;
   severity: string;
   message: string;
+  hint: string;
   file: string;
   line: number;
   column: number;
@@ -43,15 +44,19 @@ export interface DealDiff {
   findings: { introduced: FindingChange[]; resolved: FindingChange[] };
 }
 
-const findingKey = (f: Finding) => `${f.code}\0${f.message}`;
-const shown = (f: Finding): FindingChange => ({
-  code: f.code,
-  severity: f.severity,
-  message: f.message,
-  file: f.file,
-  line: f.line,
-  column: f.column,
-});
+// A finding is the same on both sides when it says the same: its code and its phrase (not its line).
+const findingKey = (f: Finding) => `${f.code}\0${JSON.stringify(f.problem)}`;
+/** A finding as the diff shows it: worded in the deal's language, like the deal's page. */
+const shown =
+  (language: Language) =>
+  (f: Finding): FindingChange => ({
+    code: f.code,
+    severity: f.severity,
+    ...wordFinding(f, language),
+    file: f.file,
+    line: f.line,
+    column: f.column,
+  });
 
 /** What changed between two versions of one deal's actions, next meeting, status and recap. */
 export function dealChanges(before: Deal, after: Deal): Change[] {
@@ -153,7 +158,7 @@ function compare(before: DealResult | undefined, after: DealResult | undefined, 
   if (before?.deal && after?.deal) diff.changes = dealChanges(before.deal, after.deal);
   const was = new Set((before?.findings ?? []).map(findingKey));
   const is = new Set((after?.findings ?? []).map(findingKey));
-  diff.findings.introduced = (after?.findings ?? []).filter((f) => !was.has(findingKey(f))).map(shown);
-  diff.findings.resolved = (before?.findings ?? []).filter((f) => !is.has(findingKey(f))).map(shown);
+  diff.findings.introduced = (after?.findings ?? []).filter((f) => !was.has(findingKey(f))).map(shown(diff.language));
+  diff.findings.resolved = (before?.findings ?? []).filter((f) => !is.has(findingKey(f))).map(shown(diff.language));
   return diff;
 }

@@ -1,67 +1,13 @@
 import type { FindingCode } from "../errors.js";
-import type { Language } from "../model/deal.js";
-import { findingTitle, messages } from "../render/i18n.js";
+import type { CatalogueKey } from "../i18n/catalogue.js";
+import { plural, say, t as text } from "../i18n/translate.js";
 import { formatDate } from "../time/format-date.js";
+import type { Language } from "../time/language.js";
 import type { PlainDate } from "../time/plain-date.js";
 import { codeSpan, markdownText } from "../util/markdown-sink.js";
 import type { Change, DealDiff } from "./diff-deals.js";
 
-const L = {
-  de: {
-    none: "Keine Änderungen an Deals.",
-    added: "neu",
-    removed: "entfernt",
-    renamed: "umbenannt von",
-    invalidBase: "vorher fehlerhaft",
-    invalidHead: "jetzt fehlerhaft",
-    status: "Status",
-    actionAdded: "Neue Aufgabe",
-    actionRemoved: "Aufgabe entfernt",
-    actionDone: "Erledigt",
-    actionDropped: "Entfallen",
-    actionReopened: "Wieder offen",
-    reworded: "Umformuliert",
-    owner: "Verantwortlich",
-    due: "Frist",
-    dueMoved: "Frist verschoben",
-    nobody: "niemand",
-    noDate: "kein Datum",
-    nextSet: "Nächster Termin vereinbart",
-    nextMoved: "Nächster Termin verschoben",
-    nextRemoved: "Nächster Termin entfernt",
-    sent: "Protokoll verschickt am",
-    introduced: "Neue Hinweise",
-    resolved: "Behobene Hinweise",
-    day: (n: number) => `${n > 0 ? "+" : ""}${n} ${Math.abs(n) === 1 ? "Tag" : "Tage"}`,
-  },
-  en: {
-    none: "No deal changes.",
-    added: "new",
-    removed: "removed",
-    renamed: "renamed from",
-    invalidBase: "broken before",
-    invalidHead: "broken now",
-    status: "Status",
-    actionAdded: "New action",
-    actionRemoved: "Action removed",
-    actionDone: "Done",
-    actionDropped: "Dropped",
-    actionReopened: "Reopened",
-    reworded: "Reworded",
-    owner: "Owner",
-    due: "Due",
-    dueMoved: "Due date moved",
-    nobody: "nobody",
-    noDate: "no date",
-    nextSet: "Next appointment set",
-    nextMoved: "Next appointment moved",
-    nextRemoved: "Next appointment removed",
-    sent: "Recap sent on",
-    introduced: "New findings",
-    resolved: "Resolved findings",
-    day: (n: number) => `${n > 0 ? "+" : ""}${n} ${Math.abs(n) === 1 ? "day" : "days"}`,
-  },
-};
+type DiffKey = CatalogueKey extends infer K ? (K extends `diff.${infer R}` ? R : never) : never;
 
 /** Deal text (titles, tasks, names, messages, file names) in the summary: see util/markdown-sink.ts. */
 export const inlineText = markdownText;
@@ -74,77 +20,79 @@ export interface ChangeWords {
 
 /** One change in words, in the deal's language ("Frist verschoben „Plan“: 27.11.2026 → 04.12.2026 (+7 Tage)"). */
 export function describeChange(c: Change, language: Language, words: ChangeWords): string {
-  const l = L[language];
-  const t = messages(language);
-  const date = (d: PlainDate | undefined) => (d ? formatDate(d, language) : l.noDate);
-  const quote = (text: string) => (language === "de" ? `„${words.text(text)}“` : `“${words.text(text)}”`);
+  const l = (key: DiffKey) => say(language, { key: `diff.${key}` });
+  const status = (s: string) => say(language, { key: `status_${s}` as CatalogueKey });
+  const day = (n: number) => `${n > 0 ? "+" : n < 0 ? "-" : ""}${say(language, plural(Math.abs(n), "n.day"))}`;
+  const date = (d: PlainDate | undefined) => (d ? formatDate(d, language) : l("noDate"));
+  const quote = (t: string) => `${l("openQuote")}${words.text(t)}${l("closeQuote")}`;
   const who = (owner: string | undefined) => (owner ? words.text(owner) : undefined);
   switch (c.type) {
     case "status":
-      return `${l.status}: ${t[`status_${c.from}`]} → ${t[`status_${c.to}`]}`;
+      return `${l("status")}: ${status(c.from)} → ${status(c.to)}`;
     case "action-added":
-      return `${l.actionAdded}: ${quote(c.task)} – ${who(c.owner) ?? l.nobody}, ${date(c.due)}`;
+      return `${l("actionAdded")}: ${quote(c.task)} – ${who(c.owner) ?? l("nobody")}, ${date(c.due)}`;
     case "action-removed":
-      return `${l.actionRemoved}: ${quote(c.task)}`;
+      return `${l("actionRemoved")}: ${quote(c.task)}`;
     case "action-done":
-      return `${l.actionDone}: ${quote(c.task)}${c.doneOn ? ` (${date(c.doneOn)})` : ""}`;
+      return `${l("actionDone")}: ${quote(c.task)}${c.doneOn ? ` (${date(c.doneOn)})` : ""}`;
     case "action-dropped":
-      return `${l.actionDropped}: ${quote(c.task)}`;
+      return `${l("actionDropped")}: ${quote(c.task)}`;
     case "action-reopened":
-      return `${l.actionReopened}: ${quote(c.task)}`;
+      return `${l("actionReopened")}: ${quote(c.task)}`;
     case "action-reworded":
-      return `${l.reworded}: ${quote(c.from)} → ${quote(c.to)}`;
+      return `${l("reworded")}: ${quote(c.from)} → ${quote(c.to)}`;
     case "owner-changed":
-      return `${l.owner} ${quote(c.task)}: ${who(c.from) ?? l.nobody} → ${who(c.to) ?? words.strong(l.nobody)}`;
+      return `${l("owner")} ${quote(c.task)}: ${who(c.from) ?? l("nobody")} → ${who(c.to) ?? words.strong(l("nobody"))}`;
     case "due-moved":
-      return `${l.dueMoved} ${quote(c.task)}: ${date(c.from)} → ${date(c.to)}${c.days !== undefined ? ` (${l.day(c.days)})` : ""}`;
+      return `${l("dueMoved")} ${quote(c.task)}: ${date(c.from)} → ${date(c.to)}${c.days !== undefined ? ` (${day(c.days)})` : ""}`;
     case "next-meeting-set":
-      return `${l.nextSet}: ${date(c.date)}${c.time ? `, ${c.time}` : ""}`;
+      return `${l("nextSet")}: ${date(c.date)}${c.time ? `, ${c.time}` : ""}`;
     case "next-meeting-moved":
-      return `${l.nextMoved}: ${date(c.from)}${c.fromTime ? ` ${c.fromTime}` : ""} → ${date(c.to)}${c.toTime ? ` ${c.toTime}` : ""}${c.days ? ` (${l.day(c.days)})` : ""}`;
+      return `${l("nextMoved")}: ${date(c.from)}${c.fromTime ? ` ${c.fromTime}` : ""} → ${date(c.to)}${c.toTime ? ` ${c.toTime}` : ""}${c.days ? ` (${day(c.days)})` : ""}`;
     case "next-meeting-removed":
-      return `${words.strong(l.nextRemoved)} (${date(c.date)})`;
+      return `${words.strong(l("nextRemoved"))} (${date(c.date)})`;
     case "protocol-sent":
-      return `${l.sent} ${date(c.date)}`;
+      return `${l("sent")} ${date(c.date)}`;
   }
 }
 
 /** Markdown for a pull-request comment or job summary; each deal in its own language. */
 export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, siteLanguage: Language): string {
-  if (diffs.length === 0) return `${L[siteLanguage].none} (${codeSpan(range)})\n`;
+  if (diffs.length === 0) return `${text(siteLanguage, "diff.none")} (${codeSpan(range)})\n`;
   const blocks = [`### protokoll diff ${codeSpan(range)}`];
   for (const diff of diffs) {
-    const l = L[diff.language];
-    const message = (f: { message: string; messageDe?: string }) =>
-      inlineText(diff.language === "de" && f.messageDe ? f.messageDe : f.message);
+    const language = diff.language;
+    const l = (key: DiffKey) => say(language, { key: `diff.${key}` });
+    const title = (code: string) => say(language, { key: `title.${code as FindingCode}` });
+    // Findings in the diff are already worded in the deal's language (diff-deals.ts).
+    const message = (f: { message: string }) => inlineText(f.message);
     const tags = [
       diff.kind === "added"
-        ? l.added
+        ? l("added")
         : diff.kind === "removed"
-          ? l.removed
+          ? l("removed")
           : diff.kind === "renamed"
-            ? `${l.renamed} ${codeSpan(diff.from ?? "")}`
+            ? `${l("renamed")} ${codeSpan(diff.from ?? "")}`
             : undefined,
-      diff.invalid.base ? l.invalidBase : undefined,
-      diff.invalid.head ? l.invalidHead : undefined,
+      diff.invalid.base ? l("invalidBase") : undefined,
+      diff.invalid.head ? l("invalidHead") : undefined,
     ].filter(Boolean);
     const lines = [
       // File names are deal text too: in a code span whose fence no backtick of theirs can close.
       `#### ${diff.title ? inlineText(diff.title) : codeSpan(diff.file)} — ${codeSpan(diff.file)}${tags.length ? ` (${tags.join(", ")})` : ""}`,
     ];
-    const describe = (c: Change) => describeChange(c, diff.language, { text: inlineText, strong: (x) => `**${x}**` });
+    const describe = (c: Change) => describeChange(c, language, { text: inlineText, strong: (x) => `**${x}**` });
     for (const change of diff.changes) lines.push(`- ${describe(change)}`);
     if (diff.findings.introduced.length > 0) {
-      lines.push(`- ${l.introduced}:`);
+      lines.push(`- ${l("introduced")}:`);
       for (const f of diff.findings.introduced)
         lines.push(
-          `  - ${f.severity === "error" ? "✖" : "▲"} ${findingTitle(f.code as FindingCode, diff.language)} (\`${f.code}\`, ${codeSpan(`${f.file}:${f.line}`)}): ${message(f)}`,
+          `  - ${f.severity === "error" ? "✖" : "▲"} ${title(f.code)} (\`${f.code}\`, ${codeSpan(`${f.file}:${f.line}`)}): ${message(f)}`,
         );
     }
     if (diff.findings.resolved.length > 0) {
-      lines.push(`- ${l.resolved}:`);
-      for (const f of diff.findings.resolved)
-        lines.push(`  - ✔ ${findingTitle(f.code as FindingCode, diff.language)} (\`${f.code}\`): ${message(f)}`);
+      lines.push(`- ${l("resolved")}:`);
+      for (const f of diff.findings.resolved) lines.push(`  - ✔ ${title(f.code)} (\`${f.code}\`): ${message(f)}`);
     }
     blocks.push(lines.join("\n"));
   }

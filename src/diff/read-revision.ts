@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
 import type { DealFileEntry } from "../load/find-deal-files.js";
 import { git, readBlobs } from "../load/git.js";
 import { type LoadedFile, parseDealBytes, slugFindings } from "../load/read-deal-file.js";
@@ -9,14 +10,11 @@ const DEAL_EXTENSION = /\.ya?ml$/i;
 /** Checks that `revision` names a commit, or stops with exit code 2 and a clear message. */
 export async function resolveRevision(revision: string, cwd: string): Promise<string> {
   if (revision.startsWith("-"))
-    throw new ProtokollError(`"${revision}" is not a revision.`, "Name a branch, tag or commit, e.g. origin/main or HEAD~1.");
+    throw new ProtokollError(phrase("diff.notARevision", { revision }), phrase("diff.notARevisionHint"));
   try {
     return (await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`], cwd)).trim();
   } catch {
-    throw new ProtokollError(
-      `Unknown revision "${revision}".`,
-      "Name a branch, tag or commit that exists here, e.g. origin/main or HEAD~1 (`git log --oneline` lists them).",
-    );
+    throw new ProtokollError(phrase("diff.unknownRevision", { revision }), phrase("diff.unknownRevisionHint"));
   }
 }
 

@@ -1,5 +1,7 @@
+import { DEFAULT_CONFIG } from "../config/load-config.js";
 import { actionKey } from "../model/action-key.js";
 import type { Action, Deal } from "../model/deal.js";
+import { type MailAddress, recapParties, senderAddress } from "../model/recap-parties.js";
 import { messages } from "../render/i18n.js";
 import { formatDate } from "../time/format-date.js";
 import { addDays, dayNumber } from "../time/plain-date.js";
@@ -30,8 +32,13 @@ export function actionUid(deal: Deal, action: Action): string {
  * version takes the moved appointment as an update instead of a duplicate. Without git history it falls back to
  * the days from 2020-01-01 to the "Stand", which rises only from one day to the next.
  */
-export function dealEvents(deal: Deal, zone: string, sequences?: ReadonlyMap<string, number>): string[] {
-  return dealEventList(deal, zone, sequences).map((e) => eventText(e.event));
+export function dealEvents(
+  deal: Deal,
+  zone: string,
+  sequences?: ReadonlyMap<string, number>,
+  organizer = defaultOrganizer(deal),
+): string[] {
+  return dealEventList(deal, zone, sequences, organizer).map((e) => eventText(e.event));
 }
 
 /** A deal's events with the key each has in the history: `next`, or `action:<key>`. */
@@ -42,7 +49,12 @@ export interface KeyedEvent {
   event: CalendarEvent;
 }
 
-export function dealEventList(deal: Deal, zone: string, sequences?: ReadonlyMap<string, number>): KeyedEvent[] {
+export function dealEventList(
+  deal: Deal,
+  zone: string,
+  sequences?: ReadonlyMap<string, number>,
+  organizer = defaultOrganizer(deal),
+): KeyedEvent[] {
   const events: KeyedEvent[] = [];
   const t = messages(deal.language);
   const stamp = new Date(dayNumber(deal.asOf) * 86_400_000);
@@ -66,6 +78,7 @@ export function dealEventList(deal: Deal, zone: string, sequences?: ReadonlyMap<
       uid: `${deal.slug}-next@protokoll`,
       stamp,
       sequence: sequenceOf("next"),
+      organizer,
       summary,
       description,
       ...(next.place ? { location: line(next.place) } : {}),
@@ -86,6 +99,7 @@ export function dealEventList(deal: Deal, zone: string, sequences?: ReadonlyMap<
         uid: actionUid(deal, action),
         stamp,
         sequence: sequenceOf(key),
+        organizer,
         start: action.due,
         end: addDays(action.due, 1),
         summary: line(`${t.kindDeadline}: ${action.task}${action.owner ? ` (${action.owner})` : ""}`),
@@ -96,6 +110,11 @@ export function dealEventList(deal: Deal, zone: string, sequences?: ReadonlyMap<
     events.push(event);
   }
   return events;
+}
+
+/** The organizer without a configuration: the deal's `sender:`, else the placeholder (see recap-parties). */
+function defaultOrganizer(deal: Deal): MailAddress {
+  return senderAddress(recapParties(deal, DEFAULT_CONFIG));
 }
 
 /** A deal's own .ics file. */

@@ -70,6 +70,8 @@ export interface CalendarEvent {
   stamp: Date;
   sequence: number;
   summary: string;
+  /** RFC 5546 §3.2.1: a PUBLISHed event names its organizer. */
+  organizer?: { name: string; address: string };
   description?: string;
   location?: string;
   /** Either a timed event (instants) or an all-day one (YYYY-MM-DD, end exclusive). */
@@ -85,11 +87,22 @@ export function eventLines(event: CalendarEvent): string[] {
   } else {
     lines.push(`DTSTART:${utcStamp(event.start)}`, `DTEND:${utcStamp(event.end as Date)}`);
   }
+  if (event.organizer) lines.push(organizerLine(event.organizer));
   lines.push(`SUMMARY:${escapeText(event.summary)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   lines.push("END:VEVENT");
   return lines;
+}
+
+/**
+ * `ORGANIZER;CN="Name":mailto:address`. The common name is a quoted parameter value (RFC 5545 §3.2): no
+ * DQUOTE and no control characters can occur in one, so they are dropped; the address is a mailto: URI.
+ */
+export function organizerLine(organizer: { name: string; address: string }): string {
+  const name = organizer.name.replace(/["\u0000-\u001f\u007f-\u009f]/g, "").trim();
+  const address = organizer.address.replace(/[^\x21-\x7e]|[<>"]/g, "");
+  return `ORGANIZER${name ? `;CN="${name}"` : ""}:mailto:${address}`;
 }
 
 /** One VEVENT as folded text without the final line end: the form events are kept in until written. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/load-config.js";
@@ -5,6 +6,7 @@ import { eventSequences } from "../history/event-sequence.js";
 import type { History } from "../history/read-history.js";
 import type { Deal } from "../model/deal.js";
 import { type OwnerEntry, ownerKey } from "../model/owner-directory.js";
+import { recapParties, senderAddress } from "../model/recap-parties.js";
 import { messages } from "../render/i18n.js";
 import { mapLimit } from "../util/map-limit.js";
 import { releaseMemory } from "../util/release-memory.js";
@@ -23,19 +25,23 @@ export interface ExportContext {
   history?: History;
   /** Owners with open actions, for `owners/<slug>/calendar.ics`. */
   owners?: ReadonlyMap<string, OwnerEntry>;
+  /** The deals not ready to send: their mail subject starts with the draft mark. */
+  drafts?: ReadonlySet<string>;
 }
 
 /**
- * Writes `<slug>.ics` and `<slug>.eml` (unless `mail: false`) for every valid deal, `calendar.ics` for all of them, and one
- * `owners/<slug>/calendar.ics` per owner: their open deadlines and the next meetings of the deals they have
- * open actions in. The mail draft attaches the deal's PDF when this build has one for it (`withPdf`);
- * otherwise it goes without attachment.
+ * Writes `<slug>.ics` (for a deal with something to schedule) and `<slug>.eml` (unless `mail: false`) for every
+ * valid deal, `calendar.ics` for all of them, and one `owners/<slug>/calendar.ics` per owner: their open
+ * deadlines and the next meetings of the deals they have open actions in. The mail draft attaches the deal's
+ * PDF when this build has one for it (`withPdf`: slug → SHA-256 of that PDF) and the file still has exactly
+ * those bytes; otherwise it goes without attachment — never with another version's PDF. `drafts` are the
+ * deals not ready to send: their mail subject starts with the draft mark.
  */
 export async function writeExports(
   deals: readonly Deal[],
   outDir: string,
   config: Config,
-  withPdf: ReadonlySet<string>,
+  withPdf: ReadonlyMap<string, string>,
   context: ExportContext = {},
 ): Promise<void> {
   const feed: string[][] = [];
@@ -49,7 +55,8 @@ export async function writeExports(
     await mapLimit(deals.slice(start, start + EXPORT_BATCH), 16, async (deal, i) => {
       const folder = path.join(outDir, "deals", deal.slug);
       const versions = context.history?.files.get(deal.file);
-      const keyed = dealEventList(deal, config.timeZone, versions ? eventSequences(versions) : undefined);
+      const organizer = senderAddress(recapParties(deal, config));
+      const keyed = dealEventList(deal, config.timeZone, versions ? eventSequences(versions) : undefined, organizer);
       const events = keyed.map((e) => eventText(e.event));
       feed[start + i] = events;
       // Each owner's feed: the deal's next meeting when they have an open action in it, then their deadlines.
@@ -65,17 +72,26 @@ export async function writeExports(
         if (e.key !== "next" && list) list.push(events[n] as string);
       });
       ownerParts[start + i] = mine;
-      await writeFileAtomic(path.join(folder, `${deal.slug}.ics`), dealCalendar(deal, config.timeZone, events));
+      // Nothing to schedule, no calendar (RFC 5545 needs a component); an earlier build's file goes.
+      const ics = path.join(folder, `${deal.slug}.ics`);
+      if (events.length > 0) await writeFileAtomic(ics, dealCalendar(deal, config.timeZone, events));
+      else await rm(ics, { force: true });
       // A client site gets no mail drafts: they carry the recipients' addresses and are the team's to send.
       if (context.mail === false) return;
-      const pdf = withPdf.has(deal.slug) ? await readFile(path.join(folder, `${deal.slug}.pdf`)) : undefined;
-      await writeFileAtomic(path.join(folder, `${deal.slug}.eml`), await recapMail(deal, { company: config.company.name, pdf }));
+      const pdf = await verifiedPdf(path.join(folder, `${deal.slug}.pdf`), withPdf.get(deal.slug));
+      await writeFileAtomic(
+        path.join(folder, `${deal.slug}.eml`),
+        await recapMail(deal, { config, pdf, draft: context.drafts?.has(deal.slug) ?? false }),
+      );
     });
   }
   const feedName = messages(config.siteLanguage).calendarFeed;
   const name = `${config.company.name ?? "protokoll"}: ${feedName}`;
   if (deals.length > EXPORT_BATCH) releaseMemory();
-  await writeFileAtomic(path.join(outDir, "calendar.ics"), feedChunks(name, feed));
+  // A feed without a single event would be an invalid calendar: then there is none (and no stale one).
+  const feedFile = path.join(outDir, "calendar.ics");
+  if (feed.some((events) => events.length > 0)) await writeFileAtomic(feedFile, feedChunks(name, feed));
+  else await rm(feedFile, { force: true });
   const perOwner = new Map<string, string[]>();
   for (const part of ownerParts) {
     for (const [key, list] of part ?? []) {
@@ -97,7 +113,8 @@ async function writeOwnerCalendars(
   const written = new Set<string>();
   for (const [key, events] of perOwner) {
     const owner = owners.get(key);
-    if (!owner?.name) continue;
+    // Like the deal's own file: nothing to schedule, no calendar (RFC 5545 needs a component).
+    if (!owner?.name || events.length === 0) continue;
     written.add(owner.slug);
     await writeFileAtomic(
       path.join(outDir, "owners", owner.slug, "calendar.ics"),
@@ -110,4 +127,10 @@ async function writeOwnerCalendars(
       await rm(path.join(outDir, "owners", folder.name, "calendar.ics"), { force: true });
     }
   }
+}
+
+async function verifiedPdf(file: string, expected: string | undefined): Promise<Uint8Array | undefined> {
+  if (!expected) return undefined;
+  const bytes = await readFile(file).catch(() => undefined);
+  return bytes && createHash("sha256").update(bytes).digest("hex") === expected ? bytes : undefined;
 }

@@ -1,5 +1,5 @@
 // due-before-meeting: a due date before the meeting that agreed it — usually a typo in the year or month.
-import { formatDate } from "../time/format-date.js";
+import { date, phrase } from "../i18n/translate.js";
 import { openActions, type Rule, report } from "./rule.js";
 
 export const dueBeforeMeeting: Rule = {
@@ -11,9 +11,8 @@ export const dueBeforeMeeting: Rule = {
         report("due-before-meeting", context, {
           at: ["actions", action.index, "due"],
           action,
-          en: `Action "${action.task}" is due on ${formatDate(action.due, "en")}, before the meeting that agreed it.`,
-          de: `Aufgabe „${action.task}“ ist am ${formatDate(action.due, "de")} fällig – vor dem Termin, der sie vereinbart hat.`,
-          hint: "Check year and month of `due:`.",
+          message: phrase("due-before-meeting.message", { task: action.task, due: date(action.due) }),
+          hint: phrase("due-before-meeting.hint"),
         }),
       ];
     }),

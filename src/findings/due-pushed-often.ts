@@ -1,4 +1,5 @@
 // due-pushed-often: a due date moved later again and again; three missed deadlines call for a structured talk.
+import { phrase } from "../i18n/translate.js";
 import { openActions, type Rule, report } from "./rule.js";
 
 export const duePushedOften: Rule = {
@@ -11,9 +12,8 @@ export const duePushedOften: Rule = {
         report("due-pushed-often", context, {
           at: ["actions", action.index, "due"],
           action,
-          en: `The due date of "${action.task}" was pushed back ${times} times.`,
-          de: `Die Frist von „${action.task}“ wurde ${times}-mal verschoben.`,
-          hint: "Time for a structured conversation: agree a binding date, or drop the action.",
+          message: phrase("due-pushed-often.message", { task: action.task, times }),
+          hint: phrase("due-pushed-often.hint"),
         }),
       ];
     }),

@@ -1,4 +1,5 @@
 // lost-without-reason: a clean "no" records why, so the door stays open and the team learns.
+import { phrase } from "../i18n/translate.js";
 import { type Rule, report } from "./rule.js";
 
 export const lostWithoutReason: Rule = {
@@ -8,9 +9,8 @@ export const lostWithoutReason: Rule = {
       ? [
           report("lost-without-reason", context, {
             at: ["status"],
-            en: "The deal is lost, but no reason is recorded.",
-            de: "Der Deal ist verloren, aber ohne Grund.",
-            hint: "Add `lost_reason:` with the customer's reason in one or two sentences.",
+            message: phrase("lost-without-reason.message"),
+            hint: phrase("lost-without-reason.hint"),
           }),
         ]
       : [],

@@ -1,4 +1,6 @@
 // missing-due: an open action without a date — "we'll take care of it" with no deadline.
+import { phrase } from "../i18n/translate.js";
+import { addDays } from "../time/plain-date.js";
 import { openActions, type Rule, report } from "./rule.js";
 
 export const missingDue: Rule = {
@@ -10,9 +12,8 @@ export const missingDue: Rule = {
         report("missing-due", context, {
           at: ["actions", action.index, "task"],
           action,
-          en: `Action "${action.task}" has no due date.`,
-          de: `Aufgabe „${action.task}“ hat keine Frist.`,
-          hint: "Add `due:` with the agreed date, e.g. `due: 2026-11-27`.",
+          message: phrase("missing-due.message", { task: action.task }),
+          hint: phrase("missing-due.hint", { example: addDays(context.today, 7) }),
         }),
       ),
 };

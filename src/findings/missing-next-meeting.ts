@@ -1,4 +1,5 @@
 // missing-next-meeting: an active deal with no next appointment fixed.
+import { phrase } from "../i18n/translate.js";
 import { dealStart, type Rule, report } from "./rule.js";
 
 export const missingNextMeeting: Rule = {
@@ -8,9 +9,8 @@ export const missingNextMeeting: Rule = {
       ? [
           report("missing-next-meeting", context, {
             at: dealStart(context),
-            en: "No next appointment is fixed.",
-            de: "Es ist kein nächster Termin vereinbart.",
-            hint: "Add `next_meeting:` with `date:` (and `time:`, `place:`), or set `status: paused` if the deal rests.",
+            message: phrase("missing-next-meeting.message"),
+            hint: phrase("missing-next-meeting.hint"),
           }),
         ]
       : [],

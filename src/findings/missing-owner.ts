@@ -1,4 +1,5 @@
 // missing-owner: an open action nobody is responsible for.
+import { phrase } from "../i18n/translate.js";
 import { openActions, type Rule, report } from "./rule.js";
 
 export const missingOwner: Rule = {
@@ -10,9 +11,8 @@ export const missingOwner: Rule = {
         report("missing-owner", context, {
           at: ["actions", action.index, "task"],
           action,
-          en: `Action "${action.task}" has no owner.`,
-          de: `Aufgabe „${action.task}“ hat keine verantwortliche Person.`,
-          hint: "Add `owner:` with the name of one person, e.g. `owner: Anna Schulz`.",
+          message: phrase("missing-owner.message", { task: action.task }),
+          hint: phrase("missing-owner.hint"),
         }),
       ),
 };

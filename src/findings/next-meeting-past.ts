@@ -1,5 +1,5 @@
 // next-meeting-past: the "next" appointment of an active deal already lies behind us.
-import { formatDate } from "../time/format-date.js";
+import { date, phrase } from "../i18n/translate.js";
 import { type Rule, report } from "./rule.js";
 
 export const nextMeetingPast: Rule = {
@@ -10,9 +10,8 @@ export const nextMeetingPast: Rule = {
     return [
       report("next-meeting-past", context, {
         at: ["next_meeting", "date"],
-        en: `The next appointment (${formatDate(next.date, "en")}) is in the past.`,
-        de: `Der nächste Termin (${formatDate(next.date, "de")}) liegt in der Vergangenheit.`,
-        hint: "Record that meeting as a new protocol and fix the appointment after it in `next_meeting:`.",
+        message: phrase("next-meeting-past.message", { date: date(next.date) }),
+        hint: phrase("next-meeting-past.hint"),
       }),
     ];
   },

@@ -1,6 +1,6 @@
 // overdue: an open action whose due date is before today (due today is not overdue).
 
-import { formatDate } from "../time/format-date.js";
+import { date, phrase, plural } from "../i18n/translate.js";
 import { daysBetween } from "../time/plain-date.js";
 import { openActions, type Rule, report } from "./rule.js";
 
@@ -14,9 +14,8 @@ export const overdue: Rule = {
         report("overdue", context, {
           at: ["actions", action.index, "due"],
           action,
-          en: `Action "${action.task}" was due on ${formatDate(action.due, "en")} (${days} ${days === 1 ? "day" : "days"} ago).`,
-          de: `Aufgabe „${action.task}“ war fällig am ${formatDate(action.due, "de")} (seit ${days} ${days === 1 ? "Tag" : "Tagen"}).`,
-          hint: "Mark it `status: done` with `done_on:`, or agree a new date with the owner and change `due:`.",
+          message: phrase("overdue.message", { task: action.task, due: date(action.due), ago: plural(days, "n.daySince") }),
+          hint: phrase("overdue.hint"),
         }),
       ];
     }),

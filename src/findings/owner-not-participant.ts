@@ -1,4 +1,6 @@
 // owner-not-participant: the owner is not among the participants — often a typo in the name.
+
+import { phrase } from "../i18n/translate.js";
 import { didYouMean } from "../validate/did-you-mean.js";
 import { openActions, type Rule, report } from "./rule.js";
 import { isVague, vagueWords } from "./vague-owner.js";
@@ -17,9 +19,8 @@ export const ownerNotParticipant: Rule = {
         report("owner-not-participant", context, {
           at: ["actions", action.index, "owner"],
           action,
-          en: `Owner "${owner}" of "${action.task}" is not among the participants.`,
-          de: `„${owner}“ (Aufgabe „${action.task}“) steht nicht unter den Teilnehmenden.`,
-          hint: guess ? `Did you mean "${guess}"?` : "Check the spelling, or add the person under `participants:`.",
+          message: phrase("owner-not-participant.message", { owner, task: action.task }),
+          hint: guess ? phrase("owner-not-participant.guess", { name: guess }) : phrase("owner-not-participant.hint"),
         }),
       ];
     });

@@ -1,5 +1,6 @@
 // protocol-late: the recap has not gone out within the agreed days after the meeting (default 2: 48 hours).
-import { formatDate } from "../time/format-date.js";
+
+import { date, phrase, plural } from "../i18n/translate.js";
 import { daysBetween } from "../time/plain-date.js";
 import { type Rule, report } from "./rule.js";
 
@@ -12,9 +13,8 @@ export const protocolLate: Rule = {
     return [
       report("protocol-late", context, {
         at: ["meeting", "date"],
-        en: `The recap of the meeting on ${formatDate(deal.meeting.date, "en")} has not been sent (${days} days ago).`,
-        de: `Das Protokoll zum Termin am ${formatDate(deal.meeting.date, "de")} ist noch nicht verschickt (vor ${days} Tagen).`,
-        hint: "Send the recap today and record it with `protocol_sent: <date>`.",
+        message: phrase("protocol-late.message", { date: date(deal.meeting.date), days: plural(days, "n.dayAgo") }),
+        hint: phrase("protocol-late.hint", { today }),
       }),
     ];
   },

@@ -1,5 +1,6 @@
 import type { Config } from "../config/load-config.js";
-import { FINDING_CODES, type Finding, type FindingCode, type Position } from "../errors.js";
+import { type Finding, type FindingCode, finding, type Position } from "../errors.js";
+import type { Phrase } from "../i18n/translate.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
 import type { Action, Deal } from "../model/deal.js";
 import type { PlainDate } from "../time/plain-date.js";
@@ -20,26 +21,15 @@ export interface Rule {
 
 export interface Report {
   at: YamlPath | Position;
-  en: string;
-  de: string;
-  hint: string;
+  message: Phrase;
+  hint: Phrase;
   action?: Action;
 }
 
-/** Builds a finding placed on a path of the deal file, in English and German. */
+/** A rule's finding: placed on a path of the deal file, then built by the one builder, `finding`. */
 export function report(code: FindingCode, context: RuleContext, r: Report): Finding {
   const position = Array.isArray(r.at) ? context.source.valueAt(r.at) : (r.at as Position);
-  const result: Finding = {
-    code,
-    severity: FINDING_CODES[code],
-    message: r.en,
-    file: context.deal.file,
-    line: position.line,
-    column: position.column,
-    hint: r.hint,
-    messageDe: r.de,
-  };
-  if (position.length && position.length > 1) result.length = position.length;
+  const result = finding(code, context.deal.file, position, r.message, r.hint);
   if (r.action) result.action = r.action.index;
   return result;
 }

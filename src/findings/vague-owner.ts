@@ -1,6 +1,7 @@
 // vague-owner: "Wir kümmern uns" — an owner that is a group or a placeholder, not a person.
 
 import type { Config } from "../config/load-config.js";
+import { phrase } from "../i18n/translate.js";
 import { openActions, type Rule, report } from "./rule.js";
 
 export const vagueOwner: Rule = {
@@ -13,9 +14,8 @@ export const vagueOwner: Rule = {
         report("vague-owner", context, {
           at: ["actions", action.index, "owner"],
           action,
-          en: `Action "${action.task}" is owned by "${action.owner}", which is not one person.`,
-          de: `Aufgabe „${action.task}“ liegt bei „${action.owner}“ – das ist keine einzelne Person.`,
-          hint: "Name the one person who answers for it, e.g. `owner: Anna Schulz`.",
+          message: phrase("vague-owner.message", { task: action.task, owner: action.owner ?? "" }),
+          hint: phrase("vague-owner.hint"),
         }),
       );
   },

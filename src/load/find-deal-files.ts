@@ -1,9 +1,14 @@
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
 
 export interface DealFileEntry {
-  /** Path as shown to the user: relative to the working directory, with forward slashes. */
+  /**
+   * Path as shown to the user and written to every output: relative to the working directory, with forward
+   * slashes; for a deals folder outside it, relative to that folder's repository (never this machine's
+   * absolute path).
+   */
   file: string;
   /** Absolute path on disk. */
   absolute: string;
@@ -16,30 +21,14 @@ export interface DealFileEntry {
 export interface Refusal {
   /** A link to a folder has no file name to check; the others are named like deals. */
   folder: boolean;
-  reason: string;
-  reasonDe: string;
-  hint: string;
+  /** Why, as the catalogue's `file.refused.<kind>` (and `…Hint` for the fix). */
+  kind: "outside" | "folderLink" | "special";
 }
 
 const REFUSALS = {
-  outside: {
-    folder: false,
-    reason: "it is a symbolic link that points outside the deals folder",
-    reasonDe: "sie ist ein symbolischer Link, der aus dem Deal-Ordner hinauszeigt",
-    hint: "Copy the deal into the deals folder instead of linking it.",
-  },
-  folderLink: {
-    folder: true,
-    reason: "it is a symbolic link to a folder, and links to folders are never followed (a link loop would never end)",
-    reasonDe: "sie ist ein symbolischer Link auf einen Ordner; solchen Links wird nie gefolgt (eine Schleife endete nie)",
-    hint: "Remove the link; move the deals into a real subfolder if they belong here.",
-  },
-  special: {
-    folder: false,
-    reason: "it is not a regular file (a FIFO, socket or device), which is never opened",
-    reasonDe: "sie ist keine gewöhnliche Datei (eine FIFO, ein Socket oder ein Gerät) und wird nie geöffnet",
-    hint: "Remove it and save the deal as an ordinary file.",
-  },
+  outside: { folder: false, kind: "outside" },
+  folderLink: { folder: true, kind: "folderLink" },
+  special: { folder: false, kind: "special" },
 } as const satisfies Record<string, Refusal>;
 
 const DEAL_EXTENSION = /\.ya?ml$/i;
@@ -56,12 +45,10 @@ export async function findDealFiles(dealsDir: string, cwd = process.cwd()): Prom
   const root = path.resolve(cwd, dealsDir);
   const rootInfo = await stat(root);
   if (!rootInfo.isDirectory()) {
-    throw new ProtokollError(
-      `The deals folder "${dealsDir}" is not a folder but a file.`,
-      "Point --deals at the folder that holds the deal files, e.g. `--deals deals`.",
-    );
+    throw new ProtokollError(phrase("cli.dealsIsFile", { dir: dealsDir }), phrase("cli.dealsIsFileHint"));
   }
   const realRoot = await realpath(root);
+  const base = isInside(path.resolve(cwd), root) ? cwd : await repositoryOf(root);
   const entries: DealFileEntry[] = [];
   const visited = new Set<string>();
 
@@ -94,7 +81,7 @@ export async function findDealFiles(dealsDir: string, cwd = process.cwd()): Prom
       }
       if (!refused && (!isFile || !DEAL_EXTENSION.test(name))) continue;
       const entry: DealFileEntry = {
-        file: toDisplayPath(absolute, cwd),
+        file: toDisplayPath(absolute, base),
         absolute,
         slug: name.replace(DEAL_EXTENSION, ""),
       };
@@ -105,6 +92,18 @@ export async function findDealFiles(dealsDir: string, cwd = process.cwd()): Prom
 
   await walk(root, 0);
   return entries;
+}
+
+/**
+ * The repository a deals folder outside the working directory belongs to: the nearest folder above it (or
+ * itself) with a `.git`, else the folder that holds it — so `--deals /elsewhere/repo/deals` shows
+ * `deals/x.yaml`, as a build inside that repository would.
+ */
+async function repositoryOf(dealsDir: string): Promise<string> {
+  for (let dir = dealsDir; ; dir = path.dirname(dir)) {
+    if (await lstat(path.join(dir, ".git")).catch(() => undefined)) return dir;
+    if (path.dirname(dir) === dir) return path.dirname(dealsDir);
+  }
 }
 
 function isInside(root: string, target: string): boolean {

@@ -7,6 +7,8 @@ export interface DealGitFacts {
   /** Date of the last commit that changed the file, in the configured zone. */
   date: PlainDate;
   shortHash: string;
+  /** The full hash of that commit. */
+  hash: string;
   /** Per open action (by `id`, else task text): how often its due date was moved later across history. */
   pushedBack: Record<string, number>;
 }
@@ -41,7 +43,7 @@ export async function readGitFacts(
       const file = raw.split(path.sep).join("/");
       if (!/\.ya?ml$/i.test(file)) continue;
       if (!facts.has(file)) {
-        facts.set(file, { date: todayIn(timeZone, new Date(Number(seconds) * 1000)), shortHash, pushedBack: {} });
+        facts.set(file, { date: todayIn(timeZone, new Date(Number(seconds) * 1000)), shortHash, hash, pushedBack: {} });
       }
       history.set(file, [...(history.get(file) ?? []), hash]);
     }

@@ -1,5 +1,7 @@
-import { type Document, isScalar, LineCounter, parseAllDocuments, visit, type YAMLError } from "yaml";
-import { capFindings, type Finding, finding, MAX_FINDINGS_PER_FILE } from "../errors.js";
+import { type Document, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type YAMLError } from "yaml";
+import { capFindings, type Finding, finding, MAX_FINDINGS_PER_FILE, type Position } from "../errors.js";
+import { type CatalogueKey, de } from "../i18n/catalogue.js";
+import { type Phrase, phrase } from "../i18n/translate.js";
 import { SourceDocument } from "./source-document.js";
 
 export interface ParsedYaml {
@@ -14,17 +16,19 @@ export interface ParsedYaml {
   findings: Finding[];
 }
 
-/** Hints for the yaml library's error codes, phrased as the fix. */
-const YAML_HINTS: Record<string, string> = {
-  DUPLICATE_KEY: "Each key may appear once per mapping: remove or rename one of them.",
-  TAB_AS_INDENT: "Indent with spaces, not tabs.",
-  BAD_INDENT: "Check the indentation: items of one list or mapping start in the same column.",
-  MISSING_CHAR: "A quote or bracket is not closed: close it on the same item.",
-  MULTILINE_IMPLICIT_KEY: "A key must fit on one line; is a `:` missing, or a quote not closed?",
-  BLOCK_AS_IMPLICIT_KEY: "Is a `:` missing at the end of the previous line?",
-  UNEXPECTED_TOKEN: "Quote text that starts with a special character (`@`, `` ` ``, `%`, `*`, `&`, `!`, `|`, `>`).",
-  BAD_SCALAR_START: "Quote text that starts with a special character (`@`, `` ` ``, `%`, `*`, `&`, `!`, `|`, `>`).",
-};
+/** The yaml library's error, in our words: its code picks the catalogue's message and fix. */
+function yamlProblem(code: string): { problem: Phrase; remedy: Phrase } {
+  const known = (key: string) => Object.hasOwn(de, key);
+  const problem = known(`yaml.error.${code}`) ? (`yaml.error.${code}` as CatalogueKey) : "yaml.error";
+  const hintCode = code === "BAD_SCALAR_START" ? "UNEXPECTED_TOKEN" : code;
+  const remedy =
+    code === "TAB_AS_INDENT"
+      ? "yaml.tabIndentHint"
+      : known(`yaml.hint.${hintCode}`)
+        ? (`yaml.hint.${hintCode}` as CatalogueKey)
+        : "yaml.hint.other";
+  return { problem: { key: problem }, remedy: { key: remedy } };
+}
 
 /**
  * Parses YAML 1.2 (core schema) strictly: exactly one document, unique keys, and none of the features a deal
@@ -34,6 +38,10 @@ const YAML_HINTS: Record<string, string> = {
 export function parseYaml(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   let docs: ReturnType<typeof parseAllDocuments>;
+  // The library makes an Error object per problem, each capturing a stack trace nobody reads: a file of 200 000
+  // broken lines spent most of its parse time there.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     docs = parseAllDocuments(text, {
       lineCounter,
@@ -45,25 +53,22 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       uniqueKeys: false,
       strict: true,
       version: "1.2",
+      // The library would print its own warnings ("Keys with collection values will be stringified …") to
+      // stderr; every problem of a deal file reaches the author as a finding instead.
+      logLevel: "error",
     });
   } catch (error) {
     // The parser recurses per nesting level; absurd nesting exhausts the stack.
     if (error instanceof RangeError) return { findings: [tooDeep(file, text, lineCounter)] };
-    const message = `The YAML parser failed: ${String(error)}`;
-    return { findings: [finding("invalid-yaml", file, { line: 1, column: 1 }, message, "Check the file's YAML syntax.")] };
+    const problem = phrase("yaml.parserFailed", { detail: String(error) });
+    return { findings: [finding("invalid-yaml", file, { line: 1, column: 1 }, problem, phrase("yaml.checkSyntax"))] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 
   if (!Array.isArray(docs) || docs.length === 0) {
     return {
-      findings: [
-        finding(
-          "invalid-field",
-          file,
-          { line: 1, column: 1 },
-          "The file is empty.",
-          "A deal needs at least `title`, `customer` and `meeting.date`; `protokoll new` writes a template.",
-        ),
-      ],
+      findings: [finding("invalid-field", file, { line: 1, column: 1 }, phrase("file.empty"), phrase("file.emptyHint"))],
     };
   }
 
@@ -82,11 +87,25 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   // so the cost per file stays bounded whatever it holds (see capFindings).
   const openings = lazy(() => openingsOf(doc));
   let uncounted = 0;
+  // The mistakes people really make get one finding in their words, and the parser's follow-up errors on the
+  // lines concerned are left out (see explainMistake).
+  const explained = new Set<number>();
+  const tabLines = lazy(() => tabIndented(source));
   for (const error of [...doc.errors, ...doc.warnings] as YAMLError[]) {
     const [start, end] = error.pos;
     if (error.code === "TAG_RESOLVE_FAILED") continue; // reported below, with the fix, for every explicit tag
     if (findings.length >= MAX_FINDINGS_PER_FILE) {
       uncounted++;
+      continue;
+    }
+    const errorLine = source.positionOfOffset(start).line;
+    if (explained.has(errorLine)) continue;
+    const mistake = explainMistake(source, errorLine, error.code, tabLines);
+    if (mistake) {
+      for (const line of mistake.lines) explained.add(line);
+      const explanation = finding("invalid-yaml", file, mistake.at, mistake.problem, mistake.remedy);
+      if (mistake.lines.length > 1) explanation.covers = mistake.lines;
+      findings.push(explanation);
       continue;
     }
     const unclosed = /end with an? ([\]}])|Missing closing "?(\S*)quote/.exec(error.message);
@@ -99,22 +118,15 @@ export function parseYaml(file: string, text: string): ParsedYaml {
             "invalid-yaml",
             file,
             at(opened.start),
-            `This ${opened.what} is never closed.`,
-            `Add the closing ${opened.closer}, or quote the whole text if the ${opened.opener} belongs to it.`,
+            phrase("yaml.unclosed", { what: opened.what }),
+            phrase("yaml.unclosedHint", { closer: opened.closer, opener: opened.opener }),
           ),
         );
         continue;
       }
     }
-    findings.push(
-      finding(
-        "invalid-yaml",
-        file,
-        at(start, end),
-        cleanMessage(error.message),
-        YAML_HINTS[error.code] ?? "Check the YAML syntax at this position; quoting the value often helps.",
-      ),
-    );
+    const { problem, remedy } = yamlProblem(error.code);
+    findings.push(finding("invalid-yaml", file, at(start, end), problem, remedy));
   }
   for (const key of duplicateKeys(doc)) {
     if (findings.length >= MAX_FINDINGS_PER_FILE) {
@@ -122,28 +134,28 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       continue;
     }
     findings.push(
-      finding(
-        "invalid-yaml",
-        file,
-        at(key.start, key.end),
-        `The key \`${key.text}\` appears twice in this mapping.`,
-        "Each key may appear once per mapping: remove or merge one of them.",
-      ),
+      key.list === undefined
+        ? finding(
+            "invalid-yaml",
+            file,
+            at(key.start, key.end),
+            phrase("yaml.duplicateKey", { key: key.text }),
+            phrase("yaml.duplicateKeyHint"),
+          )
+        : finding(
+            "invalid-yaml",
+            file,
+            at(key.start, key.end),
+            phrase("yaml.missingDash", { key: key.text, list: key.list }),
+            phrase("yaml.missingDashHint", { key: key.text, list: key.list }),
+          ),
     );
   }
   const syntaxOnly = findings.length;
 
   for (const extra of rest) {
     const start = (extra as Document.Parsed).range?.[0] ?? extra.contents?.range?.[0] ?? 0;
-    findings.push(
-      finding(
-        "invalid-yaml",
-        file,
-        at(start),
-        "The file holds more than one YAML document.",
-        "Keep one deal per file: remove the `---` line and what follows, or move it into a file of its own.",
-      ),
-    );
+    findings.push(finding("invalid-yaml", file, at(start), phrase("yaml.multipleDocs"), phrase("yaml.multipleDocsHint")));
     break;
   }
 
@@ -155,8 +167,8 @@ export function parseYaml(file: string, text: string): ParsedYaml {
         "invalid-yaml",
         file,
         source.positionOfOffset(tagDirective.index, tagDirective.index + 4),
-        "The file declares a `%TAG` directive; deal files use no tags.",
-        "Remove the `%TAG` line (and the `---` after it, if nothing else needs it).",
+        phrase("yaml.tagDirective"),
+        phrase("yaml.tagDirectiveHint"),
       ),
     );
   }
@@ -168,8 +180,8 @@ export function parseYaml(file: string, text: string): ParsedYaml {
         "invalid-yaml",
         file,
         { line: lineIndex + 1, column: 1, length: 9 },
-        `The file asks for YAML ${doc.directives.yaml.version}; deal files are YAML 1.2.`,
-        "Remove the `%YAML` line.",
+        phrase("yaml.version", { version: doc.directives.yaml.version }),
+        phrase("yaml.versionHint"),
       ),
     );
   }
@@ -178,37 +190,19 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     Alias(_, node) {
       const [start, end] = node.range ?? [0, 0];
       findings.push(
-        finding(
-          "invalid-yaml",
-          file,
-          at(start, end),
-          `Aliases (\`*${node.source}\`) are not allowed in deal files.`,
-          "Write the value out where it is needed.",
-        ),
+        finding("invalid-yaml", file, at(start, end), phrase("yaml.alias", { name: node.source }), phrase("yaml.aliasHint")),
       );
     },
     Node(_, node) {
       const [start, end] = node.range ?? [0, 0];
       if (node.anchor) {
         findings.push(
-          finding(
-            "invalid-yaml",
-            file,
-            at(start, end),
-            `Anchors (\`&${node.anchor}\`) are not allowed in deal files.`,
-            "Remove the anchor and write values out where they are needed.",
-          ),
+          finding("invalid-yaml", file, at(start, end), phrase("yaml.anchor", { name: node.anchor }), phrase("yaml.anchorHint")),
         );
       }
       if (node.tag) {
         findings.push(
-          finding(
-            "invalid-yaml",
-            file,
-            at(start, end),
-            `Explicit tags (\`${shortTag(node.tag)}\`) are not allowed in deal files.`,
-            'Remove the tag; write dates as "YYYY-MM-DD" and everything else as plain text.',
-          ),
+          finding("invalid-yaml", file, at(start, end), phrase("yaml.tag", { tag: shortTag(node.tag) }), phrase("yaml.tagHint")),
         );
       }
     },
@@ -225,11 +219,13 @@ export function parseYaml(file: string, text: string): ParsedYaml {
  * Every key written a second time in its mapping, in one pass with a set per mapping. Scalar keys are equal
  * when type and value are (`1` and `"1"` differ), as in the yaml library's own check.
  */
-function duplicateKeys(doc: Document): { text: string; start: number; end: number }[] {
-  const found: { text: string; start: number; end: number }[] = [];
+function duplicateKeys(doc: Document): { text: string; start: number; end: number; list?: string }[] {
+  const found: { text: string; start: number; end: number; list?: string }[] = [];
   visit(doc, {
-    Map(_, map) {
+    Map(_, map, path) {
       const seen = new Set<string>();
+      const first = map.items[0]?.key;
+      const list = listNameOf(path);
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
         const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
@@ -238,6 +234,12 @@ function duplicateKeys(doc: Document): { text: string; start: number; end: numbe
           continue;
         }
         const [start = 0, end = start] = pair.key.range ?? [];
+        // An entry of a list that repeats its first key (`task:` again) is a new entry whose `- ` was
+        // forgotten, not a key to delete: one finding says so, and the keys after it belong to that entry.
+        if (list !== undefined && isScalar(first) && first.value === pair.key.value) {
+          found.push({ text: String(pair.key.value), start, end, list });
+          break;
+        }
         found.push({ text: String(pair.key.value), start, end });
       }
     },
@@ -245,31 +247,125 @@ function duplicateKeys(doc: Document): { text: string; start: number; end: numbe
   return found;
 }
 
+/** For a mapping that is an entry of a list under a key (`actions:` → `- task: …`), that key. */
+function listNameOf(path: readonly unknown[]): string | undefined {
+  const parent = path.at(-1);
+  const pair = path.at(-2);
+  if (!isSeq(parent) || !isPair(pair) || !isScalar(pair.key)) return undefined;
+  return String(pair.key.value);
+}
+
+interface Mistake {
+  at: Position;
+  problem: Phrase;
+  remedy: Phrase;
+  /** The lines the mistake explains: the parser's other errors there are its consequences. */
+  lines: number[];
+}
+
+/**
+ * The YAML mistakes people really make, recognised from the line where the parser stumbled:
+ * - a tab in the indentation: one finding for the first such line, however many follow;
+ * - a colon inside an unquoted value (`task: Angebot schicken: Variante A`): caret at the second colon;
+ * - entries below a key whose value is already an empty `[]` or `{}` (a template's `participants: []` with
+ *   its commented entries uncommented).
+ */
+function explainMistake(source: SourceDocument, line: number, code: string, tabLines: () => number[]): Mistake | undefined {
+  const text = source.line(line);
+  if (code === "TAB_AS_INDENT" || /^ *\t/.test(text)) {
+    const tabbed = tabLines();
+    if (tabbed.length === 0) return undefined;
+    const first = tabbed[0] as number;
+    return {
+      at: { line: first, column: 1, length: leadingWhitespace(source.line(first)) },
+      problem: tabbed.length > 1 ? phrase("yaml.tabIndentMany", { more: tabbed.length - 1 }) : phrase("yaml.tabIndent"),
+      remedy: phrase("yaml.tabIndentHint"),
+      lines: tabbed,
+    };
+  }
+  const colon = COLON_IN_VALUE.exec(text);
+  if (colon) {
+    const [, , key = "", value = ""] = colon;
+    const second = text.length - value.length + value.search(/:(\s|$)/);
+    return {
+      at: { line, column: second + 1 },
+      problem: phrase("yaml.colonInValue", { key }),
+      remedy: phrase("yaml.colonInValueHint", { key, value: value.replace(/\s+#.*$/, "").replace(/"/g, '\\"') }),
+      lines: [line],
+    };
+  }
+  const block = flowThenBlock(source, line);
+  if (block) return block;
+  return undefined;
+}
+
+/** `key: value: more` with the value unquoted and not a flow collection: the second `:` starts a new key. */
+const COLON_IN_VALUE = /^(\s*(?:- +)?)([A-Za-z_][\w-]*):[ \t]+((?![\s"'[{|>&*!%@`])[^#]*?:(?:\s.*)?)$/;
+
+function leadingWhitespace(text: string): number {
+  return Math.max(1, /^[ \t]*/.exec(text)?.[0].length ?? 1);
+}
+
+/** The 1-based lines indented with a tab, for the whole file (the first is where the finding goes). */
+function tabIndented(source: SourceDocument): number[] {
+  const lines: number[] = [];
+  for (let n = 1; n <= source.lineCount; n++) if (/^ *\t/.test(source.line(n))) lines.push(n);
+  return lines;
+}
+
+/**
+ * `participants: []` followed by more-indented entries: the `[]` already closed the value. The finding goes
+ * on the `[]`; the entries below are its consequence.
+ */
+function flowThenBlock(source: SourceDocument, line: number): Mistake | undefined {
+  let previous = line - 1;
+  while (previous >= 1 && /^\s*(#.*)?$/.test(source.line(previous))) previous--;
+  if (previous < 1) return undefined;
+  const match = /^(\s*(?:- +)?)([A-Za-z_][\w-]*):\s*(\[\s*\]|\{\s*\})\s*(#.*)?$/.exec(source.line(previous));
+  if (!match) return undefined;
+  const [, lead = "", key = "", flow = ""] = match;
+  const indent = (text: string) => /^\s*/.exec(text)?.[0].length ?? 0;
+  if (indent(source.line(line)) <= lead.length) return undefined;
+  const lines: number[] = [];
+  for (let n = line; n <= source.lineCount; n++) {
+    const text = source.line(n);
+    if (n > line && text.trim() !== "" && !text.trim().startsWith("#") && indent(text) <= lead.length) break;
+    lines.push(n);
+  }
+  const column = source.line(previous).indexOf(flow, lead.length + key.length) + 1;
+  return {
+    at: { line: previous, column, length: flow.length },
+    problem: phrase("yaml.flowThenBlock", { key, flow }),
+    remedy: phrase("yaml.flowThenBlockHint", { key, flow }),
+    lines,
+  };
+}
+
 interface Opening {
   from: number;
   to: number;
-  what: string;
+  what: Phrase;
   opener: string;
-  closer: string;
+  closer: Phrase;
 }
 
 /** Every quoted text and flow collection with its range, collected once per file. */
 function openingsOf(doc: Document): Opening[] {
   const all: Opening[] = [];
-  const add = (range: readonly number[] | null | undefined, what: string, opener: string, closer: string) => {
+  const add = (range: readonly number[] | null | undefined, what: Phrase, opener: string, closer: Phrase) => {
     const [from, , to] = range ?? [];
     if (from !== undefined && to !== undefined) all.push({ from, to, what, opener, closer });
   };
   visit(doc, {
     Scalar(_, node) {
-      if (node.type === "QUOTE_DOUBLE") add(node.range, "quoted text", '"', 'quote `"`');
-      if (node.type === "QUOTE_SINGLE") add(node.range, "quoted text", "'", "quote `'`");
+      if (node.type === "QUOTE_DOUBLE") add(node.range, phrase("yaml.what.quoted"), '"', phrase("yaml.closer.quote", { q: '"' }));
+      if (node.type === "QUOTE_SINGLE") add(node.range, phrase("yaml.what.quoted"), "'", phrase("yaml.closer.quote", { q: "'" }));
     },
     Seq(_, node) {
-      if (node.flow) add(node.range, "list `[`", "[", "`]`");
+      if (node.flow) add(node.range, phrase("yaml.what.list"), "[", phrase("yaml.closer.bracket", { q: "]" }));
     },
     Map(_, node) {
-      if (node.flow) add(node.range, "mapping `{`", "{", "`}`");
+      if (node.flow) add(node.range, phrase("yaml.what.map"), "{", phrase("yaml.closer.bracket", { q: "}" }));
     },
   });
   return all;
@@ -279,7 +375,7 @@ function openingsOf(doc: Document): Opening[] {
 function innermostOpening(
   openings: readonly Opening[],
   offset: number,
-): { start: number; what: string; opener: string; closer: string } | undefined {
+): { start: number; what: Phrase; opener: string; closer: Phrase } | undefined {
   let best: Opening | undefined;
   for (const opening of openings) {
     if (opening.from > offset || offset > opening.to) continue;
@@ -296,11 +392,6 @@ function lazy<T>(make: () => T): () => T {
   };
 }
 
-function cleanMessage(message: string): string {
-  // The library appends " at line N, column M" even with prettyErrors off; we show positions ourselves.
-  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").replace(/\s+$/, "");
-}
-
 function shortTag(tag: string): string {
   return tag.replace(/^tag:yaml\.org,2002:/, "!!");
 }
@@ -308,7 +399,7 @@ function shortTag(tag: string): string {
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.line}:${f.column}:${f.message}`;
+    const key = `${f.line}:${f.column}:${JSON.stringify(f.problem)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -334,7 +425,7 @@ function tooDeep(file: string, text: string, lineCounter: LineCounter): Finding 
     "invalid-yaml",
     file,
     { line: where.line, column: where.col },
-    "The file is nested too deeply to be a deal (thousands of levels).",
-    "A deal is a few levels deep: remove the nested `{`/`[` or `-` levels, or quote the text that contains them.",
+    phrase("yaml.tooDeep"),
+    phrase("yaml.tooDeepHint"),
   );
 }

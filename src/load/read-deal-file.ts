@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
 import { type Finding, finding } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
 import { decodeUtf8 } from "./decode-utf8.js";
 import type { DealFileEntry } from "./find-deal-files.js";
 import { parseYaml } from "./parse-yaml.js";
@@ -28,10 +29,9 @@ export async function readDealFile(entry: DealFileEntry, maxBytes: number): Prom
       "invalid-filename",
       file,
       { line: 1, column: 1 },
-      `The file was not read: ${entry.refused.reason}.`,
-      entry.refused.hint,
+      phrase(`file.refused.${entry.refused.kind}`),
+      phrase(`file.refused.${entry.refused.kind}Hint`),
     );
-    refusal.messageDe = `Die Datei wurde nicht gelesen: ${entry.refused.reasonDe}.`;
     // A folder link's name is not a file name: only its refusal is worth saying.
     return { entry, findings: entry.refused.folder ? [refusal] : [...findings, refusal] };
   }
@@ -43,8 +43,8 @@ export async function readDealFile(entry: DealFileEntry, maxBytes: number): Prom
         "invalid-yaml",
         file,
         { line: 1, column: 1 },
-        `The file is larger than ${Math.round(maxBytes / 1024)} KiB; a one-page protocol never is.`,
-        "Shorten it, or raise `max_file_kb` in protokoll.config.yaml if this is really one deal.",
+        phrase("file.tooLarge", { kib: Math.round(maxBytes / 1024) }),
+        phrase("file.tooLargeHint"),
       ),
     );
     return { entry, findings };
@@ -66,8 +66,8 @@ export function parseDealBytes(entry: DealFileEntry, bytes: Uint8Array, findings
         "invalid-yaml",
         file,
         { line: decoded.line, column: decoded.column },
-        `The file is not valid UTF-8 (byte ${decoded.offset + 1}); umlauts would come out garbled.`,
-        "Save the file as UTF-8 in your editor (e.g. VS Code: “Save with Encoding” → UTF-8).",
+        phrase("file.notUtf8", { byte: decoded.offset + 1 }),
+        phrase("file.notUtf8Hint"),
       ),
     );
     return { entry, findings };
@@ -92,8 +92,8 @@ export function slugFindings(entry: DealFileEntry): Finding[] {
       "invalid-filename",
       entry.file,
       { line: 1, column: 1 },
-      `The file name "${entry.slug}" is not a valid slug: it becomes the URL of the deal's page.`,
-      `Rename the file to lowercase letters, digits and hyphens, e.g. "${suggestSlug(entry.slug)}.yaml".`,
+      phrase("file.badSlug", { slug: entry.slug }),
+      phrase("file.badSlugHint", { suggestion: suggestSlug(entry.slug) }),
     ),
   ];
 }

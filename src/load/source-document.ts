@@ -19,6 +19,11 @@ export class SourceDocument {
     this.#lines = text.split(/\r?\n/);
   }
 
+  /** How many lines the file has. */
+  get lineCount(): number {
+    return this.#lines.length;
+  }
+
   /** The text of a 1-based line, without its line break. */
   line(n: number): string {
     return this.#lines[n - 1] ?? "";

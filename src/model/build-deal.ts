@@ -29,6 +29,7 @@ export function buildDeal(slug: string, file: string, data: DealFile, git?: GitF
     abortCriteria: data.abort_criteria ?? [],
     asOf: (data.updated ?? git?.date ?? data.meeting.date) as PlainDate,
   };
+  if (data.sender) deal.sender = data.sender;
   if (data.summary?.trim()) deal.summary = data.summary;
   if (data.terms) deal.terms = data.terms;
   if (data.chosen_option) deal.chosenOption = data.chosen_option;

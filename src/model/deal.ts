@@ -8,6 +8,7 @@ export type DealStatus = "active" | "won" | "lost" | "paused";
 export type ActionStatus = "open" | "done" | "dropped";
 
 export type Participant = NonNullable<DealFile["participants"]>[number];
+export type DealSender = NonNullable<DealFile["sender"]>;
 export type Terms = NonNullable<DealFile["terms"]>;
 export type DealOption = NonNullable<DealFile["options"]>[number];
 export type Communication = NonNullable<DealFile["communication"]>;
@@ -39,6 +40,8 @@ export interface Action {
 export interface GitFacts {
   date: PlainDate;
   shortHash: string;
+  /** The full commit hash, for the PDF's metadata. */
+  hash?: string;
 }
 
 /** A validated deal: the model every later stage reads. Plain data, no methods. */
@@ -51,6 +54,8 @@ export interface Deal {
   language: Language;
   meeting: Appointment;
   participants: Participant[];
+  /** Who sends this recap, when the deal says so (else the configuration's sender). */
+  sender?: DealSender;
   summary?: string;
   decisions: string[];
   terms?: Terms;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { Browser as BrowserName, Cache } from "@puppeteer/browsers";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { ProtokollError } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
 
 /**
  * Flags for a headless Chromium that prints and does nothing else. The pages cannot fetch anything (every
@@ -154,11 +155,14 @@ export const INSTALL_BROWSER_COMMAND = "npx @puppeteer/browsers install chrome-h
 /** Why no browser was found, and the fix. */
 export function noBrowserError(search: BrowserSearch & { found: false }, cause?: unknown): ProtokollError {
   const named = search.explicit
-    ? ` ${search.explicit.source === "config" ? "`browser:` in protokoll.config.yaml" : "PUPPETEER_EXECUTABLE_PATH"} names "${search.explicit.path}", which does not exist;`
+    ? phrase("pdf.namedMissing", {
+        what: search.explicit.source === "config" ? "`browser:` in protokoll.config.yaml" : "PUPPETEER_EXECUTABLE_PATH",
+        path: search.explicit.path,
+      })
     : "";
   return new ProtokollError(
-    "No Chromium found to print the PDFs.",
-    `Install one with \`${INSTALL_BROWSER_COMMAND}\` (or the system's package, e.g. \`apt-get install chromium\`).${named} Or point PUPPETEER_EXECUTABLE_PATH or \`browser:\` in protokoll.config.yaml at a Chrome/Chromium binary. \`protokoll doctor\` shows what is found; \`--no-pdf\` builds without PDFs.`,
+    phrase("pdf.noChromium"),
+    phrase("pdf.noChromiumHint", { command: INSTALL_BROWSER_COMMAND, named }),
     cause === undefined ? undefined : { cause },
   );
 }
@@ -187,11 +191,22 @@ export function networkNamespace(): { unshare: string; flags: string[] } | undef
   return namespace ?? undefined;
 }
 
+/**
+ * Time limit for starting the browser and for every single DevTools call (new page, set content, print,
+ * close): 30 s, or PROTOKOLL_BROWSER_TIMEOUT_MS. A browser that never answers — hung, or a wrong binary that
+ * just sleeps — ends the build with a clear error instead of hanging it forever.
+ */
+export function browserTimeout(env = process.env): number {
+  const fromEnv = Number(env.PROTOKOLL_BROWSER_TIMEOUT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 30_000;
+}
+
 /** Starts the browser, or explains how to get one. */
 export async function launchBrowser(options: BrowserSearchOptions = {}): Promise<Browser> {
   const search = findBrowser(options);
   if (!search.found) throw noBrowserError(search);
   const executablePath = search.path;
+  const limit = browserTimeout(options.env);
   try {
     const isolate = networkNamespace();
     // In a namespace, `unshare` runs first and execs the browser (same pid, same pipe): Puppeteer's default
@@ -204,6 +219,9 @@ export async function launchBrowser(options: BrowserSearchOptions = {}): Promise
         }
       : { args: CHROMIUM_ARGS, executablePath };
     return await puppeteer.launch({
+      // Both bound the start; protocolTimeout also bounds every later call on this browser and its pages.
+      timeout: limit,
+      protocolTimeout: limit,
       headless: true,
       // Talk over a pipe, not a port: nothing listens on the network, and when protokoll dies, even by
       // SIGKILL, the pipe closes and Chromium exits with it instead of lingering as an orphan.
@@ -215,9 +233,16 @@ export async function launchBrowser(options: BrowserSearchOptions = {}): Promise
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (/timed out|Timed out/.test(message)) {
+      throw new ProtokollError(
+        phrase("pdf.noAnswer", { path: executablePath, seconds: Math.round(limit / 1000) }),
+        phrase("pdf.noAnswerHint"),
+        { cause: error },
+      );
+    }
     throw new ProtokollError(
-      `Chromium did not start (${executablePath}): ${message.split("\n")[0]}`,
-      "Check the browser installation with `protokoll doctor`, point PUPPETEER_EXECUTABLE_PATH at another one, or build with `--no-pdf`.",
+      phrase("pdf.didNotStart", { path: executablePath, detail: message.split("\n")[0] ?? "" }),
+      phrase("pdf.didNotStartHint"),
       { cause: error },
     );
   }

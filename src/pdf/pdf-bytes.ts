@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from "pdf-lib";
 
-/** Metadata written into every PDF's Info dictionary and catalog. */
+/** Metadata written into every PDF's Info dictionary, its XMP stream and its catalog. */
 export interface PdfMeta {
   title: string;
+  /** The sender, else our company; empty when neither is configured (then no Author is written). */
   author: string;
   subject: string;
   keywords: string;
@@ -10,8 +12,10 @@ export interface PdfMeta {
   language: string;
   /** The protocol's "Stand", YYYY-MM-DD: used as creation and modification date. */
   date: string;
-  /** Written as /Creator, e.g. `protokoll 0.1.0`. */
+  /** Written as /Creator and xmp:CreatorTool, e.g. `protokoll 0.1.0`. */
   creator: string;
+  /** The commit the deal file was last changed in: in the metadata, never on the page. */
+  commit?: string;
 }
 
 /** Number of pages, read from the printed bytes (every `/Type /Page` object), not guessed from the DOM. */
@@ -20,52 +24,194 @@ export function countPages(pdf: Uint8Array): number {
   return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
-interface PdfObject {
-  number: number;
-  start: number;
-  end: number;
+const ID_PLACEHOLDER = "0".repeat(32);
+
+/**
+ * Makes Chromium's PDF reproducible, complete and better tagged, through pdf-lib's object model rather than
+ * by editing bytes: Chromium stamps the current time into /CreationDate and /ModDate and its own version into
+ * /Creator, writes no XMP metadata, no /Lang and no Author, and tags a list item's content directly under `LI`
+ * without the `LBody` that PDF/UA asks for. We replace the Info dictionary, add an XMP stream and /Lang to the
+ * catalog, wrap each `LI`'s content in an `LBody`, and save with a classic cross-reference table and a stable
+ * /ID derived from the content. Same deal, templates and tool → same bytes.
+ */
+export async function finalizePdf(pdf: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(renumberNodeIds(pdf), { updateMetadata: false });
+  const context = doc.context;
+  const catalog = doc.catalog;
+
+  const info = context.obj({});
+  const text = (value: string) => PDFHexString.fromText(value.replace(/[\u0000-\u001f\u007f-\u009f]/g, " "));
+  const date = PDFString.of(`D:${meta.date.replace(/-/g, "")}000000Z`);
+  info.set(PDFName.of("Title"), text(meta.title));
+  if (meta.author) info.set(PDFName.of("Author"), text(meta.author));
+  info.set(PDFName.of("Subject"), text(meta.subject));
+  info.set(PDFName.of("Keywords"), text(meta.keywords));
+  info.set(PDFName.of("Creator"), text(meta.creator));
+  info.set(PDFName.of("Producer"), PDFString.of("protokoll with Chromium"));
+  info.set(PDFName.of("CreationDate"), date);
+  info.set(PDFName.of("ModDate"), date);
+  if (meta.commit) info.set(PDFName.of("SourceCommit"), PDFString.of(meta.commit.replace(/[^0-9a-f]/gi, "")));
+  const oldInfo = context.trailerInfo.Info;
+  if (oldInfo instanceof PDFRef) context.assign(oldInfo, info);
+  else context.trailerInfo.Info = context.register(info);
+
+  const xmp = context.stream(Buffer.from(xmpPacket(meta), "utf8"), { Type: "Metadata", Subtype: "XML" });
+  catalog.set(PDFName.of("Metadata"), context.register(xmp));
+  catalog.set(PDFName.of("Lang"), PDFString.of(meta.language.replace(/[^a-zA-Z-]/g, "")));
+  // PDF/UA: a viewer shows the title, not the file name.
+  catalog.set(PDFName.of("ViewerPreferences"), context.obj({ DisplayDocTitle: true }));
+  wrapListBodies(doc);
+  sortIdTree(doc);
+
+  context.trailerInfo.ID = context.obj([PDFHexString.of(ID_PLACEHOLDER), PDFHexString.of(ID_PLACEHOLDER)]);
+  const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  // The /ID is a hash of everything else: written in place of the placeholder, same length, no offset moves.
+  const out = Buffer.from(bytes);
+  const id = createHash("sha256").update(out).digest("hex").slice(0, 32).toUpperCase();
+  const second = out.lastIndexOf(`<${ID_PLACEHOLDER}>`, undefined, "latin1");
+  const first = out.lastIndexOf(`<${ID_PLACEHOLDER}>`, second - 1, "latin1");
+  if (first < 0) throw new Error("Unexpected PDF structure: the trailer has no /ID to fill in.");
+  for (const at of [first, second]) out.write(`<${id}>`, at, "latin1");
+  return out;
 }
 
 /**
- * Makes Chromium's PDF reproducible and complete: Chromium stamps the current time into /CreationDate and
- * /ModDate and its own version into /Creator, and sets neither Author, Subject, Keywords nor the catalog's
- * /Lang. We rewrite the Info dictionary and the catalog, then rebuild the cross-reference table (Skia writes a
- * classic table) with a stable /ID derived from the content. Same deal, templates and tool → same bytes.
+ * Chromium tags `<li>` as `LI` with its content (`NonStruct`, `Strong`, marked content) as direct children.
+ * PDF/UA wants `LI → Lbl? + LBody`: keep a `Lbl` child where there is one, move everything else into a new
+ * `LBody`, and point the parent tree's entries for moved marked content at the `LBody`.
  */
-export function finalizePdf(pdf: Uint8Array, meta: PdfMeta): Uint8Array {
-  const text = renumberNodeIds(Buffer.from(pdf).toString("latin1"));
-  const xrefAt = text.lastIndexOf("\nxref\n") + 1;
-  const trailerAt = text.indexOf("trailer", xrefAt);
-  if (xrefAt <= 0 || trailerAt < 0) throw new Error("Unexpected PDF structure: no classic cross-reference table.");
-  const trailer = text.slice(trailerAt);
-  const rootNumber = Number(/\/Root (\d+) 0 R/.exec(trailer)?.[1]);
-  const infoNumber = Number(/\/Info (\d+) 0 R/.exec(trailer)?.[1]);
-  const size = Number(/\/Size (\d+)/.exec(trailer)?.[1]);
-  if (!rootNumber || !infoNumber || !size) throw new Error("Unexpected PDF structure: trailer without /Root, /Info or /Size.");
-
-  const objects = objectsOf(text, xrefAt);
-  const header = text.slice(0, objects[0]?.start ?? xrefAt);
-  const parts: string[] = [header];
-  const offsets = new Map<number, number>();
-  let length = header.length;
-  for (const object of objects) {
-    let body = text.slice(object.start, object.end);
-    if (object.number === infoNumber) body = `${infoNumber} 0 obj\n${infoDictionary(meta)}\nendobj\n`;
-    if (object.number === rootNumber) body = withLanguage(body, meta.language);
-    offsets.set(object.number, length);
-    parts.push(body);
-    length += body.length;
+function wrapListBodies(doc: PDFDocument): void {
+  const context = doc.context;
+  const S = PDFName.of("S");
+  const K = PDFName.of("K");
+  const P = PDFName.of("P");
+  const items: [PDFRef, PDFDict][] = [];
+  for (const [ref, object] of context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict && object.get(S) === PDFName.of("LI")) items.push([ref, object]);
   }
-
-  const content = parts.join("");
-  const id = createHash("sha256").update(content, "latin1").digest("hex").slice(0, 32).toUpperCase();
-  const rows = ["xref", `0 ${size}`, "0000000000 65535 f "];
-  for (let n = 1; n < size; n++) {
-    const offset = offsets.get(n);
-    rows.push(offset === undefined ? "0000000000 65535 f " : `${String(offset).padStart(10, "0")} 00000 n `);
+  const movedMcids = new Map<PDFRef, { body: PDFRef; mcids: Set<number> }>();
+  for (const [ref, item] of items) {
+    const kids = item.get(K);
+    const list: PDFObject[] = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
+    const isLabel = (kid: PDFObject) => {
+      const dict = kid instanceof PDFRef ? context.lookup(kid) : kid;
+      return dict instanceof PDFDict && (dict.get(S) === PDFName.of("Lbl") || dict.get(S) === PDFName.of("LBody"));
+    };
+    const labels = list.filter(isLabel);
+    const content = list.filter((kid) => !isLabel(kid));
+    if (content.length === 0) continue;
+    const body = context.obj({ Type: "StructElem", S: "LBody", P: ref, K: content });
+    const page = item.get(PDFName.of("Pg"));
+    if (page) body.set(PDFName.of("Pg"), page);
+    const bodyRef = context.register(body);
+    const mcids = new Set<number>();
+    for (const kid of content) {
+      if (kid instanceof PDFNumber) mcids.add(kid.asNumber());
+      const dict = kid instanceof PDFRef ? context.lookup(kid) : kid;
+      if (dict instanceof PDFDict && dict.get(PDFName.of("Type")) !== PDFName.of("MCR")) dict.set(P, bodyRef);
+      else if (dict instanceof PDFDict) {
+        const mcid = dict.get(PDFName.of("MCID"));
+        if (mcid instanceof PDFNumber) mcids.add(mcid.asNumber());
+      }
+    }
+    item.set(K, context.obj([...labels, bodyRef]));
+    if (mcids.size > 0) movedMcids.set(ref, { body: bodyRef, mcids });
   }
-  const tail = `${rows.join("\n")}\ntrailer\n<</Size ${size}\n/Root ${rootNumber} 0 R\n/Info ${infoNumber} 0 R\n/ID [<${id}> <${id}>]>>\nstartxref\n${length}\n%%EOF\n`;
-  return Buffer.from(content + tail, "latin1");
+  if (movedMcids.size > 0) repointParentTree(doc, movedMcids);
+}
+
+/**
+ * The IDTree maps element ids to struct elements, sorted by id. Chromium sorted it by the ids the page gave
+ * (which depend on what the reused page printed before); after {@link renumberNodeIds} it must be sorted by
+ * the new ones, or the same deal gives a differently ordered tree. Rebuilt as one root node holding /Names.
+ */
+function sortIdTree(doc: PDFDocument): void {
+  const context = doc.context;
+  const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
+  const tree = root?.lookupMaybe(PDFName.of("IDTree"), PDFDict);
+  if (!tree) return;
+  const pairs: [string, PDFObject][] = [];
+  const nodes: PDFRef[] = [];
+  const visit = (node: PDFDict) => {
+    const names = node.lookupMaybe(PDFName.of("Names"), PDFArray);
+    for (let i = 0; names && i + 1 < names.size(); i += 2) {
+      const key = names.get(i);
+      const text = key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : String(key);
+      pairs.push([text, names.get(i + 1)]);
+    }
+    const kids = node.lookupMaybe(PDFName.of("Kids"), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) {
+      const ref = kids.get(i);
+      if (ref instanceof PDFRef) nodes.push(ref);
+      const kid = kids.lookup(i);
+      if (kid instanceof PDFDict) visit(kid);
+    }
+  };
+  visit(tree);
+  // The old intermediate and leaf nodes are no longer referenced: gone, or they would still be written.
+  for (const ref of nodes) context.delete(ref);
+  pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  tree.delete(PDFName.of("Kids"));
+  tree.delete(PDFName.of("Limits"));
+  tree.set(PDFName.of("Names"), context.obj(pairs.flatMap(([key, value]) => [PDFString.of(key), value])));
+}
+
+/** Marked content moved from an `LI` into its `LBody` now has the `LBody` as parent in the parent tree. */
+function repointParentTree(doc: PDFDocument, moved: Map<PDFRef, { body: PDFRef; mcids: Set<number> }>): void {
+  const context = doc.context;
+  const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
+  const tree = root?.lookupMaybe(PDFName.of("ParentTree"), PDFDict);
+  const nums = tree?.lookupMaybe(PDFName.of("Nums"), PDFArray);
+  if (!nums) return;
+  for (let i = 1; i < nums.size(); i += 2) {
+    const entry = nums.get(i);
+    const parents = entry instanceof PDFRef ? context.lookup(entry) : entry;
+    if (!(parents instanceof PDFArray)) continue;
+    for (let mcid = 0; mcid < parents.size(); mcid++) {
+      const parent = parents.get(mcid);
+      const target = parent instanceof PDFRef ? moved.get(parent) : undefined;
+      if (target?.mcids.has(mcid)) parents.set(mcid, target.body);
+    }
+  }
+}
+
+/** XMP (ISO 16684-1) with Dublin Core title, creator, description and language, dates, tool and source commit. */
+function xmpPacket(meta: PdfMeta): string {
+  const x = (value: string) =>
+    value
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g, " ")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;");
+  const date = `${meta.date}T00:00:00Z`;
+  const language = meta.language.replace(/[^a-zA-Z-]/g, "");
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about=""',
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
+    ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+    ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
+    ' xmlns:protokoll="https://protokoll.dev/ns/xmp/1.0/">',
+    "<dc:format>application/pdf</dc:format>",
+    `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${x(meta.title)}</rdf:li></rdf:Alt></dc:title>`,
+    ...(meta.author ? [`<dc:creator><rdf:Seq><rdf:li>${x(meta.author)}</rdf:li></rdf:Seq></dc:creator>`] : []),
+    `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${x(meta.subject)}</rdf:li></rdf:Alt></dc:description>`,
+    `<dc:language><rdf:Bag><rdf:li>${language}</rdf:li></rdf:Bag></dc:language>`,
+    `<pdf:Keywords>${x(meta.keywords)}</pdf:Keywords>`,
+    "<pdf:Producer>protokoll with Chromium</pdf:Producer>",
+    `<xmp:CreatorTool>${x(meta.creator)}</xmp:CreatorTool>`,
+    `<xmp:CreateDate>${date}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
+    `<xmp:MetadataDate>${date}</xmp:MetadataDate>`,
+    ...(meta.commit ? [`<protokoll:SourceCommit>${x(meta.commit)}</protokoll:SourceCommit>`] : []),
+    "</rdf:Description>",
+    "</rdf:RDF>",
+    "</x:xmpmeta>",
+    '<?xpacket end="r"?>',
+  ].join("\n");
 }
 
 /**
@@ -73,54 +219,17 @@ export function finalizePdf(pdf: Uint8Array, meta: PdfMeta): Uint8Array {
  * count every node the browser page ever created, so they depend on what the reused page printed before.
  * Renumber them in order of appearance; same length, so no offset moves.
  */
-function renumberNodeIds(text: string): string {
+function renumberNodeIds(pdf: Uint8Array): Uint8Array {
   const ids = new Map<string, string>();
-  return text.replace(/\(node(\d{8})\)/g, (_, id: string) => {
-    let stable = ids.get(id);
-    if (!stable) {
-      stable = String(ids.size + 1).padStart(8, "0");
-      ids.set(id, stable);
-    }
-    return `(node${stable})`;
-  });
-}
-
-/** Objects in file order, each from `N 0 obj` to just before the next object or the xref table. */
-function objectsOf(text: string, xrefAt: number): PdfObject[] {
-  const starts: { number: number; start: number }[] = [];
-  // Objects' streams are binary and may contain anything; the xref table has the real offsets.
-  const table = text.slice(xrefAt, text.indexOf("trailer", xrefAt)).split("\n").slice(2);
-  table.forEach((row, index) => {
-    const match = /^(\d{10}) \d{5} n/.exec(row);
-    if (match) starts.push({ number: index, start: Number(match[1]) });
-  });
-  starts.sort((a, b) => a.start - b.start);
-  return starts.map((object, i) => ({ ...object, end: starts[i + 1]?.start ?? xrefAt }));
-}
-
-function infoDictionary(meta: PdfMeta): string {
-  const date = `D:${meta.date.replace(/-/g, "")}000000Z`;
-  return [
-    `<</Title ${pdfString(meta.title)}`,
-    `/Author ${pdfString(meta.author)}`,
-    `/Subject ${pdfString(meta.subject)}`,
-    `/Keywords ${pdfString(meta.keywords)}`,
-    `/Creator ${pdfString(meta.creator)}`,
-    "/Producer (protokoll with Chromium)",
-    `/CreationDate (${date})`,
-    `/ModDate (${date})>>`,
-  ].join("\n");
-}
-
-function withLanguage(catalog: string, language: string): string {
-  if (/\/Lang\s*\(/.test(catalog)) return catalog;
-  return catalog.replace(/<<\/Type \/Catalog/, `<</Type /Catalog\n/Lang (${language.replace(/[^a-zA-Z-]/g, "")})`);
-}
-
-/** A PDF text string as UTF-16BE hex with BOM: safe for any character, no escaping pitfalls. */
-function pdfString(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f]/g, " ");
-  let hex = "FEFF";
-  for (let i = 0; i < clean.length; i++) hex += clean.charCodeAt(i).toString(16).padStart(4, "0").toUpperCase();
-  return `<${hex}>`;
+  const text = Buffer.from(pdf)
+    .toString("latin1")
+    .replace(/\(node(\d{8})\)/g, (_, id: string) => {
+      let stable = ids.get(id);
+      if (!stable) {
+        stable = String(ids.size + 1).padStart(8, "0");
+        ids.set(id, stable);
+      }
+      return `(node${stable})`;
+    });
+  return Buffer.from(text, "latin1");
 }

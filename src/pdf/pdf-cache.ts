@@ -7,8 +7,51 @@ import { writeFileAtomic } from "../util/write-file-atomic.js";
 export const CACHE_DIR = ".protokoll";
 const MANIFEST = "pdf-cache.json";
 
-/** slug → hash of what its PDF was printed from. */
+/**
+ * slug → `<hash of what its PDF was printed from>:<hash of the PDF bytes written>[:overflow]`. The second hash
+ * is what lets the cache vouch for a file: a PDF is "unchanged" only when the file on disk has exactly the
+ * bytes this manifest recorded (an interrupted build may have replaced it with another deal version's PDF).
+ * Entries of older versions without it are never trusted.
+ */
 export type PdfManifest = Record<string, string>;
+
+export interface ManifestEntry {
+  hash: string;
+  /** SHA-256 of the PDF file as written. */
+  pdf: string;
+  overflow: boolean;
+}
+
+export function decodeManifest(manifest: PdfManifest): Record<string, ManifestEntry> {
+  const result: Record<string, ManifestEntry> = Object.create(null);
+  for (const [slug, value] of Object.entries(manifest)) {
+    if (typeof value !== "string") continue;
+    const [hash, pdf, flag] = value.split(":");
+    if (hash && pdf && /^[0-9a-f]{64}$/.test(pdf)) result[slug] = { hash, pdf, overflow: flag === "overflow" };
+  }
+  return result;
+}
+
+export function encodeManifest(entries: Record<string, ManifestEntry>): PdfManifest {
+  const result: PdfManifest = {};
+  for (const [slug, entry] of Object.entries(entries))
+    result[slug] = `${entry.hash}:${entry.pdf}${entry.overflow ? ":overflow" : ""}`;
+  return result;
+}
+
+/** SHA-256 of a file's bytes. */
+export function bytesHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Whether `file` exists and holds exactly the bytes with hash `expected`. */
+export async function fileHasHash(file: string, expected: string): Promise<boolean> {
+  try {
+    return bytesHash(await readFile(file)) === expected;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Hash of everything a PDF's bytes depend on: the print HTML (which inlines styles, fonts and logo) and the

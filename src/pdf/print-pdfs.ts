@@ -1,10 +1,22 @@
-import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
+import { type Phrase, phrase } from "../i18n/translate.js";
+import { isDiskFull } from "../util/disk-full.js";
+import { mapLimit } from "../util/map-limit.js";
 import { onInterrupt } from "../util/shutdown.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { launchBrowser } from "./browser.js";
 import { countPages, finalizePdf, type PdfMeta } from "./pdf-bytes.js";
-import { type PdfManifest, printHash, readManifest, writeManifest } from "./pdf-cache.js";
+import {
+  bytesHash,
+  decodeManifest,
+  encodeManifest,
+  fileHasHash,
+  type ManifestEntry,
+  printHash,
+  readManifest,
+  writeManifest,
+} from "./pdf-cache.js";
 
 export interface PrintRequest {
   slug: string;
@@ -27,6 +39,11 @@ export interface PrintOptions {
   progress?: (done: number, total: number) => void;
   /** The `browser:` of the configuration (see findBrowser for the order). */
   browser?: string;
+  /**
+   * Called before a deal's PDF file is replaced or removed: files that embed the old PDF (the mail draft)
+   * must go first, so that at no moment — not after a kill, not on a full disk — one attaches another PDF.
+   */
+  beforeReplace?: (request: PrintRequest) => Promise<void>;
 }
 
 export interface PrintOutcome {
@@ -34,17 +51,39 @@ export interface PrintOutcome {
   unchanged: string[];
   /** Deals whose PDF needs more than one page even in the compact layout (the PDF is still written). */
   overflow: string[];
-  failed: { slug: string; message: string }[];
+  /** Why each failed: our own reasons from the catalogue; a browser error's first line as it came. */
+  failed: { slug: string; message: Phrase | string }[];
   /** Deals that were being printed when the browser crashed (printed again after one restart, if possible). */
   crashed: string[];
   browserStarts: number;
   /** Requests the pages tried to make (all aborted): should always be empty. */
   blockedRequests: string[];
+  /**
+   * Deals not printed at all because their protocol is longer than one page by an order of magnitude or
+   * more ({@link PRINT_BUDGET}): printing them took minutes and gigabytes, for a PDF nobody would send.
+   */
+  tooLong: { slug: string; characters: number; blocks: number }[];
+  /**
+   * SHA-256 of the PDF on disk of every deal printed or unchanged: the PDF of exactly this deal version. A
+   * mail draft attaches the file only when it still has these bytes.
+   */
+  pdfHashes: Map<string, string>;
 }
 
-interface ManifestEntry {
-  hash: string;
-  overflow: boolean;
+/**
+ * What one A4 page holds at most, times ten: visible characters and text blocks (paragraphs, list items,
+ * table rows, headings) of the print HTML. The longest example deal has ~2 800 characters and ~60 blocks;
+ * a full compact page holds ~6 000 and ~120. A protocol over either budget is refused before printing.
+ */
+export const PRINT_BUDGET = { characters: 60_000, blocks: 1_200 };
+
+/** Visible characters and text blocks of a print HTML document (styles and tags not counted). */
+export function printSize(html: string): { characters: number; blocks: number } {
+  const start = html.indexOf("<body");
+  const body = start >= 0 ? html.slice(start) : html;
+  const text = body.replace(/<[^>]*>/g, "").replace(/\s+/g, " ");
+  const blocks = body.match(/<(?:li|p|tr|br|h[1-6]|dt|dd)\b/g)?.length ?? 0;
+  return { characters: text.length, blocks };
 }
 
 /**
@@ -61,21 +100,38 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
     crashed: [],
     browserStarts: 0,
     blockedRequests: [],
+    tooLong: [],
+    pdfHashes: new Map(),
   };
-  const manifest = decode(await readManifest(options.outDir));
+  const manifest = decodeManifest(await readManifest(options.outDir));
   const next: Record<string, ManifestEntry> = {};
   const due: { request: PrintRequest; hash: string }[] = [];
+  const candidates: { request: PrintRequest; hash: string }[] = [];
   for (const request of requests) {
-    const hash = printHash(request.html, options.version);
-    const known = manifest[request.slug];
-    if (known?.hash === hash && existsSync(request.target)) {
-      outcome.unchanged.push(request.slug);
-      if (known.overflow) outcome.overflow.push(request.slug);
-      next[request.slug] = known;
-    } else {
-      due.push({ request, hash });
+    const size = printSize(request.html);
+    if (size.characters > PRINT_BUDGET.characters || size.blocks > PRINT_BUDGET.blocks) {
+      outcome.tooLong.push({ slug: request.slug, ...size });
+      continue;
     }
+    // The metadata (title with the draft mark, author, commit) is part of the file too.
+    candidates.push({ request, hash: printHash(`${request.html}\0${JSON.stringify(request.meta)}`, options.version) });
   }
+  // "Unchanged" needs both: the same print input as recorded, and the file on disk with the recorded bytes.
+  // The file is checked, not assumed: an interrupted build may have left another deal version's PDF there.
+  await mapLimit(candidates, 8, async (candidate) => {
+    const known = manifest[candidate.request.slug];
+    if (known?.hash === candidate.hash && (await fileHasHash(candidate.request.target, known.pdf))) {
+      outcome.unchanged.push(candidate.request.slug);
+      if (known.overflow) outcome.overflow.push(candidate.request.slug);
+      outcome.pdfHashes.set(candidate.request.slug, known.pdf);
+      next[candidate.request.slug] = known;
+    } else {
+      due.push(candidate);
+    }
+  });
+  const order = new Map(requests.map((r, i) => [r.slug, i]));
+  outcome.unchanged.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  due.sort((a, b) => (order.get(a.request.slug) ?? 0) - (order.get(b.request.slug) ?? 0));
 
   let queue = due;
   let done = 0;
@@ -99,17 +155,20 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
           while (index < queue.length) {
             const job = queue[index++] as (typeof due)[number];
             try {
-              const overflow = await withTimeout(
-                printOne(page, job.request, options.version),
+              const { overflow, pdf } = await withTimeout(
+                printOne(page, job.request, options),
                 options.timeoutMs ?? defaultTimeout(),
                 job.request.slug,
               );
               outcome.printed.push(job.request.slug);
               if (overflow) outcome.overflow.push(job.request.slug);
-              next[job.request.slug] = { hash: job.hash, overflow };
+              outcome.pdfHashes.set(job.request.slug, pdf);
+              next[job.request.slug] = { hash: job.hash, pdf, overflow };
               done++;
               options.progress?.(done, due.length);
             } catch (error) {
+              // A full disk fails every deal alike: stop, and let the build say so once.
+              if (isDiskFull(error)) throw error;
               if (crashed) {
                 retry.push(job);
                 outcome.crashed.push(job.request.slug);
@@ -126,7 +185,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
         }),
       );
     } catch (error) {
-      if (!crashed) throw error;
+      if (!crashed || isDiskFull(error)) throw error;
       for (const job of queue) if (!(job.request.slug in next) && !retry.includes(job)) retry.push(job);
     } finally {
       closing = true;
@@ -135,10 +194,18 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
     }
     queue = retry;
   }
-  for (const job of queue)
-    outcome.failed.push({ slug: job.request.slug, message: "The browser crashed twice while printing this deal." });
+  for (const job of queue) outcome.failed.push({ slug: job.request.slug, message: phrase("pdf.crashedTwice") });
 
-  await writeManifest(options.outDir, encode(next));
+  // A deal without a PDF of this version keeps none of an older one: beside this version's page and mail, an
+  // old PDF would be sent as if it were current.
+  const bySlug = new Map(requests.map((r) => [r.slug, r]));
+  for (const slug of [...outcome.failed.map((f) => f.slug), ...outcome.tooLong.map((t) => t.slug)]) {
+    const request = bySlug.get(slug);
+    if (!request) continue;
+    await options.beforeReplace?.(request);
+    await rm(request.target, { force: true });
+  }
+  await writeManifest(options.outDir, encodeManifest(next));
   return outcome;
 }
 
@@ -159,16 +226,18 @@ async function preparePage(browser: Browser, outcome: PrintOutcome): Promise<Pag
   return page;
 }
 
-/** Prints normal, then compact if needed; returns whether it still overflows one page. */
-async function printOne(page: Page, request: PrintRequest, version: string): Promise<boolean> {
+/** Prints normal, then compact if needed; returns whether it still overflows one page, and the PDF's hash. */
+async function printOne(page: Page, request: PrintRequest, options: PrintOptions): Promise<{ overflow: boolean; pdf: string }> {
   let pdf = await render(page, request.html);
   let overflow = countPages(pdf) > 1;
   if (overflow) {
     pdf = await render(page, typeof request.compactHtml === "function" ? request.compactHtml() : request.compactHtml);
     overflow = countPages(pdf) > 1;
   }
-  await writeFileAtomic(request.target, finalizePdf(pdf, { ...request.meta, creator: `protokoll ${version}` }));
-  return overflow;
+  const bytes = await finalizePdf(pdf, { ...request.meta, creator: `protokoll ${options.version}` });
+  await options.beforeReplace?.(request);
+  await writeFileAtomic(request.target, bytes);
+  return { overflow, pdf: bytesHash(bytes) };
 }
 
 async function render(page: Page, html: string): Promise<Uint8Array> {
@@ -176,7 +245,14 @@ async function render(page: Page, html: string): Promise<Uint8Array> {
   return page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, tagged: true, outline: false });
 }
 
-class PrintTimeout extends Error {}
+class PrintTimeout extends Error {
+  constructor(
+    readonly seconds: number,
+    slug: string,
+  ) {
+    super(`Printing took longer than ${seconds} s (deal ${slug}).`);
+  }
+}
 
 /** 30 s per deal, or PROTOKOLL_PDF_TIMEOUT_MS (slow machines, tests). */
 function defaultTimeout(): number {
@@ -187,10 +263,7 @@ function defaultTimeout(): number {
 function withTimeout<T>(work: Promise<T>, ms: number, slug: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new PrintTimeout(`Printing took longer than ${Math.round(ms / 1000)} s (deal ${slug}).`)),
-      ms,
-    );
+    timer = setTimeout(() => reject(new PrintTimeout(Math.round(ms / 1000), slug)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -206,21 +279,7 @@ async function closeBrowser(browser: Browser): Promise<void> {
   if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown): Phrase | string {
+  if (error instanceof PrintTimeout) return phrase("pdf.timeout", { seconds: error.seconds });
   return error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
-}
-
-function decode(manifest: PdfManifest): Record<string, ManifestEntry> {
-  const result: Record<string, ManifestEntry> = Object.create(null);
-  for (const [slug, value] of Object.entries(manifest)) {
-    const [hash, flag] = value.split(":");
-    if (hash) result[slug] = { hash, overflow: flag === "overflow" };
-  }
-  return result;
-}
-
-function encode(entries: Record<string, ManifestEntry>): PdfManifest {
-  const result: PdfManifest = {};
-  for (const [slug, entry] of Object.entries(entries)) result[slug] = entry.overflow ? `${entry.hash}:overflow` : entry.hash;
-  return result;
 }

@@ -6,25 +6,23 @@ export type Audience = "team" | "client";
 export const AUDIENCES: readonly Audience[] = ["team", "client"];
 
 /**
- * Templates a client site never renders: the team's working pages (who owes what across customers, lessons
- * learned, findings and status filters, the upcoming agenda across customers) and the team index with its
- * findings and KPIs. A client site has its own index instead; the team site never renders that one.
+ * The only templates a client site renders: its own index (no findings, status or KPIs), the deal pages (shown
+ * as the client recap shows them), the assets and robots.txt. An allowlist, so a page added later for the team
+ * (a weekly review, a new filter) stays off client sites until someone decides otherwise here.
  */
-export const TEMPLATES_BY_AUDIENCE: Readonly<Record<Audience, { skip: readonly string[] }>> = {
-  team: { skip: ["client-index.njk"] },
-  client: {
-    skip: [
-      "index.njk",
-      "lessons.njk",
-      "owners.njk",
-      "owner.njk",
-      "finding-filter.njk",
-      "status-filter.njk",
-      "upcoming.njk",
-      "review.njk",
-    ],
-  },
-};
+export const CLIENT_TEMPLATES: readonly string[] = [
+  "client-index.njk",
+  "deal.njk",
+  "robots.njk",
+  "assets/site.css.njk",
+  "assets/sort.js.njk",
+];
+
+/** Templates (paths relative to templates/, `/`-separated) the site of `audience` does not render. */
+export function skippedTemplates(audience: Audience, all: readonly string[]): string[] {
+  if (audience === "team") return all.filter((name) => name === "client-index.njk");
+  return all.filter((name) => !CLIENT_TEMPLATES.includes(name));
+}
 
 /**
  * The site view for a client site: what the client recap (PDF) shows, nothing more. The internal section,
@@ -39,9 +37,30 @@ export function clientView(view: SiteView): SiteView {
     ...team,
     reviews: [],
     deals: view.deals.map(clientDeal),
+    // By title, not by urgency: the team's order would tell what is slipping. Send-readiness is the team's too.
     rows: view.rows
       .filter((row) => !row.broken)
-      .map((row) => ({ ...row, findings: [], errors: 0, warnings: 0, open: 0, overdue: 0, onTime: "–" })),
+      .map(({ nextFinding: _next, level: _level, readiness: _readiness, ...row }) => ({
+        ...row,
+        findings: [],
+        chips: [],
+        score: 0,
+        nextPast: false,
+        errors: 0,
+        warnings: 0,
+        open: 0,
+        overdue: 0,
+        onTime: "–",
+      }))
+      .sort((a, b) => a.title.localeCompare(b.title, view.lang)),
+    index: {
+      ...view.index,
+      rows: [],
+      week: { ...view.index.week, owners: [], morePeople: 0 },
+      allPages: [],
+      statusLinks: [],
+      readinessLinks: [],
+    },
     summary: {
       deals: view.rows.filter((row) => !row.broken).length,
       errors: 0,
@@ -53,6 +72,7 @@ export function clientView(view: SiteView): SiteView {
       overdue: 0,
       late: 0,
       noNext: 0,
+      stale: 0,
     },
     kpi: noKpi,
     owners: [],
@@ -60,6 +80,8 @@ export function clientView(view: SiteView): SiteView {
     lessons: [],
     findingPages: [],
     statusPages: [],
+    readinessPages: [],
+    allPages: [],
   };
 }
 

@@ -1,6 +1,7 @@
+import { createRequire } from "node:module";
 import path from "node:path";
-import { type Audience, TEMPLATES_BY_AUDIENCE } from "./client-view.js";
-import { TEMPLATES_DIR } from "./package-templates.js";
+import { type Audience, skippedTemplates } from "./client-view.js";
+import { pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
 import type { SiteView } from "./site-view.js";
 
 /** Extra flags the templates read next to the site view. */
@@ -34,6 +35,7 @@ export interface EleventyConfig {
   on(event: "eleventy.engine.njk", listener: (engine: { nunjucks: NunjucksLib; environment: unknown }) => void): void;
   on(event: "eleventy.ignores", listener: (ignores: string[]) => void): void;
   addExtension(extension: string, options: Record<string, unknown>): void;
+  addPassthroughCopy(copy: Record<string, string>): void;
 }
 
 /** The part of the `nunjucks` module Eleventy hands out with its environment. */
@@ -63,14 +65,26 @@ export function protokollPlugin(eleventyConfig: EleventyConfig, options: PluginO
   const audience: Audience =
     data instanceof SiteData && (data as { audience?: Audience }).audience === "client" ? "client" : "team";
   // Added where Eleventy hands out its final list: entries of `ignores` are made relative to the working folder.
-  const skip = TEMPLATES_BY_AUDIENCE[audience].skip.map((name) => path.join(TEMPLATES_DIR, name));
+  const skip = skippedTemplates(audience, pageTemplates()).map((name) => path.join(TEMPLATES_DIR, name));
   eleventyConfig.on("eleventy.ignores", (ignores) => {
     ignores.push(...skip);
   });
+  copySiteFonts(eleventyConfig);
   // `protokoll build` adds the data before this runs (Eleventy's `config` option comes first).
   if (!eleventyConfig.globalData || !("protokoll" in eleventyConfig.globalData)) {
     const standalone = options.standalone;
     if (standalone) eleventyConfig.addGlobalData("protokoll", () => standalone());
+  }
+}
+
+/** The pages' typeface, the same Source Sans 3 the PDFs embed, shipped with the site (never fetched from a CDN). */
+export const SITE_FONTS = ["latin-400", "latin-600", "latin-700", "latin-ext-400", "latin-ext-600", "latin-ext-700"] as const;
+
+function copySiteFonts(eleventyConfig: EleventyConfig): void {
+  const require = createRequire(import.meta.url);
+  for (const font of SITE_FONTS) {
+    const name = `source-sans-3-${font}-normal.woff2`;
+    eleventyConfig.addPassthroughCopy({ [require.resolve(`@fontsource/source-sans-3/files/${name}`)]: `assets/fonts/${name}` });
   }
 }
 

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,4 +30,12 @@ export function packageTemplatesOnly(eleventyConfig: IgnoreConfig): void {
     const own = ignores.filter((entry) => path.isAbsolute(entry));
     ignores.splice(0, ignores.length, ...own);
   });
+}
+
+/** Every page template of the package (not the includes), relative to templates/ with `/` separators. */
+export function pageTemplates(): string[] {
+  return readdirSync(TEMPLATES_DIR, { recursive: true, encoding: "utf8" })
+    .map((name) => name.split(path.sep).join("/"))
+    .filter((name) => name.endsWith(".njk") && !name.startsWith("_includes/"))
+    .sort();
 }

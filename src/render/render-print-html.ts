@@ -5,8 +5,8 @@ import nunjucks from "nunjucks";
 import { LOGO_TYPES } from "../config/load-config.js";
 import type { Deal } from "../model/deal.js";
 import type { Analysis, DealResult } from "../pipeline.js";
+import { printView } from "./print-view.js";
 import { TEMPLATES_DIR } from "./render-site.js";
-import { dealView } from "./site-view.js";
 
 /** What the print stage needs for one deal: two self-contained HTML documents and the PDF metadata. */
 export interface PrintDocument {
@@ -17,7 +17,16 @@ export interface PrintDocument {
    * then: it follows from the same deal and templates as `html`, so `html` alone decides whether to reprint.
    */
   compactHtml: () => string;
-  meta: { title: string; author: string; subject: string; keywords: string; language: string; date: string };
+  meta: {
+    title: string;
+    author: string;
+    subject: string;
+    keywords: string;
+    language: string;
+    date: string;
+    /** The commit the deal file was last changed in: metadata only, never printed on the page. */
+    commit?: string;
+  };
 }
 
 const FONT_FILES = [
@@ -83,21 +92,27 @@ export async function renderPrintHtml(analysis: Analysis): Promise<PrintDocument
   return analysis.deals
     .filter((result): result is DealResult & { deal: Deal } => result.deal !== undefined)
     .map((result) => {
-      const d = dealView(result, analysis);
-      const context = { d, fontCss: LATIN_EXT.test(JSON.stringify(result.deal)) ? fontRules.all : fontRules.latin, logo };
       const deal = result.deal;
+      const p = printView(deal, analysis.config, result.readiness);
+      const protocolTitle = `${p.t.protocol}: ${deal.title}`;
+      // A draft says so in its title too: a viewer's title bar and a file manager show it before anyone opens it.
+      const title = p.draft ? `${p.t.draftMark}: ${protocolTitle}` : protocolTitle;
+      const context = { p, title, fontCss: LATIN_EXT.test(JSON.stringify(p)) ? fontRules.all : fontRules.latin, logo };
+      const meta: PrintDocument["meta"] = {
+        title,
+        author: p.sender?.name ?? p.company ?? "",
+        subject: `${deal.customer} – ${p.meeting.date}`,
+        keywords: [deal.customer, deal.title].join(", "),
+        language: deal.language,
+        date: deal.asOf,
+      };
+      const commit = deal.git?.hash ?? deal.git?.shortHash;
+      if (commit) meta.commit = commit;
       return {
         slug: deal.slug,
         html: env.render("print-document.njk", { ...context, compact: false }),
         compactHtml: () => env.render("print-document.njk", { ...context, compact: true }),
-        meta: {
-          title: `${d.t.protocol}: ${deal.title}`,
-          author: analysis.config.company.name ?? "protokoll",
-          subject: `${deal.customer} – ${d.meeting.date}`,
-          keywords: [deal.customer, deal.title].join(", "),
-          language: deal.language,
-          date: deal.asOf,
-        },
+        meta,
       };
     });
 }

@@ -1,14 +1,18 @@
-import { readdir } from "node:fs/promises";
+import { copyFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
 import type { History } from "../history/read-history.js";
+import { phrase } from "../i18n/translate.js";
 import type { Analysis } from "../pipeline.js";
+import { mapLimit } from "../util/map-limit.js";
 import { releaseMemory } from "../util/release-memory.js";
-import { type Audience, clientView, TEMPLATES_BY_AUDIENCE } from "./client-view.js";
-import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
-import { TEMPLATES_DIR } from "./package-templates.js";
+import { writeFileAtomic } from "../util/write-file-atomic.js";
+import { type Audience, clientView, skippedTemplates } from "./client-view.js";
+import { SITE_FONTS, SiteData, type SiteFlags } from "./eleventy-plugin.js";
+import { pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
 import { type PastMeetingView, type SiteView, siteView } from "./site-view.js";
 
 /** The package's own templates and Eleventy config: the site looks the same whichever folder it is built in. */
@@ -44,12 +48,21 @@ export async function renderSite(analysis: Analysis, options: RenderOptions): Pr
   const team = siteView(analysis, options.history, options.pastMeetings);
   const view = options.flags.audience === "client" ? clientView(team) : team;
   const written = await renderViews(view, options);
+  await copySiteFonts(options.outDir);
   assertPagesWritten(
     view.deals.map((deal) => deal.slug),
     written,
     options.outDir,
   );
   return written;
+}
+
+/**
+ * Renders one template of the package (e.g. `index.njk`) for a view into `outDir`: the index of a site far
+ * larger than a test can build, from a view made in memory.
+ */
+export function renderTemplate(template: string, view: SiteView, options: RenderOptions): Promise<string[]> {
+  return runEleventy(path.join(TEMPLATES_DIR, template), new SiteData(view, options.flags), options);
 }
 
 async function renderViews(view: SiteView, options: RenderOptions): Promise<string[]> {
@@ -85,21 +98,23 @@ export function assertPagesWritten(slugs: readonly string[], written: readonly s
   const expected = [path.join("index.html"), ...slugs.map((slug) => path.join("deals", slug, "index.html"))];
   const missing = expected.filter((page) => !have.has(path.resolve(outDir, page)));
   if (missing.length === 0) return;
-  const shown = missing.slice(0, 3).join(", ") + (missing.length > 3 ? ` and ${missing.length - 3} more` : "");
+  const more = missing.length > 3 ? phrase("build.andMore", { n: missing.length - 3 }) : "";
   throw new ProtokollError(
-    `The site is incomplete: ${missing.length} of ${expected.length} pages were not written (${shown}).`,
-    `Eleventy found no template for them in ${TEMPLATES_DIR}. Reinstall protokoll (\`npm ci\`); if it persists, report it with \`protokoll doctor\`.`,
+    phrase("build.incomplete", {
+      missing: missing.length,
+      expected: expected.length,
+      shown: missing.slice(0, 3).join(", "),
+      more,
+    }),
+    phrase("build.incompleteHint", { dir: TEMPLATES_DIR }),
   );
 }
 
 /** Every template but the deal page and the includes: `index.njk`, `owners.njk`, `assets/site.css.njk`, … */
 async function overviewTemplates(audience: Audience): Promise<string[]> {
-  const entries = await readdir(TEMPLATES_DIR, { recursive: true });
-  const skip = new Set(TEMPLATES_BY_AUDIENCE[audience].skip);
-  return entries
-    .filter((name) => name.endsWith(".njk") && !name.startsWith("_includes") && name !== "deal.njk" && !skip.has(name))
-    .sort()
-    .map((name) => path.join(TEMPLATES_DIR, name));
+  const all = pageTemplates();
+  const skip = new Set(skippedTemplates(audience, all));
+  return all.filter((name) => name !== "deal.njk" && !skip.has(name)).map((name) => path.join(TEMPLATES_DIR, name));
 }
 
 async function runEleventy(input: string, data: SiteData, options: RenderOptions): Promise<string[]> {
@@ -112,17 +127,27 @@ async function runEleventy(input: string, data: SiteData, options: RenderOptions
   });
   // Our own summary line says what was built; Eleventy's "Wrote N files" would only repeat it.
   if (options.quiet ?? true) eleventy.disableLogger();
+  let results: { outputPath?: string | false; content?: string }[];
   try {
-    // write() resolves to [passthrough copies, rendered templates].
-    const [, results] = (await eleventy.write()) as [unknown, { outputPath: string }[]];
-    return results.map((r) => r.outputPath).filter(Boolean);
+    // Rendered in memory, not written by Eleventy: its own writes truncate a page in place, so a full disk
+    // left 0-byte and cut-off pages. Each page is then written like every other file (temporary + rename).
+    results = (await eleventy.toJSON()) as typeof results;
   } catch (error) {
-    throw new ProtokollError(
-      "Rendering the site with Eleventy failed.",
-      "This is a bug in the templates, not in a deal file; please report it.",
-      {
-        cause: error,
-      },
-    );
+    throw new ProtokollError(phrase("build.renderFailed"), phrase("build.renderFailedHint"), { cause: error });
+  }
+  const pages = results.filter(
+    (r): r is { outputPath: string; content: string } => typeof r.outputPath === "string" && r.outputPath !== "",
+  );
+  await mapLimit(pages, 16, (page) => writeFileAtomic(path.resolve(page.outputPath), page.content ?? ""));
+  return pages.map((page) => page.outputPath);
+}
+
+/** The pages' typeface into assets/fonts/ (pages are written from memory, so Eleventy copies nothing). */
+async function copySiteFonts(outDir: string): Promise<void> {
+  const require = createRequire(import.meta.url);
+  await mkdir(path.join(outDir, "assets", "fonts"), { recursive: true });
+  for (const font of SITE_FONTS) {
+    const name = `source-sans-3-${font}-normal.woff2`;
+    await copyFile(require.resolve(`@fontsource/source-sans-3/files/${name}`), path.join(outDir, "assets", "fonts", name));
   }
 }

@@ -1,156 +1,50 @@
-import type { Finding, FindingCode, Severity } from "../errors.js";
+/**
+ * What the templates see: the whole site, assembled from one view per page (src/render/views/). Templates only
+ * lay out; they never compute or format.
+ */
+import type { FindingCode } from "../errors.js";
 import type { History } from "../history/read-history.js";
 import { weeklyMeasures } from "../history/weekly-measures.js";
 import { weeklyReview } from "../history/weekly-review.js";
-import type { Action, Appointment, Deal, Language } from "../model/deal.js";
-import type { Kpi } from "../model/kpi.js";
-import { NOBODY_SLUG, type OwnerEntry, ownerDirectory, ownerKey, ownerSlug } from "../model/owner-directory.js";
+import type { Language } from "../model/deal.js";
+import { ownerDirectory } from "../model/owner-directory.js";
 import type { Analysis, DealResult } from "../pipeline.js";
-import { formatDate, formatTime, formatWeekday } from "../time/format-date.js";
+import { formatDate } from "../time/format-date.js";
 import { addWeeks, isoWeekOf, weeksEndingWith } from "../time/iso-week.js";
 import type { PlainDate } from "../time/plain-date.js";
-import { addDays } from "../time/plain-date.js";
 import { kpiTrendsHtml } from "./charts/kpi-trends.js";
-import { findingTitle, type Messages, messages, reviewMessages } from "./i18n.js";
-import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
+import { type Messages, messages, reviewMessages } from "./i18n.js";
 import { reviewBodyHtml } from "./review-html.js";
+import { type DealView, dealView, type KpiView, kpiView, type PastMeetingView, percent } from "./views/deal-view.js";
+import { allDealsPages, type FilterPage, findingPages, type ListPage, readinessPages, statusPages } from "./views/filter-view.js";
+import { findingView } from "./views/finding-view.js";
+import { byUrgency, INDEX_ROWS, type IndexRow, indexRow } from "./views/index-view.js";
+import { type OwnerPage, ownerPages } from "./views/owner-view.js";
+import { type UpcomingItem, upcomingItems } from "./views/upcoming-view.js";
+import { LEVEL_ICON, type Level } from "./views/urgency.js";
+import { type WeekView, weekView } from "./views/week-view.js";
 
-/**
- * What templates see: every string already formatted for the deal's language, Markdown already rendered
- * (markdown-it, raw HTML off). Templates only lay out; they never compute or format.
- */
-export interface FindingView {
-  code: FindingCode;
-  severity: Severity;
-  severityLabel: string;
-  title: string;
-  message: string;
-  line: number;
-  column: number;
-  file: string;
-}
+export type { ActionView, AppointmentView, DealView, KpiView, PastMeetingView, ReadinessView } from "./views/deal-view.js";
+export { readinessView } from "./views/deal-view.js";
+export type { FilterPage, ListPage } from "./views/filter-view.js";
+export type { FindingView } from "./views/finding-view.js";
+export type { Chip, IndexRow } from "./views/index-view.js";
+export type { OwnerAction, OwnerPage } from "./views/owner-view.js";
+export { ownerSlug } from "./views/owner-view.js";
+export type { UpcomingItem } from "./views/upcoming-view.js";
+export { dealView };
 
-export interface AppointmentView {
-  date: string;
-  iso: PlainDate;
-  weekday: string;
-  time?: string;
-  duration?: string;
-  place?: string;
-  agenda: string[];
-}
-
-export interface ActionView {
-  task: string;
-  owner?: string;
-  due?: string;
-  dueIso?: PlainDate;
-  status: Action["status"];
-  statusLabel: string;
-  doneOn?: string;
-  note?: string;
-  overdue: boolean;
-  pushedBack?: number;
-  findings: FindingView[];
-}
-
-export interface KpiView {
-  open: number;
-  overdue: number;
-  onTime: string;
-  onTimeBelowGoal: boolean;
-}
-
-export interface DealView {
-  slug: string;
-  url: string;
-  file: string;
-  lang: Language;
-  t: Messages;
-  title: string;
-  customer: string;
-  status: Deal["status"];
-  statusLabel: string;
-  meeting: AppointmentView;
-  participants: Deal["participants"];
-  summaryHtml: string;
-  decisionsHtml: string[];
-  terms: { label: string; html: string }[];
-  options: { key: string; title: string; ifThenHtml: string; timeframe?: string; successHtml: string; chosen: boolean }[];
-  actions: ActionView[];
-  risksHtml: string[];
-  next?: AppointmentView;
-  communication: { label: string; value: string }[];
-  escalation: { when: string; then: string }[];
-  abortCriteriaHtml: string[];
-  lostReasonHtml: string;
-  protocolSent?: string;
-  asOf: string;
-  gitHash?: string;
-  company?: string;
-  internal?: { notesHtml: string; signalsHtml: string[]; lessonsHtml: string[]; hiddenNeedsHtml: string[] };
-  findings: FindingView[];
-  dealFindings: FindingView[];
-  kpi: KpiView;
-  errors: number;
-  warnings: number;
-  pastMeetings: PastMeetingView[];
-  pastTitle: string;
-  pastFirst: string;
-  pastPdf: string;
-}
-
-/** One earlier meeting on the deal page ("Verlauf"), already in words (see src/diff/protocol-history.ts). */
-export interface PastMeetingView {
-  date: string;
-  /** Short commit hash: `protokoll build --at <short>` rebuilds the PDF as it was. */
-  short: string;
-  /** A folder name for that build. */
-  out: string;
-  changes: string[];
-}
-
-export interface IndexRow {
-  slug: string;
-  url?: string;
-  file: string;
-  title: string;
-  customer?: string;
-  status?: Deal["status"];
-  statusLabel: string;
-  meeting?: string;
-  next?: string;
-  open: number;
-  overdue: number;
-  onTime: string;
-  findings: FindingView[];
-  errors: number;
-  warnings: number;
-  broken: boolean;
-}
-
-/** One open action on the "who does what by when" pages. */
-export interface OwnerAction {
-  task: string;
-  owner?: string;
-  due?: string;
-  dueIso?: PlainDate;
-  overdue: boolean;
-  dealTitle: string;
-  dealUrl: string;
-  customer: string;
-  findings: FindingView[];
-}
-
-export interface OwnerPage {
-  slug: string;
-  name: string;
-  /** True for the group of actions nobody owns. */
-  nobody: boolean;
-  actions: OwnerAction[];
-  overdue: number;
-  /** The owner's KPI trends (figures with data tables), when the deals have a git history. */
-  trendsHtml?: string;
+/** The index page: the most urgent deals, this week's actions, and the way to every other deal. */
+export interface IndexView {
+  rows: IndexRow[];
+  total: number;
+  week: WeekView;
+  legend: { level: Level; icon: string; label: string }[];
+  /** The "all deals" pages, linked from the index. */
+  allPages: { number: number; url: string; from: number; to: number }[];
+  statusLinks: { label: string; url: string; count: number }[];
+  /** "versandbereit" and "nicht versandbereit", with their counts. */
+  readinessLinks: { label: string; url: string; count: number }[];
 }
 
 /** One weekly review page, `review/<week>/` (internal). */
@@ -160,25 +54,6 @@ export interface ReviewPage {
   bodyHtml: string;
 }
 
-export interface UpcomingItem {
-  kind: "meeting" | "deadline";
-  date: string;
-  dateIso: PlainDate;
-  weekday: string;
-  time?: string;
-  title: string;
-  detail: string;
-  dealUrl: string;
-}
-
-export interface FilterPage {
-  slug: string;
-  title: string;
-  code?: FindingCode;
-  severity?: Severity;
-  rows: IndexRow[];
-}
-
 export interface SiteView {
   lang: Language;
   t: Messages;
@@ -186,7 +61,9 @@ export interface SiteView {
   todayIso: PlainDate;
   company?: string;
   deals: DealView[];
+  /** Every row, most urgent first. */
   rows: IndexRow[];
+  index: IndexView;
   summary: {
     deals: number;
     errors: number;
@@ -198,6 +75,7 @@ export interface SiteView {
     overdue: number;
     late: number;
     noNext: number;
+    stale: number;
   };
   kpi: KpiView;
   goal: string;
@@ -210,163 +88,10 @@ export interface SiteView {
   /** Weekly reviews of this week and the last, from the git history. */
   reviews: ReviewPage[];
   findingPages: FilterPage[];
-  statusPages: FilterPage[];
-}
-
-function percent(value: number | null, language: Language): string {
-  if (value === null) return "–";
-  return `${new Intl.NumberFormat(language === "de" ? "de-DE" : "en-GB", { maximumFractionDigits: 0 }).format(value * 100)} %`;
-}
-
-function kpiView(kpi: Kpi | undefined, language: Language, goal: number): KpiView {
-  const k = kpi ?? { open: 0, overdue: 0, onTimeRate: null };
-  return {
-    open: k.open,
-    overdue: k.overdue,
-    onTime: percent(k.onTimeRate, language),
-    onTimeBelowGoal: k.onTimeRate !== null && k.onTimeRate < goal,
-  };
-}
-
-export function findingView(f: Finding, language: Language): FindingView {
-  const t = messages(language);
-  return {
-    code: f.code,
-    severity: f.severity,
-    severityLabel: f.severity === "error" ? t.error : t.warning,
-    title: findingTitle(f.code, language),
-    message: language === "de" && f.messageDe ? f.messageDe : f.message,
-    line: f.line,
-    column: f.column,
-    file: f.file,
-  };
-}
-
-function appointmentView(a: Appointment, language: Language, t: Messages): AppointmentView {
-  const view: AppointmentView = {
-    date: formatDate(a.date, language),
-    iso: a.date,
-    weekday: formatWeekday(a.date, language),
-    agenda: a.agenda ?? [],
-  };
-  if (a.time) view.time = formatTime(a.time, language);
-  if (a.duration) view.duration = `${a.duration} ${t.minutes}`;
-  if (a.place) view.place = a.place;
-  return view;
-}
-
-export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis): DealView {
-  const { deal } = result;
-  const language = deal.language;
-  const t = messages(language);
-  const findings = result.findings.map((f) => findingView(f, language));
-  const perAction = new Map<number, FindingView[]>();
-  const dealFindings: FindingView[] = [];
-  result.findings.forEach((f, i) => {
-    const view = findings[i] as FindingView;
-    if (f.action === undefined) dealFindings.push(view);
-    else perAction.set(f.action, [...(perAction.get(f.action) ?? []), view]);
-  });
-
-  const terms: DealView["terms"] = [];
-  const tm = deal.terms;
-  if (tm?.delivery) terms.push({ label: t.delivery, html: renderInlineMarkdown(tm.delivery) });
-  if (tm?.payment) terms.push({ label: t.payment, html: renderInlineMarkdown(tm.payment) });
-  if (tm?.pricing) terms.push({ label: t.pricing, html: renderInlineMarkdown(tm.pricing) });
-  if (tm?.contract_term) terms.push({ label: t.contractTerm, html: renderInlineMarkdown(tm.contract_term) });
-  if (tm?.confirmation) {
-    const parts: string[] = [];
-    if (tm.confirmation.channel) parts.push(escapeHtml(t[`channel_${tm.confirmation.channel}`]));
-    if (tm.confirmation.copies) parts.push(`${tm.confirmation.copies} ${escapeHtml(t.copies)}`);
-    terms.push({ label: t.confirmation, html: parts.join(", ") });
-  }
-  for (const other of tm?.other ?? []) terms.push({ label: t.otherTerms, html: renderInlineMarkdown(other) });
-
-  const communication: DealView["communication"] = [];
-  if (deal.communication?.rhythm) communication.push({ label: t.rhythm, value: deal.communication.rhythm });
-  if (deal.communication?.channel) communication.push({ label: t.communication, value: deal.communication.channel });
-  if (deal.communication?.review) {
-    communication.push({ label: t.review, value: formatDate(deal.communication.review as PlainDate, language) });
-  }
-
-  const view: DealView = {
-    slug: deal.slug,
-    url: `deals/${deal.slug}/`,
-    file: deal.file,
-    lang: language,
-    t,
-    title: deal.title,
-    customer: deal.customer,
-    status: deal.status,
-    statusLabel: t[`status_${deal.status}`],
-    meeting: appointmentView(deal.meeting, language, t),
-    participants: deal.participants,
-    summaryHtml: renderMarkdown(deal.summary),
-    decisionsHtml: deal.decisions.map(renderInlineMarkdown),
-    terms,
-    options: deal.options.map((o) => {
-      const option: DealView["options"][number] = {
-        key: o.key,
-        title: o.title,
-        ifThenHtml: renderInlineMarkdown(o.if_then),
-        successHtml: renderInlineMarkdown(o.success),
-        chosen: o.key === deal.chosenOption,
-      };
-      if (o.timeframe) option.timeframe = o.timeframe;
-      return option;
-    }),
-    actions: deal.actions.map((a) => {
-      const action: ActionView = {
-        task: a.task,
-        status: a.status,
-        statusLabel: t[`action_${a.status}`],
-        overdue: a.status === "open" && a.due !== undefined && a.due < analysis.today,
-        findings: perAction.get(a.index) ?? [],
-      };
-      if (a.owner) action.owner = a.owner;
-      if (a.due) {
-        action.due = formatDate(a.due, language);
-        action.dueIso = a.due;
-      }
-      if (a.doneOn) action.doneOn = formatDate(a.doneOn, language);
-      if (a.note) action.note = a.note;
-      if (a.pushedBack) action.pushedBack = a.pushedBack;
-      return action;
-    }),
-    risksHtml: deal.risks.map(renderInlineMarkdown),
-    communication,
-    escalation: deal.escalation,
-    abortCriteriaHtml: deal.abortCriteria.map(renderInlineMarkdown),
-    lostReasonHtml: renderMarkdown(deal.lostReason),
-    asOf: formatDate(deal.asOf, language),
-    findings,
-    dealFindings,
-    kpi: kpiView(result.kpi, language, analysis.config.thresholds.onTimeGoal),
-    errors: result.findings.filter((f) => f.severity === "error").length,
-    warnings: result.findings.filter((f) => f.severity === "warning").length,
-    pastMeetings: [],
-    pastTitle: reviewMessages(language).pastTitle,
-    pastFirst: reviewMessages(language).pastFirst,
-    pastPdf: reviewMessages(language).pastPdf,
-  };
-  if (deal.nextMeeting) view.next = appointmentView(deal.nextMeeting, language, t);
-  if (deal.protocolSent) view.protocolSent = formatDate(deal.protocolSent, language);
-  if (deal.git) view.gitHash = deal.git.shortHash;
-  if (analysis.config.company.name) view.company = analysis.config.company.name;
-  if (deal.internal) {
-    view.internal = {
-      notesHtml: renderMarkdown(deal.internal.notes),
-      signalsHtml: deal.internal.signals.map(renderInlineMarkdown),
-      lessonsHtml: deal.internal.lessons.map(renderInlineMarkdown),
-      hiddenNeedsHtml: deal.internal.hiddenNeeds.map(renderInlineMarkdown),
-    };
-  }
-  return view;
-}
-
-/** Most urgent first: errors, then overdue actions, then other warnings, then the earliest meeting. */
-function urgency(a: IndexRow, b: IndexRow): number {
-  return b.errors - a.errors || b.overdue - a.overdue || b.warnings - a.warnings || a.file.localeCompare(b.file);
+  statusPages: ListPage[];
+  /** `send/ready/` and `send/not-ready/`, in pages. */
+  readinessPages: ListPage[];
+  allPages: ListPage[];
 }
 
 /** Weeks the trend charts show, the current one last. */
@@ -379,52 +104,20 @@ export function siteView(analysis: Analysis, history?: History, pastMeetings?: R
   const deals: DealView[] = [];
   const rows: IndexRow[] = analysis.deals.map((result) => {
     const findings = result.findings.map((f) => findingView(f, language));
-    const errors = result.findings.filter((f) => f.severity === "error").length;
-    const warnings = result.findings.length - errors;
-    if (!result.deal) {
-      return {
-        slug: result.slug,
-        file: result.file,
-        title: result.file,
-        statusLabel: t.brokenDeal,
-        open: 0,
-        overdue: 0,
-        onTime: "–",
-        findings,
-        errors,
-        warnings,
-        broken: true,
-      };
+    const view = result.deal ? dealView(result as DealResult & { deal: NonNullable<DealResult["deal"]> }, analysis) : undefined;
+    if (view) {
+      view.pastMeetings = pastMeetings?.get(view.slug) ?? [];
+      deals.push(view);
     }
-    const view = dealView(result as DealResult & { deal: Deal }, analysis);
-    view.pastMeetings = pastMeetings?.get(view.slug) ?? [];
-    deals.push(view);
-    const deal = result.deal;
-    const row: IndexRow = {
-      slug: deal.slug,
-      url: view.url,
-      file: deal.file,
-      title: deal.title,
-      customer: deal.customer,
-      status: deal.status,
-      statusLabel: t[`status_${deal.status}`],
-      meeting: formatDate(deal.meeting.date, language),
-      open: view.kpi.open,
-      overdue: view.kpi.overdue,
-      onTime: kpiView(result.kpi, language, goal).onTime,
-      findings,
-      errors,
-      warnings,
-      broken: false,
-    };
-    if (deal.nextMeeting) {
-      row.next = `${formatDate(deal.nextMeeting.date, language)}${deal.nextMeeting.time ? `, ${formatTime(deal.nextMeeting.time, language)}` : ""}`;
-    }
-    return row;
+    return indexRow(result, view, findings, analysis.today, analysis.config);
   });
-  rows.sort(urgency);
+  rows.sort(byUrgency);
 
   const count = (code: FindingCode) => analysis.deals.reduce((n, d) => n + d.findings.filter((f) => f.code === code).length, 0);
+  const owners = ownerPages(deals, language, ownerDirectory(analysis.deals));
+  const all = allDealsPages(rows, language);
+  const status = statusPages(rows, language);
+  const readiness = readinessPages(rows, language);
   const view: SiteView = {
     lang: language,
     t,
@@ -432,6 +125,19 @@ export function siteView(analysis: Analysis, history?: History, pastMeetings?: R
     todayIso: analysis.today,
     deals,
     rows,
+    index: {
+      rows: rows.slice(0, INDEX_ROWS),
+      total: rows.length,
+      week: weekView(owners, analysis.today, language),
+      legend: (["critical", "warning", "info"] as const).map((level) => ({
+        level,
+        icon: LEVEL_ICON[level],
+        label: t[`level_${level}`],
+      })),
+      allPages: all[0]?.pages ?? [],
+      statusLinks: firstPageLinks(status),
+      readinessLinks: firstPageLinks(readiness),
+    },
     summary: {
       ...analysis.summary,
       missingOwner: count("missing-owner"),
@@ -441,10 +147,11 @@ export function siteView(analysis: Analysis, history?: History, pastMeetings?: R
       late: count("protocol-late"),
       noNext: count("missing-next-meeting"),
       nextPast: count("next-meeting-past"),
+      stale: count("deal-stale"),
     },
     kpi: kpiView(analysis.kpi, language, goal),
     goal: percent(goal, language),
-    owners: ownerPages(deals, language, ownerDirectory(analysis.deals)),
+    owners,
     upcoming: upcomingItems(analysis, language),
     upcomingDays: analysis.config.thresholds.upcomingDays,
     lessons: deals
@@ -457,7 +164,10 @@ export function siteView(analysis: Analysis, history?: History, pastMeetings?: R
         signalsHtml: d.internal?.signalsHtml ?? [],
       })),
     reviews: [],
-    ...filterPages(rows, language),
+    findingPages: findingPages(rows, language),
+    statusPages: status,
+    readinessPages: readiness,
+    allPages: all,
   };
   if (analysis.config.company.name) view.company = analysis.config.company.name;
   // Without commits there are no weeks to show: no trends or reviews rather than eleven empty weeks.
@@ -489,124 +199,9 @@ function addHistory(view: SiteView, analysis: Analysis, history: History): void 
   }));
 }
 
-function filterPages(rows: IndexRow[], language: Language): { findingPages: FilterPage[]; statusPages: FilterPage[] } {
-  const t = messages(language);
-  const codes = new Map<FindingCode, Severity>();
-  for (const row of rows) for (const f of row.findings) codes.set(f.code, f.severity);
-  const findingPages = [...codes.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, severity]) => ({
-      slug: code,
-      code,
-      severity,
-      title: findingTitle(code, language),
-      // Each row shows only the findings the page is about: the filter answers one question, and at
-      // 10 000 deals listing every finding of every row made these pages tens of megabytes.
-      rows: rows.flatMap((row) => {
-        const findings = row.findings.filter((f) => f.code === code);
-        return findings.length > 0 ? [{ ...row, findings }] : [];
-      }),
-    }));
-  const statuses = ["active", "won", "lost", "paused"] as const;
-  const statusPages = statuses.map((status) => ({
-    slug: status,
-    title: t[`status_${status}`],
-    rows: rows.filter((row) => row.status === status),
-  }));
-  return { findingPages, statusPages };
-}
-
-export { ownerSlug };
-
-function byUrgency(a: OwnerAction, b: OwnerAction): number {
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  if (a.dueIso && b.dueIso) return a.dueIso.localeCompare(b.dueIso);
-  if (a.dueIso || b.dueIso) return a.dueIso ? -1 : 1;
-  return a.task.localeCompare(b.task);
-}
-
-/**
- * Open actions across deals, grouped by owner; "nobody" collects the unowned and those whose owner is a group
- * or placeholder ("wir", "Team Einkauf"): they have no one to answer for them either.
- */
-function ownerPages(deals: DealView[], language: Language, directory: ReadonlyMap<string, OwnerEntry>): OwnerPage[] {
-  const t = messages(language);
-  const groups = new Map<string, OwnerPage>();
-  for (const deal of deals) {
-    for (const action of deal.actions) {
-      if (action.status !== "open") continue;
-      const person = action.findings.some((f) => f.code === "vague-owner") ? undefined : action.owner;
-      const key = person ? ownerKey(person) : "";
-      let group = groups.get(key);
-      if (!group) {
-        const slug = directory.get(key)?.slug ?? (person ? ownerSlug(person) : NOBODY_SLUG);
-        group = { slug, name: person ?? t.nobody, nobody: !person, actions: [], overdue: 0 };
-        groups.set(key, group);
-      }
-      const item: OwnerAction = {
-        task: action.task,
-        overdue: action.overdue,
-        dealTitle: deal.title,
-        dealUrl: deal.url,
-        customer: deal.customer,
-        findings: action.findings,
-      };
-      if (action.owner) item.owner = action.owner;
-      if (action.dueIso) {
-        item.due = formatDate(action.dueIso, language);
-        item.dueIso = action.dueIso;
-      }
-      group.actions.push(item);
-      if (action.overdue) group.overdue++;
-    }
-  }
-  for (const group of groups.values()) group.actions.sort(byUrgency);
-  return [...groups.values()].sort(
-    (a, b) => Number(b.nobody) - Number(a.nobody) || b.overdue - a.overdue || a.name.localeCompare(b.name),
-  );
-}
-
-function upcomingItems(analysis: Analysis, language: Language): UpcomingItem[] {
-  const t = messages(language);
-  const last = addDays(analysis.today, analysis.config.thresholds.upcomingDays);
-  const inWindow = (date: PlainDate) => date >= analysis.today && date <= last;
-  const items: UpcomingItem[] = [];
-  for (const result of analysis.deals) {
-    const deal = result.deal;
-    if (!deal) continue;
-    const dealUrl = `deals/${deal.slug}/`;
-    const next = deal.nextMeeting;
-    if (next && inWindow(next.date)) {
-      const item: UpcomingItem = {
-        kind: "meeting",
-        date: formatDate(next.date, language),
-        dateIso: next.date,
-        weekday: formatWeekday(next.date, language),
-        title: `${deal.customer}: ${deal.title}`,
-        detail: [next.place, next.duration ? `${next.duration} ${t.minutes}` : undefined].filter(Boolean).join(" · "),
-        dealUrl,
-      };
-      if (next.time) item.time = formatTime(next.time, language);
-      items.push(item);
-    }
-    for (const action of deal.actions) {
-      if (action.status !== "open" || !action.due || !inWindow(action.due)) continue;
-      items.push({
-        kind: "deadline",
-        date: formatDate(action.due, language),
-        dateIso: action.due,
-        weekday: formatWeekday(action.due, language),
-        title: action.task,
-        detail: `${action.owner ?? t.nobody} · ${deal.customer}: ${deal.title}`,
-        dealUrl,
-      });
-    }
-  }
-  return items.sort(
-    (a, b) => a.dateIso.localeCompare(b.dateIso) || (a.time ?? "").localeCompare(b.time ?? "") || a.title.localeCompare(b.title),
-  );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** One link per paginated list (its first page) that has rows, with how many. */
+function firstPageLinks(lists: ListPage[]): IndexView["statusLinks"] {
+  return lists
+    .filter((page) => page.number === 1 && page.rows.length > 0)
+    .map((page) => ({ label: page.title, url: page.pages[0]?.url ?? "", count: page.pages.at(-1)?.to ?? 0 }));
 }

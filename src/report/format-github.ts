@@ -1,16 +1,20 @@
-import type { Finding } from "../errors.js";
+import { type Finding, wordFinding } from "../errors.js";
+import type { Language } from "../time/language.js";
 import { logText } from "../util/log-sink.js";
+import { type PathMapper, samePath } from "./repo-path.js";
 
 /**
- * GitHub workflow commands, one per finding (the hint after a line break), so a pull request shows them on the YAML lines
- * (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
+ * GitHub workflow commands, one per finding, so a pull request shows them on the YAML lines
+ * (https://docs.github.com/actions/reference/workflow-commands-for-github-actions). The fix follows the
+ * message on a second line of the annotation (`%0A`).
  */
-export function formatGithub(findings: readonly Finding[]): string {
+export function formatGithub(findings: readonly Finding[], language: Language, path: PathMapper = samePath): string {
   return findings
-    .map(
-      (f) =>
-        `::${f.severity} file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.code)}::${escapeData(f.hint ? `${f.message}\n${f.hint}` : f.message)}`,
-    )
+    .map((f) => {
+      const { message, hint } = wordFinding(f, language);
+      const properties = `file=${escapeProperty(path(f.file))},line=${f.line},col=${f.column},title=${escapeProperty(f.code)}`;
+      return `::${f.severity} ${properties}::${escapeData(`${message}\n${hint}`)}`;
+    })
     .join("\n");
 }
 

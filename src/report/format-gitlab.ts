@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import type { Finding, Severity } from "../errors.js";
+import { type Finding, type Severity, wordFinding } from "../errors.js";
+import type { Language } from "../time/language.js";
+import { type PathMapper, samePath } from "./repo-path.js";
 
 /** One entry of a GitLab Code Quality report: the subset of the Code Climate issue format GitLab reads. */
 export interface CodeQualityIssue {
@@ -15,8 +17,8 @@ const SEVERITY: Record<Severity, CodeQualityIssue["severity"]> = { error: "major
 
 /**
  * A GitLab Code Quality report (https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format),
- * so the merge request widget and diff show the findings. `pathPrefix` is the working folder relative to the
- * repository root (`git rev-parse --show-prefix`): GitLab wants paths from the root.
+ * so the merge request widget and diff show the findings, each with its fix, in the CLI's language. `path` maps a
+ * finding's file to its path from the repository root, which is all GitLab resolves (see repo-path.ts).
  *
  * The fingerprint identifies the finding by file, code and the text of the YAML line it points at (`due:
  * 2026-11-20`, `owner: wir`): not the line number, so an edit elsewhere in the file does not make it "new",
@@ -26,16 +28,20 @@ const SEVERITY: Record<Severity, CodeQualityIssue["severity"]> = { error: "major
  */
 export function formatGitlab(
   findings: readonly Finding[],
-  options: { pathPrefix?: string; lineText?: (f: Finding) => string | undefined } = {},
+  language: Language,
+  options: { path?: PathMapper; lineText?: (f: Finding) => string | undefined } = {},
 ): CodeQualityIssue[] {
   const seen = new Map<string, number>();
+  const toPath = options.path ?? samePath;
   return findings.map((f) => {
-    const path = `${options.pathPrefix ?? ""}${f.file}`;
-    const identity = [path, f.code, options.lineText?.(f)?.trim() ?? f.message].join("\0");
+    const path = toPath(f.file);
+    const { message, hint } = wordFinding(f, language);
+    // Without the line's text, the phrase (not its wording) identifies the finding: the same in either language.
+    const identity = [path, f.code, options.lineText?.(f)?.trim() ?? JSON.stringify(f.problem)].join("\0");
     const occurrence = seen.get(identity) ?? 0;
     seen.set(identity, occurrence + 1);
     return {
-      description: f.hint ? `${f.message} ${f.hint}` : f.message,
+      description: `${message} ${hint}`,
       check_name: f.code,
       fingerprint: createHash("sha256").update(`${identity}\0${occurrence}`).digest("hex"),
       severity: SEVERITY[f.severity],

@@ -1,47 +1,64 @@
-import type { Finding } from "../errors.js";
+import { type Finding, wordFinding } from "../errors.js";
+import { date, plural, t } from "../i18n/translate.js";
 import type { Analysis } from "../pipeline.js";
+import type { Language } from "../time/language.js";
 import { logPath, logText } from "../util/log-sink.js";
 import { codeFrame } from "./code-frame.js";
 
 export interface TextOptions {
   color?: boolean;
+  language: Language;
 }
 
 /**
  * Human output of `check`: findings grouped by file, each with position, code, message, the fix and a caret
  * frame; then one summary line.
  *
- *   deals/stadtwerke-strom.yaml:14:12 missing-owner  Action "Meilensteinplan abstimmen" has no owner.
- *     Add `owner:` with the name of one person, e.g. `owner: Anna Schulz`.
+ *   deals/stadtwerke-strom.yaml:14:12 missing-owner  Aufgabe „Meilensteinplan abstimmen“ hat keine verantwortliche Person.
+ *     `owner:` mit dem Namen einer Person ergänzen, z. B. `owner: Anna Schulz`.
  *      14 |   - task: Meilensteinplan abstimmen
  *         |           ^^^^^^^^^^^^^^^^^^^^^^^^^
  */
-export function formatText(analysis: Analysis, options: TextOptions = {}): string {
+export function formatText(analysis: Analysis, options: TextOptions): string {
   const paint = painter(options.color ?? false);
   const blocks: string[] = [];
   for (const deal of analysis.deals) {
     if (deal.findings.length === 0) continue;
-    const lines = deal.findings.map((f) => formatFinding(f, (n) => deal.lines[n], paint));
+    const lines = deal.findings.map((f) => formatFinding(f, options.language, (n) => deal.lines[n], paint));
     blocks.push(lines.join("\n\n"));
   }
-  blocks.push(summaryLine(analysis, paint));
+  blocks.push(summaryLine(analysis, options.language, paint));
   return `${blocks.join("\n\n")}\n`;
 }
 
-export function formatFinding(f: Finding, lineOf: (line: number) => string | undefined, paint = painter(false)): string {
+export function formatFinding(
+  f: Finding,
+  language: Language,
+  lineOf: (line: number) => string | undefined,
+  paint = painter(false),
+): string {
   const color = f.severity === "error" ? paint.red : paint.yellow;
+  const { message, hint } = wordFinding(f, language);
   // Message, hint and file name carry deal text: no line break or control character of theirs reaches the log.
-  const parts = [`${paint.bold(`${logPath(f.file)}:${f.line}:${f.column}`)} ${color(f.code)}  ${logText(f.message)}`];
-  if (f.hint) parts.push(`  ${paint.dim(logText(f.hint))}`);
+  const parts = [
+    `${paint.bold(`${logPath(f.file)}:${f.line}:${f.column}`)} ${color(f.code)}  ${logText(message)}`,
+    `  ${paint.dim(logText(hint))}`,
+  ];
   const text = lineOf(f.line);
   if (text !== undefined && text.trim() !== "") parts.push(codeFrame(text, f.line, f.column, f.length ?? 1));
   return parts.join("\n");
 }
 
-function summaryLine(analysis: Analysis, paint: Painter): string {
+function summaryLine(analysis: Analysis, language: Language, paint: Painter): string {
   const { deals, errors, warnings } = analysis.summary;
   const clean = analysis.deals.filter((d) => d.findings.length === 0).length;
-  const text = `${deals} ${deals === 1 ? "deal" : "deals"} checked (today ${analysis.today}): ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}, ${clean} without findings.`;
+  const text = t(language, "check.summary", {
+    deals: plural(deals, "n.deal"),
+    today: date(analysis.today),
+    errors: plural(errors, "n.error"),
+    warnings: plural(warnings, "n.warning"),
+    clean,
+  });
   return errors > 0 ? paint.red(text) : warnings > 0 ? paint.yellow(text) : paint.green(text);
 }
 

@@ -1,5 +1,6 @@
 import type { Language } from "./language.js";
 import { type PlainDate, weekday } from "./plain-date.js";
+import { instantsOf } from "./zoned-time.js";
 
 // Fixed tables instead of Intl: ICU versions differ ("Mo" vs "Mo."), and a PDF must be byte-identical on
 // every machine that builds it.
@@ -24,4 +25,72 @@ export function formatWeekday(date: PlainDate, language: Language): string {
 /** `10:00 Uhr` in German, `10:00` in English. */
 export function formatTime(time: string, language: Language): string {
   return language === "de" ? `${time} Uhr` : time;
+}
+
+/** Zones whose German-speaking readers take a bare "10:00 Uhr" as local time without being told. */
+const HOME_ZONES = new Set([
+  "Europe/Berlin",
+  "Europe/Vienna",
+  "Europe/Zurich",
+  "Europe/Luxembourg",
+  "Europe/Vaduz",
+  "Europe/Busingen",
+]);
+
+// Fixed names instead of Intl's `timeZoneName`, which differs between ICU versions; other zones get "UTC+hh:mm".
+const ZONE_NAMES: Record<string, Record<Language, [standard: string, summer: string]>> = {
+  CET: { de: ["MEZ", "MESZ"], en: ["CET", "CEST"] },
+  "Europe/London": { de: ["GMT", "BST"], en: ["GMT", "BST"] },
+  "Europe/Dublin": { de: ["GMT", "IST"], en: ["GMT", "IST"] },
+  "Europe/Lisbon": { de: ["WEZ", "WESZ"], en: ["WET", "WEST"] },
+  EET: { de: ["OEZ", "OESZ"], en: ["EET", "EEST"] },
+};
+const CET_ZONES =
+  /^Europe\/(Berlin|Vienna|Zurich|Luxembourg|Vaduz|Busingen|Amsterdam|Brussels|Paris|Madrid|Rome|Prague|Warsaw|Copenhagen|Oslo|Stockholm|Budapest|Bratislava|Ljubljana|Zagreb|Belgrade|Monaco|Malta|Andorra|San_Marino|Vatican|Gibraltar|Tirane|Sarajevo|Skopje|Podgorica)$/;
+const EET_ZONES = /^Europe\/(Helsinki|Tallinn|Riga|Vilnius|Athens|Sofia|Bucharest|Kyiv|Kiev|Chisinau)$/;
+
+/**
+ * Whether a time needs its zone written next to it: always for English deals (the reader is likely abroad),
+ * and for every deal when the configured zone is not one a German-speaking reader assumes (Berlin, Vienna,
+ * Zurich, …).
+ */
+export function showsZone(language: Language, zone: string): boolean {
+  return language === "en" || !HOME_ZONES.has(zone);
+}
+
+/**
+ * The zone abbreviation at that date and time: `MEZ`/`MESZ` (German) or `CET`/`CEST`, `GMT`/`IST` for Dublin,
+ * else `UTC+05:30`. From fixed tables and the zone's offset, so every machine prints the same.
+ */
+export function zoneAbbreviation(date: PlainDate, time: string, zone: string, language: Language): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [h, min] = time.split(":").map(Number) as [number, number];
+  const local = Date.UTC(y, m - 1, d, h, min);
+  const instant = instantsOf(date, time, zone)[0] ?? local;
+  const offset = Math.round((local - instant) / 60_000);
+  const january = offsetAt(Date.UTC(y, 0, 15, 12), zone);
+  const july = offsetAt(Date.UTC(y, 6, 15, 12), zone);
+  const family = CET_ZONES.test(zone) ? "CET" : EET_ZONES.test(zone) ? "EET" : zone;
+  const names = ZONE_NAMES[family]?.[language];
+  if (names && january !== july) return offset === Math.max(january, july) ? names[1] : names[0];
+  const sign = offset < 0 ? "−" : "+";
+  const abs = Math.abs(offset);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/** The zone's offset from UTC in minutes at an instant. */
+function offsetAt(instant: number, zone: string): number {
+  const parts: Record<string, number> = {};
+  const format = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+  });
+  for (const part of format.formatToParts(instant)) if (part.type !== "literal") parts[part.type] = Number(part.value);
+  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+  return Math.round((wall - instant) / 60_000);
 }

@@ -2,6 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { link, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
 import { onInterrupt } from "./shutdown.js";
 
 function alive(pid: number): boolean {
@@ -48,33 +49,29 @@ export async function acquireBuildLock(outDir: string): Promise<() => void> {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw unwritable(outDir, error);
       const holder = Number(readFileSync(lock, "utf8").trim());
       if (holder && holder !== process.pid && alive(holder)) {
-        throw new ProtokollError(
-          `Another build (process ${holder}) is writing to ${outDir}.`,
-          "Wait for it to finish, or build into another folder with --out.",
-        );
+        throw new ProtokollError(phrase("build.locked", { pid: holder, dir: outDir }), phrase("build.lockedHint"));
       }
       rmSync(lock, { force: true }); // left behind by a build that was killed
     }
   }
-  throw new ProtokollError(
-    `Could not lock ${outDir} for the build.`,
-    "Remove .protokoll/build.lock in it if no build is running.",
-  );
+  throw new ProtokollError(phrase("build.cannotLock", { dir: outDir }), phrase("build.cannotLockHint"));
 }
 
 /** A clear message for an output folder we cannot write to. */
 export function unwritable(outDir: string, error: unknown): ProtokollError {
   const code = (error as NodeJS.ErrnoException).code ?? "";
-  const why = {
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "read-only file system",
-    ENOTDIR: "a file is in the way",
-    EEXIST: "a file is in the way",
-  }[code];
+  const why = (
+    {
+      EACCES: "build.why.permission",
+      EPERM: "build.why.permission",
+      EROFS: "build.why.readOnly",
+      ENOTDIR: "build.why.inTheWay",
+      EEXIST: "build.why.inTheWay",
+    } as const
+  )[code as "EACCES"];
   return new ProtokollError(
-    `Cannot write to ${outDir}${why ? `: ${why}` : ""}.`,
-    "Choose another folder with --out, or fix its permissions.",
+    phrase("build.cannotWrite", { dir: outDir, why: why ? phrase(why) : "" }),
+    phrase("build.cannotWriteHint"),
     { cause: error },
   );
 }

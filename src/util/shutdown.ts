@@ -1,3 +1,6 @@
+import { t } from "../i18n/translate.js";
+import type { Language } from "../time/language.js";
+
 /**
  * What to undo when a build is interrupted (Ctrl+C, SIGTERM from CI): close the browser, remove temporary
  * files, release the lock. Every stage registers its cleanups here; the signal handler runs them all, so an
@@ -20,7 +23,7 @@ async function runCleanups(): Promise<void> {
 }
 
 /** Installs SIGINT/SIGTERM handlers that run every cleanup, then exit with 130/143. */
-export function handleInterrupts(log: (line: string) => void): void {
+export function handleInterrupts(log: (line: string) => void, language: Language = "de"): void {
   if (installed) return;
   installed = true;
   for (const [signal, code] of [
@@ -28,7 +31,7 @@ export function handleInterrupts(log: (line: string) => void): void {
     ["SIGTERM", 143],
   ] as const) {
     process.once(signal, () => {
-      log(`Interrupted (${signal}): closing the browser and removing temporary files; the previous output stays as it was.`);
+      log(t(language, "build.interrupted", { signal }));
       void runCleanups().finally(() => process.exit(code));
     });
   }

@@ -70,7 +70,36 @@ export interface DealFile {
      * E-Mail-Adresse; Empfänger des Protokolls. / E-mail address; recipient of the recap.
      */
     email?: string;
+    /**
+     * Auf welcher Seite die Person steht; ohne Angabe: „ours“, wenn `company` unser Unternehmen ist (Konfiguration oder `sender.company`), sonst „client“. / Which side the person is on; default: `ours` when `company` is our company, else `client`.
+     */
+    side?: "client" | "ours";
   }[];
+  /**
+   * Wer das Protokoll verschickt: Absender im Briefkopf, in der Mail (From) und im Kalender (ORGANIZER); ersetzt `sender:` der Konfiguration. / Who sends the recap: letterhead, mail From and calendar ORGANIZER; replaces the configuration's `sender:`.
+   */
+  sender?: {
+    /**
+     * Vor- und Nachname. / Full name.
+     */
+    name: string;
+    /**
+     * Position, z. B. „Key Account Manager“. / Position.
+     */
+    role?: string;
+    /**
+     * Unser Unternehmen, falls abweichend von der Konfiguration. / Our company, if not the configured one.
+     */
+    company?: string;
+    /**
+     * Telefon, in Anführungszeichen. / Phone, quoted.
+     */
+    phone?: string;
+    /**
+     * E-Mail-Adresse des Absenders. / The sender's e-mail address.
+     */
+    email?: string;
+  };
   /**
    * Kurze Zusammenfassung (Markdown), geht an den Kunden. / Short summary (Markdown), client-facing.
    */

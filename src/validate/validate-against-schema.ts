@@ -1,7 +1,9 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { capFindings, type Finding, finding, MAX_FINDINGS_PER_FILE } from "../errors.js";
+import type { CatalogueKey } from "../i18n/catalogue.js";
+import { type Phrase, phrase } from "../i18n/translate.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
-import { DATE_RANGE, daysInMonth, isCalendarDate } from "../time/plain-date.js";
+import { addDays, DATE_RANGE, daysInMonth, isCalendarDate, type PlainDate } from "../time/plain-date.js";
 import { didYouMean } from "./did-you-mean.js";
 
 /**
@@ -16,6 +18,8 @@ export function validateAgainstSchema(
   validate: ValidateFunction,
   data: unknown,
   source: SourceDocument,
+  /** A date after today, for examples in hints. */
+  example: string = exampleDate(),
 ): { data: unknown; findings: Finding[] } {
   let current = data;
   for (let round = 0; round < 3; round++) {
@@ -32,8 +36,13 @@ export function validateAgainstSchema(
   }
   const errors = relevantErrors(validate.errors ?? []);
   // Past the cap, errors are counted, not placed and explained (20 000 unknown keys took seconds).
-  const placed = errors.slice(0, MAX_FINDINGS_PER_FILE + 1).map((error) => toFinding(error, source));
+  const placed = errors.slice(0, MAX_FINDINGS_PER_FILE + 1).map((error) => toFinding(error, source, example));
   return { data: current, findings: capFindings(placed, errors.length - placed.length) };
+}
+
+/** A week after `today` (default: today's UTC date): examples in hints should be dates one could still write. */
+export function exampleDate(today?: PlainDate): string {
+  return addDays(today ?? (new Date().toISOString().slice(0, 10) as PlainDate), 7);
 }
 
 /** JSON pointer (`/actions/0/owner`) to path (`["actions", 0, "owner"]`). */
@@ -108,21 +117,21 @@ const GERMAN_KEYS: Record<string, string> = {
 export function describePath(path: YamlPath): string {
   let out = "";
   for (const key of path) out += typeof key === "number" ? `[${key + 1}]` : out ? `.${key}` : key;
-  return out || "the file";
+  return out;
 }
 
-function toFinding(error: ErrorObject, source: SourceDocument): Finding {
+function toFinding(error: ErrorObject, source: SourceDocument, example: string): Finding {
   const path = pointerToPath(error.instancePath);
   const name = describePath(path);
   const value = error.data;
   const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
   const at = (p: YamlPath) => source.valueAt(p);
   const file = source.file;
+  const where = path.length === 0 ? "" : phrase("schema.in", { name });
 
   switch (error.keyword) {
     case "required": {
       const missing = String(error.params.missingProperty);
-      const where = path.length === 0 ? "" : ` in ${name}`;
       const position = path.length === 0 ? { line: 1, column: 1 } : source.keyAt(path);
       return schemaFinding(
         "required",
@@ -130,8 +139,8 @@ function toFinding(error: ErrorObject, source: SourceDocument): Finding {
           "invalid-field",
           file,
           position,
-          `Missing required key \`${missing}\`${where}.`,
-          `Add \`${missing}: ${exampleFor(missing)}\`.`,
+          phrase("schema.required", { key: missing, where }),
+          phrase("schema.requiredHint", { key: missing, example: exampleFor(missing, example) }),
         ),
       );
     }
@@ -141,29 +150,28 @@ function toFinding(error: ErrorObject, source: SourceDocument): Finding {
       // Own keys only: `constructor` or `__proto__` must not find Object.prototype's members.
       const german = Object.hasOwn(GERMAN_KEYS, key.toLowerCase()) ? GERMAN_KEYS[key.toLowerCase()] : undefined;
       const guess = didYouMean(key, allowed) ?? (german && allowed.includes(german) ? german : undefined);
-      const where = path.length === 0 ? "" : ` in ${name}`;
       return finding(
         "invalid-field",
         file,
         source.keyAt([...path, key]),
-        `Unknown key \`${key}\`${where}.`,
-        guess ? `Did you mean \`${guess}\`?` : `Allowed here: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
+        phrase("schema.unknownKey", { key, where }),
+        guess
+          ? phrase("schema.didYouMean", { guess })
+          : phrase("schema.allowedHere", { list: allowed.map((k) => `\`${k}\``).join(", ") }),
       );
     }
     case "type": {
       const expected = String(error.params.type);
       const written = source.plainScalarSource(path) ?? JSON.stringify(value);
-      const subject = path.length === 0 ? "The file" : `\`${name}\``;
+      const subject = path.length === 0 ? phrase("schema.theFile") : `\`${name}\``;
       return schemaFinding(
         "type",
         finding(
           "invalid-field",
           file,
           at(path),
-          `${subject} must be ${typeName(expected)}, not ${describeValue(value)}.`,
-          path.length === 0
-            ? "A deal file is a mapping of keys: `title:`, `customer:`, `meeting:` and so on."
-            : typeHint(expected, written, value),
+          phrase("schema.type", { subject, type: typeName(expected), value: describeValue(value) }),
+          path.length === 0 ? phrase("schema.typeHint.root") : typeHint(expected, written, value, example),
         ),
       );
     }
@@ -174,51 +182,67 @@ function toFinding(error: ErrorObject, source: SourceDocument): Finding {
         "invalid-field",
         file,
         at(path),
-        `\`${name}\` must be one of ${allowed.join(", ")}, not ${describeValue(value)}.`,
-        guess ? `Did you mean \`${guess}\`?` : `Write one of: ${allowed.join(", ")}.`,
+        phrase("schema.enum", { name, allowed: allowed.join(", "), value: describeValue(value) }),
+        guess ? phrase("schema.didYouMean", { guess }) : phrase("schema.enumHint", { allowed: allowed.join(", ") }),
       );
     }
     case "format":
-      return formatFinding(String(error.params.format), name, String(value), file, at(path));
+      return formatFinding(String(error.params.format), name, String(value), file, at(path), example);
     case "minLength":
-      return finding("invalid-field", file, at(path), `\`${name}\` is empty.`, "Write a value, or remove the key.");
+      return finding("invalid-field", file, at(path), phrase("schema.empty", { name }), phrase("schema.emptyHint"));
     case "maxLength":
       return finding(
         "invalid-field",
         file,
         at(path),
-        `\`${name}\` is longer than ${error.params.limit} characters.`,
-        "Shorten it: the protocol fits on one page.",
+        phrase("schema.maxLength", { name, limit: String(error.params.limit) }),
+        phrase("schema.maxLengthHint"),
       );
     case "maxItems":
       return finding(
         "invalid-field",
         file,
         at(path),
-        `\`${name}\` has more than ${error.params.limit} entries.`,
-        "Shorten the list: the protocol fits on one page.",
+        phrase("schema.maxItems", { name, limit: String(error.params.limit) }),
+        phrase("schema.maxItemsHint"),
       );
     case "minimum":
-    case "maximum":
-      return finding(
-        "invalid-field",
-        file,
-        at(path),
-        `\`${name}\` must be ${error.keyword === "minimum" ? "at least" : "at most"} ${error.params.limit}, not ${describeValue(value)}.`,
-        `Write a number ${error.keyword === "minimum" ? "≥" : "≤"} ${error.params.limit}.`,
-      );
+    case "maximum": {
+      const limit = String(error.params.limit);
+      return error.keyword === "minimum"
+        ? finding(
+            "invalid-field",
+            file,
+            at(path),
+            phrase("schema.minimum", { name, limit, value: describeValue(value) }),
+            phrase("schema.minimumHint", { limit }),
+          )
+        : finding(
+            "invalid-field",
+            file,
+            at(path),
+            phrase("schema.maximum", { name, limit, value: describeValue(value) }),
+            phrase("schema.maximumHint", { limit }),
+          );
+    }
     case "pattern":
       // Times are a pattern, not `format: time` (which JSON Schema defines as HH:MM:SS with offset).
-      if (path.at(-1) === "time") return formatFinding("time", name, String(value), file, at(path));
+      if (path.at(-1) === "time") return formatFinding("time", name, String(value), file, at(path), example);
       return finding(
         "invalid-field",
         file,
         at(path),
-        `\`${name}\` has the wrong form: ${describeValue(value)}.`,
+        phrase("schema.pattern", { name, value: describeValue(value) }),
         patternHint(path),
       );
     default:
-      return finding("invalid-field", file, at(path), `\`${name}\` ${error.message ?? "is invalid"}.`, undefined);
+      return finding(
+        "invalid-field",
+        file,
+        at(path),
+        phrase("schema.invalid", { name, detail: error.keyword }),
+        phrase("schema.invalidHint"),
+      );
   }
 }
 
@@ -228,138 +252,146 @@ function schemaFinding(keyword: "type" | "required", f: Finding): Finding {
   return f;
 }
 
-function formatFinding(format: string, name: string, value: string, file: string, position: { line: number; column: number }) {
+function formatFinding(
+  format: string,
+  name: string,
+  value: string,
+  file: string,
+  position: { line: number; column: number },
+  example: string,
+) {
   if (format === "date") {
-    if (isCalendarDate(value)) return dateRangeFinding(name, value, file, position);
-    return finding("invalid-field", file, position, dateProblem(name, value), dateHint(value));
+    if (isCalendarDate(value)) return dateRangeFinding(name, value, file, position, example);
+    return finding("invalid-field", file, position, dateProblem(name, value), dateHint(value, example));
   }
   if (format === "time") {
-    return finding("invalid-field", file, position, `\`${name}\` must be a time HH:MM (24 h), not "${value}".`, timeHint(value));
+    return finding("invalid-field", file, position, phrase("schema.notATime", { name, value }), timeHint(value));
   }
   if (format === "email") {
-    return finding(
-      "invalid-field",
-      file,
-      position,
-      `\`${name}\` is not an e-mail address: "${value}".`,
-      "Write one address like `a.schulz@example.com`, without name or angle brackets.",
-    );
+    return finding("invalid-field", file, position, phrase("schema.notAnEmail", { name, value }), phrase("schema.emailHint"));
   }
-  return finding("invalid-field", file, position, `\`${name}\` is not a valid ${format}.`);
+  return finding("invalid-field", file, position, phrase("schema.badFormat", { name, format }), phrase("schema.invalidHint"));
 }
 
 /**
  * A real date outside 1900-01-01 … 2999-12-31: a typo in the year (0202, 9999, 0001), and beyond the range day
  * counts and calendar files would be wrong.
  */
-function dateRangeFinding(name: string, value: string, file: string, position: { line: number; column: number }): Finding {
+function dateRangeFinding(
+  name: string,
+  value: string,
+  file: string,
+  position: { line: number; column: number },
+  example: string,
+): Finding {
   const { min, max } = DATE_RANGE;
-  const f = finding(
+  return finding(
     "invalid-field",
     file,
     position,
-    `\`${name}\` is ${value < min ? "before" : "after"} the dates protokoll accepts (${min} to ${max}): "${value}".`,
-    `Check the year: write the date as YYYY-MM-DD between ${min} and ${max}, e.g. \`2026-11-27\`.`,
+    phrase(value < min ? "schema.dateBeforeRange" : "schema.dateAfterRange", { name, min, max, value }),
+    phrase("schema.dateRangeHint", { min, max, example }),
   );
-  f.messageDe = `\`${name}\` liegt ${value < min ? "vor" : "nach"} den Daten, die protokoll annimmt (${min} bis ${max}): „${value}“.`;
-  return f;
 }
 
-function dateProblem(name: string, value: string): string {
+/**
+ * What is wrong with a date that is not `YYYY-MM-DD` or not in the calendar: "there is no month 13",
+ * "February 2027 has 28 days, not 30". `subject` is how the value is named (`` `due` ``, `--date`).
+ */
+export function dateProblem(subject: string, value: string): Phrase {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (iso) {
     const [, y, m, d] = iso.map(Number) as [number, number, number, number];
-    if (m < 1 || m > 12) return `\`${name}\` is not a date in the calendar: month ${m} in "${value}".`;
-    return `\`${name}\` is not a date in the calendar: ${monthName(m)} ${y} has ${daysInMonth(y, m)} days, not ${d}.`;
+    if (m < 1 || m > 12) return phrase("schema.notADate.month", { name: subject, month: m, value });
+    return phrase("schema.notADate.day", {
+      name: subject,
+      monthName: monthName(m),
+      year: y,
+      days: daysInMonth(y, m),
+      day: d,
+    });
   }
-  return `\`${name}\` must be a date YYYY-MM-DD, not "${value}".`;
+  return phrase("schema.notADate", { name: subject, value });
 }
 
-function dateHint(value: string): string {
+export function dateHint(value: string, example: string): Phrase {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (iso) {
     const [, y, m] = iso.map(Number) as [number, number, number, number];
     if (m >= 1 && m <= 12) {
-      return `Check the day: ${monthName(m)} ${y} ends on ${y}-${String(m).padStart(2, "0")}-${daysInMonth(y, m)}.`;
+      const last = `${y}-${String(m).padStart(2, "0")}-${daysInMonth(y, m)}`;
+      return phrase("schema.dateHint.day", { monthName: monthName(m), year: y, last });
     }
-    return "Check the month: it runs from 01 to 12.";
+    return phrase("schema.dateHint.month");
   }
   const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
   if (german) {
     const [, d, m, y] = german as unknown as [string, string, string, string];
-    return `Write dates as YYYY-MM-DD: \`${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}\`.`;
+    return phrase("schema.dateHint.german", { iso: `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}` });
   }
   const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
   if (loose) {
     const [, y, m, d] = loose as unknown as [string, string, string, string];
-    return `Write month and day with two digits: \`${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}\`.`;
+    return phrase("schema.dateHint.digits", { iso: `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}` });
   }
-  return "Write dates as YYYY-MM-DD, e.g. `2026-11-27`.";
+  return phrase("schema.dateHint.other", { example });
 }
 
-function timeHint(value: string): string {
+function timeHint(value: string): Phrase {
   const loose = /^(\d{1,2})[:.](\d{1,2})$/.exec(value.trim());
   if (loose) {
     const h = Number(loose[1]);
     const m = Number(loose[2]);
-    if (h < 24 && m < 60) return `Write "${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}" (in quotes).`;
+    if (h < 24 && m < 60)
+      return phrase("schema.timeHint.fix", { time: `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}` });
   }
-  return 'Write the time as "HH:MM" from "00:00" to "23:59", in quotes.';
+  return phrase("schema.timeHint.other");
 }
 
-function monthName(m: number): string {
-  return (
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][
-      m - 1
-    ] ?? `month ${m}`
-  );
+function monthName(m: number): Phrase {
+  return { key: `month.${m}` as CatalogueKey };
 }
 
-function typeName(type: string): string {
-  return (
-    {
-      string: "text",
-      integer: "a whole number",
-      number: "a number",
-      array: "a list",
-      object: "a mapping (key: value)",
-      boolean: "true or false",
-    }[type] ?? type
-  );
+function typeName(type: string): Phrase | string {
+  const known = ["string", "integer", "number", "array", "object", "boolean"];
+  return known.includes(type) ? { key: `schema.typeName.${type}` as CatalogueKey } : type;
 }
 
-function describeValue(value: unknown): string {
-  if (value === null) return "empty";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
-  return `${typeof value === "number" ? "the number" : "the value"} ${String(value)}`;
+function describeValue(value: unknown): Phrase {
+  if (value === null) return phrase("schema.value.empty");
+  if (Array.isArray(value)) return phrase("schema.value.list");
+  if (typeof value === "object") return phrase("schema.value.mapping");
+  if (typeof value === "string")
+    return phrase("schema.value.text", { text: value.length > 60 ? `${value.slice(0, 57)}…` : value });
+  return typeof value === "number"
+    ? phrase("schema.value.number", { value: String(value) })
+    : phrase("schema.value.other", { value: String(value) });
 }
 
-function typeHint(expected: string, written: string, value: unknown): string {
-  if (expected === "string" && value === null) return "Write a value after the colon, or remove the key.";
-  if (expected === "string" && typeof value === "object") return "Write plain text here, not a list or a mapping.";
-  if (expected === "string") return `Put the value in quotes: "${written}".`;
-  if (expected === "array") return "Write a list: each entry on its own line starting with `- `.";
-  if (expected === "object") return "Write the keys indented below, e.g. `date: 2026-12-02` on the next line, indented.";
-  if (expected === "integer") return "Write a whole number without unit, e.g. `30`.";
-  return `Write ${typeName(expected)}.`;
+function typeHint(expected: string, written: string, value: unknown, example: string): Phrase {
+  if (expected === "string" && value === null) return phrase("schema.typeHint.empty");
+  if (expected === "string" && typeof value === "object") return phrase("schema.typeHint.plain");
+  if (expected === "string") return phrase("schema.typeHint.quote", { written });
+  if (expected === "array") return phrase("schema.typeHint.array");
+  if (expected === "object") return phrase("schema.typeHint.object", { example });
+  if (expected === "integer") return phrase("schema.typeHint.integer");
+  return phrase("schema.typeHint.other", { type: typeName(expected) });
 }
 
-function patternHint(path: YamlPath): string {
+function patternHint(path: YamlPath): Phrase {
   const last = path.at(-1);
-  if (last === "id") return "Use letters, digits, `-` and `_`, up to 40 characters, e.g. `plan-1`.";
-  if (last === "key" || last === "chosen_option") return "Use a short key like `A`, `B` or `C`.";
-  return "See the schema for the expected form.";
+  if (last === "id") return phrase("schema.patternHint.id");
+  if (last === "key" || last === "chosen_option") return phrase("schema.patternHint.key");
+  return phrase("schema.patternHint.other");
 }
 
-function exampleFor(key: string): string {
+function exampleFor(key: string, example: string): string {
   return (
     {
       title: "Liefervertrag Strom 2027–2029",
       customer: "Stadtwerke Musterstadt GmbH",
-      meeting: "{ date: 2026-11-20 }",
-      date: "2026-11-20",
+      meeting: `{ date: ${example} }`,
+      date: example,
       name: "Anna Schulz",
       task: "Meilensteinplan abstimmen",
       key: "A",

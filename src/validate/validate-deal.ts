@@ -1,15 +1,18 @@
 import { type Finding, finding } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
 import type { SourceDocument } from "../load/source-document.js";
-import type { DealFile } from "./deal-file.generated.js";
+import type { PlainDate } from "../time/plain-date.js";
+import type { DealFile } from "../validate/deal-file.generated.js";
 import { schemas } from "./schemas.js";
-import { validateAgainstSchema } from "./validate-against-schema.js";
+import { exampleDate, validateAgainstSchema } from "./validate-against-schema.js";
 
 /**
  * Validates a parsed deal file: the JSON Schema first, then the few rules a schema cannot say (references
  * between keys, unique ids). Returns typed data only when the file is valid.
  */
-export function validateDeal(raw: unknown, source: SourceDocument): { data?: DealFile; findings: Finding[] } {
-  const { data, findings } = validateAgainstSchema(schemas().deal, withoutEmptyKeys(raw), source);
+export function validateDeal(raw: unknown, source: SourceDocument, today?: PlainDate): { data?: DealFile; findings: Finding[] } {
+  const example = exampleDate(today);
+  const { data, findings } = validateAgainstSchema(schemas().deal, withoutEmptyKeys(raw), source, example);
   if (findings.length > 0) return { findings };
   const deal = data as DealFile;
   const file = source.file;
@@ -24,8 +27,8 @@ export function validateDeal(raw: unknown, source: SourceDocument): { data?: Dea
           "invalid-field",
           file,
           source.valueAt(["options", i, "key"]),
-          `Option key \`${option.key}\` is used twice.`,
-          "Give every option its own key (A, B, C, …).",
+          phrase("schema.optionTwice", { key: option.key }),
+          phrase("schema.optionTwiceHint"),
         ),
       );
     }
@@ -37,10 +40,10 @@ export function validateDeal(raw: unknown, source: SourceDocument): { data?: Dea
         "invalid-field",
         file,
         source.valueAt(["chosen_option"]),
-        `\`chosen_option\` is "${deal.chosen_option}", but there is no option with that key.`,
+        phrase("schema.chosenMissing", { key: deal.chosen_option }),
         optionKeys.length > 0
-          ? `Use one of: ${optionKeys.join(", ")}.`
-          : "Add the options under `options:` with `key:` and `title:`.",
+          ? phrase("schema.chosenMissingHint", { keys: optionKeys.join(", ") })
+          : phrase("schema.chosenNoOptions"),
       ),
     );
   }
@@ -54,8 +57,8 @@ export function validateDeal(raw: unknown, source: SourceDocument): { data?: Dea
           "invalid-field",
           file,
           source.valueAt(["actions", i, "id"]),
-          `Action id \`${action.id}\` is used twice.`,
-          "Give every action its own id, or remove the id.",
+          phrase("schema.idTwice", { id: action.id }),
+          phrase("schema.idTwiceHint"),
         ),
       );
     }
@@ -76,8 +79,8 @@ export function validateDeal(raw: unknown, source: SourceDocument): { data?: Dea
           "invalid-field",
           file,
           source.valueAt(path),
-          `\`${path.join(".")}\` is written as \`${written}\`, which YAML reads as ${value}.`,
-          `Write a plain whole number, e.g. \`${path.at(-1)}: ${path.at(-1) === "copies" ? 2 : 60}\`.`,
+          phrase("schema.oddNumber", { name: path.join("."), written, value: String(value) }),
+          phrase("schema.oddNumberHint", { key: String(path.at(-1)), n: path.at(-1) === "copies" ? 2 : 60 }),
         ),
       );
     }

@@ -36,7 +36,7 @@ describe("protokoll check", () => {
   it("exits 0 on the example deals, which have warnings but no errors", async () => {
     const result = await runCli(["check", ...TODAY]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/6 deals checked \(today 2026-11-23\): 0 errors, \d+ warnings/);
+    expect(result.stdout).toMatch(/6 deals checked \(today 23 Nov 2026\): 0 errors, \d+ warnings/);
   });
 
   it("exits 1 with --strict when there are warnings", async () => {
@@ -63,7 +63,7 @@ describe("protokoll check", () => {
     expect(report.today).toBe("2026-11-23");
     expect(Object.keys(report.deals[0])).toEqual(["slug", "file", "title", "status", "findings"]);
     const first = report.deals.flatMap((d: { findings: unknown[] }) => d.findings)[0];
-    expect(Object.keys(first)).toEqual(["code", "severity", "message", "file", "line", "column"]);
+    expect(Object.keys(first)).toEqual(["code", "severity", "message", "hint", "file", "line", "column"]);
     expect(report.summary.deals).toBe(6);
   });
 
@@ -96,12 +96,12 @@ describe("protokoll check", () => {
   });
 
   it.each([
-    [["check", "--today", "23.11.2026"], /--today must be a date YYYY-MM-DD/],
-    [["check", "--format", "xml"], /Unknown --format "xml"/],
-    [["check", "--frobnicate"], /Unknown option '--frobnicate'/],
+    [["check", "--today", "23.11.2026"], /`--today` must be a date YYYY-MM-DD/],
+    [["check", "--format", "xml"], /Unknown format `--format xml`/],
+    [["check", "--frobnicate"], /Unknown option `--frobnicate`/],
     [["check", "--deals", "does-not-exist"], /deals folder "does-not-exist" does not exist/],
     [["build", "--concurrency", "0"], /--concurrency must be a whole number/],
-    [["launch"], /unknown command "launch"/],
+    [["launch"], /Unknown command "launch"/],
   ])("exits 2 on a usage error: %j", async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

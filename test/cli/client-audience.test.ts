@@ -83,6 +83,10 @@ describe("build --audience client", () => {
   it("has no findings, no lessons, owner, filter or upcoming page, no mail draft, no report.json", () => {
     const files = client.map((file) => path.relative(path.join(cwd, "client"), file).split(path.sep).join("/")).sort();
     expect(files).toEqual([
+      // The site's typeface (the PDFs' Source Sans 3), shipped with the pages.
+      ...["latin", "latin-ext"].flatMap((set) =>
+        [400, 600, 700].map((weight) => `assets/fonts/source-sans-3-${set}-${weight}-normal.woff2`),
+      ),
       "assets/site.css",
       "assets/sort.js",
       "calendar.ics",
@@ -104,7 +108,7 @@ describe("build --audience client", () => {
   it("refuses an unknown audience (exit 2)", async () => {
     const result = await runCli(["build", "--no-pdf", "--audience", "public"], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Unknown --audience "public".');
+    expect(result.stderr).toContain("Unknown audience `--audience public`.");
   });
 });
 
@@ -117,5 +121,14 @@ describe("every site keeps search engines out", () => {
     expect(pages.length).toBeGreaterThan(5);
     for (const page of pages)
       expect(readFileSync(page, "utf8"), page).toContain('<meta name="robots" content="noindex, nofollow">');
+  });
+});
+
+describe("client templates are an allowlist", () => {
+  it("a page template added later for the team is not rendered on a client site", async () => {
+    const { skippedTemplates } = await import("../../src/render/client-view.js");
+    const all = ["assets/site.css.njk", "client-index.njk", "deal.njk", "index.njk", "review.njk", "robots.njk"];
+    expect(skippedTemplates("client", all)).toEqual(["index.njk", "review.njk"]);
+    expect(skippedTemplates("team", all)).toEqual(["client-index.njk"]);
   });
 });

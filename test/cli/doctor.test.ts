@@ -43,7 +43,7 @@ describe("protokoll doctor", () => {
     expect(doctor.stdout).toContain(
       "Fix: npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer",
     );
-    const build = await runCli(["build", "--today", "2026-11-23"], { cwd, env: NO_BROWSER_ENV });
+    const build = await runCli(["build", "--today", "2026-11-23", "--lang", "en"], { cwd, env: NO_BROWSER_ENV });
     expect(build.code).toBe(2);
     expect(build.stderr).toContain(`\`browser:\` in protokoll.config.yaml names "${missing}", which does not exist`);
   });
@@ -51,7 +51,7 @@ describe("protokoll doctor", () => {
   it("uses the configured browser for the PDFs", async () => {
     const cwd = await dealsDir({ "a.yaml": deal() });
     await writeFile(path.join(cwd, "protokoll.config.yaml"), "browser: /usr/bin/chromium\n");
-    const build = await runCli(["build", "--today", "2026-11-23"], { cwd, env: NO_BROWSER_ENV });
+    const build = await runCli(["build", "--today", "2026-11-23", "--lang", "en"], { cwd, env: NO_BROWSER_ENV });
     expect(build.stderr).toMatch(/PDFs: 1 printed/);
   });
 });

@@ -105,7 +105,8 @@ describe("installed from a tarball into a deals repository", () => {
     await writeFile(path.join(repo, ".eleventyignore"), "node_modules/\n**/*.njk\n");
     const result = await protokoll("build");
     expect(result.code, `${result.stdout}${result.stderr}`).toBe(0);
-    expect(result.stderr).toMatch(/Built 1 deal into _site .*PDFs: 1 printed/);
+    // German is the default outside the test helpers (no PROTOKOLL_LANG here).
+    expect(result.stderr).toMatch(/1 Deal nach _site gebaut in .*PDFs: 1 gedruckt/);
     const site = path.join(repo, "_site");
     for (const file of [
       "index.html",

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -41,10 +41,44 @@ describe("protokoll new", () => {
     expect(readFileSync(path.join(cwd, "deals", "2026-11-20-zweimal.yaml"), "utf8")).toBe(before);
   });
 
+  it.each(["de", "en"])(
+    "writes a %s template that stays valid when every commented line is uncommented, as it says",
+    async (language) => {
+      const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
+      const made = await runCli(["new", "Vorlage", "--date", "2026-11-20", "--language", language], { cwd });
+      expect(made.code).toBe(0);
+      const file = path.join(cwd, "deals", "2026-11-20-vorlage.yaml");
+      const text = readFileSync(file, "utf8");
+      expect(text).toContain(`language: ${language}`);
+      expect(text).toContain(language === "en" ? "Who does what by when" : "Wer macht was bis wann");
+      expect(text).not.toMatch(/: \[\]\s*#/); // an empty list with entries to uncomment below it breaks
+      // Every commented line below the header, uncommented: `# key:` → `key:`, `#   - x` → `  - x`.
+      const lines = text.split("\n");
+      const uncommented = lines.map((line, i) => (i < 3 ? line : line.replace(/^(\s*)# ?/, "$1")));
+      expect(uncommented.join("\n")).not.toBe(text);
+      writeFileSync(file, uncommented.join("\n"));
+      const check = await runCli(["check", "--format", "json", "--today", "2026-11-21"], { cwd });
+      expect(check.stderr).toBe("");
+      const findings = JSON.parse(check.stdout).deals[0].findings as { code: string; severity: string }[];
+      expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    },
+  );
+
+  it("writes the example dates of its template after the meeting date, not in the past", async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
+    await runCli(["new", "Später", "--date", "2027-03-10"], { cwd });
+    const text = readFileSync(path.join(cwd, "deals", "2027-03-10-spaeter.yaml"), "utf8");
+    const dates = [...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => m[0]);
+    expect(dates.every((d) => d >= "2027-03-10")).toBe(true);
+  });
+
   it.each([
-    [["new", "X", "--date", "20.11.2026"], /--date must be a date YYYY-MM-DD/],
-    [["new"], /"new" takes 1 argument/],
+    [["new", "X", "--date", "20.11.2026"], /`--date` must be a date YYYY-MM-DD/],
+    [["new", "X", "--date", "2026-13-01"], /`--date` is not a date in the calendar: there is no month 13/],
+    [["new"], /`protokoll new` takes 1 argument, not 0\./],
     [["new", "   "], /The title is empty/],
+    [["new", "???"], /The title "\?\?\?" gives no file name/],
+    [["new", "X", "--language", "fr"], /`--language` must be de or en, not "fr"/],
   ])("exits 2 on %j", async (args, message) => {
     const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
     const result = await runCli(args, { cwd });

@@ -135,17 +135,9 @@ describe("protokoll serve against hostile requests", () => {
 describe("protokoll serve", () => {
   it("serves on localhost, re-renders a changed deal and survives a broken one", async () => {
     const cwd = await dealsDir({ "live.yaml": deal("next_meeting:", "  date: 2026-12-01") });
-    const port = await freePort();
-    const child = spawn(process.execPath, [BIN, "serve", "--port", String(port)], {
-      cwd,
-      env: { ...process.env, PROTOKOLL_TODAY: "2026-11-23" },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
+    const { port, alive, output, stop } = await startServe(cwd);
     try {
       const index = `http://127.0.0.1:${port}/index.html`;
-      await waitFor(index, (body) => body.includes("Testdeal"));
 
       await writeFile(
         path.join(cwd, "deals", "live.yaml"),
@@ -159,8 +151,8 @@ describe("protokoll serve", () => {
       await writeFile(path.join(cwd, "deals", "live.yaml"), "title: [kaputt\n");
       const broken = await waitFor(index, (body) => body.includes('data-finding="invalid-yaml"'));
       expect(broken.body).toContain("deals/live.yaml");
-      expect(child.exitCode).toBeNull();
-      expect(output).toMatch(/deals\/live\.yaml:1:8 invalid-yaml/);
+      expect(alive()).toBe(true);
+      expect(output()).toMatch(/deals\/live\.yaml:1:8 invalid-yaml/);
 
       await writeFile(path.join(cwd, "deals", "other.yaml"), deal().replace("Testdeal", "Zweiter Deal"));
       await waitFor(index, (body) => body.includes("Zweiter Deal"));
@@ -169,8 +161,7 @@ describe("protokoll serve", () => {
       expect(gone.ms).toBeLessThan(5_000);
       expect((await fetch(`http://127.0.0.1:${port}/deals/other/index.html`)).status).toBe(404);
     } finally {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("close", resolve));
+      await stop();
     }
   });
 

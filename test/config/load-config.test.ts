@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, loadConfig } from "../../src/config/load-config.js";
-import { deal, dealsDir } from "../helpers/analyse.js";
+import { deal, dealsDir, en } from "../helpers/analyse.js";
 import { runCli } from "../helpers/run-cli.js";
 
 /** A 1×1 transparent PNG. */
@@ -58,7 +58,7 @@ describe("protokoll.config.yaml", () => {
   ])("reports %j with its position", async (text, where, message) => {
     const { findings } = await loadConfig(await withConfig(text));
     expect(findings.map((f) => `${f.code}@${f.line}:${f.column}`)).toEqual([where]);
-    expect(findings[0]?.message).toMatch(message);
+    expect(en(findings[0]).message).toMatch(message);
   });
 
   it.each([
@@ -71,15 +71,15 @@ describe("protokoll.config.yaml", () => {
     await writeFile(path.join(dir, "gross.png"), Buffer.alloc(600 * 1024));
     const { config, findings } = await loadConfig(dir);
     expect(findings.map((f) => `${f.code}@${f.line}:${f.column}`)).toEqual(["invalid-field@2:9"]);
-    expect(findings[0]?.message).toMatch(message);
-    expect(findings[0]?.hint).toBeTruthy();
+    expect(en(findings[0]).message).toMatch(message);
+    expect(en(findings[0]).hint).toBeTruthy();
     expect(config).toBe(DEFAULT_CONFIG);
   });
 
   it("stops the CLI with exit code 2 and the position when the configuration is broken", async () => {
     const cwd = await dealsDir({ "a.yaml": deal() });
     await writeFile(path.join(cwd, "protokoll.config.yaml"), "time_zone: Mars/Olympus\n");
-    const result = await runCli(["check"], { cwd });
+    const result = await runCli(["check", "--lang", "en"], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('protokoll.config.yaml:1:12 invalid-field  Unknown time zone "Mars/Olympus".');
   });

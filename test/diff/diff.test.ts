@@ -89,7 +89,7 @@ describe("protokoll diff", () => {
     const reorder = await runCli(["diff", "HEAD~1", "HEAD", "--format", "json"], { cwd: repo.dir, env: ENV });
     expect(JSON.parse(reorder.stdout).deals).toEqual([]);
     expect((await runCli(["diff", "HEAD~1", "HEAD"], { cwd: repo.dir, env: ENV })).stdout).toBe(
-      "Keine Änderungen an Deals. (`HEAD~1..HEAD`)\n",
+      "No deal changes. (`HEAD~1..HEAD`)\n",
     );
 
     await repo.write(

@@ -3,10 +3,11 @@
 // `meeting:` and its date, so extra lines start at line 5. "Today" is Monday 23.11.2026 unless a case says otherwise.
 import { describe, expect, it } from "vitest";
 import { type Config, DEFAULT_CONFIG } from "../../src/config/load-config.js";
+import { wordFinding } from "../../src/errors.js";
 import { countPostponements } from "../../src/load/git-facts.js";
 import { kpiFor } from "../../src/model/kpi.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
-import { analyseFiles, deal } from "../helpers/analyse.js";
+import { analyseFiles, deal, en } from "../helpers/analyse.js";
 
 interface Case {
   name: string;
@@ -31,8 +32,8 @@ async function positionsOf(code: string, c: Case): Promise<{ at: string[]; messa
   }
   return {
     at: found.map((f) => `${f.line}:${f.column}`),
-    messages: found.map((f) => `${f.message} | ${f.messageDe}`),
-    hints: found.map((f) => f.hint ?? ""),
+    messages: found.map((f) => `${en(f).message} | ${wordFinding(f, "de").message}`),
+    hints: found.map((f) => en(f).hint),
   };
 }
 
@@ -230,7 +231,7 @@ describe("messages", () => {
       lines: ["participants:", "  - name: Anna Schulz", "  - name: Bernd Koch", ...action("owner: Bernd Kochh")],
       expected: [],
     });
-    expect(hints).toEqual(['Did you mean "Bernd Koch"?']);
+    expect(hints).toEqual(['Did you mean "Bernd Koch"? Otherwise add the person under `participants:`.']);
   });
 });
 

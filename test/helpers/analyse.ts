@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Config, DEFAULT_CONFIG } from "../../src/config/load-config.js";
+import { type Finding, wordFinding } from "../../src/errors.js";
 import { type Analysis, analyse } from "../../src/pipeline.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 
@@ -33,4 +34,9 @@ export async function analyseFiles(
 /** A minimal valid deal; `extra` lines are appended at the top level. */
 export function deal(...extra: string[]): string {
   return ["title: Testdeal", "customer: Test GmbH", "meeting:", "  date: 2026-11-20", ...extra].join("\n") + "\n";
+}
+
+/** A finding's message and hint in English (or `language`); empty strings when there is no finding. */
+export function en(f: Finding | undefined, language: "de" | "en" = "en"): { message: string; hint: string } {
+  return f ? wordFinding(f, language) : { message: "", hint: "" };
 }

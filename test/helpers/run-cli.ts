@@ -10,7 +10,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Spawns the real `protokoll` binary, as a user or CI job would. */
+/**
+ * Spawns the real `protokoll` binary, as a user or CI job would. It speaks English here (`PROTOKOLL_LANG=en`)
+ * because most assertions are written against English text; pass `env: { PROTOKOLL_LANG: undefined }` for the
+ * German default (test/cli/language.test.ts does).
+ */
 export function runCli(
   args: string[],
   options: { cwd?: string; env?: Record<string, string | undefined> } = {},
@@ -21,6 +25,7 @@ export function runCli(
       CI: "true",
       NO_COLOR: "1",
       PROTOKOLL_TODAY: undefined,
+      PROTOKOLL_LANG: "en",
       ...options.env,
     };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];

@@ -4,6 +4,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
+import { wordFinding } from "../../src/errors.js";
 import { analyse } from "../../src/pipeline.js";
 import { formatFinding } from "../../src/report/format-text.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
@@ -26,9 +27,16 @@ describe.each(codes)("%s fixtures", async (code) => {
     for (const f of result.findings) {
       expect(f.line).toBeGreaterThanOrEqual(1);
       expect(f.column).toBeGreaterThanOrEqual(1);
-      expect(f.hint, `${f.code} at ${f.line}:${f.column} tells how to fix it`).toBeTruthy();
+      for (const language of ["de", "en"] as const) {
+        const { hint } = wordFinding(f, language);
+        expect(hint, `${f.code} at ${f.line}:${f.column} tells how to fix it (${language})`).toBeTruthy();
+      }
     }
-    const text = result.findings.map((f) => formatFinding(f, (n) => result.lines[n])).join("\n\n");
-    await expect(`${text}\n`).toMatchFileSnapshot(path.join(ROOT, code, `${slug}.txt`));
+    // The full text of every finding in both languages: German is the default, English with --lang en.
+    for (const language of ["de", "en"] as const) {
+      const text = result.findings.map((f) => formatFinding(f, language, (n) => result.lines[n])).join("\n\n");
+      const name = language === "en" ? `${slug}.txt` : `${slug}.de.txt`;
+      await expect(`${text}\n`).toMatchFileSnapshot(path.join(ROOT, code, name));
+    }
   });
 });

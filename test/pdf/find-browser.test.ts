@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { type Phrase, say } from "../../src/i18n/translate.js";
 import { findBrowser, noBrowserError, systemBrowserPaths } from "../../src/pdf/browser.js";
 
 const on = (...files: string[]) => {
@@ -105,8 +106,9 @@ describe("findBrowser: PUPPETEER_EXECUTABLE_PATH, then browser:, then the system
   it("without a browser, the message names the one command that installs one", () => {
     const error = noBrowserError({ found: false });
     expect(error.message).toBe("No Chromium found to print the PDFs.");
-    expect(error.hint).toContain("`npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer`");
+    const hintOf = (e: { remedy?: Phrase }) => (e.remedy ? say("en", e.remedy) : "");
+    expect(hintOf(error)).toContain("`npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer`");
     const named = noBrowserError({ found: false, explicit: { source: "config", path: "/nowhere/chrome" } });
-    expect(named.hint).toContain('`browser:` in protokoll.config.yaml names "/nowhere/chrome", which does not exist');
+    expect(hintOf(named)).toContain('`browser:` in protokoll.config.yaml names "/nowhere/chrome", which does not exist');
   });
 });

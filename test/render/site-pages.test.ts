@@ -22,47 +22,72 @@ beforeAll(async () => {
 });
 
 describe("index", () => {
-  it("lists every deal, most urgent first, with each finding highlighted by code", () => {
+  it("lists every deal, most urgent first, with each kind of finding shown once per deal", () => {
     const html = page();
     const titles = [...html.matchAll(/<th scope="row"><a href="deals\/([a-z0-9-]+)\/"/g)].map((m) => m[1]);
     expect(titles).toEqual([
       "messebau-erstgespraech-koehler",
       "agentur-kurskorrektur-lindenhof",
       "kfz-rahmenvertrag-bergmann",
+      "stadtwerke-musterstadt-strom",
       "clinic-scheduling-pilot",
       "logistik-absage-nordhafen",
-      "stadtwerke-musterstadt-strom",
     ]);
     const report = JSON.parse(readFileSync(path.join(site, "report.json"), "utf8"));
-    const expected = report.deals.flatMap((d: { findings: { code: string }[] }) => d.findings.map((f) => f.code)).sort();
-    const shown = rowsOf(html.slice(html.indexOf("<tbody>")))
-      .flatMap(findingsIn)
-      .sort();
-    expect(shown).toEqual(expected);
+    const rows = rowsOf(html.slice(html.indexOf("<tbody>")));
+    for (const deal of report.deals as { slug: string; findings: { code: string }[] }[]) {
+      const row = rows.find((r) => r.includes(`id="deal-${deal.slug}"`)) ?? "";
+      expect(findingsIn(row).sort(), deal.slug).toEqual([...new Set(deal.findings.map((f) => f.code))].sort());
+    }
   });
 
-  it("says severity in words and icon, not only colour, and links each tile to its filter page", () => {
+  it("says level, count and worst instance in words and shape, and links each chip to the deal's findings", () => {
     const html = page();
-    // The index shows short chips: icon and title on screen, severity and full message for screen readers.
-    expect(html).toContain('<span aria-hidden="true">▲</span><span class="visually-hidden">Warnung:</span>');
-    expect(html).toMatch(/title="Aufgabe „Zwei Entwurfsvarianten[^"]*“ hat keine Frist\."/);
-    expect(html).toMatch(
-      /<span class="visually-hidden">: Aufgabe „Zwei Entwurfsvarianten[^<]*deals\/messebau-erstgespraech-koehler\.yaml:25:11\)<\/span>/,
+    // One chip for the overdue action: shape and level, count, how late; its link goes to the deal page's list.
+    expect(html).toContain(
+      '<li class="chip chip--critical" data-finding="overdue"><a href="deals/messebau-erstgespraech-koehler/#finding-overdue"><span class="chip__icon" aria-hidden="true">▲</span><span class="visually-hidden">Kritisch: </span>1 überfällig<span aria-hidden="true"> ·</span><span class="visually-hidden">,</span> <span class="chip__detail">seit 13 Tagen</span></a></li>',
     );
+    expect(html).toContain('<span class="visually-hidden">Warnung: </span>2 ohne Frist</a>');
+    // No full message and no file path on the index: those are on the deal and filter pages.
+    expect(html).not.toContain("Zwei Entwurfsvarianten");
+    expect(html).not.toContain(".yaml");
+    const deal = page("deals", "messebau-erstgespraech-koehler");
+    for (const code of ["overdue", "missing-due", "missing-owner", "vague-owner", "protocol-late"]) {
+      expect(deal, code).toMatch(new RegExp(`<li class="finding [^"]*" data-finding="${code}" id="finding-${code}">`));
+      expect(deal.match(new RegExp(`id="finding-${code}"`, "g"))?.length, code).toBe(1);
+    }
+    // The legend names every level with its shape.
+    expect(html).toMatch(/<span class="legend__item chip--critical"><span aria-hidden="true">▲<\/span> Kritisch<\/span>/);
+    expect(html).toMatch(/<span class="legend__item chip--warning"><span aria-hidden="true">◆<\/span> Warnung<\/span>/);
+    expect(html).toMatch(/<span class="legend__item chip--info"><span aria-hidden="true">○<\/span> Hinweis<\/span>/);
     // Filter pages and deal pages keep the full text with the severity in words.
     expect(page("findings", "missing-due")).toContain(
       '<span class="finding__badge"><span aria-hidden="true">▲</span> Warnung</span>',
     );
     // Each tile counts exactly what its filter page lists.
     expect(html).toContain('<a href="findings/missing-owner/index.html"><strong>1</strong> ohne Verantwortliche</a>');
-    expect(html).toContain('<a href="findings/vague-owner/index.html"><strong>2</strong> ohne einzelne Person</a>');
-    for (const code of ["missing-owner", "vague-owner", "missing-due", "overdue"]) {
+    expect(html).toContain('<a href="findings/vague-owner/index.html"><strong>2</strong> Gruppe statt Person</a>');
+    for (const code of ["missing-owner", "vague-owner", "missing-due", "overdue", "protocol-late"]) {
       const tile = new RegExp(`<a href="findings/${code}/index.html"><strong>(\\d+)</strong>`).exec(html)?.[1];
       const filter = page("findings", code);
       const listed = rowsOf(filter.slice(filter.indexOf("<tbody>"))).flatMap(findingsIn).length;
       expect(Number(tile), code).toBe(listed);
     }
     expect(html).toContain('<a href="findings/overdue/index.html"><strong>2</strong> überfällig</a>');
+  });
+
+  it("marks a past next appointment in its cell, in words, and carries the finding there", async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-next-"));
+    await mkdir(path.join(cwd, "deals"));
+    await copyFile(path.join(ROOT, "deals", "stadtwerke-musterstadt-strom.yaml"), path.join(cwd, "deals", "strom.yaml"));
+    // A month later the agreed next appointment lies in the past.
+    expect((await runCli(["build", "--no-pdf", "--today", "2026-12-28"], { cwd })).code).toBe(0);
+    const html = readFileSync(path.join(cwd, "_site", "index.html"), "utf8");
+    const row = rowsOf(html.slice(html.indexOf("<tbody>")))[0] ?? "";
+    expect(row).toMatch(
+      /<td class="nowrap next-cell next-cell--past next-cell--critical" data-sort="2026-\d\d-\d\d" data-finding="next-meeting-past"><a href="deals\/strom\/#finding-next-meeting-past"><span aria-hidden="true">▲<\/span><span class="visually-hidden">Kritisch:<\/span> <span class="next-cell__date">\d\d\.\d\d\.2026<\/span> <span class="next-cell__past">vorbei<\/span><\/a>/,
+    );
+    expect(findingsIn(row).filter((code) => code === "next-meeting-past")).toHaveLength(1);
   });
 });
 
@@ -119,6 +144,20 @@ describe("who does what by when", () => {
 });
 
 describe("deal page", () => {
+  it("names each term of a description list once (two escalation steps had two <dt>Eskalation</dt>)", () => {
+    for (const slug of ["agentur-kurskorrektur-lindenhof", "stadtwerke-musterstadt-strom", "kfz-rahmenvertrag-bergmann"]) {
+      const html = page("deals", slug);
+      const lists = html.match(/<dl\b[\s\S]*?<\/dl>/g) ?? [];
+      expect(lists.length, slug).toBeGreaterThan(0);
+      for (const list of lists) {
+        const terms = [...list.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
+        expect(new Set(terms).size, `${slug}: ${terms.join(", ")}`).toBe(terms.length);
+      }
+    }
+    const agency = page("deals", "agentur-kurskorrektur-lindenhof");
+    expect(agency).toMatch(/<div><dt>Eskalation<\/dt><dd>Freigabe nach 48 Stunden offen: [^<]*<\/dd><dd>zweite Freigabe/);
+  });
+
   it("shows the findings at the top and next to the action concerned, and the internal section apart", () => {
     const html = page("deals", "messebau-erstgespraech-koehler");
     const top = html.indexOf('class="findings"');
@@ -134,5 +173,38 @@ describe("deal page", () => {
     const strom = page("deals", "stadtwerke-musterstadt-strom");
     expect(strom).toContain('<section class="internal"');
     expect(strom.indexOf("Intern – nicht für den Kunden")).toBeGreaterThan(strom.indexOf("Nächster Termin"));
+  });
+});
+
+describe("send-readiness on the index", () => {
+  it("marks each row ready or draft as the recap is, and links both filter pages with their counts", () => {
+    const report = JSON.parse(readFileSync(path.join(site, "report.json"), "utf8"));
+    const html = page();
+    const rows = rowsOf(html.slice(html.indexOf("<tbody>")));
+    const marks = new Map(
+      (report.deals as { slug: string }[]).map((d) => {
+        const row = rows.find((r) => r.includes(`id="deal-${d.slug}"`)) ?? "";
+        return [d.slug, /class="readiness__state[^"]*" data-ready="(true|false)"/.exec(row)?.[1]];
+      }),
+    );
+    expect(
+      [...marks.values()].every((m) => m === "true" || m === "false"),
+      JSON.stringify([...marks]),
+    ).toBe(true);
+    const drafts = [...marks]
+      .filter(([, m]) => m === "false")
+      .map(([slug]) => slug)
+      .sort();
+    const ready = [...marks]
+      .filter(([, m]) => m === "true")
+      .map(([slug]) => slug)
+      .sort();
+    expect(drafts.length).toBeGreaterThan(0);
+
+    const listed = (pagePath: string) =>
+      [...page(...pagePath.split("/")).matchAll(/<th scope="row"><a href="[./]*deals\/([a-z0-9-]+)\/"/g)].map((m) => m[1]).sort();
+    expect(listed("send/not-ready")).toEqual(drafts);
+    if (ready.length > 0) expect(listed("send/ready")).toEqual(ready);
+    expect(html).toContain(`href="send/not-ready/index.html">Protokolle, die noch nicht rausgehen können (${drafts.length})</a>`);
   });
 });

@@ -18,6 +18,14 @@ function walk(dir: string): string[] {
   });
 }
 
+function readCmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
 function childrenOf(pid: number): number[] {
   try {
     return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
@@ -96,7 +104,7 @@ describe("files and paths", () => {
     const result = await runCli(["build", "--no-pdf", "--out", "blocked/site", ...TODAY], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /Cannot write to .*blocked\/site: a file is in the way\.\n {2}Choose another folder with --out/,
+      /Cannot write to .*blocked\/site: a file is in the way\.\n {2}Choose another folder with `--out`/,
     );
   });
 
@@ -125,8 +133,22 @@ describe("processes", () => {
     expect(existsSync(path.join(cwd, "_site", "deals", "a", "index.html"))).toBe(true);
   });
 
+  it("says why a PDF failed in German, reason included (the reason used to be English in a German report)", async () => {
+    const cwd = await dealsDir({ "a.yaml": deal() });
+    const result = await runCli(["build", ...TODAY], { cwd, env: { PROTOKOLL_PDF_TIMEOUT_MS: "1", PROTOKOLL_LANG: "de" } });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(cwd, "_site", "report.json"), "utf8"));
+    const failed = report.deals[0].findings.find((f: { code: string }) => f.code === "pdf-failed");
+    expect(failed.message).toMatch(/ließ sich nicht drucken: Das Drucken dauerte länger als \d+ s\./);
+    expect(failed.message).not.toMatch(/took longer|Printing/);
+  });
+
   it("without a browser still writes the site, exports and report, then says how to get one (exit 2)", async () => {
-    const cwd = await dealsDir({ "a.yaml": deal(), "b.yaml": deal("summary: Zweiter Deal") });
+    // A next appointment, so there is a calendar to write (a deal with nothing to schedule gets none).
+    const cwd = await dealsDir({
+      "a.yaml": deal("next_meeting:", "  date: 2026-12-01"),
+      "b.yaml": deal("summary: Zweiter Deal"),
+    });
     const { code, stdout, stderr } = await runCli(["build", ...TODAY], {
       cwd,
       env: { PUPPETEER_EXECUTABLE_PATH: path.join(cwd, "no-such-chromium") },
@@ -147,7 +169,7 @@ describe("processes", () => {
     const cwd = await dealsDir(files);
     const child = spawn(process.execPath, [BIN, "build", "--concurrency", "2", ...TODAY], {
       cwd,
-      env: { ...process.env, CI: "true" },
+      env: { ...process.env, CI: "true", PROTOKOLL_LANG: "en" },
     });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
@@ -183,11 +205,13 @@ describe("processes", () => {
     for (let i = 0; i < 24; i++) await writeFile(path.join(cwd, "deals", `deal-${i}.yaml`), deal(`summary: Deal ${i}, geändert`));
     const child = spawn(process.execPath, [BIN, "build", "--concurrency", "2", ...TODAY], {
       cwd,
-      env: { ...process.env, CI: "true" },
+      env: { ...process.env, CI: "true", PROTOKOLL_LANG: "en" },
     });
     const browserSeen = await new Promise<boolean>((resolve) => {
       const timer = setInterval(() => {
-        if (childrenOf(child.pid as number).length > 0) {
+        // The browser, not any child: `git` runs before the signal handlers are installed.
+        const isBrowser = (pid: number) => /chrom|unshare/i.test(readCmdline(pid));
+        if (childrenOf(child.pid as number).some(isBrowser)) {
           clearInterval(timer);
           setTimeout(() => resolve(true), 300);
         }
@@ -207,6 +231,9 @@ describe("processes", () => {
     expect(after.filter((f) => f.endsWith(".tmp"))).toEqual([]);
     expect(existsSync(path.join(cwd, "_site", ".protokoll", "build.lock"))).toBe(false);
     for (const [file] of before) {
+      // A mail draft goes just before its PDF is replaced (so that none ever attaches another version's PDF);
+      // the next build writes it again. Every other file is still there, complete.
+      if (file.endsWith(".eml")) continue;
       expect(existsSync(file), file).toBe(true);
       if (file.endsWith(".pdf")) expect(pdfinfo(file).Pages).toBe("1");
     }

@@ -102,7 +102,7 @@ describe("hostile strings in every field", () => {
       expect(tags.length, file).toBeGreaterThan(10);
       for (const tag of tags) {
         // The only script is our own sort enhancement, loaded from the site's assets.
-        if (/^<script\b/i.test(tag)) expect(tag, file).toBe('<script src="assets/sort.js" defer>');
+        if (/^<script\b/i.test(tag)) expect(tag, file).toMatch(/^<script src="(\.\.\/)*assets\/sort\.js" defer>$/);
         // The only SVG is our own trend chart (src/render/charts/), never one from a deal.
         if (/^<svg\b/i.test(tag))
           expect(tag, file).toMatch(

@@ -3,19 +3,24 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { describeChange } from "../../diff/format-diff.js";
 import { protocolHistory } from "../../diff/protocol-history.js";
-import { finding, ProtokollError } from "../../errors.js";
+import { finding, ProtokollError, wordFinding } from "../../errors.js";
 import { writeExports } from "../../export/write-exports.js";
 import type { History } from "../../history/read-history.js";
+import { grouped, type Phrase, phrase, plural, t } from "../../i18n/translate.js";
 import { ownerDirectory } from "../../model/owner-directory.js";
-import { type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
+import { PRINT_BUDGET, type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
 import { AUDIENCES, type Audience } from "../../render/client-view.js";
+import { diskFullMessage } from "../../render/i18n.js";
 import { renderPrintHtml } from "../../render/render-print-html.js";
 import { renderSite } from "../../render/render-site.js";
 import type { PastMeetingView } from "../../render/site-view.js";
+import { repoPaths } from "../../report/repo-path.js";
 import { reportJson } from "../../report/report-json.js";
 import { formatDate } from "../../time/format-date.js";
+import type { Language } from "../../time/language.js";
 import { acquireBuildLock } from "../../util/build-lock.js";
+import { diskFullError } from "../../util/disk-full.js";
 import { logPath, logText } from "../../util/log-sink.js";
 import { handleInterrupts } from "../../util/shutdown.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
@@ -44,24 +49,40 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   const concurrency = parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism());
   parseAudience(flags.audience);
   const { analysis } = await prepare(flags);
-  handleInterrupts(log);
-  const release = await acquireBuildLock(outDir);
+  handleInterrupts(log, flags.language);
   try {
-    return await buildInto(outDir, analysis, flags, concurrency, started, log);
-  } finally {
-    release();
+    const release = await acquireBuildLock(outDir);
+    try {
+      return await buildInto(outDir, analysis, flags, concurrency, started, log);
+    } finally {
+      release();
+    }
+  } catch (error) {
+    throw asDiskFull(error, flags.language) ?? error;
   }
 }
 
 function parseAudience(text: string | undefined): Audience {
   const audience = (text ?? "team") as Audience;
   if (!AUDIENCES.includes(audience)) {
-    throw new ProtokollError(
-      `Unknown --audience "${text}".`,
-      "Use team (the default: everything, for the team) or client (no internal notes, findings, lessons, mail drafts).",
-    );
+    throw new ProtokollError(phrase("build.unknownAudience", { audience: text ?? "" }), phrase("build.audienceHint"));
   }
   return audience;
+}
+
+/**
+ * A full disk, quota or read-only file system, wherever it struck (a PDF, a page, the lock): one clear message
+ * instead of a stack trace (exit 2). Every write is a temporary file renamed into place, so what is there is
+ * complete; the PDF cache verifies every PDF before trusting it, so the next build completes the rest.
+ */
+function asDiskFull(error: unknown, siteLanguage: Language): ProtokollError | undefined {
+  const full = diskFullError(error);
+  if (!full) return undefined;
+  const language = siteLanguage;
+  const file = full.path ? path.relative(process.cwd(), full.path.replace(/\.\d+\.[0-9a-f]{8}\.tmp$/, "")) : undefined;
+  const { message, hint } = diskFullMessage(full.code as string, file, language);
+  // Already worded in its language by render/i18n.ts: carried as it is.
+  return new ProtokollError(phrase("cli.verbatim", { text: message }), phrase("cli.verbatim", { text: hint }), { cause: error });
 }
 
 async function buildInto(
@@ -79,21 +100,22 @@ async function buildInto(
   // A client site must not keep what an earlier team build left in the same folder.
   if (client) await removeTeamOnlyFiles(outDir);
 
-  let pdfLine = "PDFs skipped (--no-pdf)";
-  const withPdf = new Set<string>();
+  const { language } = flags;
+  let pdfLine: Phrase | string = phrase("build.pdfSkipped");
+  let withPdf: ReadonlyMap<string, string> = new Map();
   // A browser that cannot start (none installed, broken installation) stops the PDFs, not the build: the site,
   // the exports and report.json are still written, then the error is raised (exit 2) with its fix.
   let browserError: ProtokollError | undefined;
   if (pdf) {
     try {
-      const outcome = await printAll(analysis, outDir, concurrency);
+      const outcome = await printAll(analysis, outDir, concurrency, language);
       addPdfFindings(analysis, outcome);
-      pdfLine = describePdfs(outcome);
-      for (const slug of [...outcome.printed, ...outcome.unchanged]) withPdf.add(slug);
+      pdfLine = describePdfs(outcome, language);
+      withPdf = outcome.pdfHashes;
     } catch (error) {
       if (!(error instanceof ProtokollError)) throw error;
       browserError = error;
-      pdfLine = "PDFs not printed: the browser did not start (see below)";
+      pdfLine = phrase("build.pdfNoBrowser");
     }
   }
   // The site is rendered after printing, so a PDF that overflows or fails shows on the index too.
@@ -109,27 +131,41 @@ async function buildInto(
   });
   await removeStalePages(outDir, new Set(pages.map((p) => path.resolve(p))));
   const valid = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+  const drafts = new Set(analysis.deals.filter((d) => d.readiness && !d.readiness.ready).map((d) => d.slug));
   await writeExports(valid, outDir, analysis.config, withPdf, {
     mail: !client,
+    drafts,
     ...(history ? { history } : {}),
     ...(client ? {} : { owners: ownerDirectory(analysis.deals) }),
   });
   // report.json lists every finding: the team's, never on a client site (the log and `protokoll check` have them).
-  if (!client) await writeFileAtomic(path.join(outDir, "report.json"), `${JSON.stringify(reportJson(analysis), null, 2)}\n`);
+  if (!client) {
+    const report = reportJson(analysis, language, repoPaths(process.cwd(), flags.deals));
+    await writeFileAtomic(
+      path.join(outDir, "report.json"),
+      `${JSON.stringify(report, null, 2)}
+`,
+    );
+  }
 
   const built = analysis.deals.filter((d) => d.deal).length;
   const broken = analysis.deals.length - built;
   const { errors, warnings } = analysis.summary;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(
-    `Built ${built} ${built === 1 ? "deal" : "deals"} into ${path.relative(process.cwd(), outDir) || "."} in ${seconds} s` +
-      `${broken ? `; ${broken} broken (see report.json)` : ""}: ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}. ${pdfLine}.`,
+    t(language, "build.summary", {
+      built: plural(built, "n.deal"),
+      out: path.relative(process.cwd(), outDir) || ".",
+      seconds,
+      broken: broken ? phrase("build.broken", { n: broken }) : "",
+      errors: plural(errors, "n.error"),
+      warnings: plural(warnings, "n.warning"),
+      pdf: pdfLine,
+    }),
   );
-  for (const deal of analysis.deals) {
-    for (const f of deal.findings.filter((x) => x.severity === "error"))
-      log(`  ${logPath(f.file)}:${f.line}:${f.column} ${f.code}  ${logText(f.message)}`);
-  }
-  if (errors > 0) log("Run `protokoll check` for details and fixes.");
+  for (const line of findingLines(analysis, language)) log(line);
+  logNotReady(analysis, log, language);
+  if (errors + warnings > 0) log(t(language, "build.runCheck"));
   if (browserError) throw browserError;
   return exitCodeFor(analysis, false);
 }
@@ -157,7 +193,22 @@ async function pastMeetingViews(history: History, analysis: Analysis): Promise<M
   return views;
 }
 
-async function printAll(analysis: Analysis, outDir: string, concurrency: number): Promise<PrintOutcome> {
+/**
+ * Says per deal why its recap may not go out yet: every blocking finding, placed and explained. The PDF carries
+ * the draft mark and the mail draft's subject starts with it (see the README), so nobody sends it by mistake.
+ */
+function logNotReady(analysis: Analysis, log: (line: string) => void, language: Language): void {
+  for (const result of analysis.deals) {
+    const readiness = result.readiness;
+    if (!result.deal || !readiness || readiness.ready) continue;
+    // Deal text inside a message must not start a log line of its own (workflow commands in CI logs).
+    const mark = t(result.deal.language, "draftShort");
+    log(`  ${t(language, "build.notReady", { file: logPath(result.file), mark })}`);
+    for (const f of readiness.blockers) log(`    ${f.line}:${f.column} ${f.code}  ${logText(wordFinding(f, language).message)}`);
+  }
+}
+
+async function printAll(analysis: Analysis, outDir: string, concurrency: number, language: Language): Promise<PrintOutcome> {
   const documents = await renderPrintHtml(analysis);
   const showProgress = Boolean(process.stderr.isTTY) && process.env.CI !== "true";
   const started = performance.now();
@@ -167,11 +218,14 @@ async function printAll(analysis: Analysis, outDir: string, concurrency: number)
       outDir,
       concurrency,
       version: VERSION,
+      // The mail draft attaches the PDF: it goes before its PDF changes and is written anew after printing.
+      beforeReplace: (request) => rm(path.join(path.dirname(request.target), `${request.slug}.eml`), { force: true }),
       ...(analysis.config.browser ? { browser: analysis.config.browser } : {}),
       progress: showProgress
         ? (done, total) => {
             const rate = done / ((performance.now() - started) / 1000);
-            process.stderr.write(`\r  printing PDFs ${done}/${total} (${rate.toFixed(1)}/s)${done === total ? "\n" : ""}`);
+            const text = t(language, "build.printing", { done, total, rate: rate.toFixed(1) });
+            process.stderr.write(`\r  ${text}${done === total ? "\n" : ""}`);
           }
         : undefined,
     },
@@ -179,21 +233,66 @@ async function printAll(analysis: Analysis, outDir: string, concurrency: number)
   return outcome;
 }
 
+/** At most this many lines of findings after the summary; the rest is in report.json. */
+const MAX_FINDING_LINES = 20;
+
+/**
+ * The build's findings, grouped by deal — errors and warnings, one line each — cut after about 20 lines with
+ * "… and N more, see report.json".
+ */
+export function findingLines(analysis: Analysis, language: Language, max = MAX_FINDING_LINES): string[] {
+  const lines: string[] = [];
+  let shown = 0;
+  const total = analysis.deals.reduce((n, d) => n + d.findings.length, 0);
+  for (const deal of analysis.deals) {
+    if (deal.findings.length === 0) continue;
+    if (lines.length + 2 > max) break;
+    // File names and messages carry deal text: no line break or control character of theirs reaches the log.
+    const file = logPath(deal.file);
+    lines.push(deal.title ? logText(t(language, "build.findingsOf", { file, title: deal.title })) : file);
+    for (const f of deal.findings) {
+      if (lines.length >= max) break;
+      lines.push(`  ${f.line}:${f.column} ${f.code}  ${logText(wordFinding(f, language).message)}`);
+      shown++;
+    }
+  }
+  if (shown < total) lines.push(t(language, "build.more", { n: total - shown }));
+  return lines;
+}
+
 function addPdfFindings(analysis: Analysis, outcome: PrintOutcome): void {
   const failed = new Map(outcome.failed.map((f) => [f.slug, f.message]));
   const overflow = new Set(outcome.overflow);
+  const tooLong = new Map(outcome.tooLong.map((t) => [t.slug, t]));
   for (const result of analysis.deals) {
     if (!result.deal) continue;
     const at = result.titleAt;
+    const size = tooLong.get(result.slug);
+    if (size) {
+      const f = finding(
+        "pdf-overflow",
+        result.file,
+        at,
+        phrase("pdf-overflow.tooLong", {
+          title: result.deal.title,
+          characters: grouped(size.characters),
+          blocks: grouped(size.blocks),
+          maxCharacters: grouped(PRINT_BUDGET.characters / 10),
+          maxBlocks: grouped(PRINT_BUDGET.blocks / 10),
+        }),
+        phrase("pdf-overflow.tooLongHint"),
+      );
+      result.findings.push(f);
+      analysis.summary.warnings++;
+    }
     if (overflow.has(result.slug)) {
       const f = finding(
         "pdf-overflow",
         result.file,
         at,
-        `The protocol of "${result.deal.title}" does not fit one A4 page, even in the compact layout.`,
-        "Shorten the summary, decisions or risks; a recap is one page. The PDF was written with a second page.",
+        phrase("pdf-overflow.message", { title: result.deal.title }),
+        phrase("pdf-overflow.hint"),
       );
-      f.messageDe = `Das Protokoll „${result.deal.title}“ passt auch kompakt nicht auf eine A4-Seite.`;
       result.findings.push(f);
       analysis.summary.warnings++;
     }
@@ -203,10 +302,9 @@ function addPdfFindings(analysis: Analysis, outcome: PrintOutcome): void {
         "pdf-retried",
         result.file,
         at,
-        `Chromium crashed while printing "${result.deal.title}"; it was restarted and the PDF printed again.`,
-        "Look at the PDF once. If crashes repeat, lower --concurrency or check the machine's memory.",
+        phrase("pdf-retried.message", { title: result.deal.title }),
+        phrase("pdf-retried.hint"),
       );
-      f.messageDe = `Chromium ist beim Drucken von „${result.deal.title}“ abgestürzt; das PDF wurde nach dem Neustart erneut gedruckt.`;
       result.findings.push(f);
       analysis.summary.warnings++;
     }
@@ -217,8 +315,8 @@ function addPdfFindings(analysis: Analysis, outcome: PrintOutcome): void {
           "pdf-failed",
           result.file,
           at,
-          `The PDF of "${result.deal.title}" could not be printed: ${message}`,
-          "Run the build again; if it fails again, report it with this message.",
+          phrase("pdf-failed.message", { title: result.deal.title, reason: message }),
+          phrase("pdf-failed.hint"),
         ),
       );
       analysis.summary.errors++;
@@ -226,12 +324,13 @@ function addPdfFindings(analysis: Analysis, outcome: PrintOutcome): void {
   }
 }
 
-function describePdfs(outcome: PrintOutcome): string {
-  const parts = [`PDFs: ${outcome.printed.length} printed, ${outcome.unchanged.length} unchanged`];
-  if (outcome.browserStarts === 0) parts.push("no browser started");
-  if (outcome.failed.length > 0) parts.push(`${outcome.failed.length} failed`);
-  if (outcome.crashed.length > 0) parts.push(`browser crashed and was restarted (${outcome.crashed.length} affected)`);
-  if (outcome.overflow.length > 0) parts.push(`${outcome.overflow.length} longer than one page`);
+function describePdfs(outcome: PrintOutcome, language: Language): string {
+  const parts = [t(language, "build.pdfs", { printed: outcome.printed.length, unchanged: outcome.unchanged.length })];
+  if (outcome.browserStarts === 0) parts.push(t(language, "build.pdfNoStart"));
+  if (outcome.failed.length > 0) parts.push(t(language, "build.pdfFailed", { n: outcome.failed.length }));
+  if (outcome.crashed.length > 0) parts.push(t(language, "build.pdfCrashed", { n: outcome.crashed.length }));
+  if (outcome.overflow.length > 0) parts.push(t(language, "build.pdfOverflow", { n: outcome.overflow.length }));
+  if (outcome.tooLong.length > 0) parts.push(t(language, "build.pdfTooLong", { n: outcome.tooLong.length }));
   return parts.join(", ");
 }
 

@@ -2,17 +2,19 @@ import { loadConfig } from "../../config/load-config.js";
 import { diffDeals } from "../../diff/diff-deals.js";
 import { formatDiffMarkdown } from "../../diff/format-diff.js";
 import { readDealsAtRevision, resolveRevision } from "../../diff/read-revision.js";
-import { ProtokollError } from "../../errors.js";
+import { t } from "../../i18n/translate.js";
 import { readGitFacts } from "../../load/git-facts.js";
 import { type AnalyseOptions, analyse, analyseLoaded } from "../../pipeline.js";
+import type { Language } from "../../time/language.js";
 import { jsonForLog, logLines } from "../../util/log-sink.js";
-import { resolveToday } from "../options.js";
+import { parseFormat, resolveToday } from "../options.js";
 
 export interface DiffFlags {
   base: string;
   head?: string;
   deals?: string;
   format?: string;
+  language: Language;
 }
 
 /**
@@ -21,8 +23,7 @@ export interface DiffFlags {
  * Both sides are judged by the same "today".
  */
 export async function diff(flags: DiffFlags): Promise<number> {
-  const format = flags.format ?? "markdown";
-  if (!["markdown", "json"].includes(format)) throw new ProtokollError(`Unknown --format "${format}".`, "Use markdown or json.");
+  const format = parseFormat(flags.format, ["markdown", "json"] as const);
   const cwd = process.cwd();
   const dealsDir = flags.deals ?? "deals";
   const { config } = await loadConfig();
@@ -41,14 +42,14 @@ export async function diff(flags: DiffFlags): Promise<number> {
     ? analyseLoaded(await readDealsAtRevision(headCommit, dealsDir, cwd, config.maxFileBytes), headOptions)
     : await analyse(headOptions).catch(() => analyseLoaded([], headOptions));
   const diffs = diffDeals(base.deals, head.deals);
-  const range = `${flags.base}..${flags.head ?? "working tree"}`;
+  const range = `${flags.base}..${flags.head ?? t(flags.language, "diff.workingTree")}`;
   if (format === "json") {
     process.stdout.write(
       `${jsonForLog(JSON.stringify({ base: flags.base, head: flags.head ?? null, today: options.today, deals: diffs }, null, 2))}\n`,
     );
   } else {
     // Meant for a job summary, but often printed to the log too: the guard's `\::` and `##\[` read the same in Markdown.
-    process.stdout.write(logLines(formatDiffMarkdown(diffs, range, config.siteLanguage)));
+    process.stdout.write(logLines(formatDiffMarkdown(diffs, range, flags.language)));
   }
   return 0;
 }

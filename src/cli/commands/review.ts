@@ -1,30 +1,19 @@
 import { ProtokollError } from "../../errors.js";
 import { reviewMail } from "../../export/review-mail.js";
 import { weeklyReview } from "../../history/weekly-review.js";
+import { phrase } from "../../i18n/translate.js";
 import { reviewDocument } from "../../render/review-html.js";
 import { formatReviewMarkdown } from "../../report/format-review-markdown.js";
 import { isoWeekOf, parseIsoWeek } from "../../time/iso-week.js";
-import type { Language } from "../../time/language.js";
 import { type CommonFlags, historyFor, prepare } from "../context.js";
+import { parseFormat } from "../options.js";
 
 export interface ReviewFlags extends CommonFlags {
   week?: string;
   format?: string;
-  lang?: string;
 }
 
-/** `--lang`, else `PROTOKOLL_LANG`, else the configured site language. */
-export function resolveLanguage(flag: string | undefined, fallback: Language, env = process.env): Language {
-  const text = flag ?? env.PROTOKOLL_LANG;
-  if (text === undefined || text === "") return fallback;
-  if (text !== "de" && text !== "en") {
-    throw new ProtokollError(
-      `${flag !== undefined ? "--lang" : "PROTOKOLL_LANG"} must be de or en, not "${text}".`,
-      "Example: --lang en",
-    );
-  }
-  return text;
-}
+const FORMATS = ["markdown", "html", "eml"] as const;
 
 /**
  * `protokoll review`: the weekly review of one ISO week (default: the week of today) from the deals' git
@@ -36,16 +25,13 @@ export async function review(
   flags: ReviewFlags,
   write: (data: string | Buffer) => void = (d) => process.stdout.write(d),
 ): Promise<number> {
-  const format = flags.format ?? "markdown";
-  if (!["markdown", "html", "eml"].includes(format)) {
-    throw new ProtokollError(`Unknown --format "${format}".`, "Use markdown (default), html or eml.");
-  }
+  const format = parseFormat(flags.format, FORMATS);
   const week = flags.week === undefined ? undefined : parseIsoWeek(flags.week);
   if (flags.week !== undefined && !week) {
-    throw new ProtokollError(`--week must be an ISO week like 2026-W48, not "${flags.week}".`, "Example: --week 2026-W48");
+    throw new ProtokollError(phrase("review.badWeek", { week: flags.week }), phrase("review.badWeekHint"));
   }
   const { config, analysis } = await prepare(flags);
-  const language = resolveLanguage(flags.lang, config.siteLanguage);
+  const { language } = flags;
   const history = await historyFor(analysis);
   const result = weeklyReview(history, week ?? isoWeekOf(analysis.today), analysis.today, config.thresholds);
   const goal = config.thresholds.onTimeGoal;

@@ -2,16 +2,19 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../config/load-config.js";
+import { plural, t } from "../../i18n/translate.js";
 import { readGitFacts } from "../../load/git-facts.js";
 import { analyse } from "../../pipeline.js";
 import { serveSite } from "../../render/serve-site.js";
 import { siteView } from "../../render/site-view.js";
 import { formatFinding } from "../../report/format-text.js";
+import type { Language } from "../../time/language.js";
 import { parsePositiveInt, resolveToday } from "../options.js";
 
 export interface ServeFlags {
   port?: string;
   deals?: string;
+  language: Language;
 }
 
 /**
@@ -29,9 +32,17 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
     const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
     const analysis = await analyse({ dealsDir, today, config, git });
     const { errors, warnings } = analysis.summary;
-    log(`Rebuilt ${analysis.deals.length} deals: ${errors} errors, ${warnings} warnings.`);
+    const { language } = flags;
+    log(
+      t(language, "serve.rebuilt", {
+        deals: plural(analysis.deals.length, "n.deal"),
+        errors: plural(errors, "n.error"),
+        warnings: plural(warnings, "n.warning"),
+      }),
+    );
     for (const result of analysis.deals) {
-      for (const f of result.findings.filter((x) => x.severity === "error")) log(formatFinding(f, (n) => result.lines[n]));
+      for (const f of result.findings.filter((x) => x.severity === "error"))
+        log(formatFinding(f, language, (n) => result.lines[n]));
     }
     return siteView(analysis);
   };
@@ -41,7 +52,7 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
     if (slug && !slug.includes("..")) await rm(path.join(outDir, "deals", slug), { recursive: true, force: true });
   };
   const stop = await serveSite({ outDir, port, watch: [path.resolve(dealsDir)], view, deleted });
-  log(`Serving on http://localhost:${port}/ — edit deals in ${dealsDir}/ and the page reloads. Ctrl+C stops.`);
+  log(t(flags.language, "serve.serving", { port, dir: dealsDir }));
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

@@ -1,0 +1,105 @@
+// Pages that list a subset of the deals as rows: one per finding code, per status (paginated), and every deal
+// in the index's order (paginated). Filtering without JavaScript.
+import type { FindingCode, Severity } from "../../errors.js";
+import type { Language } from "../../model/deal.js";
+import { findingTitle, messages } from "../i18n.js";
+import { ALL_PAGE_SIZE, type IndexRow } from "./index-view.js";
+
+export interface FilterPage {
+  slug: string;
+  title: string;
+  code?: FindingCode;
+  severity?: Severity;
+  rows: IndexRow[];
+}
+
+/** One page of a paginated list: `path` is its folder below the site root ("status/active/2"). */
+export interface ListPage {
+  path: string;
+  /** The relative way back to the site root from this page. */
+  root: string;
+  title: string;
+  number: number;
+  /** Every page of the same list, for the pager (URLs relative to the site root). */
+  pages: { number: number; url: string; from: number; to: number }[];
+  rows: IndexRow[];
+}
+
+export function findingPages(rows: IndexRow[], language: Language): FilterPage[] {
+  const codes = new Map<FindingCode, Severity>();
+  for (const row of rows) for (const f of row.findings) codes.set(f.code, f.severity);
+  return [...codes.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, severity]) => ({
+      slug: code,
+      code,
+      severity,
+      title: findingTitle(code, language),
+      // Each row shows only the findings the page is about: the filter answers one question, and at
+      // 10 000 deals listing every finding of every row made these pages tens of megabytes.
+      // The findings column lists them in full, so the "next appointment" cell only marks the date.
+      rows: rows.flatMap((row) => {
+        const findings = row.findings.filter((f) => f.code === code);
+        if (findings.length === 0) return [];
+        const { nextFinding: _, ...rest } = row;
+        return [{ ...rest, findings }];
+      }),
+    }));
+}
+
+/** `rows` cut into pages of {@link ALL_PAGE_SIZE} below `base` ("all" → all/1/, all/2/, …). */
+export function paginate(base: string, title: string, rows: IndexRow[], firstInBase: boolean): ListPage[] {
+  const count = Math.max(1, Math.ceil(rows.length / ALL_PAGE_SIZE));
+  const pathOf = (n: number) => (firstInBase && n === 1 ? base : `${base}/${n}`);
+  const pages = Array.from({ length: count }, (_, i) => ({
+    number: i + 1,
+    url: `${pathOf(i + 1)}/index.html`,
+    from: i * ALL_PAGE_SIZE + 1,
+    to: Math.min(rows.length, (i + 1) * ALL_PAGE_SIZE),
+  }));
+  return pages.map((page) => ({
+    path: pathOf(page.number),
+    root: "../".repeat(pathOf(page.number).split("/").length),
+    title,
+    number: page.number,
+    pages,
+    rows: rows.slice(page.from - 1, page.to),
+  }));
+}
+
+export function statusPages(rows: IndexRow[], language: Language): ListPage[] {
+  const t = messages(language);
+  const statuses = ["active", "won", "lost", "paused"] as const;
+  return statuses.flatMap((status) =>
+    paginate(
+      `status/${status}`,
+      t[`status_${status}`],
+      rows.filter((row) => row.status === status),
+      true,
+    ),
+  );
+}
+
+/** The recaps ready to send and those not yet (send/ready/, send/not-ready/), in pages. */
+export function readinessPages(rows: IndexRow[], language: Language): ListPage[] {
+  const t = messages(language);
+  return [
+    ...paginate(
+      "send/ready",
+      t.filterReady,
+      rows.filter((row) => row.readiness?.ready === true),
+      true,
+    ),
+    ...paginate(
+      "send/not-ready",
+      t.filterNotReady,
+      rows.filter((row) => row.readiness?.ready === false),
+      true,
+    ),
+  ];
+}
+
+/** Every deal, most urgent first: all/1/, all/2/, … */
+export function allDealsPages(rows: IndexRow[], language: Language): ListPage[] {
+  return paginate("all", messages(language).allDeals, rows, false);
+}

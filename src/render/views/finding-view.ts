@@ -1,0 +1,32 @@
+import { type Finding, type FindingCode, type Severity, wordFinding } from "../../errors.js";
+import type { Language } from "../../model/deal.js";
+import { findingTitle, messages } from "../i18n.js";
+
+/** One finding as every page shows it: title and message in the page's language, severity in words. */
+export interface FindingView {
+  code: FindingCode;
+  severity: Severity;
+  severityLabel: string;
+  title: string;
+  message: string;
+  hint: string;
+  line: number;
+  column: number;
+  file: string;
+  /** On the deal page, the first finding of each kind: the target of the index chip ("finding-overdue"). */
+  anchor?: string;
+}
+
+export function findingView(f: Finding, language: Language): FindingView {
+  const t = messages(language);
+  return {
+    code: f.code,
+    severity: f.severity,
+    severityLabel: f.severity === "error" ? t.error : t.warning,
+    title: findingTitle(f.code, language),
+    ...wordFinding(f, language),
+    line: f.line,
+    column: f.column,
+    file: f.file,
+  };
+}

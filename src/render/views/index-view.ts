@@ -1,0 +1,186 @@
+// The index and the pages that list deals as rows (all deals, by status): one row per deal, one chip per
+// kind of finding, most urgent first.
+import type { Config } from "../../config/load-config.js";
+import type { FindingCode, Severity } from "../../errors.js";
+import { lastContact } from "../../findings/deal-stale.js";
+import type { Deal, Language } from "../../model/deal.js";
+import type { DealResult } from "../../pipeline.js";
+import { formatDate } from "../../time/format-date.js";
+import { daysBetween, type PlainDate } from "../../time/plain-date.js";
+import { chipDetail, chipLabel, messages } from "../i18n.js";
+import { type DealView, type ReadinessView, readinessView } from "./deal-view.js";
+import type { FindingView } from "./finding-view.js";
+import { LEVEL_ICON, type Level, levelOf, urgencyScore } from "./urgency.js";
+
+/** Deals on the index itself: the most urgent ones. Every deal is on the "all deals" pages. */
+export const INDEX_ROWS = 100;
+/** Deals per "all deals" page. */
+export const ALL_PAGE_SIZE = 100;
+
+/**
+ * One kind of finding on one deal: how many, how bad the worst one is, and where the deal page lists them.
+ * The chip's text is short; its accessible name says the same in words (level, count, worst instance).
+ */
+export interface Chip {
+  code: FindingCode;
+  level: Level;
+  icon: string;
+  levelLabel: string;
+  count: number;
+  label: string;
+  /** The worst instance, e.g. "seit 70 Tagen". */
+  detail?: string;
+  /** Spoken before the detail when it is about the worst of several: "die älteste". */
+  detailPrefix?: string;
+  href: string;
+  /** The worst instance's lateness in days, for the urgency score. */
+  days?: number;
+}
+
+export interface IndexRow {
+  slug: string;
+  url?: string;
+  file: string;
+  title: string;
+  customer?: string;
+  status?: Deal["status"];
+  statusLabel: string;
+  meeting?: string;
+  meetingIso?: PlainDate;
+  next?: string;
+  nextIso?: PlainDate;
+  /** The next appointment lies before today. */
+  nextPast: boolean;
+  /** `missing-next-meeting` or `next-meeting-past`, shown in the "next appointment" cell instead of a chip. */
+  nextFinding?: Chip;
+  open: number;
+  overdue: number;
+  onTime: string;
+  /** Every finding in full, for the finding filter pages. */
+  findings: FindingView[];
+  /** One chip per kind, most severe level first. */
+  chips: Chip[];
+  /** The most severe level among the deal's findings. */
+  level?: Level;
+  /** See {@link urgencyScore}. */
+  score: number;
+  /** Absent for a broken file: it is neither ready nor a draft. */
+  readiness?: ReadinessView;
+  errors: number;
+  warnings: number;
+  broken: boolean;
+}
+
+/** Findings shown in the "next appointment" cell rather than as chips: the cell is where one looks for them. */
+const NEXT_CELL_CODES: ReadonlySet<FindingCode> = new Set(["missing-next-meeting", "next-meeting-past"]);
+const LEVEL_ORDER: Record<Level, number> = { critical: 0, warning: 1, info: 2 };
+
+/** How late a finding's subject is, in days, where that says how bad it is. */
+function lateness(code: FindingCode, action: number | undefined, deal: Deal | undefined, today: PlainDate): number | undefined {
+  if (!deal) return undefined;
+  if (code === "overdue") {
+    const due = deal.actions.find((a) => a.index === action)?.due;
+    return due ? daysBetween(due, today) : undefined;
+  }
+  if (code === "protocol-late") return daysBetween(deal.meeting.date, today);
+  if (code === "deal-stale") return daysBetween(lastContact(deal), today);
+  if (code === "next-meeting-past" && deal.nextMeeting) return daysBetween(deal.nextMeeting.date, today);
+  return undefined;
+}
+
+/** Groups a deal's findings by kind: one chip each, with the count and the worst instance. */
+export function chipsFor(result: DealResult, today: PlainDate, config: Config, language: Language): Chip[] {
+  const t = messages(language);
+  const kinds = new Map<FindingCode, { severity: Severity; count: number; days?: number }>();
+  for (const f of result.findings) {
+    const kind = kinds.get(f.code) ?? { severity: f.severity, count: 0 };
+    kind.count++;
+    const days = lateness(f.code, f.action, result.deal, today);
+    if (days !== undefined && (kind.days === undefined || days > kind.days)) kind.days = days;
+    kinds.set(f.code, kind);
+  }
+  const chips = [...kinds.entries()].map(([code, kind]): Chip => {
+    const level = levelOf(code, kind.severity, kind.days, config);
+    const chip: Chip = {
+      code,
+      level,
+      icon: kind.severity === "error" ? "✖" : LEVEL_ICON[level],
+      levelLabel: t[`level_${level}`],
+      count: kind.count,
+      label: chipLabel(code, kind.count, language),
+      href: result.deal ? `deals/${result.slug}/#finding-${code}` : `findings/${code}/index.html`,
+    };
+    const detail = chipDetail(code, kind.days, language);
+    if (detail) chip.detail = detail;
+    if (detail && kind.count > 1) chip.detailPrefix = t.oldest;
+    if (kind.days !== undefined) chip.days = kind.days;
+    return chip;
+  });
+  return chips.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+}
+
+/** The row of one deal (or of a file that does not build). */
+export function indexRow(
+  result: DealResult,
+  view: DealView | undefined,
+  findings: FindingView[],
+  today: PlainDate,
+  config: Config,
+): IndexRow {
+  const language = config.siteLanguage;
+  const t = messages(language);
+  const all = chipsFor(result, today, config, language);
+  const chips = all.filter((c) => !NEXT_CELL_CODES.has(c.code));
+  const nextFinding = all.find((c) => NEXT_CELL_CODES.has(c.code));
+  const errors = result.findings.filter((f) => f.severity === "error").length;
+  const worstDays = Math.max(0, ...all.map((c) => c.days ?? 0));
+  const row: IndexRow = {
+    slug: result.slug,
+    file: result.file,
+    title: result.file,
+    statusLabel: t.brokenDeal,
+    nextPast: false,
+    open: 0,
+    overdue: 0,
+    onTime: "–",
+    findings,
+    chips,
+    score: urgencyScore(
+      all.map((c) => c.level),
+      !result.deal,
+      worstDays,
+    ),
+    errors,
+    warnings: result.findings.length - errors,
+    broken: !result.deal,
+  };
+  if (nextFinding) row.nextFinding = nextFinding;
+  const level = [...all].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])[0]?.level;
+  if (level) row.level = level;
+  const deal = result.deal;
+  if (!deal || !view) return row;
+  row.url = view.url;
+  row.title = deal.title;
+  row.customer = deal.customer;
+  row.status = deal.status;
+  row.statusLabel = view.statusLabel;
+  row.meeting = formatDate(deal.meeting.date, language);
+  row.meetingIso = deal.meeting.date;
+  row.open = view.kpi.open;
+  row.overdue = view.kpi.overdue;
+  row.onTime = view.kpi.onTime;
+  row.readiness = readinessView(result.readiness, language);
+  if (deal.nextMeeting) {
+    const next = deal.nextMeeting;
+    // The date only: the time is on the deal page and in the calendar; here it would widen every row.
+    row.next = formatDate(next.date, language);
+    row.nextIso = next.date;
+    row.nextPast = next.date < today;
+  }
+  return row;
+}
+
+/** Most urgent first (see {@link urgencyScore}), then more open actions, then by title. */
+export function byUrgency(a: IndexRow, b: IndexRow): number {
+  return b.score - a.score || b.open - a.open || a.title.localeCompare(b.title) || a.file.localeCompare(b.file);
+}
