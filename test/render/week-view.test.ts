@@ -4,9 +4,9 @@ import type { OwnerAction, OwnerPage } from "../../src/render/site-view.js";
 import { WEEK_OWNERS, weekView } from "../../src/render/views/week-view.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 
-function action(dueIso: PlainDate | undefined, overdue: boolean, task = `Aufgabe bis ${dueIso ?? "nie"}`): OwnerAction {
+function action(dueIso: string | undefined, overdue: boolean, task = `Aufgabe bis ${dueIso ?? "nie"}`): OwnerAction {
   const a: OwnerAction = { task, overdue, dealTitle: "Deal", dealUrl: "deals/d/", customer: "Kunde", findings: [] };
-  if (dueIso) a.dueIso = dueIso;
+  if (dueIso) a.dueIso = dueIso as PlainDate;
   return a;
 }
 
@@ -23,11 +23,7 @@ describe("this week ends on the Sunday of today's ISO week", () => {
     ["2026-11-29", "Sonntag (the day itself)", "2026-11-29", "2026-11-30"],
     ["2026-12-28", "Montag, across the year", "2027-01-03", "2027-01-04"],
   ] as const)("today %s (%s): due %s counts, %s does not", (today, _day, last, after) => {
-    const view = weekView(
-      [owner("Anna", [action(last as PlainDate, false)]), owner("Ben", [action(after as PlainDate, false)])],
-      today as PlainDate,
-      "de",
-    );
+    const view = weekView([owner("Anna", [action(last, false)]), owner("Ben", [action(after, false)])], today as PlainDate, "de");
     expect(view.owners.map((o) => o.name)).toEqual(["Anna"]);
     expect(view.until).toContain(`${last.slice(8, 10)}.${last.slice(5, 7)}.${last.slice(0, 4)}`);
   });
