@@ -70,11 +70,18 @@ export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   const cwd = options.cwd ?? process.cwd();
   const entries = await findDealFiles(options.dealsDir, cwd);
   const duplicates = duplicateSlugFindings(entries);
-  const deals = await mapLimit(entries, 16, async (entry) => {
-    const loaded = await readDealFile(entry, options.config.maxFileBytes);
-    return modelDeal(withDuplicate(loaded, duplicates), options);
-  });
+  const deals = await mapLimit(entries, 16, (entry) => analyseEntry(entry, duplicates, options));
   return summarise(deals, options);
+}
+
+/** load → validate → model and findings for one deal file (`serve` re-analyses only the file that was saved). */
+export async function analyseEntry(
+  entry: DealFileEntry,
+  duplicates: ReadonlyMap<string, Finding>,
+  options: AnalyseOptions,
+): Promise<DealResult> {
+  const loaded = await readDealFile(entry, options.config.maxFileBytes);
+  return modelDeal(withDuplicate(loaded, duplicates), options);
 }
 
 /** validate → model and findings over files already read (from disk, or from a git revision). */
@@ -86,7 +93,8 @@ export function analyseLoaded(loaded: LoadedFile[], options: AnalyseOptions): An
   );
 }
 
-function summarise(deals: DealResult[], options: AnalyseOptions): Analysis {
+/** The analysis of a set of per-file results: totals and KPIs over all of them. */
+export function summarise(deals: DealResult[], options: AnalyseOptions): Analysis {
   const valid = deals.flatMap((d) => (d.deal ? [d.deal] : []));
   const all = deals.flatMap((d) => d.findings);
   return {
@@ -163,7 +171,7 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
 }
 
 /** Two files with the same slug (`a.yaml` and `a.yml`) would write the same page: the later one is flagged. */
-function duplicateSlugFindings(entries: readonly DealFileEntry[]): Map<string, Finding> {
+export function duplicateSlugFindings(entries: readonly DealFileEntry[]): Map<string, Finding> {
   const first = new Map<string, string>();
   const duplicates = new Map<string, Finding>();
   for (const entry of entries) {
