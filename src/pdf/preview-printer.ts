@@ -51,7 +51,7 @@ export class PreviewPrinter {
         pages = countPages(pdf);
       }
       const length = pages === 1 ? 1 : await this.#measure(page, pages);
-      await writeFileAtomic(request.target, finalizePdf(pdf, { ...request.meta, creator: `protokoll ${this.#version}` }));
+      await writeFileAtomic(request.target, await finalizePdf(pdf, { ...request.meta, creator: `protokoll ${this.#version}` }));
       return { pages, length };
     } catch (error) {
       // A crashed or confused browser is replaced on the next print.
