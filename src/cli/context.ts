@@ -2,10 +2,12 @@ import { type Config, loadConfig } from "../config/load-config.js";
 import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
 import { readGitFacts } from "../load/git-facts.js";
+import { AnalysisCache } from "../pipeline/analysis-cache.js";
 import { type Analysis, analyse } from "../pipeline.js";
 import { formatFinding } from "../report/format-text.js";
 import type { Language } from "../time/language.js";
 import { resolveToday } from "./options.js";
+import { VERSION } from "./version.js";
 
 export interface CommonFlags {
   deals?: string;
@@ -14,8 +16,18 @@ export interface CommonFlags {
   language: Language;
 }
 
-/** Loads the configuration and runs load → validate → model for the deals folder. */
-export async function prepare(flags: CommonFlags): Promise<{ config: Config; analysis: Analysis }> {
+/** Where and how the analysis cache is used: `build` reads and writes it, `check` only reads it. */
+export interface CacheUse {
+  /** `<out>/.protokoll`. */
+  dir: string;
+  write: boolean;
+}
+
+/**
+ * Loads the configuration and runs load → validate → model for the deals folder, through the analysis cache
+ * when `cache` is given (an unchanged deal file is not parsed again).
+ */
+export async function prepare(flags: CommonFlags, cache?: CacheUse): Promise<{ config: Config; analysis: Analysis }> {
   const { config, findings } = await loadConfig();
   if (findings.length > 0) {
     const text = findings.map((f) => formatFinding(f, flags.language, () => undefined)).join("\n\n");
@@ -25,7 +37,12 @@ export async function prepare(flags: CommonFlags): Promise<{ config: Config; ana
   const dealsDir = flags.deals ?? "deals";
   try {
     const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
-    return { config, analysis: await analyse({ dealsDir, today, config, git }) };
+    const store = cache
+      ? await AnalysisCache.open(cache.dir, { version: VERSION, config, today }, { create: cache.write })
+      : undefined;
+    const analysis = await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) });
+    if (store && cache?.write) await store.save();
+    return { config, analysis };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new ProtokollError(phrase("cli.noDealsFolder", { dir: dealsDir }), phrase("cli.noDealsFolderHint"));

@@ -4,6 +4,7 @@ import path from "node:path";
 import { finding, ProtokollError, wordFinding } from "../../errors.js";
 import { writeExports } from "../../export/write-exports.js";
 import { grouped, type Phrase, phrase, plural, t } from "../../i18n/translate.js";
+import { CACHE_DIR } from "../../pdf/pdf-cache.js";
 import { PRINT_BUDGET, type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
 import { AUDIENCES, type Audience } from "../../render/client-view.js";
@@ -42,7 +43,7 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   refuseUnsafeOutput(outDir, path.resolve(flags.deals ?? "deals"));
   const concurrency = parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism());
   parseAudience(flags.audience);
-  const { analysis } = await prepare(flags);
+  const { analysis } = await prepare(flags, { dir: path.join(outDir, CACHE_DIR), write: true });
   handleInterrupts(log, flags.language);
   try {
     const release = await acquireBuildLock(outDir);
