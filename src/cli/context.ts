@@ -25,9 +25,13 @@ export interface CacheUse {
 
 /**
  * Loads the configuration and runs load → validate → model for the deals folder, through the analysis cache
- * when `cache` is given (an unchanged deal file is not parsed again).
+ * when `cache` is given (an unchanged deal file is not parsed again). `saveCache` writes it back (`build` does,
+ * once it holds the output folder's lock).
  */
-export async function prepare(flags: CommonFlags, cache?: CacheUse): Promise<{ config: Config; analysis: Analysis }> {
+export async function prepare(
+  flags: CommonFlags,
+  cache?: CacheUse,
+): Promise<{ config: Config; analysis: Analysis; saveCache?: () => Promise<void> }> {
   const { config, findings } = await loadConfig();
   if (findings.length > 0) {
     const text = findings.map((f) => formatFinding(f, flags.language, () => undefined)).join("\n\n");
@@ -41,8 +45,8 @@ export async function prepare(flags: CommonFlags, cache?: CacheUse): Promise<{ c
       ? await AnalysisCache.open(cache.dir, { version: VERSION, config, today }, { create: cache.write })
       : undefined;
     const analysis = await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) });
-    if (store && cache?.write) await store.save();
-    return { config, analysis };
+    const saveCache = store && cache?.write ? () => store.save() : undefined;
+    return { config, analysis, ...(saveCache ? { saveCache } : {}) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new ProtokollError(phrase("cli.noDealsFolder", { dir: dealsDir }), phrase("cli.noDealsFolderHint"));

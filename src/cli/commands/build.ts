@@ -43,11 +43,13 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   refuseUnsafeOutput(outDir, path.resolve(flags.deals ?? "deals"));
   const concurrency = parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism());
   parseAudience(flags.audience);
-  const { analysis } = await prepare(flags, { dir: path.join(outDir, CACHE_DIR), write: true });
+  const { analysis, saveCache } = await prepare(flags, { dir: path.join(outDir, CACHE_DIR), write: true });
   handleInterrupts(log, flags.language);
   try {
     const release = await acquireBuildLock(outDir);
     try {
+      // Saved before anything else is written: the analysis is this run's, whatever the PDFs add to it later.
+      await saveCache?.();
       return await buildInto(outDir, analysis, flags, concurrency, started, log);
     } finally {
       release();
