@@ -16,10 +16,11 @@ import { findingsFor, sortFindings } from "./findings/index.js";
 import { type SendReadiness, sendReadiness } from "./findings/send-readiness.js";
 import { phrase } from "./i18n/translate.js";
 import { type DealFileEntry, findDealFiles } from "./load/find-deal-files.js";
-import { type LoadedFile, readDealFile } from "./load/read-deal-file.js";
+import { type LoadedFile, parseDealBytes, readCapped, readDealFile, slugFindings } from "./load/read-deal-file.js";
 import { buildDeal } from "./model/build-deal.js";
 import type { Deal, DealStatus, GitFacts } from "./model/deal.js";
 import { type Kpi, kpiFor } from "./model/kpi.js";
+import type { AnalysisCache } from "./pipeline/analysis-cache.js";
 import type { PlainDate } from "./time/plain-date.js";
 import { mapLimit } from "./util/map-limit.js";
 import { validateDeal } from "./validate/validate-deal.js";
@@ -60,6 +61,8 @@ export interface AnalyseOptions {
   cwd?: string;
   /** Last-commit facts per deal file (display path), when the deals live in a git checkout. */
   git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number> }>;
+  /** Analyses of earlier runs by content hash (see pipeline/analysis-cache.ts): an unchanged file is not parsed. */
+  cache?: AnalysisCache;
 }
 
 /**
@@ -70,11 +73,28 @@ export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   const cwd = options.cwd ?? process.cwd();
   const entries = await findDealFiles(options.dealsDir, cwd);
   const duplicates = duplicateSlugFindings(entries);
-  const deals = await mapLimit(entries, 16, async (entry) => {
+  const deals = await mapLimit(entries, 16, (entry) => analyseEntry(entry, duplicates, options));
+  return summarise(deals, options);
+}
+
+/** load → validate → model and findings for one deal file (`serve` re-analyses only the file that was saved). */
+export async function analyseEntry(
+  entry: DealFileEntry,
+  duplicates: ReadonlyMap<string, Finding>,
+  options: AnalyseOptions,
+): Promise<DealResult> {
+  const { cache } = options;
+  const bytes = cache && !entry.refused ? await readCapped(entry.absolute, options.config.maxFileBytes) : undefined;
+  if (!cache || bytes === undefined || bytes === "too-large") {
     const loaded = await readDealFile(entry, options.config.maxFileBytes);
     return modelDeal(withDuplicate(loaded, duplicates), options);
-  });
-  return summarise(deals, options);
+  }
+  const key = cache.key(entry, bytes, duplicates.get(entry.file), options.git?.get(entry.file));
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const result = modelDeal(withDuplicate(parseDealBytes(entry, bytes, slugFindings(entry)), duplicates), options);
+  cache.set(key, result);
+  return result;
 }
 
 /** validate → model and findings over files already read (from disk, or from a git revision). */
@@ -86,7 +106,8 @@ export function analyseLoaded(loaded: LoadedFile[], options: AnalyseOptions): An
   );
 }
 
-function summarise(deals: DealResult[], options: AnalyseOptions): Analysis {
+/** The analysis of a set of per-file results: totals and KPIs over all of them. */
+export function summarise(deals: DealResult[], options: AnalyseOptions): Analysis {
   const valid = deals.flatMap((d) => (d.deal ? [d.deal] : []));
   const all = deals.flatMap((d) => d.findings);
   return {
@@ -163,7 +184,7 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
 }
 
 /** Two files with the same slug (`a.yaml` and `a.yml`) would write the same page: the later one is flagged. */
-function duplicateSlugFindings(entries: readonly DealFileEntry[]): Map<string, Finding> {
+export function duplicateSlugFindings(entries: readonly DealFileEntry[]): Map<string, Finding> {
   const first = new Map<string, string>();
   const duplicates = new Map<string, Finding>();
   for (const entry of entries) {

@@ -5,6 +5,7 @@ import { ProtokollError } from "../errors.js";
 import { type History, readHistory, withWorkingTree } from "../history/read-history.js";
 import { phrase } from "../i18n/translate.js";
 import { readGitFacts } from "../load/git-facts.js";
+import { AnalysisCache } from "../pipeline/analysis-cache.js";
 import { type Analysis, analyse, analyseLoaded } from "../pipeline.js";
 import { formatFinding } from "../report/format-text.js";
 import type { Language } from "../time/language.js";
@@ -20,8 +21,22 @@ export interface CommonFlags {
   language: Language;
 }
 
-/** Loads the configuration and runs load → validate → model for the deals folder. */
-export async function prepare(flags: CommonFlags): Promise<{ config: Config; analysis: Analysis }> {
+/** Where and how the analysis cache is used: `build` reads and writes it, `check` only reads it. */
+export interface CacheUse {
+  /** `<out>/.protokoll`. */
+  dir: string;
+  write: boolean;
+}
+
+/**
+ * Loads the configuration and runs load → validate → model for the deals folder, through the analysis cache
+ * when `cache` is given (an unchanged deal file is not parsed again). `saveCache` writes it back (`build` does,
+ * once it holds the output folder's lock).
+ */
+export async function prepare(
+  flags: CommonFlags,
+  cache?: CacheUse,
+): Promise<{ config: Config; analysis: Analysis; saveCache?: () => Promise<void> }> {
   const { config, findings } = await loadConfig();
   if (findings.length > 0) {
     const text = findings.map((f) => formatFinding(f, flags.language, () => undefined)).join("\n\n");
@@ -38,7 +53,12 @@ export async function prepare(flags: CommonFlags): Promise<{ config: Config; ana
   }
   try {
     const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
-    return { config, analysis: await analyse({ dealsDir, today, config, git }) };
+    const store = cache
+      ? await AnalysisCache.open(cache.dir, { version: VERSION, config, today }, { create: cache.write })
+      : undefined;
+    const analysis = await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) });
+    const saveCache = store && cache?.write ? () => store.save() : undefined;
+    return { config, analysis, ...(saveCache ? { saveCache } : {}) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new ProtokollError(phrase("cli.noDealsFolder", { dir: dealsDir }), phrase("cli.noDealsFolderHint"));

@@ -98,7 +98,8 @@ export function slugFindings(entry: DealFileEntry): Finding[] {
   ];
 }
 
-async function readCapped(absolute: string, maxBytes: number): Promise<Uint8Array | "too-large"> {
+/** A file's bytes, or "too-large" when it has more than `maxBytes` (not read then). */
+export async function readCapped(absolute: string, maxBytes: number): Promise<Uint8Array | "too-large"> {
   const handle = await open(absolute, "r");
   try {
     const { size } = await handle.stat();

@@ -209,7 +209,8 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
   return outcome;
 }
 
-async function preparePage(browser: Browser, outcome: PrintOutcome): Promise<Page> {
+/** A fresh page that runs no script and lets no request leave it; what it tried to fetch goes to `blockedRequests`. */
+export async function preparePage(browser: Browser, outcome: Pick<PrintOutcome, "blockedRequests">): Promise<Page> {
   const page = await browser.newPage();
   // Deal text is untrusted: no scripts, and no request leaves the page (fonts and styles are inline).
   await page.setJavaScriptEnabled(false);
@@ -240,7 +241,8 @@ async function printOne(page: Page, request: PrintRequest, options: PrintOptions
   return { overflow, pdf: bytesHash(bytes) };
 }
 
-async function render(page: Page, html: string): Promise<Uint8Array> {
+/** One document to A4 PDF bytes on a prepared page, with the options every protokoll PDF is printed with. */
+export async function render(page: Page, html: string): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: "load" });
   return page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, tagged: true, outline: false });
 }
@@ -268,7 +270,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, slug: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function closeBrowser(browser: Browser): Promise<void> {
+/** Closes the browser, and kills it when it does not close within 5 s. */
+export async function closeBrowser(browser: Browser): Promise<void> {
   const child = browser.process();
   let timer: NodeJS.Timeout | undefined;
   const grace = new Promise((resolve) => {

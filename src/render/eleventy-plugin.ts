@@ -14,6 +14,16 @@ export interface SiteFlags {
   audience?: Audience;
   /** .eml drafts are written (not on a client site): link them. Default: with `extras`. */
   mail?: boolean;
+  /** `serve`'s live print preview, per deal slug: the page links the preview PDF and says whether it fits. */
+  previews?: Readonly<Record<string, PreviewView>>;
+}
+
+/** The state of one deal's preview PDF, worded in the CLI's language. */
+export interface PreviewView {
+  state: "pending" | "fits" | "long" | "failed";
+  text: string;
+  /** Pages of the printed PDF (fits, long). */
+  pages?: number;
 }
 
 /**

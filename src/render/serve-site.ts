@@ -1,10 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { Duplex } from "node:stream";
-import Eleventy from "@11ty/eleventy";
-import { SiteData } from "./eleventy-plugin.js";
-import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "./render-site.js";
-import type { SiteView } from "./site-view.js";
 
 interface DevServerClass {
   prototype: { _serverListen(port: number): void; server: Server };
@@ -71,51 +67,43 @@ function hardenDevServer(): void {
   };
 }
 
-export interface ServeOptions {
-  outDir: string;
-  port: number;
-  /** Extra folders whose changes trigger a rebuild (the deals). */
-  watch: string[];
-  /** Computes the site anew; called on start and after every change. */
-  view: () => Promise<SiteView>;
-  /** Called when a file in a watched folder is deleted, before the rebuild: remove what it produced. */
-  deleted?: (file: string) => Promise<void>;
+interface DevServer {
+  serve(port: number): void;
+  reloadFiles(files: string[]): void;
+  close(): Promise<void>;
 }
 
-/** Starts Eleventy in watch mode with its dev server (live reload). Resolves to a function that stops both. */
-export async function serveSite(options: ServeOptions): Promise<() => Promise<void>> {
+/** The dev server Eleventy itself uses, resolved from Eleventy so that it is the copy hardened above. */
+function devServerClass(): { getServer(name: string, dir: string, options: object): DevServer } {
+  const require = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"));
+  return require("@11ty/eleventy-dev-server") as { getServer(name: string, dir: string, options: object): DevServer };
+}
+
+export interface LiveServer {
+  /** Tells every open browser window that these files (absolute paths under the served folder) changed. */
+  reload(files: string[]): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `outDir` on http://localhost:<port>/ with live reload (Eleventy's dev server, hardened as above). It
+ * watches nothing itself: `serve` writes the pages a save touched and then calls `reload` with them.
+ */
+export async function startLiveServer(outDir: string, port: number): Promise<LiveServer> {
   hardenDevServer();
-  const eleventy = new Eleventy(TEMPLATES_DIR, options.outDir, {
-    configPath: ELEVENTY_CONFIG,
-    quietMode: true,
-    runMode: "serve",
-    config(eleventyConfig: {
-      addGlobalData(name: string, value: unknown): void;
-      addWatchTarget(target: string): void;
-      setServerOptions(options: object): void;
-    }) {
-      // A function, so Eleventy asks again on every rebuild: a changed deal is re-analysed.
-      eleventyConfig.addGlobalData("protokoll", async () => new SiteData(await options.view(), { pdf: false, extras: false }));
-      for (const target of options.watch) eleventyConfig.addWatchTarget(target);
-      eleventyConfig.setServerOptions({ port: options.port, portReassignmentRetryCount: 0, showVersion: false });
-    },
-  }) as Eleventy & {
-    init(): Promise<void>;
-    watch(): Promise<(path: string) => Promise<void>>;
-    watcher?: { on(event: "unlink", listener: (file: string) => void): void };
-    serve(port: number): Promise<void>;
-    stopWatch(): Promise<void>;
-  };
-  await eleventy.init();
-  const rebuild = await eleventy.watch();
-  // Eleventy 3 only logs a deleted file; a deleted deal must leave the site like a changed one changes it.
-  eleventy.watcher?.on("unlink", (file) => {
-    if (!options.watch.some((folder) => file.startsWith(folder))) return;
-    void (async () => {
-      await options.deleted?.(file);
-      await rebuild(file);
-    })();
+  const server = devServerClass().getServer("protokoll", outDir, {
+    port,
+    portReassignmentRetryCount: 0,
+    showVersion: false,
+    domDiff: false,
+    // Its own log lines would interleave with ours; a server error (port in use) still goes to stderr.
+    logger: { log() {}, info() {}, warn() {}, error: (message: string) => console.error(message), forceLog() {} },
   });
-  await eleventy.serve(options.port);
-  return () => eleventy.stopWatch();
+  server.serve(port);
+  return {
+    reload: (files) => {
+      if (files.length > 0) server.reloadFiles(files);
+    },
+    close: () => server.close(),
+  };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { onInterrupt } from "./shutdown.js";
 
@@ -9,18 +9,39 @@ import { onInterrupt } from "./shutdown.js";
  * temporary file beside it, then rename over the target (atomic on one file system). An interrupted build
  * removes the temporary file. `data` may come in pieces (strings written as UTF-8, in order), so a large
  * file need not be joined in memory first.
+ *
+ * A regular file that already holds exactly these bytes is left alone: a rebuild writes only what changed (an
+ * unchanged page keeps its inode and modification time, and a watching browser or rsync sees nothing new).
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+  if ((typeof data === "string" || data instanceof Uint8Array) && (await holds(target, data))) return;
   await mkdir(path.dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   const forget = onInterrupt(() => rmSync(temporary, { force: true }));
   try {
     await writeFile(temporary, data);
+    // Content that came in pieces is compared once written: the same bytes leave the file as it was.
+    if (typeof data !== "string" && !(data instanceof Uint8Array) && (await holds(target, await readFile(temporary)))) {
+      await rm(temporary, { force: true });
+      return;
+    }
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   } finally {
     forget();
+  }
+}
+
+/** Whether `target` is a regular file with exactly the bytes of `data` (the size is compared first). */
+async function holds(target: string, data: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  try {
+    const info = await lstat(target);
+    if (!info.isFile() || info.size !== bytes.byteLength) return false;
+    return Buffer.compare(await readFile(target), bytes) === 0;
+  } catch {
+    return false;
   }
 }

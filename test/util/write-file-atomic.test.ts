@@ -1,5 +1,5 @@
 // Readers see the old file or the new one, never a half-written one — also when the content comes in pieces.
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { lstat, mkdtemp, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,5 +29,26 @@ describe("writeFileAtomic", () => {
     await expect(writeFileAtomic(target, pieces())).rejects.toThrow("event text broken");
     expect(await readFile(target, "utf8")).toBe("old");
     expect(await readdir(dir)).toEqual(["calendar.ics"]);
+  });
+
+  it("leaves a file that already has the same bytes alone, and replaces one that differs or is a link", async () => {
+    const dir = await folder();
+    const target = path.join(dir, "index.html");
+    await writeFileAtomic(target, "<p>Grüße</p>");
+    const first = (await stat(target)).ino;
+    await writeFileAtomic(target, "<p>Grüße</p>");
+    await writeFileAtomic(target, new TextEncoder().encode("<p>Grüße</p>"));
+    expect((await stat(target)).ino).toBe(first);
+    await writeFileAtomic(target, "<p>Grüsse</p>");
+    expect((await stat(target)).ino).not.toBe(first);
+    expect(await readFile(target, "utf8")).toBe("<p>Grüsse</p>");
+    // A link with the same content is not our file: it is replaced by one.
+    const elsewhere = path.join(dir, "elsewhere.html");
+    await writeFile(elsewhere, "same");
+    const link = path.join(dir, "link.html");
+    await symlink(elsewhere, link);
+    await writeFileAtomic(link, "same");
+    expect((await lstat(link)).isSymbolicLink()).toBe(false);
+    expect(await readFile(elsewhere, "utf8")).toBe("same");
   });
 });

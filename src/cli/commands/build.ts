@@ -8,6 +8,7 @@ import { writeExports } from "../../export/write-exports.js";
 import type { History } from "../../history/read-history.js";
 import { grouped, type Phrase, phrase, plural, t } from "../../i18n/translate.js";
 import { ownerDirectory } from "../../model/owner-directory.js";
+import { CACHE_DIR } from "../../pdf/pdf-cache.js";
 import { PRINT_BUDGET, type PrintOutcome, printPdfs } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
 import { AUDIENCES, type Audience } from "../../render/client-view.js";
@@ -48,11 +49,13 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   refuseUnsafeOutput(outDir, path.resolve(flags.deals ?? "deals"));
   const concurrency = parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism());
   parseAudience(flags.audience);
-  const { analysis } = await prepare(flags);
+  const { analysis, saveCache } = await prepare(flags, { dir: path.join(outDir, CACHE_DIR), write: true });
   handleInterrupts(log, flags.language);
   try {
     const release = await acquireBuildLock(outDir);
     try {
+      // Saved before anything else is written: the analysis is this run's, whatever the PDFs add to it later.
+      await saveCache?.();
       return await buildInto(outDir, analysis, flags, concurrency, started, log);
     } finally {
       release();

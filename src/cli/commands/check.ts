@@ -1,3 +1,5 @@
+import path from "node:path";
+import { OUTPUT_CACHE_DIR } from "../../pipeline/analysis-cache.js";
 import { formatGithub } from "../../report/format-github.js";
 import { formatGitlab } from "../../report/format-gitlab.js";
 import { formatText } from "../../report/format-text.js";
@@ -17,7 +19,8 @@ const FORMATS = ["text", "json", "github", "gitlab"] as const;
 /** `protokoll check`: validate, compute findings, print them in the CLI's language; write nothing. */
 export async function check(flags: CheckFlags): Promise<number> {
   const format = parseFormat(flags.format, FORMATS);
-  const { analysis } = await prepare(flags);
+  // After a build, the deals it analysed are not parsed again; `check` only reads the cache, never writes it.
+  const { analysis } = await prepare(flags, { dir: path.resolve("_site", OUTPUT_CACHE_DIR), write: false });
   const { language } = flags;
   const all = analysis.deals.flatMap((d) => d.findings);
   const paths = repoPaths(process.cwd(), flags.deals);

@@ -1,0 +1,61 @@
+// Some pages of the site, in memory: what `serve` re-renders after a save (the saved deal's page and the
+// overview pages it appears on), instead of the whole site.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { ProtokollError } from "../errors.js";
+import { phrase } from "../i18n/translate.js";
+import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
+import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "./render-site.js";
+import type { SiteView } from "./site-view.js";
+
+const DEAL_TEMPLATE = fileURLToPath(new URL("../../templates/deal.njk", import.meta.url));
+
+/** A rendered page: absolute output path and its HTML (or CSS, JS). */
+export interface RenderedPage {
+  file: string;
+  content: string;
+}
+
+export interface PageSelection {
+  /** Deal pages to render, by slug. */
+  deals: ReadonlySet<string>;
+  /** Also the index, owner, filter, upcoming and lessons pages and the assets: every page that lists deals. */
+  overview: boolean;
+}
+
+/**
+ * Renders the selected pages of `view` into memory (nothing is written). The overview pages are computed from
+ * the whole view; deal pages only for the slugs selected, so one save costs one deal page, not all of them.
+ */
+export async function renderPages(
+  view: SiteView,
+  flags: SiteFlags,
+  outDir: string,
+  selection: PageSelection,
+): Promise<RenderedPage[]> {
+  const deals = view.deals.filter((deal) => selection.deals.has(deal.slug));
+  if (!selection.overview && deals.length === 0) return [];
+  // The whole template folder with only the selected deals in the data, or the deal template alone.
+  const input = selection.overview ? TEMPLATES_DIR : DEAL_TEMPLATE;
+  const data = new SiteData({ ...view, deals }, flags);
+  const eleventy = new Eleventy(input, outDir, {
+    configPath: ELEVENTY_CONFIG,
+    quietMode: true,
+    config(eleventyConfig: { addGlobalData(name: string, value: unknown): void }) {
+      eleventyConfig.addGlobalData("protokoll", data);
+    },
+  });
+  eleventy.disableLogger();
+  let results: { outputPath?: string | false; content?: string }[];
+  try {
+    results = (await eleventy.toJSON()) as typeof results;
+  } catch (error) {
+    throw new ProtokollError(phrase("build.renderFailed"), phrase("build.renderFailedHint"), { cause: error });
+  }
+  return results.flatMap((r) =>
+    typeof r.outputPath === "string" && r.outputPath !== ""
+      ? [{ file: path.resolve(r.outputPath), content: r.content ?? "" }]
+      : [],
+  );
+}

@@ -1,0 +1,55 @@
+// `check` is the pull-request check: it must start without loading what only `build` needs. A module hook in the
+// spawned process records every module it resolves.
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { deal, dealsDir } from "../helpers/analyse.js";
+import { BIN } from "../helpers/run-cli.js";
+
+const HOOK = `
+import { appendFileSync } from "node:fs";
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(process.env.PROTOKOLL_TEST_IMPORT_LOG, result.url + "\\n");
+  return result;
+}`;
+
+async function modulesLoadedBy(args: string[]): Promise<{ status: number | null; urls: string[] }> {
+  const cwd = await dealsDir({ "a.yaml": deal(), "b.yaml": deal().replace("Testdeal", "Zweiter") });
+  const folder = await mkdtemp(path.join(tmpdir(), "protokoll-imports-"));
+  const register = path.join(folder, "register.mjs");
+  await writeFile(path.join(folder, "hook.mjs"), HOOK);
+  await writeFile(register, `import { register } from "node:module";\nregister("./hook.mjs", import.meta.url);\n`);
+  const log = path.join(folder, "imports.log");
+  await writeFile(log, "");
+  const run = spawnSync(process.execPath, ["--import", register, BIN, ...args], {
+    cwd,
+    env: { ...process.env, PROTOKOLL_TEST_IMPORT_LOG: log, PROTOKOLL_TODAY: "2026-11-23", CI: "true" },
+    encoding: "utf8",
+  });
+  return { status: run.status, urls: (await readFile(log, "utf8")).split("\n").filter(Boolean) };
+}
+
+describe("what check loads", () => {
+  it("check never loads Eleventy, Nunjucks, Puppeteer or the render and PDF stages", async () => {
+    const { status, urls } = await modulesLoadedBy(["check"]);
+    expect(status).toBe(0);
+    // The hook works: the pipeline and the YAML parser were seen.
+    expect(urls.some((url) => url.endsWith("/dist/pipeline.js"))).toBe(true);
+    expect(urls.some((url) => url.includes("/node_modules/yaml/"))).toBe(true);
+    const heavy = urls.filter((url) =>
+      /\/node_modules\/(@11ty|nunjucks|puppeteer|puppeteer-core|@puppeteer|markdown-it|nodemailer)\/|\/dist\/(render|pdf|export)\//.test(
+        url,
+      ),
+    );
+    expect(heavy).toEqual([]);
+  });
+
+  it("the same hook sees build load them (so the check above can fail)", async () => {
+    const { urls } = await modulesLoadedBy(["build", "--no-pdf"]);
+    expect(urls.some((url) => url.includes("/node_modules/@11ty/eleventy/"))).toBe(true);
+    expect(urls.some((url) => url.includes("/dist/render/"))).toBe(true);
+  });
+});

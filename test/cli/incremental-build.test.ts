@@ -1,0 +1,111 @@
+// A rebuild writes what changed and nothing else: with nothing changed it writes no file and starts no browser;
+// with one deal changed it writes that deal's files and the overview pages that list it. A file written again
+// (temporary file + rename) gets a new inode, so the inodes count the writes.
+import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { deal, dealsDir } from "../helpers/analyse.js";
+import { runCli } from "../helpers/run-cli.js";
+
+interface Snapshot {
+  inode: Map<string, number>;
+  content: Map<string, string>;
+}
+
+async function snapshot(outDir: string): Promise<Snapshot> {
+  const inode = new Map<string, number>();
+  const content = new Map<string, string>();
+  for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.relative(outDir, path.join(entry.parentPath, entry.name));
+    inode.set(file, (await stat(path.join(outDir, file))).ino);
+    content.set(file, (await readFile(path.join(outDir, file))).toString("latin1"));
+  }
+  return { inode, content };
+}
+
+function rewritten(before: Snapshot, after: Snapshot): string[] {
+  return [...after.inode]
+    .filter(([file, ino]) => before.inode.get(file) !== ino)
+    .map(([file]) => file)
+    .sort();
+}
+
+function changedContent(before: Snapshot, after: Snapshot): string[] {
+  return [...after.content]
+    .filter(([file, text]) => before.content.get(file) !== text)
+    .map(([file]) => file)
+    .sort();
+}
+
+const anna = (title: string) =>
+  deal(
+    "actions:",
+    "  - task: Angebot schicken",
+    "    owner: Anna Schulz",
+    "    due: 2026-11-30",
+    "next_meeting:",
+    "  date: 2026-12-02",
+  ).replace("Testdeal", title);
+const bernd = deal(
+  "actions:",
+  "  - task: Vertrag prüfen",
+  "    owner: Bernd Meier",
+  "    due: 2026-11-30",
+  "next_meeting:",
+  "  date: 2026-12-03",
+).replace("Testdeal", "Bernds Deal");
+
+describe("incremental build", () => {
+  it("writes nothing and starts no browser when nothing changed; one changed deal rewrites its files and the overviews that list it", async () => {
+    const cwd = await dealsDir({ "anna.yaml": anna("Annas Deal"), "bernd.yaml": bernd });
+    const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };
+    const build = () => runCli(["build", "--today", "2026-11-23"], { cwd, env });
+    const outDir = path.join(cwd, "_site");
+
+    expect((await build()).code).toBe(0);
+    const first = await snapshot(outDir);
+    expect(first.inode.has(".protokoll/analysis-cache.json")).toBe(true);
+
+    const unchanged = await build();
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.stdout + unchanged.stderr).toContain("PDFs: 0 printed, 2 unchanged");
+    expect(unchanged.stdout + unchanged.stderr).toContain("no browser started");
+    const second = await snapshot(outDir);
+    expect(rewritten(first, second)).toEqual([]);
+
+    await writeFile(path.join(cwd, "deals", "anna.yaml"), anna("Annas neuer Deal"));
+    const one = await build();
+    expect(one.stdout + one.stderr).toContain("PDFs: 1 printed, 1 unchanged");
+    const third = await snapshot(outDir);
+    const written = rewritten(second, third);
+    // Exactly the files whose bytes changed were written…
+    expect(written).toEqual(changedContent(second, third));
+    // …among them the deal's own files and the overview pages that show its title…
+    for (const file of ["deals/anna/index.html", "deals/anna/anna.pdf", "index.html", "owners/anna-schulz/index.html"]) {
+      expect(written).toContain(file);
+    }
+    // …and none of the other deal's, nor the page of an owner who is not on it.
+    expect(written.filter((file) => file.startsWith("deals/bernd/") || file.startsWith("owners/bernd-meier/"))).toEqual([]);
+    expect(third.inode.has("owners/bernd-meier/index.html")).toBe(true);
+  });
+
+  it("another day rewrites what shows today's findings, and prints no PDF (a PDF never depends on today)", async () => {
+    const cwd = await dealsDir({ "anna.yaml": anna("Annas Deal"), "bernd.yaml": bernd });
+    const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };
+    const outDir = path.join(cwd, "_site");
+    expect((await runCli(["build", "--today", "2026-11-23"], { cwd, env })).code).toBe(0);
+    const before = await snapshot(outDir);
+    const later = await runCli(["build", "--today", "2026-12-05"], { cwd, env });
+    expect(later.stdout + later.stderr).toContain("PDFs: 0 printed, 2 unchanged");
+    const after = await snapshot(outDir);
+    const written = rewritten(before, after);
+    expect(written).toEqual(changedContent(before, after));
+    // Both actions and meetings are overdue now: the report and the pages that show findings change…
+    expect(written).toContain("report.json");
+    expect(written).toContain("index.html");
+    // …the PDFs do not.
+    expect(written.filter((file) => file.endsWith(".pdf"))).toEqual([]);
+  });
+});
