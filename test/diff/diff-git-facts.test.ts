@@ -74,3 +74,22 @@ describe("diff with git facts", () => {
     expect(codes(result.stdout, "introduced")).not.toContain("due-pushed-often");
   });
 });
+
+describe("diff without a deals folder", () => {
+  it("a wrong --deals is an error (exit 2) naming the folder, not an empty or all-removed diff", async () => {
+    const repo = await movedTwiceOnMain();
+    const result = await runCli(["diff", "base", "--deals", "dael"], { cwd: repo.dir, env: ENV });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/dael/);
+    expect(result.stdout).toBe("");
+  });
+
+  it("a working tree that deleted the whole folder lists every deal as removed", async () => {
+    const repo = await movedTwiceOnMain();
+    repo.git("rm", "-q", "-r", "deals");
+    const result = await runCli(["diff", "base", "--format", "json"], { cwd: repo.dir, env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    const deals = JSON.parse(result.stdout).deals as { file: string; kind: string }[];
+    expect(deals.map((d) => [d.file, d.kind])).toEqual([["deals/strom.yaml", "removed"]]);
+  });
+});

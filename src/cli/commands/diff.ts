@@ -2,7 +2,8 @@ import { loadConfig } from "../../config/load-config.js";
 import { diffDeals } from "../../diff/diff-deals.js";
 import { formatDiffMarkdown } from "../../diff/format-diff.js";
 import { readDealsAtRevision, resolveRevision } from "../../diff/read-revision.js";
-import { t } from "../../i18n/translate.js";
+import { ProtokollError } from "../../errors.js";
+import { phrase, t } from "../../i18n/translate.js";
 import { readGitFacts } from "../../load/git-facts.js";
 import { type AnalyseOptions, analyse, analyseLoaded } from "../../pipeline.js";
 import type { Language } from "../../time/language.js";
@@ -40,8 +41,17 @@ export async function diff(flags: DiffFlags): Promise<number> {
   const headOptions = { ...options, git: await facts(headCommit) };
   const head = headCommit
     ? analyseLoaded(await readDealsAtRevision(headCommit, dealsDir, cwd, config.maxFileBytes), headOptions)
-    : await analyse(headOptions).catch(() => analyseLoaded([], headOptions));
-  const diffs = diffDeals(base.deals, head.deals);
+    : await analyse(headOptions).catch((error: unknown) => {
+        // A working tree without the deals folder has no deals (a pull request may delete them all); any
+        // other failure is a real error, not "every deal removed".
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        return undefined;
+      });
+  // Neither side has the folder: a wrong --deals, not an empty diff.
+  if (!head && base.deals.length === 0) {
+    throw new ProtokollError(phrase("cli.noDealsFolder", { dir: dealsDir }), phrase("cli.noDealsFolderHint"));
+  }
+  const diffs = diffDeals(base.deals, head?.deals ?? []);
   const range = `${flags.base}..${flags.head ?? t(flags.language, "diff.workingTree")}`;
   if (format === "json") {
     process.stdout.write(
