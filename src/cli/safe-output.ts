@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
+import { STATE_DIR } from "../util/output-layout.js";
 
 /** What a build writes at the top of the output folder: none of these may be a link to somewhere else. */
 const OUTPUT_ENTRIES = [
@@ -15,7 +16,7 @@ const OUTPUT_ENTRIES = [
   "status",
   "upcoming",
   "lessons",
-  ".protokoll",
+  STATE_DIR,
 ];
 
 /**

@@ -2,10 +2,9 @@ import path from "node:path";
 import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
 import type { DealFileEntry } from "../load/find-deal-files.js";
+import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { git, readBlobs } from "../load/git.js";
 import { type LoadedFile, parseDealBytes, slugFindings } from "../load/read-deal-file.js";
-
-const DEAL_EXTENSION = /\.ya?ml$/i;
 
 /** Checks that `revision` names a commit, or stops with exit code 2 and a clear message. */
 export async function resolveRevision(revision: string, cwd: string): Promise<string> {

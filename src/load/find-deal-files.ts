@@ -31,7 +31,8 @@ const REFUSALS = {
   special: { folder: false, kind: "special" },
 } as const satisfies Record<string, Refusal>;
 
-const DEAL_EXTENSION = /\.ya?ml$/i;
+/** Deal files end in .yaml or .yml (any case); everything reading deals, from disk or git, uses this. */
+export const DEAL_EXTENSION = /\.ya?ml$/i;
 
 /**
  * Lists `<deals>/**\/*.yaml|yml`, sorted by path so every build sees the same order. Each real folder is read

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parse } from "yaml";
 import { type PlainDate, todayIn } from "../time/plain-date.js";
+import { DEAL_EXTENSION } from "./find-deal-files.js";
 import { git, readBlobs } from "./git.js";
 
 export interface DealGitFacts {
@@ -41,7 +42,7 @@ export async function readGitFacts(
     const [hash = "", shortHash = "", seconds = "0"] = header.split(" ");
     for (const raw of files) {
       const file = raw.split(path.sep).join("/");
-      if (!/\.ya?ml$/i.test(file)) continue;
+      if (!DEAL_EXTENSION.test(file)) continue;
       if (!facts.has(file)) {
         facts.set(file, { date: todayIn(timeZone, new Date(Number(seconds) * 1000)), shortHash, hash, pushedBack: {} });
       }

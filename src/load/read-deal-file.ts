@@ -1,6 +1,7 @@
 import { open } from "node:fs/promises";
 import { type Finding, finding } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
+import { slugify } from "../util/slug.js";
 import { decodeUtf8 } from "./decode-utf8.js";
 import type { DealFileEntry } from "./find-deal-files.js";
 import { parseYaml } from "./parse-yaml.js";
@@ -117,19 +118,7 @@ export async function readCapped(absolute: string, maxBytes: number): Promise<Ui
   }
 }
 
+/** The file name (without extension) a deal titled `name` should have. */
 export function suggestSlug(name: string): string {
-  const slug = name
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-  return slug || "deal";
+  return slugify(name, 80, "deal");
 }

@@ -1,4 +1,5 @@
 import type { Finding } from "../errors.js";
+import { slugify } from "../util/slug.js";
 import type { Deal } from "./deal.js";
 
 /** How owners are matched across deals, versions and pages: case and spacing do not make another person. */
@@ -6,19 +7,7 @@ export const ownerKey = (name: string) => name.trim().toLowerCase().replace(/\s+
 
 /** URL-safe slug of a person's name ("Ülkü Demir" → "uelkue-demir"). */
 export function ownerSlug(name: string): string {
-  const slug = name
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return slug || "person";
+  return slugify(name, 60, "person");
 }
 
 /** The slug of the page for open actions without a person to answer for them. */

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { STATE_DIR } from "../util/output-layout.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
 /** Where the build keeps what it knows about earlier runs, inside the output folder. */
-export const CACHE_DIR = ".protokoll";
+/** The build's state folder in `<out>` (see src/util/output-layout.ts). */
+export const CACHE_DIR = STATE_DIR;
 const MANIFEST = "pdf-cache.json";
 
 /**

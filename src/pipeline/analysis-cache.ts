@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Finding } from "../errors.js";
 import type { DealFileEntry } from "../load/find-deal-files.js";
 import type { DealResult } from "../pipeline.js";
+import { STATE_DIR } from "../util/output-layout.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
 /** Bumped whenever the shape of a cached analysis changes: entries of another schema are never read. */
@@ -14,7 +15,7 @@ export const ANALYSIS_CACHE_SCHEMA = 1;
 const FORMAT = "protokoll-analysis-cache";
 export const ANALYSIS_CACHE_FILE = "analysis-cache.json";
 /** The folder inside the output folder where a build keeps what it knows about earlier runs. */
-export const OUTPUT_CACHE_DIR = ".protokoll";
+export const OUTPUT_CACHE_DIR = STATE_DIR;
 
 /** What every entry's key depends on besides the file itself. */
 export interface CacheContext {

@@ -16,7 +16,6 @@ import { pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
 import { type PastMeetingView, type SiteView, siteView } from "./site-view.js";
 
 /** The package's own templates and Eleventy config: the site looks the same whichever folder it is built in. */
-export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const ELEVENTY_CONFIG = fileURLToPath(new URL("../../.eleventy.js", import.meta.url));
 const DEAL_TEMPLATE = fileURLToPath(new URL("../../templates/deal.njk", import.meta.url));
 

@@ -3,6 +3,7 @@ import { link, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
+import { STATE_DIR } from "./output-layout.js";
 import { onInterrupt } from "./shutdown.js";
 
 function alive(pid: number): boolean {
@@ -20,7 +21,7 @@ function alive(pid: number): boolean {
  * is taken over. Returns the release function (also run on interrupt).
  */
 export async function acquireBuildLock(outDir: string): Promise<() => void> {
-  const dir = path.join(outDir, ".protokoll");
+  const dir = path.join(outDir, STATE_DIR);
   const lock = path.join(dir, "build.lock");
   try {
     await mkdir(dir, { recursive: true });

@@ -36,8 +36,3 @@ export function handleInterrupts(log: (line: string) => void, language: Language
     });
   }
 }
-
-/** Runs the cleanups of a finished run (the lock, mostly) without exiting. */
-export async function releaseAll(): Promise<void> {
-  await runCleanups();
-}

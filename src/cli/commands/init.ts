@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ProtokollError } from "../../errors.js";
+import { DEAL_EXTENSION } from "../../load/find-deal-files.js";
 import { cliMessages } from "../../render/i18n.js";
 import type { Language } from "../../time/language.js";
 import { addDays, type PlainDate } from "../../time/plain-date.js";
@@ -97,7 +98,7 @@ async function scaffold(name: string): Promise<string> {
 
 async function hasDeals(folder: string): Promise<boolean> {
   const entries = await readdir(folder, { recursive: true }).catch(() => []);
-  return entries.some((name) => /\.ya?ml$/i.test(String(name)));
+  return entries.some((name) => DEAL_EXTENSION.test(String(name)));
 }
 
 /** Writes `file` only if it does not exist ("wx" is atomic). Returns whether it wrote. */
