@@ -21,6 +21,7 @@ import { buildDeal } from "./model/build-deal.js";
 import type { Deal, DealStatus, GitFacts } from "./model/deal.js";
 import { type Kpi, kpiFor } from "./model/kpi.js";
 import type { AnalysisCache } from "./pipeline/analysis-cache.js";
+import { runInWorkers, workerCount } from "./pipeline/worker-pool.js";
 import type { PlainDate } from "./time/plain-date.js";
 import { mapLimit } from "./util/map-limit.js";
 import { validateDeal } from "./validate/validate-deal.js";
@@ -73,8 +74,47 @@ export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   const cwd = options.cwd ?? process.cwd();
   const entries = await findDealFiles(options.dealsDir, cwd);
   const duplicates = duplicateSlugFindings(entries);
-  const deals = await mapLimit(entries, 16, (entry) => analyseEntry(entry, duplicates, options));
+  const deals = await analyseEntries(entries, duplicates, { ...options, cwd });
   return summarise(deals, options);
+}
+
+/**
+ * Every entry's result, in order: from the cache where it has one; the rest in worker threads when there are
+ * enough of them to pay for starting threads (see pipeline/worker-pool.ts), else in this thread.
+ */
+async function analyseEntries(
+  entries: readonly DealFileEntry[],
+  duplicates: ReadonlyMap<string, Finding>,
+  options: AnalyseOptions,
+): Promise<DealResult[]> {
+  if (workerCount(entries.length) === 0) return mapLimit(entries, 16, (entry) => analyseEntry(entry, duplicates, options));
+  const { cache, ...plain } = options;
+  const results: (DealResult | undefined)[] = new Array(entries.length);
+  const due: { index: number; key?: string }[] = [];
+  await mapLimit(entries, 16, async (entry, index) => {
+    if (!cache || entry.refused) return void due.push({ index });
+    const bytes = await readCapped(entry.absolute, options.config.maxFileBytes);
+    if (bytes === "too-large") return void due.push({ index });
+    const key = cache.key(entry, bytes, duplicates.get(entry.file), options.git?.get(entry.file));
+    const cached = cache.get(key);
+    if (cached) results[index] = cached;
+    else due.push({ index, key });
+  });
+  due.sort((a, b) => a.index - b.index);
+  const todo = due.map((d) => entries[d.index] as DealFileEntry);
+  const fresh =
+    (await runInWorkers<DealFileEntry, DealResult>(
+      new URL("./pipeline/analyse-worker.js", import.meta.url),
+      { options: plain, duplicates },
+      todo,
+      workerCount(todo.length),
+    )) ?? (await mapLimit(todo, 16, (entry) => analyseEntry(entry, duplicates, plain)));
+  due.forEach((d, i) => {
+    const result = fresh[i] as DealResult;
+    results[d.index] = result;
+    if (cache && d.key) cache.set(d.key, result);
+  });
+  return results as DealResult[];
 }
 
 /** load → validate → model and findings for one deal file (`serve` re-analyses only the file that was saved). */

@@ -44,6 +44,8 @@ describe("benchmark harness", () => {
           "3",
           "--launch-subset",
           "1",
+          "--edits",
+          "1",
           "--out",
           out,
         ],
@@ -62,6 +64,11 @@ describe("benchmark harness", () => {
       "Peak RSS",
       "History cold, 8 deals × 50 commits",
       "History cached, unchanged HEAD",
+      "Rebuild, nothing changed (HTML)",
+      "Rebuild, one deal changed (HTML)",
+      "check vs single-thread parse",
+      "serve: save → page updated",
+      "serve: save → PDF preview updated",
     ]) {
       expect(stdout).toContain(label);
     }

@@ -1,0 +1,50 @@
+// `check` parses and validates in worker threads when there are enough files: the result must be exactly the one
+// the main thread alone computes, in the same order, findings and positions included.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateDeals } from "../../bench/generate-deals.js";
+import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
+import { findDealFiles } from "../../src/load/find-deal-files.js";
+import { runInWorkers } from "../../src/pipeline/worker-pool.js";
+import { analyseEntry, type DealResult, duplicateSlugFindings } from "../../src/pipeline.js";
+import type { PlainDate } from "../../src/time/plain-date.js";
+import { dealsDir } from "../helpers/analyse.js";
+import { ROOT, runCli } from "../helpers/run-cli.js";
+
+async function project(): Promise<string> {
+  const cwd = await dealsDir({});
+  generateDeals(path.join(cwd, "deals"), 60);
+  // Broken files among them: their findings come from the workers too.
+  await writeFile(path.join(cwd, "deals", "kaputt.yaml"), "title: [kaputt\n");
+  await writeFile(path.join(cwd, "deals", "Falscher Name.yaml"), "title: x\n");
+  return cwd;
+}
+
+describe("analysis in worker threads", () => {
+  it("the worker threads' results are the main thread's, in order", async () => {
+    const cwd = await project();
+    const entries = await findDealFiles("deals", cwd);
+    const duplicates = duplicateSlugFindings(entries);
+    const options = { dealsDir: "deals", cwd, today: "2026-11-23" as PlainDate, config: DEFAULT_CONFIG };
+    // The compiled worker (the sources cannot run in a thread without a TypeScript loader).
+    const script = new URL("dist/pipeline/analyse-worker.js", `file://${ROOT}`);
+    const threaded = await runInWorkers<(typeof entries)[number], DealResult>(script, { options, duplicates }, entries, 2);
+    expect(threaded).toBeDefined();
+    const alone = await Promise.all(entries.map((entry) => analyseEntry(entry, duplicates, options)));
+    expect(threaded).toEqual(alone);
+    expect(threaded?.find((d) => d.slug === "kaputt")?.findings.map((f) => f.code)).toContain("invalid-yaml");
+  });
+
+  it("check prints the same report with two worker threads as without any", async () => {
+    const cwd = await project();
+    const args = ["check", "--format", "json", "--today", "2026-11-23"];
+    const alone = await runCli(args, { cwd, env: { PROTOKOLL_WORKERS: "0" } });
+    const threaded = await runCli(args, { cwd, env: { PROTOKOLL_WORKERS: "2" } });
+    expect(alone.code).toBe(1);
+    expect(threaded.code).toBe(1);
+    const report = JSON.parse(threaded.stdout) as { deals: { slug: string }[] };
+    expect(report.deals).toHaveLength(62);
+    expect(threaded.stdout).toBe(alone.stdout);
+  });
+});
