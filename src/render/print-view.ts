@@ -51,7 +51,7 @@ export interface PrintView {
   summaryHtml: string;
   decisionsHtml: string[];
   terms: { label: string; html: string }[];
-  options: { key: string; title: string; ifThenHtml: string; timeframe?: string; successHtml: string; chosen: boolean }[];
+  options: OptionView[];
   actions: PrintAction[];
   next?: PrintAppointment;
   communication: { label: string; value: string }[];
@@ -84,17 +84,7 @@ export function printView(deal: Deal, config: Config, readiness: SendReadiness |
     summaryHtml: renderMarkdown(deal.summary),
     decisionsHtml: deal.decisions.map(renderInlineMarkdown),
     terms: termsView(deal, t),
-    options: deal.options.map((o) => {
-      const option: PrintView["options"][number] = {
-        key: o.key,
-        title: o.title,
-        ifThenHtml: renderInlineMarkdown(o.if_then),
-        successHtml: renderInlineMarkdown(o.success),
-        chosen: o.key === deal.chosenOption,
-      };
-      if (o.timeframe) option.timeframe = o.timeframe;
-      return option;
-    }),
+    options: optionsView(deal),
     actions: sortActions(deal.actions).map((a) => printAction(a, language, t)),
     communication: communicationView(deal, t),
     escalation: deal.escalation,
@@ -148,6 +138,31 @@ function printAppointment(a: Appointment, language: Language, zone: string, t: M
 /** "1 Exemplar", "2 Exemplare"; "1 copy", "2 copies". */
 export function copiesLabel(count: number, t: Messages): string {
   return `${count} ${count === 1 ? t.copy : t.copies}`;
+}
+
+/** One option the deal weighed, with its "if – then" and success criteria rendered; `chosen` marks the pick. */
+export interface OptionView {
+  key: string;
+  title: string;
+  ifThenHtml: string;
+  timeframe?: string;
+  successHtml: string;
+  chosen: boolean;
+}
+
+/** The options of the deal, as the page and the PDF show them. */
+export function optionsView(deal: Deal): OptionView[] {
+  return deal.options.map((o) => {
+    const option: OptionView = {
+      key: o.key,
+      title: o.title,
+      ifThenHtml: renderInlineMarkdown(o.if_then),
+      successHtml: renderInlineMarkdown(o.success),
+      chosen: o.key === deal.chosenOption,
+    };
+    if (o.timeframe) option.timeframe = o.timeframe;
+    return option;
+  });
 }
 
 /** The facts of the deal as label/HTML rows (Markdown rendered, the rest escaped). */

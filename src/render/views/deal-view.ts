@@ -7,7 +7,7 @@ import { formatDate, formatTime, formatWeekday } from "../../time/format-date.js
 import type { PlainDate } from "../../time/plain-date.js";
 import { findingTitle, type Messages, messages, reviewMessages } from "../i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "../markdown.js";
-import { communicationView, termsView } from "../print-view.js";
+import { communicationView, type OptionView, optionsView, termsView } from "../print-view.js";
 import { type FindingView, findingView } from "./finding-view.js";
 
 /**
@@ -78,7 +78,7 @@ export interface DealView {
   summaryHtml: string;
   decisionsHtml: string[];
   terms: { label: string; html: string }[];
-  options: { key: string; title: string; ifThenHtml: string; timeframe?: string; successHtml: string; chosen: boolean }[];
+  options: OptionView[];
   actions: ActionView[];
   risksHtml: string[];
   next?: AppointmentView;
@@ -178,17 +178,7 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
     summaryHtml: renderMarkdown(deal.summary),
     decisionsHtml: deal.decisions.map(renderInlineMarkdown),
     terms,
-    options: deal.options.map((o) => {
-      const option: DealView["options"][number] = {
-        key: o.key,
-        title: o.title,
-        ifThenHtml: renderInlineMarkdown(o.if_then),
-        successHtml: renderInlineMarkdown(o.success),
-        chosen: o.key === deal.chosenOption,
-      };
-      if (o.timeframe) option.timeframe = o.timeframe;
-      return option;
-    }),
+    options: optionsView(deal),
     actions: deal.actions.map((a) => {
       const action: ActionView = {
         task: a.task,
