@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { ReviewAction, WeeklyReview } from "../history/weekly-review.js";
 import { reviewMessages } from "../render/i18n.js";
+import { actionParts, measuresLine } from "../render/review-words.js";
 import { formatDate } from "../time/format-date.js";
 import type { Language } from "../time/language.js";
 import { dayNumber } from "../time/plain-date.js";
@@ -13,23 +14,16 @@ const flat = (text: string) => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/
 export function reviewText(review: WeeklyReview, language: Language, goal: number): string {
   const r = reviewMessages(language);
   const date = (d: string | undefined) => (d ? formatDate(d as Parameters<typeof formatDate>[0], language) : "");
-  const m = review.measures;
-  const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)} %`);
   const lines = [
     r.greeting,
     "",
     r.intro,
     "",
     `${r.title(review.week)}: ${date(review.from)} – ${date(review.to)} (${r.asOf(date(review.judgedOn))})`,
-    `${r.onTime} ${pct(m.onTimeRate)} (${m.keptOnTime}/${m.due}; ${r.goal} ${pct(goal)}) · ${m.overdue} ${r.overdue} · ${m.moved} ${r.moved} · ${m.open} ${r.open}`,
+    measuresLine(review, language, goal),
   ];
   const line = (a: ReviewAction, kind: "due" | "late" | "moved") => {
-    const detail =
-      kind === "late"
-        ? r.doneOn(date(a.doneOn), date(a.due))
-        : kind === "moved"
-          ? `${r.times(a.moves ?? 0)}, ${r.due(date(a.due))}`
-          : r.due(date(a.due));
+    const { detail } = actionParts(a, kind, language);
     return `  - ${flat(a.task)} – ${flat(`${a.deal.customer}: ${a.deal.title}`)} (${detail})`;
   };
   const sections = [

@@ -2,12 +2,9 @@ import type { ReviewAction, ReviewDeal, WeeklyReview } from "../history/weekly-r
 import { formatDate } from "../time/format-date.js";
 import type { Language } from "../time/language.js";
 import { reviewMessages } from "./i18n.js";
+import { actionParts, percentText } from "./review-words.js";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function percent(rate: number | null): string {
-  return rate === null ? "–" : `${Math.round(rate * 100)} %`;
-}
 
 /** The review's body as HTML (escaped; no script), for the site page and the standalone `--format html`. */
 export function reviewBodyHtml(review: WeeklyReview, language: Language, goal: number, root: string): string {
@@ -20,19 +17,14 @@ export function reviewBodyHtml(review: WeeklyReview, language: Language, goal: n
     `<p class="review-period">${escapeHtml(`${date(review.from)} – ${date(review.to)} · ${r.asOf(date(review.judgedOn))}`)}</p>`,
     `<p class="review-internal"><strong>${escapeHtml(r.internal)}</strong></p>`,
     `<dl class="review-measures" aria-label="${escapeHtml(r.measures)}">`,
-    `<div class="${m.onTimeRate !== null && m.onTimeRate < goal ? "below-goal" : ""}"><dt>${escapeHtml(r.onTime)}</dt><dd>${percent(m.onTimeRate)} (${m.keptOnTime}/${m.due}; ${escapeHtml(r.goal)} ${percent(goal)})</dd></div>`,
+    `<div class="${m.onTimeRate !== null && m.onTimeRate < goal ? "below-goal" : ""}"><dt>${escapeHtml(r.onTime)}</dt><dd>${percentText(m.onTimeRate)} (${m.keptOnTime}/${m.due}; ${escapeHtml(r.goal)} ${percentText(goal)})</dd></div>`,
     `<div><dt>${escapeHtml(r.overdue)}</dt><dd>${m.overdue}</dd></div>`,
     `<div><dt>${escapeHtml(r.moved)}</dt><dd>${m.moved}</dd></div>`,
     `<div><dt>${escapeHtml(r.open)}</dt><dd>${m.open}</dd></div>`,
     "</dl>",
   ];
   const line = (a: ReviewAction, kind: "due" | "late" | "moved") => {
-    const detail =
-      kind === "late"
-        ? r.doneOn(date(a.doneOn), date(a.due))
-        : kind === "moved"
-          ? `${r.times(a.moves ?? 0)}, ${r.due(date(a.due))}`
-          : r.due(date(a.due));
+    const { detail } = actionParts(a, kind, language);
     return `<li>${escapeHtml(a.task)} – ${dealLink(a.deal)} <span class="review-detail">(${escapeHtml(detail)})</span></li>`;
   };
   const sections: [string, "becameOverdue" | "dueNextWeek" | "doneLate" | "movedOften", "due" | "late" | "moved", string][] = [
