@@ -1,6 +1,6 @@
 import type { Language } from "./language.js";
 import { type PlainDate, weekday } from "./plain-date.js";
-import { instantsOf } from "./zoned-time.js";
+import { instantsOf, offsetMinutes } from "./zoned-time.js";
 
 // Fixed tables instead of Intl: ICU versions differ ("Mo" vs "Mo."), and a PDF must be byte-identical on
 // every machine that builds it.
@@ -68,29 +68,12 @@ export function zoneAbbreviation(date: PlainDate, time: string, zone: string, la
   const local = Date.UTC(y, m - 1, d, h, min);
   const instant = instantsOf(date, time, zone)[0] ?? local;
   const offset = Math.round((local - instant) / 60_000);
-  const january = offsetAt(Date.UTC(y, 0, 15, 12), zone);
-  const july = offsetAt(Date.UTC(y, 6, 15, 12), zone);
+  const january = offsetMinutes(Date.UTC(y, 0, 15, 12), zone);
+  const july = offsetMinutes(Date.UTC(y, 6, 15, 12), zone);
   const family = CET_ZONES.test(zone) ? "CET" : EET_ZONES.test(zone) ? "EET" : zone;
   const names = ZONE_NAMES[family]?.[language];
   if (names && january !== july) return offset === Math.max(january, july) ? names[1] : names[0];
   const sign = offset < 0 ? "−" : "+";
   const abs = Math.abs(offset);
   return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-}
-
-/** The zone's offset from UTC in minutes at an instant. */
-function offsetAt(instant: number, zone: string): number {
-  const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-  });
-  for (const part of format.formatToParts(instant)) if (part.type !== "literal") parts[part.type] = Number(part.value);
-  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
-  return Math.round((wall - instant) / 60_000);
 }

@@ -29,6 +29,11 @@ function wallClock(instant: number, zone: string): number {
   return utcMillis(parts.year ?? 0, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
 }
 
+/** The zone's offset from UTC in minutes at an instant (epoch ms). */
+export function offsetMinutes(instant: number, zone: string): number {
+  return Math.round((wallClock(instant, zone) - instant) / 60_000);
+}
+
 /**
  * Every instant (epoch ms) at which the clocks in `zone` show `date` `time`. Usually one; none in the hour
  * skipped when summer time starts (2026-03-29 02:30 in Berlin), two in the hour repeated when it ends
