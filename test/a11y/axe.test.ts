@@ -1,16 +1,13 @@
 // Accessibility of the pages people use every day, checked by axe-core in real Chromium.
-import { readFileSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/browser.js";
+import { axeViolations, launchBrowser } from "../helpers/browser.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let site: string;
 let browser: Browser;
 
@@ -51,18 +48,9 @@ describe("axe-core", () => {
         await page.setViewport({ width, height: 900 });
         await page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
         await page.evaluate("document.fonts.ready"); // page code as text: no DOM types in the tests
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          const axe = (
-            globalThis as unknown as {
-              axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-            }
-          ).axe;
-          const result = await axe.run({
-            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-          });
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-        });
+        const violations = (await axeViolations(page)).map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        );
         expect(violations).toEqual([]);
       } finally {
         await page.close();

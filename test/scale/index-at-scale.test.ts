@@ -3,17 +3,15 @@
 // looked at in real Chromium at 1280×1000 and 375 px.
 import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDeals } from "../../bench/generate-deals.js";
-import { launchBrowser } from "../helpers/browser.js";
+import { axeViolations, launchBrowser } from "../helpers/browser.js";
 import { runCli } from "../helpers/run-cli.js";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let work: string;
 let repo: string;
 let site: string;
@@ -145,18 +143,7 @@ describe("in Chromium", () => {
   it.each([1280, 375])("has no axe violations at %i px, target size included", async (width) => {
     const page = await open(width, 1000);
     try {
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          globalThis as unknown as {
-            axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-          }
-        ).axe;
-        const result = await axe.run({
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-        });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(" ")}`);
-      });
+      const violations = (await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(" ")}`);
       expect(violations).toEqual([]);
     } finally {
       await page.close();
