@@ -164,6 +164,22 @@ export function summarise(deals: DealResult[], options: AnalyseOptions): Analysi
   };
 }
 
+/**
+ * The analysis with findings a later stage made (the print stage's `pdf-*`, by deal file) added to their deals,
+ * in place order, and the totals computed again. Send-readiness stays as it was decided before printing: the PDF
+ * carries (or does not carry) the draft mark by it.
+ */
+export function withFindings(analysis: Analysis, extra: ReadonlyMap<string, readonly Finding[]>): Analysis {
+  if (extra.size === 0) return analysis;
+  const deals = analysis.deals.map((result) => {
+    const more = extra.get(result.file);
+    if (!more) return result;
+    const findings = sortFindings([...result.findings, ...more]);
+    return { ...result, findings };
+  });
+  return summarise(deals, { today: analysis.today, config: analysis.config, dealsDir: analysis.dealsDir });
+}
+
 function modelDeal(loaded: LoadedFile, options: AnalyseOptions): DealResult {
   const result = modelDealWithSource(loaded, options);
   result.findings = capFindings(result.findings);

@@ -3,12 +3,13 @@ import { type Config, loadConfig } from "../config/load-config.js";
 import { readDealsAtRevision, resolveRevision } from "../diff/read-revision.js";
 import { ProtokollError } from "../errors.js";
 import { type History, readHistory, withWorkingTree } from "../history/read-history.js";
-import { phrase } from "../i18n/translate.js";
+import { phrase, t } from "../i18n/translate.js";
 import { readGitFacts } from "../load/git-facts.js";
 import { AnalysisCache } from "../pipeline/analysis-cache.js";
 import { type Analysis, analyse, analyseLoaded } from "../pipeline.js";
 import { formatFinding } from "../report/format-text.js";
 import type { Language } from "../time/language.js";
+import { logText } from "../util/log-sink.js";
 import { resolveToday } from "./options.js";
 import { VERSION } from "./version.js";
 
@@ -75,17 +76,24 @@ export function exitCodeFor(analysis: Analysis, strict: boolean): number {
 
 /**
  * The deals' git history (see src/history/read-history.ts) with the working tree as its newest version.
- * Outside git: only the working tree, so every measure still has "now".
+ * Outside git: only the working tree, so every measure still has "now". A history git cannot read (a damaged
+ * repository, a shallow clone git refuses) is said on the log and left out — the protocols do not depend on it.
  */
-export async function historyFor(analysis: Analysis): Promise<History> {
-  const committed = await readHistory({
-    dealsDir: path.relative(process.cwd(), analysis.dealsDir) || ".",
-    cwd: process.cwd(),
-    timeZone: analysis.config.timeZone,
-    today: analysis.today,
-    maxFileBytes: analysis.config.maxFileBytes,
-    toolVersion: VERSION,
-  }).catch(() => undefined);
+export async function historyFor(analysis: Analysis, warn: (line: string) => void, language: Language): Promise<History> {
+  let committed: History | undefined;
+  try {
+    committed = await readHistory({
+      dealsDir: path.relative(process.cwd(), analysis.dealsDir) || ".",
+      cwd: process.cwd(),
+      timeZone: analysis.config.timeZone,
+      today: analysis.today,
+      maxFileBytes: analysis.config.maxFileBytes,
+      toolVersion: VERSION,
+    });
+  } catch (error) {
+    const reason = logText(String((error as Error).message ?? error).split("\n")[0] ?? "");
+    warn(t(language, "build.historyUnreadable", { reason }));
+  }
   const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
   return withWorkingTree(committed, deals, analysis.today);
 }

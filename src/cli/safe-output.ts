@@ -2,22 +2,7 @@ import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
-import { STATE_DIR } from "../util/output-layout.js";
-
-/** What a build writes at the top of the output folder: none of these may be a link to somewhere else. */
-const OUTPUT_ENTRIES = [
-  "index.html",
-  "report.json",
-  "calendar.ics",
-  "deals",
-  "owners",
-  "assets",
-  "findings",
-  "status",
-  "upcoming",
-  "lessons",
-  STATE_DIR,
-];
+import { DEALS_OUT, outputLayout } from "../util/output-layout.js";
 
 /**
  * The output folder is cleaned of stale pages on every build, so it must not be a folder that holds the
@@ -74,10 +59,10 @@ function linksWhereWeWrite(out: string): string[] {
       return false;
     }
   };
-  const links = OUTPUT_ENTRIES.map((name) => path.join(out, name)).filter(isLink);
+  const links = outputLayout.topLevel.map((name) => path.join(out, name)).filter(isLink);
   let dealFolders: string[] = [];
   try {
-    dealFolders = readdirSync(path.join(out, "deals")).map((name) => path.join(out, "deals", name));
+    dealFolders = readdirSync(path.join(out, DEALS_OUT)).map((name) => path.join(out, DEALS_OUT, name));
   } catch {
     // No deals folder yet.
   }

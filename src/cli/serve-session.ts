@@ -9,12 +9,12 @@ import type { GitFacts } from "../model/deal.js";
 import { PreviewPrinter } from "../pdf/preview-printer.js";
 import { LiveAnalysis } from "../pipeline/live-analysis.js";
 import type { Analysis, DealResult } from "../pipeline.js";
+import { assembleSite, type SiteView } from "../render/assemble-site.js";
 import type { PreviewView, SiteFlags } from "../render/eleventy-plugin.js";
 import { TEMPLATES_DIR } from "../render/package-templates.js";
 import { type PageSelection, type RenderedPage, renderPages } from "../render/render-pages.js";
 import { renderPrintHtml } from "../render/render-print-html.js";
 import { type LiveServer, startLiveServer } from "../render/serve-site.js";
-import { type SiteView, siteView } from "../render/site-view.js";
 import { formatFinding } from "../report/format-text.js";
 import type { Language } from "../time/language.js";
 import type { PlainDate } from "../time/plain-date.js";
@@ -179,11 +179,11 @@ export class ServeSession {
 
   #apply(analysis: Analysis): void {
     this.#analysis = analysis;
-    this.#view = siteView(analysis);
+    this.#view = assembleSite(analysis);
   }
 
   #flags(): SiteFlags {
-    return { pdf: false, extras: false, previews: this.#previews };
+    return { pdfs: {}, extras: false, previews: this.#previews };
   }
 
   /** Renders the selection, writes the pages whose bytes changed, reloads the browser with them. */

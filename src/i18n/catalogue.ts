@@ -519,6 +519,8 @@ export const de = {
   "build.runCheck": "`protokoll check` zeigt Details und Korrekturen.",
   "build.pdfSkipped": "PDFs übersprungen (--no-pdf)",
   "build.pdfNoBrowser": "PDFs nicht gedruckt: der Browser startete nicht (siehe unten)",
+  "build.historyUnreadable":
+    "Warnung: die Git-Historie der Deals ist nicht lesbar ({reason}); Trends, Wochenrückblicke und „Verlauf“ fehlen in diesem Build. Prüfen Sie `git log` im Deals-Repository.",
   "build.pdfs": "PDFs: {printed} gedruckt, {unchanged} unverändert",
   "build.pdfNoStart": "kein Browser gestartet",
   "build.pdfFailed": "{n} fehlgeschlagen",
@@ -1317,6 +1319,8 @@ export const en = {
   "build.runCheck": "Run `protokoll check` for details and fixes.",
   "build.pdfSkipped": "PDFs skipped (--no-pdf)",
   "build.pdfNoBrowser": "PDFs not printed: the browser did not start (see below)",
+  "build.historyUnreadable":
+    "Warning: the deals' git history cannot be read ({reason}); trends, weekly reviews and the protocol history are missing from this build. Check `git log` in the deals repository.",
   "build.pdfs": "PDFs: {printed} printed, {unchanged} unchanged",
   "build.pdfNoStart": "no browser started",
   "build.pdfFailed": "{n} failed",

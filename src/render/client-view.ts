@@ -1,4 +1,5 @@
-import type { DealView, SiteView } from "./site-view.js";
+import type { SiteView } from "./assemble-site.js";
+import type { DealView } from "./views/deal-view.js";
 
 /** Who a site is built for: the team (everything, the default) or wider publication (`build --audience client`). */
 export type Audience = "team" | "client";

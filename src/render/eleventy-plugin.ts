@@ -1,13 +1,13 @@
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { SiteView } from "./assemble-site.js";
 import { type Audience, skippedTemplates } from "./client-view.js";
 import { pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
-import type { SiteView } from "./site-view.js";
 
 /** Extra flags the templates read next to the site view. */
 export interface SiteFlags {
-  /** PDFs are written: link them from deal pages. */
-  pdf: boolean;
+  /** The deals whose PDF this build wrote (a failed or refused one has none): their pages link it. */
+  pdfs: Readonly<Record<string, true>>;
   /** .ics and .eml are written: link them. */
   extras: boolean;
   /** Who the site is for (default team): a client site renders no internal page (see client-view.ts). */

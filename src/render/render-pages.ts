@@ -5,9 +5,9 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
+import type { SiteView } from "./assemble-site.js";
 import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
 import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "./render-site.js";
-import type { SiteView } from "./site-view.js";
 
 const DEAL_TEMPLATE = fileURLToPath(new URL("../../templates/deal.njk", import.meta.url));
 

@@ -10,10 +10,11 @@ import type { Analysis } from "../pipeline.js";
 import { mapLimit } from "../util/map-limit.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
+import { assembleSite, type SiteView } from "./assemble-site.js";
 import { type Audience, clientView, skippedTemplates } from "./client-view.js";
 import { SITE_FONTS, SiteData, type SiteFlags } from "./eleventy-plugin.js";
 import { pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
-import { type PastMeetingView, type SiteView, siteView } from "./site-view.js";
+import type { PastMeetingView } from "./views/deal-view.js";
 
 /** The package's own templates and Eleventy config: the site looks the same whichever folder it is built in. */
 export const ELEVENTY_CONFIG = fileURLToPath(new URL("../../.eleventy.js", import.meta.url));
@@ -44,7 +45,7 @@ export { TEMPLATES_DIR };
 
 /** Renders index and deal pages with Eleventy into `outDir`. Returns the paths written. */
 export async function renderSite(analysis: Analysis, options: RenderOptions): Promise<string[]> {
-  const team = siteView(analysis, options.history, options.pastMeetings);
+  const team = assembleSite(analysis, options.history, options.pastMeetings);
   const view = options.flags.audience === "client" ? clientView(team) : team;
   const written = await renderViews(view, options);
   await copySiteFonts(options.outDir);

@@ -25,7 +25,7 @@ describe("rendering in batches", () => {
       today: "2026-11-23" as PlainDate,
       config: DEFAULT_CONFIG,
     });
-    const flags = { pdf: false, extras: false };
+    const flags = { pdfs: {}, extras: false };
     const single = await mkdtemp(path.join(tmpdir(), "protokoll-one-run-"));
     const batched = await mkdtemp(path.join(tmpdir(), "protokoll-batched-"));
     const writtenOnce = await renderSite(analysis, { outDir: single, flags });

@@ -1,6 +1,6 @@
 // "Diese Woche" on the index: which open actions count as this week's, who comes first, what each line says.
 import { describe, expect, it } from "vitest";
-import type { OwnerAction, OwnerPage } from "../../src/render/site-view.js";
+import type { OwnerAction, OwnerPage } from "../../src/render/views/owner-view.js";
 import { WEEK_OWNERS, weekView } from "../../src/render/views/week-view.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 

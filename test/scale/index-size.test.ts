@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import { generateDeals } from "../../bench/generate-deals.js";
 import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
 import { analyse, type DealResult } from "../../src/pipeline.js";
+import { assembleSite } from "../../src/render/assemble-site.js";
 import { renderTemplate } from "../../src/render/render-site.js";
-import { siteView } from "../../src/render/site-view.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 
 describe("the index of 10 000 deals", () => {
@@ -27,9 +27,9 @@ describe("the index of 10 000 deals", () => {
       }
     }
     expect(deals).toHaveLength(10_000);
-    const view = siteView({ ...analysis, deals, summary: { ...analysis.summary, deals: deals.length } });
+    const view = assembleSite({ ...analysis, deals, summary: { ...analysis.summary, deals: deals.length } });
     const outDir = path.join(cwd, "_site");
-    await renderTemplate("index.njk", view, { outDir, flags: { pdf: false, extras: false } });
+    await renderTemplate("index.njk", view, { outDir, flags: { pdfs: {}, extras: false } });
     const html = await readFile(path.join(outDir, "index.html"), "utf8");
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(1.5 * 1024 * 1024);
     expect(html.split('<tr class="deal-row').length - 1).toBe(100);

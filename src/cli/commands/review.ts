@@ -32,7 +32,7 @@ export async function review(
   }
   const { config, analysis } = await prepare(flags);
   const { language } = flags;
-  const history = await historyFor(analysis);
+  const history = await historyFor(analysis, (line) => process.stderr.write(`${line}\n`), language);
   const result = weeklyReview(history, week ?? isoWeekOf(analysis.today), analysis.today, config.thresholds);
   const goal = config.thresholds.onTimeGoal;
   if (format === "markdown") write(formatReviewMarkdown(result, language, goal));

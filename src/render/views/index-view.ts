@@ -9,8 +9,11 @@ import { formatDate } from "../../time/format-date.js";
 import { daysBetween, type PlainDate } from "../../time/plain-date.js";
 import { chipDetail, chipLabel, messages } from "../i18n.js";
 import { type DealView, type ReadinessView, readinessView } from "./deal-view.js";
+import type { ListPage } from "./filter-view.js";
 import type { FindingView } from "./finding-view.js";
+import type { OwnerPage } from "./owner-view.js";
 import { LEVEL_ICON, type Level, levelOf, urgencyScore } from "./urgency.js";
+import { type WeekView, weekView } from "./week-view.js";
 
 /** Deals on the index itself: the most urgent ones. Every deal is on the "all deals" pages. */
 export const INDEX_ROWS = 100;
@@ -183,4 +186,47 @@ export function indexRow(
 /** Most urgent first (see {@link urgencyScore}), then more open actions, then by title. */
 export function byUrgency(a: IndexRow, b: IndexRow): number {
   return b.score - a.score || b.open - a.open || a.title.localeCompare(b.title) || a.file.localeCompare(b.file);
+}
+
+/** The index page: the most urgent deals, this week's actions, and the way to every other deal. */
+export interface IndexView {
+  rows: IndexRow[];
+  total: number;
+  week: WeekView;
+  legend: { level: Level; icon: string; label: string }[];
+  /** The "all deals" pages, linked from the index. */
+  allPages: { number: number; url: string; from: number; to: number }[];
+  statusLinks: { label: string; url: string; count: number }[];
+  /** "versandbereit" and "nicht versandbereit", with their counts. */
+  readinessLinks: { label: string; url: string; count: number }[];
+}
+
+/** The index from every row (most urgent first), the owners' pages and the list pages it links. */
+export function indexView(
+  rows: IndexRow[],
+  lists: { owners: readonly OwnerPage[]; all: ListPage[]; status: ListPage[]; readiness: ListPage[] },
+  today: PlainDate,
+  language: Language,
+): IndexView {
+  const t = messages(language);
+  return {
+    rows: rows.slice(0, INDEX_ROWS),
+    total: rows.length,
+    week: weekView(lists.owners, today, language),
+    legend: (["critical", "warning", "info"] as const).map((level) => ({
+      level,
+      icon: LEVEL_ICON[level],
+      label: t[`level_${level}`],
+    })),
+    allPages: lists.all[0]?.pages ?? [],
+    statusLinks: firstPageLinks(lists.status),
+    readinessLinks: firstPageLinks(lists.readiness),
+  };
+}
+
+/** One link per paginated list (its first page) that has rows, with how many. */
+function firstPageLinks(lists: ListPage[]): IndexView["statusLinks"] {
+  return lists
+    .filter((page) => page.number === 1 && page.rows.length > 0)
+    .map((page) => ({ label: page.title, url: page.pages[0]?.url ?? "", count: page.pages.at(-1)?.to ?? 0 }));
 }

@@ -1,6 +1,4 @@
-import { createHash } from "node:crypto";
-import { readdir, readFile, rm } from "node:fs/promises";
-import path from "node:path";
+import { readdir, rm } from "node:fs/promises";
 import type { Config } from "../config/load-config.js";
 import { eventSequences } from "../history/event-sequence.js";
 import type { History } from "../history/read-history.js";
@@ -9,51 +7,43 @@ import { type OwnerEntry, ownerKey } from "../model/owner-directory.js";
 import { recapParties, senderAddress } from "../model/recap-parties.js";
 import { messages } from "../render/i18n.js";
 import { mapLimit } from "../util/map-limit.js";
+import { inOut, OWNERS_OUT, outputLayout } from "../util/output-layout.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { dealCalendar, dealEventList, feedChunks } from "./calendar.js";
 import { eventText } from "./icalendar-writer.js";
-import { recapMail } from "./recap-mail.js";
 
-const EXPORT_BATCH = 1000;
+/** Deals per batch, with a collection in between: 10 000 deals' calendar text must not pile up. */
+export const EXPORT_BATCH = 1000;
 
-/** What git and the owner pages add to the exports (both optional: outside git there is no history). */
-export interface ExportContext {
-  /** Write the `.eml` drafts (not for a client site). */
-  mail?: boolean;
+/** What git and the owner pages add to the calendars (both optional: outside git there is no history). */
+export interface CalendarContext {
   /** SEQUENCE of every event from the history (see src/history/event-sequence.ts). */
   history?: History;
   /** Owners with open actions, for `owners/<slug>/calendar.ics`. */
   owners?: ReadonlyMap<string, OwnerEntry>;
-  /** The deals not ready to send: their mail subject starts with the draft mark. */
-  drafts?: ReadonlySet<string>;
 }
 
 /**
- * Writes `<slug>.ics` (for a deal with something to schedule) and `<slug>.eml` (unless `mail: false`) for every
- * valid deal, `calendar.ics` for all of them, and one `owners/<slug>/calendar.ics` per owner: their open
- * deadlines and the next meetings of the deals they have open actions in. The mail draft attaches the deal's
- * PDF when this build has one for it (`withPdf`: slug → SHA-256 of that PDF) and the file still has exactly
- * those bytes; otherwise it goes without attachment — never with another version's PDF. `drafts` are the
- * deals not ready to send: their mail subject starts with the draft mark.
+ * Writes `<slug>.ics` for every valid deal with something to schedule, `calendar.ics` for all of them, and one
+ * `owners/<slug>/calendar.ics` per owner: their open deadlines and the next meetings of the deals they have open
+ * actions in. Returns the slugs that got a calendar.
  */
-export async function writeExports(
+export async function writeCalendars(
   deals: readonly Deal[],
   outDir: string,
   config: Config,
-  withPdf: ReadonlyMap<string, string>,
-  context: ExportContext = {},
-): Promise<void> {
+  context: CalendarContext = {},
+): Promise<Set<string>> {
   const feed: string[][] = [];
   // Per deal (in deal order, whatever order the writes finish in): each owner's events of that deal.
   const ownerParts: Map<string, string[]>[] = [];
   const owners = context.owners ?? new Map<string, OwnerEntry>();
-  // Many small files: keep several writes in flight instead of waiting on each in turn. In batches with a
-  // collection in between, or 10 000 deals leave hundreds of megabytes of mail text for a lazy collector.
+  const written = new Set<string>();
+  // Many small files: keep several writes in flight instead of waiting on each in turn.
   for (let start = 0; start < deals.length; start += EXPORT_BATCH) {
     if (deals.length > EXPORT_BATCH) releaseMemory();
     await mapLimit(deals.slice(start, start + EXPORT_BATCH), 16, async (deal, i) => {
-      const folder = path.join(outDir, "deals", deal.slug);
       const versions = context.history?.files.get(deal.file);
       const organizer = senderAddress(recapParties(deal, config));
       const keyed = dealEventList(deal, config.timeZone, versions ? eventSequences(versions) : undefined, organizer);
@@ -73,23 +63,17 @@ export async function writeExports(
       });
       ownerParts[start + i] = mine;
       // Nothing to schedule, no calendar (RFC 5545 needs a component); an earlier build's file goes.
-      const ics = path.join(folder, `${deal.slug}.ics`);
-      if (events.length > 0) await writeFileAtomic(ics, dealCalendar(deal, config.timeZone, events));
-      else await rm(ics, { force: true });
-      // A client site gets no mail drafts: they carry the recipients' addresses and are the team's to send.
-      if (context.mail === false) return;
-      const pdf = await verifiedPdf(path.join(folder, `${deal.slug}.pdf`), withPdf.get(deal.slug));
-      await writeFileAtomic(
-        path.join(folder, `${deal.slug}.eml`),
-        await recapMail(deal, { config, pdf, draft: context.drafts?.has(deal.slug) ?? false }),
-      );
+      const ics = inOut(outDir, outputLayout.dealFile(deal.slug, "ics"));
+      if (events.length === 0) return void (await rm(ics, { force: true }));
+      await writeFileAtomic(ics, dealCalendar(deal, config.timeZone, events));
+      written.add(deal.slug);
     });
   }
   const feedName = messages(config.siteLanguage).calendarFeed;
   const name = `${config.company.name ?? "protokoll"}: ${feedName}`;
   if (deals.length > EXPORT_BATCH) releaseMemory();
   // A feed without a single event would be an invalid calendar: then there is none (and no stale one).
-  const feedFile = path.join(outDir, "calendar.ics");
+  const feedFile = inOut(outDir, outputLayout.calendar);
   if (feed.some((events) => events.length > 0)) await writeFileAtomic(feedFile, feedChunks(name, feed));
   else await rm(feedFile, { force: true });
   const perOwner = new Map<string, string[]>();
@@ -101,6 +85,7 @@ export async function writeExports(
     }
   }
   await writeOwnerCalendars(outDir, name, owners, perOwner);
+  return written;
 }
 
 /** `owners/<slug>/calendar.ics` per owner; an earlier build's feed of someone without open actions now goes. */
@@ -116,21 +101,12 @@ async function writeOwnerCalendars(
     // Like the deal's own file: nothing to schedule, no calendar (RFC 5545 needs a component).
     if (!owner?.name || events.length === 0) continue;
     written.add(owner.slug);
-    await writeFileAtomic(
-      path.join(outDir, "owners", owner.slug, "calendar.ics"),
-      feedChunks(`${name} – ${owner.name}`, [events]),
-    );
+    await writeFileAtomic(inOut(outDir, outputLayout.ownerCalendar(owner.slug)), feedChunks(`${name} – ${owner.name}`, [events]));
   }
-  const folders = await readdir(path.join(outDir, "owners"), { withFileTypes: true }).catch(() => []);
+  const folders = await readdir(inOut(outDir, OWNERS_OUT), { withFileTypes: true }).catch(() => []);
   for (const folder of folders) {
     if (folder.isDirectory() && !written.has(folder.name)) {
-      await rm(path.join(outDir, "owners", folder.name, "calendar.ics"), { force: true });
+      await rm(inOut(outDir, outputLayout.ownerCalendar(folder.name)), { force: true });
     }
   }
-}
-
-async function verifiedPdf(file: string, expected: string | undefined): Promise<Uint8Array | undefined> {
-  if (!expected) return undefined;
-  const bytes = await readFile(file).catch(() => undefined);
-  return bytes && createHash("sha256").update(bytes).digest("hex") === expected ? bytes : undefined;
 }

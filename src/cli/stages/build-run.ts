@@ -1,0 +1,64 @@
+import type { ProtokollError } from "../../errors.js";
+import type { History } from "../../history/read-history.js";
+import { type Phrase, phrase } from "../../i18n/translate.js";
+import type { PrintOutcome } from "../../pdf/print-pdfs.js";
+import type { Analysis } from "../../pipeline.js";
+import type { Audience } from "../../render/client-view.js";
+import type { PastMeetingView } from "../../render/views/deal-view.js";
+import type { CommonFlags } from "../context.js";
+
+/** What `protokoll build` was asked for, parsed. */
+export interface BuildSettings extends CommonFlags {
+  /** The output folder, absolute. */
+  outDir: string;
+  pdf: boolean;
+  concurrency: number;
+  audience: Audience;
+}
+
+/**
+ * One build's state as it passes through the stages of src/cli/stages/build-stages.ts: each stage reads what the
+ * ones before it left here and adds its own part.
+ */
+export class BuildRun {
+  readonly settings: BuildSettings;
+  readonly log: (line: string) => void;
+  readonly started = performance.now();
+  #analysis: Analysis | undefined;
+  /** Writes the analysis cache back (after the lock is held). */
+  saveCache?: () => Promise<void>;
+  /** Releases the output folder's lock (the command calls it, whatever happened). */
+  releaseLock?: () => void;
+  /** The print stage's outcome, when it ran and the browser started. */
+  print?: PrintOutcome;
+  /** The summary line's PDF part. */
+  pdfLine: Phrase | string = phrase("build.pdfSkipped");
+  /**
+   * A browser that cannot start stops the PDFs, not the build: the site, the exports and report.json are still
+   * written, then this is raised (exit 2) with its fix.
+   */
+  browserError?: ProtokollError;
+  /** The deals' history, for trends, reviews, "Verlauf" and the calendars' SEQUENCE (not at a past revision). */
+  history?: History;
+  pastMeetings?: ReadonlyMap<string, PastMeetingView[]>;
+  /** Absolute paths of the pages this build wrote: any other page of ours is stale. */
+  readonly pages = new Set<string>();
+
+  constructor(settings: BuildSettings, log: (line: string) => void) {
+    this.settings = settings;
+    this.log = log;
+  }
+
+  get analysis(): Analysis {
+    if (!this.#analysis) throw new Error("The analyse stage has not run yet.");
+    return this.#analysis;
+  }
+
+  set analysis(analysis: Analysis) {
+    this.#analysis = analysis;
+  }
+
+  get client(): boolean {
+    return this.settings.audience === "client";
+  }
+}

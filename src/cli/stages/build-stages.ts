@@ -1,0 +1,80 @@
+import { CACHE_DIR } from "../../pdf/pdf-cache.js";
+import { acquireBuildLock } from "../../util/build-lock.js";
+import { inOut } from "../../util/output-layout.js";
+import { historyFor, prepare } from "../context.js";
+import { buildLog } from "./build-log.js";
+import type { BuildRun } from "./build-run.js";
+import { dealFilesOf, OUTPUTS } from "./outputs.js";
+import { pastMeetingViews } from "./past-meetings.js";
+import { removeFiles, removeStaleDeals, removeStalePages } from "./prune-output.js";
+import type { Stage } from "./run-stages.js";
+
+/** The outputs this build writes: a client build only those meant for the client. */
+const writes = (run: BuildRun) => OUTPUTS.filter((output) => output.client || !run.client);
+
+/**
+ * `protokoll build`, stage by stage. The command parses the flags, takes the output folder's lock and runs
+ * these in order (src/cli/stages/run-stages.ts); each stage reads what the earlier ones left on the run.
+ */
+export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
+  {
+    // load → validate → model and findings (src/pipeline.ts), through the analysis cache.
+    name: "analyse",
+    async run(run) {
+      const { analysis, saveCache } = await prepare(run.settings, { dir: inOut(run.settings.outDir, CACHE_DIR), write: true });
+      run.analysis = analysis;
+      if (saveCache) run.saveCache = saveCache;
+    },
+  },
+  {
+    // One build at a time writes into an output folder; nothing is written before the lock is held.
+    name: "lock",
+    async run(run) {
+      run.releaseLock = await acquireBuildLock(run.settings.outDir);
+      // Saved before anything else is written: the analysis is this run's, whatever the PDFs add to it later.
+      await run.saveCache?.();
+    },
+  },
+  {
+    // A deleted deal's files go; a client site must not keep what an earlier team build left in the same folder.
+    name: "prune",
+    async run(run) {
+      const { outDir } = run.settings;
+      const slugs = new Set(run.analysis.deals.filter((d) => d.deal).map((d) => d.slug));
+      await removeStaleDeals(outDir, slugs, dealFilesOf(OUTPUTS));
+      if (!run.client) return;
+      const teamOnly = OUTPUTS.filter((output) => !output.client);
+      await removeFiles(
+        outDir,
+        teamOnly.flatMap((output) => output.files ?? []),
+        dealFilesOf(teamOnly),
+      );
+    },
+  },
+  {
+    // At a past revision there is no "now" to add to its history: no trends, reviews or git SEQUENCE.
+    name: "history",
+    when: (run) => run.settings.at === undefined,
+    async run(run) {
+      run.history = await historyFor(run.analysis, run.log, run.settings.language);
+      if (!run.client) run.pastMeetings = await pastMeetingViews(run.history, run.analysis);
+    },
+  },
+  ...OUTPUTS.map((output) => ({
+    ...output,
+    when: (run: BuildRun) => writes(run).includes(output) && (output.when?.(run) ?? true),
+  })),
+  {
+    // Pages an earlier build wrote and this one did not.
+    name: "clean",
+    run: (run) => removeStalePages(run.settings.outDir, run.pages),
+  },
+  {
+    name: "summary",
+    run(run) {
+      const seconds = ((performance.now() - run.started) / 1000).toFixed(1);
+      const { outDir, language } = run.settings;
+      for (const line of buildLog(run.analysis, { outDir, seconds, pdfLine: run.pdfLine, language })) run.log(line);
+    },
+  },
+];

@@ -1,0 +1,89 @@
+import { open, readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { DEALS_OUT, inOut } from "../../util/output-layout.js";
+
+/** Our own pages say so in their head (templates/_includes/base.njk); nothing else is ever removed. */
+const GENERATOR_MARK = '<meta name="generator" content="protokoll">';
+
+export async function isOurPage(file: string): Promise<boolean> {
+  const handle = await open(file, "r").catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const head = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead).toString("utf8").includes(GENERATOR_MARK);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Pages an earlier build wrote that this one did not (an owner without actions now, a finding fixed) go —
+ * only pages protokoll generated; a hand-written page in the output folder stays. So do folders that this
+ * emptied.
+ */
+export async function removeStalePages(outDir: string, written: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const emptied = new Set<string>();
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (!entry.isFile() || !entry.name.endsWith(".html") || written.has(file) || !(await isOurPage(file))) continue;
+    await rm(file, { force: true });
+    emptied.add(entry.parentPath);
+  }
+  await removeEmptyFolders(emptied, outDir);
+}
+
+/**
+ * A deal deleted since the last build leaves nothing behind: the page and the files `dealFiles` names in its
+ * folder under deals/ go, and the folder when nothing else is in it. So do temporary files a killed build left
+ * (every file is written to a temporary file and renamed, never truncated in place). Files protokoll did not
+ * write are never touched.
+ */
+export async function removeStaleDeals(
+  outDir: string,
+  slugs: ReadonlySet<string>,
+  dealFiles: (slug: string) => string[],
+): Promise<void> {
+  const dealsOut = inOut(outDir, DEALS_OUT);
+  const existing = await readdir(dealsOut, { withFileTypes: true }).catch(() => []);
+  const emptied = new Set<string>();
+  for (const entry of existing) {
+    if (!entry.isDirectory()) continue;
+    const folder = path.join(dealsOut, entry.name);
+    const stale = !slugs.has(entry.name);
+    const ours = new Set(dealFiles(entry.name));
+    for (const file of await readdir(folder)) {
+      const full = path.join(folder, file);
+      const remove = file.endsWith(".tmp") || (stale && (ours.has(file) || (file === "index.html" && (await isOurPage(full)))));
+      if (remove) await rm(full, { force: true });
+    }
+    if (stale) emptied.add(folder);
+  }
+  await removeEmptyFolders(emptied, outDir);
+}
+
+/** Removes `files` (layout paths) and, in every deal folder, the files `dealFiles` names. */
+export async function removeFiles(
+  outDir: string,
+  files: readonly string[],
+  dealFiles: (slug: string) => string[],
+): Promise<void> {
+  for (const file of files) await rm(inOut(outDir, file), { force: true });
+  for (const entry of await readdir(inOut(outDir, DEALS_OUT), { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isDirectory()) continue;
+    for (const name of dealFiles(entry.name)) await rm(path.join(outDir, DEALS_OUT, entry.name, name), { force: true });
+  }
+}
+
+/** Removes each folder that is now empty, and its parents up to (not including) `root`. */
+async function removeEmptyFolders(folders: Iterable<string>, root: string): Promise<void> {
+  const sorted = [...folders].sort((a, b) => b.length - a.length);
+  for (let dir of sorted) {
+    while (dir.startsWith(root + path.sep)) {
+      if ((await readdir(dir).catch(() => ["?"])).length > 0) break;
+      await rm(dir, { recursive: true, force: true });
+      dir = path.dirname(dir);
+    }
+  }
+}

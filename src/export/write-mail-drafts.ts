@@ -1,0 +1,42 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { Config } from "../config/load-config.js";
+import type { Deal } from "../model/deal.js";
+import { mapLimit } from "../util/map-limit.js";
+import { inOut, outputLayout } from "../util/output-layout.js";
+import { releaseMemory } from "../util/release-memory.js";
+import { writeFileAtomic } from "../util/write-file-atomic.js";
+import { recapMail } from "./recap-mail.js";
+import { EXPORT_BATCH } from "./write-calendars.js";
+
+/**
+ * Writes `<slug>.eml`, the recap as a mail draft, for every valid deal. It attaches the deal's PDF when this
+ * build has one for it (`withPdf`: slug → SHA-256 of that PDF) and the file still has exactly those bytes;
+ * otherwise it goes without attachment — never with another version's PDF. `drafts` are the deals not ready to
+ * send: their subject starts with the draft mark.
+ */
+export async function writeMailDrafts(
+  deals: readonly Deal[],
+  outDir: string,
+  config: Config,
+  withPdf: ReadonlyMap<string, string>,
+  drafts: ReadonlySet<string>,
+): Promise<void> {
+  // In batches with a collection in between, or 10 000 deals leave hundreds of megabytes of mail text behind.
+  for (let start = 0; start < deals.length; start += EXPORT_BATCH) {
+    if (deals.length > EXPORT_BATCH) releaseMemory();
+    await mapLimit(deals.slice(start, start + EXPORT_BATCH), 16, async (deal) => {
+      const pdf = await verifiedPdf(inOut(outDir, outputLayout.dealFile(deal.slug, "pdf")), withPdf.get(deal.slug));
+      await writeFileAtomic(
+        inOut(outDir, outputLayout.dealFile(deal.slug, "eml")),
+        await recapMail(deal, { config, pdf, draft: drafts.has(deal.slug) }),
+      );
+    });
+  }
+}
+
+async function verifiedPdf(file: string, expected: string | undefined): Promise<Uint8Array | undefined> {
+  if (!expected) return undefined;
+  const bytes = await readFile(file).catch(() => undefined);
+  return bytes && createHash("sha256").update(bytes).digest("hex") === expected ? bytes : undefined;
+}

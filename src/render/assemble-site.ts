@@ -1,0 +1,106 @@
+/**
+ * What the templates see: the whole site, assembled from one view per page (src/render/views/). This module
+ * only puts them together; each view computes and formats its own page, templates only lay out.
+ */
+import type { History } from "../history/read-history.js";
+import type { Language } from "../model/deal.js";
+import { ownerDirectory } from "../model/owner-directory.js";
+import type { Analysis, DealResult } from "../pipeline.js";
+import { formatDate } from "../time/format-date.js";
+import type { PlainDate } from "../time/plain-date.js";
+import { type Messages, messages } from "./i18n.js";
+import { type DealView, dealView, type KpiView, kpiView, type PastMeetingView, percent } from "./views/deal-view.js";
+import { allDealsPages, type FilterPage, findingPages, type ListPage, readinessPages, statusPages } from "./views/filter-view.js";
+import { findingView } from "./views/finding-view.js";
+import { historyViews, type ReviewPage, type TrendsView } from "./views/history-view.js";
+import { byUrgency, type IndexRow, type IndexView, indexRow, indexView } from "./views/index-view.js";
+import { type LessonsEntry, lessonsView } from "./views/lessons-view.js";
+import { type OwnerPage, ownerPages } from "./views/owner-view.js";
+import { type SummaryView, summaryView } from "./views/summary-view.js";
+import { type UpcomingItem, upcomingItems } from "./views/upcoming-view.js";
+
+export interface SiteView {
+  lang: Language;
+  t: Messages;
+  today: string;
+  todayIso: PlainDate;
+  company?: string;
+  deals: DealView[];
+  /** Every row, most urgent first. */
+  rows: IndexRow[];
+  index: IndexView;
+  summary: SummaryView;
+  kpi: KpiView;
+  goal: string;
+  owners: OwnerPage[];
+  upcoming: UpcomingItem[];
+  upcomingDays: number;
+  lessons: LessonsEntry[];
+  /** The team's KPI trends over the last twelve weeks (figures with data tables), from the git history. */
+  trends?: TrendsView;
+  /** Weekly reviews of this week and the last, from the git history. */
+  reviews: ReviewPage[];
+  findingPages: FilterPage[];
+  statusPages: ListPage[];
+  /** `send/ready/` and `send/not-ready/`, in pages. */
+  readinessPages: ListPage[];
+  allPages: ListPage[];
+}
+
+export function assembleSite(
+  analysis: Analysis,
+  history?: History,
+  pastMeetings?: ReadonlyMap<string, PastMeetingView[]>,
+): SiteView {
+  const { today, config } = analysis;
+  const language = config.siteLanguage;
+  const deals: DealView[] = [];
+  const rows: IndexRow[] = analysis.deals.map((result) => {
+    const findings = result.findings.map((f) => findingView(f, language));
+    const view = result.deal ? dealView(result as DealResult & { deal: NonNullable<DealResult["deal"]> }, analysis) : undefined;
+    if (view) {
+      view.pastMeetings = pastMeetings?.get(view.slug) ?? [];
+      deals.push(view);
+    }
+    return indexRow(result, view, findings, today, config);
+  });
+  rows.sort(byUrgency);
+
+  const owners = ownerPages(deals, language, ownerDirectory(analysis.deals));
+  const all = allDealsPages(rows, language);
+  const status = statusPages(rows, language);
+  const readiness = readinessPages(rows, language);
+  const site: SiteView = {
+    lang: language,
+    t: messages(language),
+    today: formatDate(today, language),
+    todayIso: today,
+    deals,
+    rows,
+    index: indexView(rows, { owners, all, status, readiness }, today, language),
+    summary: summaryView(analysis),
+    kpi: kpiView(analysis.kpi, language, config.thresholds.onTimeGoal),
+    goal: percent(config.thresholds.onTimeGoal, language),
+    owners,
+    upcoming: upcomingItems(analysis, language),
+    upcomingDays: config.thresholds.upcomingDays,
+    lessons: lessonsView(deals),
+    reviews: [],
+    findingPages: findingPages(rows, language),
+    statusPages: status,
+    readinessPages: readiness,
+    allPages: all,
+  };
+  if (config.company.name) site.company = config.company.name;
+  // Without commits there are no weeks to show: no trends or reviews rather than eleven empty weeks.
+  if (history?.head) {
+    const views = historyViews(history, owners, today, config);
+    site.trends = views.trends;
+    site.reviews = views.reviews;
+    for (const owner of owners) {
+      const html = views.ownerTrendsHtml.get(owner.name);
+      if (html !== undefined && !owner.nobody) owner.trendsHtml = html;
+    }
+  }
+  return site;
+}

@@ -1,0 +1,66 @@
+// The views the deals' history adds (src/history/): the team's KPI trends on the index, each owner's on their
+// page, and the weekly review pages of this week and the last. All internal.
+import type { Config } from "../../config/load-config.js";
+import type { History } from "../../history/read-history.js";
+import { weeklyMeasures } from "../../history/weekly-measures.js";
+import { weeklyReview } from "../../history/weekly-review.js";
+import { addWeeks, isoWeekOf, weeksEndingWith } from "../../time/iso-week.js";
+import type { PlainDate } from "../../time/plain-date.js";
+import { outputLayout } from "../../util/output-layout.js";
+import { kpiTrendsHtml } from "../charts/kpi-trends.js";
+import { reviewMessages } from "../i18n.js";
+import { reviewBodyHtml } from "../review-html.js";
+import type { OwnerPage } from "./owner-view.js";
+
+/** Weeks the trend charts show, the current one last. */
+export const TREND_WEEKS = 12;
+
+export interface TrendsView {
+  title: string;
+  html: string;
+  reviews: { url: string; label: string }[];
+}
+
+/** One weekly review page, `review/<week>/` (internal). */
+export interface ReviewPage {
+  week: string;
+  title: string;
+  bodyHtml: string;
+}
+
+export interface HistoryViews {
+  trends: TrendsView;
+  reviews: ReviewPage[];
+  /** Each owner's trend figures, by owner name. */
+  ownerTrendsHtml: Map<string, string>;
+}
+
+/** Trends for the index and the owner pages, and the review pages of this week and the last. */
+export function historyViews(history: History, owners: readonly OwnerPage[], today: PlainDate, config: Config): HistoryViews {
+  const language = config.siteLanguage;
+  const goal = config.thresholds.onTimeGoal;
+  const thisWeek = isoWeekOf(today);
+  const weeks = weeksEndingWith(thisWeek, TREND_WEEKS);
+  const r = reviewMessages(language);
+  const ownerTrendsHtml = new Map<string, string>();
+  for (const owner of owners) {
+    if (owner.nobody) continue;
+    ownerTrendsHtml.set(
+      owner.name,
+      kpiTrendsHtml(weeklyMeasures(history, weeks, today, { owner: owner.name }), language, goal, "owner"),
+    );
+  }
+  return {
+    trends: {
+      title: r.trends,
+      html: kpiTrendsHtml(weeklyMeasures(history, weeks, today), language, goal, "team"),
+      reviews: [thisWeek, addWeeks(thisWeek, -1)].map((week) => ({ url: outputLayout.reviewPage(week), label: r.title(week) })),
+    },
+    reviews: [addWeeks(thisWeek, -1), thisWeek].map((week) => ({
+      week,
+      title: r.title(week),
+      bodyHtml: reviewBodyHtml(weeklyReview(history, week, today, config.thresholds), language, goal, "../../"),
+    })),
+    ownerTrendsHtml,
+  };
+}
