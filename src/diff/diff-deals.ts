@@ -18,7 +18,10 @@ export type Change =
   | { type: "next-meeting-set"; date: PlainDate; time?: string }
   | { type: "next-meeting-moved"; from: PlainDate; to: PlainDate; fromTime?: string; toTime?: string; days: number }
   | { type: "next-meeting-removed"; date: PlainDate }
-  | { type: "protocol-sent"; date: PlainDate };
+  | { type: "protocol-sent"; date: PlainDate }
+  /** A line added to or removed from one of the recap lists (`list`: its key, e.g. `risks`). */
+  | { type: "list-line-added"; list: string; text: string }
+  | { type: "list-line-removed"; list: string; text: string };
 
 export interface FindingChange {
   code: string;
@@ -102,6 +105,12 @@ export function dealChanges(before: Deal, after: Deal): Change[] {
     changes.push(change);
   }
   if (!before.protocolSent && after.protocolSent) changes.push({ type: "protocol-sent", date: after.protocolSent });
+  for (const [list, lines] of Object.entries(after.lists)) {
+    const was = new Set(before.lists[list] ?? []);
+    const is = new Set(lines);
+    for (const text of before.lists[list] ?? []) if (!is.has(text)) changes.push({ type: "list-line-removed", list, text });
+    for (const text of lines) if (!was.has(text)) changes.push({ type: "list-line-added", list, text });
+  }
   return changes;
 }
 

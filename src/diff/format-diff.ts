@@ -53,6 +53,10 @@ export function describeChange(c: Change, language: Language, words: ChangeWords
       return `${words.strong(l("nextRemoved"))} (${date(c.date)})`;
     case "protocol-sent":
       return `${l("sent")} ${date(c.date)}`;
+    case "list-line-added":
+      return `${say(language, { key: `list.${c.list}` as CatalogueKey })}, ${l("lineAdded")}: ${quote(c.text)}`;
+    case "list-line-removed":
+      return `${say(language, { key: `list.${c.list}` as CatalogueKey })}, ${l("lineRemoved")}: ${quote(c.text)}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { PlainDate } from "../time/plain-date.js";
 import type { DealFile } from "../validate/deal-file.generated.js";
+import { recapLists } from "../validate/schemas.js";
 import type { Action, Appointment, Deal, GitFacts } from "./deal.js";
 
 /** Turns schema-valid file data into the model. Pure: the same input gives the same deal. */
@@ -24,9 +25,11 @@ export function buildDeal(slug: string, file: string, data: DealFile, git?: GitF
       if (entry.note) action.note = entry.note;
       return action;
     }),
-    risks: data.risks ?? [],
+    // The schema makes every recap list an array of Markdown strings (a test checks each one it marks).
+    lists: Object.fromEntries(
+      recapLists().map((key) => [key, (data as unknown as Record<string, string[] | undefined>)[key] ?? []]),
+    ),
     escalation: data.escalation ?? [],
-    abortCriteria: data.abort_criteria ?? [],
     asOf: (data.updated ?? git?.date ?? data.meeting.date) as PlainDate,
   };
   if (data.sender) deal.sender = data.sender;

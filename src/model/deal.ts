@@ -62,11 +62,14 @@ export interface Deal {
   options: DealOption[];
   chosenOption?: string;
   actions: Action[];
-  risks: string[];
+  /**
+   * The recap lists by their key in the file (`risks`, `abort_criteria`, …; see recapLists() in
+   * src/validate/schemas.ts): Markdown lines, client-facing, each list its own section. Every key is present.
+   */
+  lists: Readonly<Record<string, readonly string[]>>;
   nextMeeting?: Appointment;
   communication?: Communication;
   escalation: EscalationStep[];
-  abortCriteria: string[];
   lostReason?: string;
   protocolSent?: PlainDate;
   /** The "Stand": `updated`, else the last commit date of the file, else the meeting date. */

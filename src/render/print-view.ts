@@ -56,8 +56,8 @@ export interface PrintView {
   next?: PrintAppointment;
   communication: { label: string; value: string }[];
   escalation: { when: string; then: string }[];
-  risksHtml: string[];
-  abortCriteriaHtml: string[];
+  /** Each recap list's lines as HTML, by key (see Deal.lists). */
+  listsHtml: Record<string, string[]>;
   /** A lost deal's recap says neutrally what was agreed, under "Ergebnis" — never "verloren". */
   outcomeHtml: string;
   asOf: string;
@@ -88,8 +88,7 @@ export function printView(deal: Deal, config: Config, readiness: SendReadiness |
     actions: sortActions(deal.actions).map((a) => printAction(a, language, t)),
     communication: communicationView(deal, t),
     escalation: deal.escalation,
-    risksHtml: deal.risks.map(renderInlineMarkdown),
-    abortCriteriaHtml: deal.abortCriteria.map(renderInlineMarkdown),
+    listsHtml: listsHtml(deal),
     outcomeHtml: renderMarkdown(deal.lostReason),
     asOf: formatDate(deal.asOf, language),
   };
@@ -163,6 +162,13 @@ export function optionsView(deal: Deal): OptionView[] {
     if (o.timeframe) option.timeframe = o.timeframe;
     return option;
   });
+}
+
+/** The deal's recap lists with their lines rendered (inline Markdown), by key. */
+export function listsHtml(deal: Deal): Record<string, string[]> {
+  const html: Record<string, string[]> = Object.create(null);
+  for (const [key, lines] of Object.entries(deal.lists)) html[key] = lines.map(renderInlineMarkdown);
+  return html;
 }
 
 /** The facts of the deal as label/HTML rows (Markdown rendered, the rest escaped). */

@@ -21,6 +21,8 @@ export function schemas() {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false });
   ajv.addFormat("date", { type: "string", validate: (text: string) => parsePlainDate(text) !== undefined });
   ajv.addFormat("email", { type: "string", validate: (text: string) => EMAIL.test(text) });
+  // Our own annotation, read by recapLists() below; it validates nothing.
+  ajv.addKeyword({ keyword: "x-protokoll", schemaType: "string" });
   const dealSchema = loadSchema("deal.schema.json");
   compiled = {
     deal: ajv.compile(dealSchema),
@@ -28,4 +30,19 @@ export function schemas() {
     dealSchema,
   };
   return compiled;
+}
+
+let lists: readonly string[] | undefined;
+
+/**
+ * The deal's recap lists, in schema order: client-facing lists of Markdown lines that each show as one section
+ * of the protocol under their own heading (`risks`, `abort_criteria`, …). The schema marks them with
+ * `"x-protokoll": "recap-list"`, so a new one needs no code: the model carries it (`Deal.lists`), the views
+ * render it, the diff names its changes, and a template places it by its key.
+ */
+export function recapLists(): readonly string[] {
+  lists ??= Object.entries(schemas().dealSchema.properties as Record<string, { "x-protokoll"?: string }>)
+    .filter(([, property]) => property["x-protokoll"] === "recap-list")
+    .map(([key]) => key);
+  return lists;
 }

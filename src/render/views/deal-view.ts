@@ -7,7 +7,7 @@ import { formatDate, formatTime, formatWeekday } from "../../time/format-date.js
 import type { PlainDate } from "../../time/plain-date.js";
 import { findingTitle, type Messages, messages, reviewMessages } from "../i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "../markdown.js";
-import { communicationView, type OptionView, optionsView, termsView } from "../print-view.js";
+import { communicationView, listsHtml, type OptionView, optionsView, termsView } from "../print-view.js";
 import { type FindingView, findingView } from "./finding-view.js";
 
 /**
@@ -80,11 +80,11 @@ export interface DealView {
   terms: { label: string; html: string }[];
   options: OptionView[];
   actions: ActionView[];
-  risksHtml: string[];
+  /** Each recap list's lines as HTML, by key (see Deal.lists). */
+  listsHtml: Record<string, string[]>;
   next?: AppointmentView;
   communication: { label: string; value: string }[];
   escalation: { when: string; then: string }[];
-  abortCriteriaHtml: string[];
   lostReasonHtml: string;
   protocolSent?: string;
   asOf: string;
@@ -197,10 +197,9 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
       if (a.pushedBack) action.pushedBack = a.pushedBack;
       return action;
     }),
-    risksHtml: deal.risks.map(renderInlineMarkdown),
+    listsHtml: listsHtml(deal),
     communication,
     escalation: deal.escalation,
-    abortCriteriaHtml: deal.abortCriteria.map(renderInlineMarkdown),
     lostReasonHtml: renderMarkdown(deal.lostReason),
     asOf: formatDate(deal.asOf, language),
     findings: listed,

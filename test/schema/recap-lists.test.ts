@@ -1,0 +1,52 @@
+// The recap lists are declared once, in the schema ("x-protokoll": "recap-list"); model, views, templates and
+// diff follow from that mark. These tests hold the mark to what the code assumes of it.
+import { describe, expect, it } from "vitest";
+import { dealChanges } from "../../src/diff/diff-deals.js";
+import { describeChange } from "../../src/diff/format-diff.js";
+import { messages } from "../../src/render/i18n.js";
+import { recapLists, schemas } from "../../src/validate/schemas.js";
+import { analyseFiles, deal } from "../helpers/analyse.js";
+
+const plain = { text: (s: string) => s, strong: (s: string) => s };
+
+describe("recap lists", () => {
+  it("are the marked fields of the schema, each an array of Markdown lines", () => {
+    const properties = schemas().dealSchema.properties as Record<string, { type?: string; items?: { $ref?: string } }>;
+    expect(recapLists()).toEqual(expect.arrayContaining(["risks", "abort_criteria"]));
+    for (const key of recapLists()) {
+      expect(properties[key]?.type, key).toBe("array");
+      expect(properties[key]?.items?.$ref, key).toBe("#/definitions/markdown");
+    }
+  });
+
+  it.each(["de", "en"] as const)("each has a heading in %s", (language) => {
+    const t = messages(language) as Record<string, string>;
+    for (const key of recapLists()) expect(t[`list.${key}`], key).toMatch(/\S/);
+  });
+
+  it("are all in the model, empty when the file has none", async () => {
+    const analysis = await analyseFiles({ "a.yaml": deal("risks:", "  - Lieferzeit *knapp*") });
+    const model = analysis.deals[0]?.deal;
+    expect(Object.keys(model?.lists ?? {})).toEqual([...recapLists()]);
+    expect(model?.lists.risks).toEqual(["Lieferzeit *knapp*"]);
+    expect(model?.lists.abort_criteria).toEqual([]);
+  });
+
+  it("name their added and removed lines in a diff, in the deal's language", async () => {
+    const before = await analyseFiles({ "a.yaml": deal("risks:", "  - Alt", "  - Bleibt") });
+    const after = await analyseFiles({ "a.yaml": deal("risks:", "  - Bleibt", "  - Neu") });
+    const a = before.deals[0]?.deal;
+    const b = after.deals[0]?.deal;
+    if (!a || !b) throw new Error("invalid test deal");
+    const changes = dealChanges(a, b);
+    expect(changes).toEqual([
+      { type: "list-line-removed", list: "risks", text: "Alt" },
+      { type: "list-line-added", list: "risks", text: "Neu" },
+    ]);
+    expect(changes.map((c) => describeChange(c, "de", plain))).toEqual([
+      "Offene Risiken, gestrichen: „Alt“",
+      "Offene Risiken, neu: „Neu“",
+    ]);
+    expect(describeChange(changes[1] as (typeof changes)[number], "en", plain)).toBe("Open risks, added: “Neu”");
+  });
+});
