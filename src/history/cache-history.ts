@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import type { HistoryOptions } from "./read-history.js";
@@ -42,7 +43,7 @@ export async function readCache(file: string, key: string): Promise<CacheFile | 
         return undefined;
       for (const change of entry.changes) {
         if (!Array.isArray(change) || typeof change[0] !== "string" || typeof change[1] !== "string") return undefined;
-        if (!/\.ya?ml$/i.test(change[0]) || !/^([0-9a-f]{40}|[0-9a-f]{64}|)$/.test(change[1])) return undefined;
+        if (!DEAL_EXTENSION.test(change[0]) || !/^([0-9a-f]{40}|[0-9a-f]{64}|)$/.test(change[1])) return undefined;
       }
     }
     const snapshots: Record<string, Snapshot | null> = Object.create(null);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { DealFileEntry } from "../load/find-deal-files.js";
+import { DEAL_EXTENSION, type DealFileEntry } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import type { Deal } from "../model/deal.js";
 import { addDays, type PlainDate, todayIn } from "../time/plain-date.js";
@@ -177,5 +177,5 @@ function sameState(a: Snapshot, b: Snapshot): boolean {
 }
 
 function entryFor(file: string, cwd: string): DealFileEntry {
-  return { file, absolute: path.join(cwd, file), slug: path.posix.basename(file).replace(/\.ya?ml$/i, "") };
+  return { file, absolute: path.join(cwd, file), slug: path.posix.basename(file).replace(DEAL_EXTENSION, "") };
 }

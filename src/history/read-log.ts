@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import type { HistoryOptions } from "./read-history.js";
 
@@ -37,7 +38,7 @@ export async function readLog(options: HistoryOptions): Promise<LogEntry[]> {
     for (let i = 0; i + 1 < rest.length; i += 2) {
       const meta = (rest[i] as string).replace(/^\n/, "");
       const file = (rest[i + 1] as string).split(path.sep).join("/");
-      if (!meta.startsWith(":") || !/\.ya?ml$/i.test(file)) continue;
+      if (!meta.startsWith(":") || !DEAL_EXTENSION.test(file)) continue;
       const fields = meta.slice(1).split(" ");
       const status = fields[4] ?? "";
       changes.push([file, status.startsWith("D") ? "" : (fields[3] ?? "")]);
