@@ -1,7 +1,7 @@
 import { ProtokollError } from "../errors.js";
 import { type Phrase, phrase } from "../i18n/translate.js";
 import { addDays, type PlainDate, parsePlainDate, todayIn } from "../time/plain-date.js";
-import { dateProblem } from "../validate/validate-against-schema.js";
+import { dateProblem } from "../validate/explain-format-error.js";
 
 /**
  * "Today": `--today` wins, then `PROTOKOLL_TODAY`, then the current date in the configured time zone.

@@ -10,15 +10,16 @@ import { PreviewPrinter } from "../pdf/preview-printer.js";
 import { LiveAnalysis } from "../pipeline/live-analysis.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { assembleSite, type SiteView } from "../render/assemble-site.js";
-import type { PreviewView, SiteFlags } from "../render/eleventy-plugin.js";
+import type { SiteFlags } from "../render/eleventy-plugin.js";
 import { TEMPLATES_DIR } from "../render/package-templates.js";
 import { type PageSelection, type RenderedPage, renderPages } from "../render/render-pages.js";
-import { renderPrintHtml } from "../render/render-print-html.js";
 import { type LiveServer, startLiveServer } from "../render/serve-site.js";
 import { formatFinding } from "../report/format-text.js";
 import type { Language } from "../time/language.js";
 import type { PlainDate } from "../time/plain-date.js";
+import { DEALS_OUT, inOut, outputLayout } from "../util/output-layout.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
+import { PreviewQueue } from "./preview-queue.js";
 
 export interface SessionOptions {
   dealsDir: string;
@@ -34,10 +35,6 @@ export interface SessionOptions {
 
 /** Saves closer together than this are one update. */
 const SAVE_SETTLE_MS = 30;
-/** No preview is printed until the deals have been quiet this long (typing, an editor's several writes). */
-const PRINT_DEBOUNCE_MS = 150;
-/** Background previews (the ones nobody saved) refresh their pages in batches of this many. */
-const PAGE_REFRESH_BATCH = 25;
 
 /**
  * `serve` after the first build: a save re-analyses the saved file only, re-renders its page and the overview
@@ -49,8 +46,7 @@ const PAGE_REFRESH_BATCH = 25;
 export class ServeSession {
   readonly #options: SessionOptions;
   readonly #live: LiveAnalysis;
-  readonly #printer: PreviewPrinter;
-  readonly #previews: Record<string, PreviewView> = Object.create(null);
+  readonly #prints: PreviewQueue;
   /** Absolute path → hash of the bytes last written, so an unchanged page is not written (or reloaded) again. */
   readonly #written = new Map<string, string>();
   /** Pages the last overview render wrote: one it no longer writes (an owner gone) is removed. */
@@ -63,14 +59,6 @@ export class ServeSession {
   #touched = new Set<string>();
   #templatesTouched = false;
   #settle: NodeJS.Timeout | undefined;
-  /** Slugs to print: saved ones first. */
-  readonly #urgent = new Set<string>();
-  readonly #background = new Set<string>();
-  readonly #generation = new Map<string, number>();
-  readonly #refresh = new Set<string>();
-  #quietUntil = 0;
-  #printing: Promise<void> | undefined;
-  #printedInBackground = 0;
   #stopped = false;
 
   constructor(options: SessionOptions) {
@@ -81,7 +69,18 @@ export class ServeSession {
       config: options.config,
       git: options.git,
     });
-    this.#printer = new PreviewPrinter({ version: options.version, browser: options.config.browser });
+    this.#prints = new PreviewQueue({
+      printer: new PreviewPrinter({ version: options.version, browser: options.config.browser }),
+      outDir: options.outDir,
+      language: options.language,
+      log: options.log,
+      analysis: () => this.#analysis as Analysis,
+      refresh: async (deals) => {
+        await this.#enqueue(async () => {
+          await this.#renderAndWrite({ deals, overview: false });
+        });
+      },
+    });
   }
 
   /** The first build (every page), then the server and the watchers. */
@@ -97,7 +96,7 @@ export class ServeSession {
         warnings: plural(warnings, "n.warning"),
       }),
     );
-    for (const result of analysis.deals) if (result.deal) this.#queue(result.slug, false);
+    for (const result of analysis.deals) if (result.deal) this.#prints.queue(result.slug, false);
     await this.#renderAndWrite({ deals: new Set(analysis.deals.map((d) => d.slug)), overview: true });
     this.#server = await startLiveServer(this.#options.outDir, this.#options.port);
     const deals = path.resolve(this.#options.dealsDir);
@@ -112,26 +111,25 @@ export class ServeSession {
         this.#scheduleUpdate();
       }),
     );
-    void this.#printLoop();
+    void this.#prints.run();
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#settle);
     for (const watcher of this.#watchers) watcher.close();
-    await this.#printer.close();
-    await this.#printing?.catch(() => undefined);
+    await this.#prints.close();
     await this.#work.catch(() => undefined);
     await this.#server?.close();
   }
 
   /** Requests the pages tried to make while printing previews (all aborted): should stay empty. */
   get blockedRequests(): readonly string[] {
-    return this.#printer.blockedRequests;
+    return this.#prints.blockedRequests;
   }
 
   #scheduleUpdate(): void {
-    this.#quietUntil = Date.now() + PRINT_DEBOUNCE_MS;
+    this.#prints.holdOff();
     clearTimeout(this.#settle);
     this.#settle = setTimeout(() => this.#enqueue(() => this.#update()), SAVE_SETTLE_MS);
   }
@@ -156,8 +154,8 @@ export class ServeSession {
     this.#apply(analysis);
     for (const gone of removed) await this.#removeDeal(gone.slug);
     for (const result of changed) {
-      if (result.deal) this.#queue(result.slug, true);
-      else delete this.#previews[result.slug];
+      if (result.deal) this.#prints.queue(result.slug, true);
+      else this.#prints.dropPreview(result.slug);
     }
     // Before the pages: whoever sees the page change finds the reason in the log already.
     this.#logErrors(changed);
@@ -173,8 +171,8 @@ export class ServeSession {
         warnings: plural(warnings, "n.warning"),
       }),
     );
-    this.#quietUntil = Date.now() + PRINT_DEBOUNCE_MS;
-    void this.#printLoop();
+    this.#prints.holdOff();
+    void this.#prints.run();
   }
 
   #apply(analysis: Analysis): void {
@@ -183,7 +181,7 @@ export class ServeSession {
   }
 
   #flags(): SiteFlags {
-    return { pdfs: {}, extras: false, previews: this.#previews };
+    return { pdfs: {}, extras: false, previews: this.#prints.previews };
   }
 
   /** Renders the selection, writes the pages whose bytes changed, reloads the browser with them. */
@@ -192,7 +190,7 @@ export class ServeSession {
     const pages = await renderPages(view, this.#flags(), this.#options.outDir, selection);
     const changed = await this.#write(pages);
     if (selection.overview) {
-      const dealPages = path.join(this.#options.outDir, "deals") + path.sep;
+      const dealPages = inOut(this.#options.outDir, DEALS_OUT) + path.sep;
       const overview = new Set(pages.map((p) => p.file).filter((file) => !file.startsWith(dealPages)));
       for (const file of this.#overviewFiles) {
         if (overview.has(file)) continue;
@@ -219,110 +217,10 @@ export class ServeSession {
   }
 
   async #removeDeal(slug: string): Promise<void> {
-    const folder = path.join(this.#options.outDir, "deals", slug);
+    const folder = inOut(this.#options.outDir, outputLayout.dealFolder(slug));
     await rm(folder, { recursive: true, force: true });
     for (const file of this.#written.keys()) if (file.startsWith(folder + path.sep)) this.#written.delete(file);
-    delete this.#previews[slug];
-    this.#urgent.delete(slug);
-    this.#background.delete(slug);
-  }
-
-  #queue(slug: string, urgent: boolean): void {
-    this.#generation.set(slug, (this.#generation.get(slug) ?? 0) + 1);
-    this.#previews[slug] = { state: "pending", text: t(this.#options.language, "serve.previewPending") };
-    if (urgent) {
-      this.#background.delete(slug);
-      this.#urgent.add(slug);
-    } else if (!this.#urgent.has(slug)) this.#background.add(slug);
-  }
-
-  /** Prints queued previews one by one on the warm page, waiting for the deals to be quiet first. */
-  #printLoop(): Promise<void> {
-    this.#printing ??= this.#printQueued().finally(() => {
-      this.#printing = undefined;
-    });
-    return this.#printing;
-  }
-
-  async #printQueued(): Promise<void> {
-    while (!this.#stopped) {
-      const wait = this.#quietUntil - Date.now();
-      if (wait > 0) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        continue;
-      }
-      const urgent = this.#urgent.values().next();
-      const slug = urgent.done ? this.#background.values().next().value : urgent.value;
-      if (slug === undefined) break;
-      this.#urgent.delete(slug);
-      this.#background.delete(slug);
-      await this.#printOne(slug, !urgent.done);
-      if (!urgent.done || this.#refresh.size >= PAGE_REFRESH_BATCH || this.#background.size === 0) {
-        await this.#refreshPages();
-      }
-    }
-    await this.#refreshPages();
-  }
-
-  async #printOne(slug: string, urgent: boolean): Promise<void> {
-    const analysis = this.#analysis as Analysis;
-    const result = analysis.deals.find(
-      (d): d is DealResult & { deal: NonNullable<DealResult["deal"]> } => d.slug === slug && !!d.deal,
-    );
-    if (!result) return;
-    const generation = this.#generation.get(slug);
-    const started = performance.now();
-    const [doc] = await renderPrintHtml({ ...analysis, deals: [result] });
-    if (!doc) return;
-    const { language } = this.#options;
-    let preview: PreviewView;
-    try {
-      const target = path.join(this.#options.outDir, "deals", slug, `${slug}.pdf`);
-      const { pages, length } = await this.#printer.print({ ...doc, target });
-      preview =
-        pages === 1
-          ? { state: "fits", text: t(language, "serve.previewFits"), pages }
-          : {
-              state: "long",
-              text: t(language, "serve.previewLong", {
-                pages: length.toLocaleString(language === "de" ? "de-DE" : "en-GB", {
-                  minimumFractionDigits: 1,
-                  maximumFractionDigits: 1,
-                }),
-              }),
-              pages,
-            };
-    } catch (error) {
-      const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-      preview = { state: "failed", text: t(language, "serve.previewFailed", { reason }) };
-    }
-    // Saved again while printing: the newer version is queued already; this print is not its preview.
-    if (this.#generation.get(slug) !== generation) return;
-    this.#previews[slug] = preview;
-    this.#refresh.add(slug);
-    if (urgent) {
-      this.#options.log(
-        t(this.#options.language, "serve.printed", {
-          file: result.file,
-          status: preview.text,
-          ms: Math.round(performance.now() - started),
-        }),
-      );
-    } else this.#printedInBackground++;
-  }
-
-  /** Re-renders the deal pages whose preview state changed (the deal template alone). */
-  async #refreshPages(): Promise<void> {
-    if (this.#refresh.size === 0 || this.#stopped) return;
-    const deals = new Set(this.#refresh);
-    this.#refresh.clear();
-    await this.#enqueue(async () => {
-      await this.#renderAndWrite({ deals, overview: false });
-    });
-    if (this.#background.size === 0 && this.#printedInBackground > 0) {
-      this.#options.log(t(this.#options.language, "serve.previewsDone", { n: this.#printedInBackground }));
-      this.#printedInBackground = 0;
-    }
+    this.#prints.remove(slug);
   }
 
   #logErrors(results: readonly DealResult[]): void {

@@ -1,13 +1,12 @@
-import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { DealFileEntry } from "../load/find-deal-files.js";
+import { DEAL_EXTENSION, type DealFileEntry } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import type { Deal } from "../model/deal.js";
 import { addDays, type PlainDate, todayIn } from "../time/plain-date.js";
-import { writeFileAtomic } from "../util/write-file-atomic.js";
-import { isSnapshot, type Snapshot, snapshotOf, snapshotOfBytes } from "./snapshot.js";
+import { CACHE_FORMAT, cacheKey, cachePath, readCache, writeCache } from "./cache-history.js";
+import { type LogEntry, readLog } from "./read-log.js";
+import { type Snapshot, snapshotOf, snapshotOfBytes } from "./snapshot.js";
+import { streamBlobs } from "./stream-blobs.js";
 
 /** One version of a deal file: the commit that wrote it, when, and what it said (`null`: not a valid deal). */
 export interface Version {
@@ -47,23 +46,6 @@ export interface HistoryOptions {
   maxCommits?: number;
   /** Where the cache lives (default: `<git dir>/protokoll`). `false`: no cache. */
   cacheDir?: string | false;
-}
-
-const CACHE_FORMAT = 1;
-
-interface LogEntry {
-  commit: string;
-  time: number;
-  /** file → new blob id, or "" when the commit deleted the file. */
-  changes: [string, string][];
-}
-
-interface CacheFile {
-  format: number;
-  key: string;
-  head: string;
-  log: LogEntry[];
-  snapshots: Record<string, Snapshot | null>;
 }
 
 /**
@@ -195,144 +177,5 @@ function sameState(a: Snapshot, b: Snapshot): boolean {
 }
 
 function entryFor(file: string, cwd: string): DealFileEntry {
-  return { file, absolute: path.join(cwd, file), slug: path.posix.basename(file).replace(/\.ya?ml$/i, "") };
-}
-
-async function readLog(options: HistoryOptions): Promise<LogEntry[]> {
-  const out = await git(
-    [
-      "log",
-      "--first-parent",
-      "--diff-merges=first-parent",
-      "--raw",
-      "--no-abbrev",
-      "--no-renames",
-      "--relative",
-      "-z",
-      `--max-count=${options.maxCommits ?? 20_000}`,
-      "--format=%x01%H %ct",
-      "--",
-      options.dealsDir,
-    ],
-    options.cwd,
-  );
-  const entries: LogEntry[] = [];
-  for (const block of out.split("\x01").slice(1)) {
-    const [header = "", ...rest] = block.split("\0");
-    const [commit = "", seconds = "0"] = header.split(" ");
-    const changes: [string, string][] = [];
-    // After the header: pairs of ":<modes> <old> <new> <status>" and the path.
-    for (let i = 0; i + 1 < rest.length; i += 2) {
-      const meta = (rest[i] as string).replace(/^\n/, "");
-      const file = (rest[i + 1] as string).split(path.sep).join("/");
-      if (!meta.startsWith(":") || !/\.ya?ml$/i.test(file)) continue;
-      const fields = meta.slice(1).split(" ");
-      const status = fields[4] ?? "";
-      changes.push([file, status.startsWith("D") ? "" : (fields[3] ?? "")]);
-    }
-    entries.push({ commit, time: Number(seconds), changes });
-  }
-  return entries;
-}
-
-/**
- * Streams blobs out of one `git cat-file --batch`: each blob is handed on as soon as it is complete and then
- * dropped; one over `maxBytes` is skipped byte by byte, never buffered (`bytes` undefined).
- */
-export function streamBlobs(
-  ids: readonly string[],
-  cwd: string,
-  maxBytes: number,
-  onBlob: (id: string, bytes: Buffer | undefined) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
-    let stderr = "";
-    let pending: Buffer = Buffer.alloc(0);
-    let index = 0;
-    let current: { id: string; size: number; parts: Buffer[]; got: number; skip: boolean } | undefined;
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.stdout.on("data", (chunk: Buffer) => {
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      for (;;) {
-        if (!current) {
-          const newline = pending.indexOf(10);
-          if (newline === -1) return;
-          const header = pending.subarray(0, newline).toString("utf8");
-          pending = pending.subarray(newline + 1);
-          const id = ids[index++] ?? "";
-          if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-            onBlob(id, undefined);
-            continue;
-          }
-          const size = Number(header.split(" ")[2]);
-          current = { id, size, parts: [], got: 0, skip: size > maxBytes };
-        }
-        // The content and its trailing newline.
-        const need = current.size + 1 - current.got;
-        const take = Math.min(need, pending.length);
-        if (!current.skip) current.parts.push(pending.subarray(0, take));
-        current.got += take;
-        pending = pending.subarray(take);
-        if (current.got < current.size + 1) return;
-        const done = current;
-        current = undefined;
-        onBlob(done.id, done.skip ? undefined : Buffer.concat(done.parts).subarray(0, done.size));
-      }
-    });
-    child.on("close", (code) => {
-      if (code !== 0) reject(new Error(stderr.trim() || `git cat-file exited with ${code}`));
-      else resolve();
-    });
-    child.stdin.end(`${ids.join("\n")}\n`);
-  });
-}
-
-function cacheKey(options: HistoryOptions): string {
-  return createHash("sha256")
-    .update(
-      JSON.stringify([CACHE_FORMAT, options.toolVersion, options.dealsDir, options.maxFileBytes, options.maxCommits ?? 20_000]),
-    )
-    .digest("hex");
-}
-
-async function cachePath(options: HistoryOptions): Promise<string | undefined> {
-  if (typeof options.cacheDir === "string") return path.join(options.cacheDir, "history.json");
-  const dir = await git(["rev-parse", "--git-common-dir"], options.cwd).catch(() => "");
-  return dir.trim() ? path.resolve(options.cwd, dir.trim(), "protokoll", "history.json") : undefined;
-}
-
-/** The cache is untrusted input: anything of another format, key or shape is ignored, never half used. */
-async function readCache(file: string, key: string): Promise<CacheFile | undefined> {
-  try {
-    const data = JSON.parse(await readFile(file, "utf8")) as Partial<CacheFile>;
-    if (data.format !== CACHE_FORMAT || data.key !== key || typeof data.head !== "string") return undefined;
-    if (!Array.isArray(data.log) || !data.snapshots || typeof data.snapshots !== "object") return undefined;
-    for (const entry of data.log) {
-      if (!entry || typeof entry.commit !== "string" || !Number.isFinite(entry.time) || !Array.isArray(entry.changes))
-        return undefined;
-      for (const change of entry.changes) {
-        if (!Array.isArray(change) || typeof change[0] !== "string" || typeof change[1] !== "string") return undefined;
-        if (!/\.ya?ml$/i.test(change[0]) || !/^([0-9a-f]{40}|[0-9a-f]{64}|)$/.test(change[1])) return undefined;
-      }
-    }
-    const snapshots: Record<string, Snapshot | null> = Object.create(null);
-    for (const [blob, snapshot] of Object.entries(data.snapshots)) {
-      if (snapshot !== null && !isSnapshot(snapshot)) return undefined;
-      snapshots[blob] = snapshot;
-    }
-    return { format: CACHE_FORMAT, key, head: data.head, log: data.log, snapshots };
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeCache(file: string, data: CacheFile): Promise<void> {
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, JSON.stringify(data));
-  } catch {
-    // A read-only checkout simply has no cache.
-  }
+  return { file, absolute: path.join(cwd, file), slug: path.posix.basename(file).replace(DEAL_EXTENSION, "") };
 }

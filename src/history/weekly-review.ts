@@ -1,3 +1,4 @@
+import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { ownerKey } from "../model/owner-directory.js";
 import { addWeeks, type IsoWeek, inWeek, weekEnd, weekStart } from "../time/iso-week.js";
 import { addDays, daysBetween, type PlainDate } from "../time/plain-date.js";
@@ -73,7 +74,7 @@ export function staleOn(version: Version | undefined, day: PlainDate, staleDays:
 }
 
 const dealOf = (file: string, s: Snapshot): ReviewDeal => ({
-  slug: (file.split("/").at(-1) ?? file).replace(/\.ya?ml$/i, ""),
+  slug: (file.split("/").at(-1) ?? file).replace(DEAL_EXTENSION, ""),
   file,
   title: s.title,
   customer: s.customer,

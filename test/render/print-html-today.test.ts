@@ -15,25 +15,28 @@ const examples = async () => {
 };
 
 describe("print HTML and today", () => {
-  it.each(["2026-11-10", "2026-12-24", "2027-11-30"])("is the same on %s as on 2026-11-23 for every example deal", async (day) => {
-    const files = await examples();
-    const before = await analyseFiles(files, { today: "2026-11-23" });
-    const after = await analyseFiles(files, { today: day });
-    const html = async (analysis: typeof before) => new Map((await renderPrintHtml(analysis)).map((d) => [d.slug, d.html]));
-    const [a, b] = [await html(before), await html(after)];
-    expect(a.size).toBeGreaterThanOrEqual(6);
-    let compared = 0;
-    for (const result of before.deals) {
-      const other = after.deals.find((d) => d.slug === result.slug);
-      if (!result.deal || !other?.deal) continue;
-      // Findings (and so the index) do change with the day; the print view only sees whether it is a draft.
-      if (result.readiness?.ready === other.readiness?.ready) {
-        expect(b.get(result.slug), result.slug).toBe(a.get(result.slug));
-        compared++;
-      } else {
-        expect(b.get(result.slug)).not.toBe(a.get(result.slug));
+  it.each(["2026-11-10", "2026-12-24", "2027-11-30"])(
+    "is the same on %s as on 2026-11-23 for every example deal",
+    async (day) => {
+      const files = await examples();
+      const before = await analyseFiles(files, { today: "2026-11-23" });
+      const after = await analyseFiles(files, { today: day });
+      const html = async (analysis: typeof before) => new Map((await renderPrintHtml(analysis)).map((d) => [d.slug, d.html]));
+      const [a, b] = [await html(before), await html(after)];
+      expect(a.size).toBeGreaterThanOrEqual(6);
+      let compared = 0;
+      for (const result of before.deals) {
+        const other = after.deals.find((d) => d.slug === result.slug);
+        if (!result.deal || !other?.deal) continue;
+        // Findings (and so the index) do change with the day; the print view only sees whether it is a draft.
+        if (result.readiness?.ready === other.readiness?.ready) {
+          expect(b.get(result.slug), result.slug).toBe(a.get(result.slug));
+          compared++;
+        } else {
+          expect(b.get(result.slug)).not.toBe(a.get(result.slug));
+        }
       }
-    }
-    expect(compared).toBeGreaterThan(0);
-  });
+      expect(compared).toBeGreaterThan(0);
+    },
+  );
 });

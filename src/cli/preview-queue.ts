@@ -1,0 +1,173 @@
+// What `protokoll serve` prints in the background: one PDF preview per deal, saved deals first.
+import { t } from "../i18n/translate.js";
+import type { PreviewPrinter } from "../pdf/preview-printer.js";
+import type { Analysis, DealResult } from "../pipeline.js";
+import type { PreviewView } from "../render/eleventy-plugin.js";
+import { renderPrintHtml } from "../render/render-print-html.js";
+import type { Language } from "../time/language.js";
+import { inOut, outputLayout } from "../util/output-layout.js";
+
+export interface PreviewQueueOptions {
+  printer: PreviewPrinter;
+  outDir: string;
+  language: Language;
+  log: (line: string) => void;
+  /** The analysis previews are printed from: always the newest. */
+  analysis: () => Analysis;
+  /** Re-renders the pages of `deals`, whose preview state changed, in turn with the session's other work. */
+  refresh: (deals: Set<string>) => Promise<void>;
+}
+
+/** No preview is printed until the deals have been quiet this long (typing, an editor's several writes). */
+const PRINT_DEBOUNCE_MS = 150;
+/** Background previews (the ones nobody saved) refresh their pages in batches of this many. */
+const PAGE_REFRESH_BATCH = 25;
+
+/**
+ * The deals' PDF previews, printed one at a time on one warm browser page, debounced while the deals change:
+ * saved deals first, then the rest in the background. Each deal page reads its preview's state from `previews`.
+ */
+export class PreviewQueue {
+  /** Per deal slug: pending, fits on one page, too long, or failed; what the deal page says about its PDF. */
+  readonly previews: Record<string, PreviewView> = Object.create(null);
+  readonly #options: PreviewQueueOptions;
+  /** Slugs to print: saved ones first. */
+  readonly #urgent = new Set<string>();
+  readonly #background = new Set<string>();
+  readonly #generation = new Map<string, number>();
+  readonly #refresh = new Set<string>();
+  #quietUntil = 0;
+  #printing: Promise<void> | undefined;
+  #printedInBackground = 0;
+  #stopped = false;
+
+  constructor(options: PreviewQueueOptions) {
+    this.#options = options;
+  }
+
+  /** Requests the pages tried to make while printing previews (all aborted): should stay empty. */
+  get blockedRequests(): readonly string[] {
+    return this.#options.printer.blockedRequests;
+  }
+
+  /** The deals are changing: nothing is printed until they have been quiet for a moment. */
+  holdOff(): void {
+    this.#quietUntil = Date.now() + PRINT_DEBOUNCE_MS;
+  }
+
+  /** Marks the deal's preview pending and queues it; a saved (`urgent`) deal goes before the background ones. */
+  queue(slug: string, urgent: boolean): void {
+    this.#generation.set(slug, (this.#generation.get(slug) ?? 0) + 1);
+    this.previews[slug] = { state: "pending", text: t(this.#options.language, "serve.previewPending") };
+    if (urgent) {
+      this.#background.delete(slug);
+      this.#urgent.add(slug);
+    } else if (!this.#urgent.has(slug)) this.#background.add(slug);
+  }
+
+  /** The deal has no preview to show (it no longer builds). */
+  dropPreview(slug: string): void {
+    delete this.previews[slug];
+  }
+
+  /** The deal is gone: no preview, nothing to print. */
+  remove(slug: string): void {
+    delete this.previews[slug];
+    this.#urgent.delete(slug);
+    this.#background.delete(slug);
+  }
+
+  /** Prints queued previews one by one on the warm page, waiting for the deals to be quiet first. */
+  run(): Promise<void> {
+    this.#printing ??= this.#printQueued().finally(() => {
+      this.#printing = undefined;
+    });
+    return this.#printing;
+  }
+
+  /** Stops printing: closes the printer and waits for the print under way. */
+  async close(): Promise<void> {
+    this.#stopped = true;
+    await this.#options.printer.close();
+    await this.#printing?.catch(() => undefined);
+  }
+
+  async #printQueued(): Promise<void> {
+    while (!this.#stopped) {
+      const wait = this.#quietUntil - Date.now();
+      if (wait > 0) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        continue;
+      }
+      const urgent = this.#urgent.values().next();
+      const slug = urgent.done ? this.#background.values().next().value : urgent.value;
+      if (slug === undefined) break;
+      this.#urgent.delete(slug);
+      this.#background.delete(slug);
+      await this.#printOne(slug, !urgent.done);
+      if (!urgent.done || this.#refresh.size >= PAGE_REFRESH_BATCH || this.#background.size === 0) {
+        await this.#refreshPages();
+      }
+    }
+    await this.#refreshPages();
+  }
+
+  async #printOne(slug: string, urgent: boolean): Promise<void> {
+    const analysis = this.#options.analysis();
+    const result = analysis.deals.find(
+      (d): d is DealResult & { deal: NonNullable<DealResult["deal"]> } => d.slug === slug && !!d.deal,
+    );
+    if (!result) return;
+    const generation = this.#generation.get(slug);
+    const started = performance.now();
+    const [doc] = await renderPrintHtml({ ...analysis, deals: [result] });
+    if (!doc) return;
+    const { language } = this.#options;
+    let preview: PreviewView;
+    try {
+      const target = inOut(this.#options.outDir, outputLayout.dealFile(slug, "pdf"));
+      const { pages, length } = await this.#options.printer.print({ ...doc, target });
+      preview =
+        pages === 1
+          ? { state: "fits", text: t(language, "serve.previewFits"), pages }
+          : {
+              state: "long",
+              text: t(language, "serve.previewLong", {
+                pages: length.toLocaleString(language === "de" ? "de-DE" : "en-GB", {
+                  minimumFractionDigits: 1,
+                  maximumFractionDigits: 1,
+                }),
+              }),
+              pages,
+            };
+    } catch (error) {
+      const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+      preview = { state: "failed", text: t(language, "serve.previewFailed", { reason }) };
+    }
+    // Saved again while printing: the newer version is queued already; this print is not its preview.
+    if (this.#generation.get(slug) !== generation) return;
+    this.previews[slug] = preview;
+    this.#refresh.add(slug);
+    if (urgent) {
+      this.#options.log(
+        t(this.#options.language, "serve.printed", {
+          file: result.file,
+          status: preview.text,
+          ms: Math.round(performance.now() - started),
+        }),
+      );
+    } else this.#printedInBackground++;
+  }
+
+  /** Re-renders the deal pages whose preview state changed (the deal template alone). */
+  async #refreshPages(): Promise<void> {
+    if (this.#refresh.size === 0 || this.#stopped) return;
+    const deals = new Set(this.#refresh);
+    this.#refresh.clear();
+    await this.#options.refresh(deals);
+    if (this.#background.size === 0 && this.#printedInBackground > 0) {
+      this.#options.log(t(this.#options.language, "serve.previewsDone", { n: this.#printedInBackground }));
+      this.#printedInBackground = 0;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { DEAL_EXTENSION } from "../load/find-deal-files.js";
+import { git } from "../load/git.js";
+import { writeFileAtomic } from "../util/write-file-atomic.js";
+import type { HistoryOptions } from "./read-history.js";
+import type { LogEntry } from "./read-log.js";
+import { isSnapshot, type Snapshot } from "./snapshot.js";
+
+export const CACHE_FORMAT = 1;
+
+export interface CacheFile {
+  format: number;
+  key: string;
+  head: string;
+  log: LogEntry[];
+  snapshots: Record<string, Snapshot | null>;
+}
+
+export function cacheKey(options: HistoryOptions): string {
+  return createHash("sha256")
+    .update(
+      JSON.stringify([CACHE_FORMAT, options.toolVersion, options.dealsDir, options.maxFileBytes, options.maxCommits ?? 20_000]),
+    )
+    .digest("hex");
+}
+
+export async function cachePath(options: HistoryOptions): Promise<string | undefined> {
+  if (typeof options.cacheDir === "string") return path.join(options.cacheDir, "history.json");
+  const dir = await git(["rev-parse", "--git-common-dir"], options.cwd).catch(() => "");
+  return dir.trim() ? path.resolve(options.cwd, dir.trim(), "protokoll", "history.json") : undefined;
+}
+
+/** The cache is untrusted input: anything of another format, key or shape is ignored, never half used. */
+export async function readCache(file: string, key: string): Promise<CacheFile | undefined> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as Partial<CacheFile>;
+    if (data.format !== CACHE_FORMAT || data.key !== key || typeof data.head !== "string") return undefined;
+    if (!Array.isArray(data.log) || !data.snapshots || typeof data.snapshots !== "object") return undefined;
+    for (const entry of data.log) {
+      if (!entry || typeof entry.commit !== "string" || !Number.isFinite(entry.time) || !Array.isArray(entry.changes))
+        return undefined;
+      for (const change of entry.changes) {
+        if (!Array.isArray(change) || typeof change[0] !== "string" || typeof change[1] !== "string") return undefined;
+        if (!DEAL_EXTENSION.test(change[0]) || !/^([0-9a-f]{40}|[0-9a-f]{64}|)$/.test(change[1])) return undefined;
+      }
+    }
+    const snapshots: Record<string, Snapshot | null> = Object.create(null);
+    for (const [blob, snapshot] of Object.entries(data.snapshots)) {
+      if (snapshot !== null && !isSnapshot(snapshot)) return undefined;
+      snapshots[blob] = snapshot;
+    }
+    return { format: CACHE_FORMAT, key, head: data.head, log: data.log, snapshots };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeCache(file: string, data: CacheFile): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, JSON.stringify(data));
+  } catch {
+    // A read-only checkout simply has no cache.
+  }
+}

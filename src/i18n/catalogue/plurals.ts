@@ -1,0 +1,38 @@
+// Plurals every area uses: `<base>.one` and `<base>.other`, picked by plural(n, "<base>").
+export const de = {
+  "n.deal.one": "{n} Deal",
+  "n.deal.other": "{n} Deals",
+  "n.error.one": "{n} Fehler",
+  "n.error.other": "{n} Fehler",
+  "n.warning.one": "{n} Warnung",
+  "n.warning.other": "{n} Warnungen",
+  "n.day.one": "{n} Tag",
+  "n.day.other": "{n} Tage",
+  "n.daySince.one": "seit {n} Tag",
+  "n.daySince.other": "seit {n} Tagen",
+  "n.dayAgo.one": "vor {n} Tag",
+  "n.dayAgo.other": "vor {n} Tagen",
+  "n.argument.one": "{n} Argument",
+  "n.argument.other": "{n} Argumente",
+  "n.openActionIs.one": "{n} Aufgabe ist",
+  "n.openActionIs.other": "{n} Aufgaben sind",
+} as const;
+
+export const en = {
+  "n.deal.one": "{n} deal",
+  "n.deal.other": "{n} deals",
+  "n.error.one": "{n} error",
+  "n.error.other": "{n} errors",
+  "n.warning.one": "{n} warning",
+  "n.warning.other": "{n} warnings",
+  "n.day.one": "{n} day",
+  "n.day.other": "{n} days",
+  "n.daySince.one": "{n} day ago",
+  "n.daySince.other": "{n} days ago",
+  "n.dayAgo.one": "{n} day ago",
+  "n.dayAgo.other": "{n} days ago",
+  "n.argument.one": "{n} argument",
+  "n.argument.other": "{n} arguments",
+  "n.openActionIs.one": "{n} action is",
+  "n.openActionIs.other": "{n} actions are",
+} as const satisfies Record<keyof typeof de, string>;
