@@ -217,6 +217,12 @@ export interface DealFile {
     note?: string;
   }[];
   /**
+   * Offene Fragen, die bis zum nächsten Termin geklärt werden (Markdown), geht an den Kunden. / Open questions to settle by the next meeting (Markdown), client-facing.
+   *
+   * @maxItems 20
+   */
+  open_questions?: Markdown[];
+  /**
    * Offene Risiken (Markdown), geht an den Kunden. / Open risks (Markdown), client-facing.
    *
    * @maxItems 30

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { dealChanges } from "../../src/diff/diff-deals.js";
 import { describeChange } from "../../src/diff/format-diff.js";
 import { messages } from "../../src/render/i18n.js";
+import { renderPrintHtml } from "../../src/render/render-print-html.js";
 import { recapLists, schemas } from "../../src/validate/schemas.js";
 import { analyseFiles, deal } from "../helpers/analyse.js";
 
@@ -48,5 +49,13 @@ describe("recap lists", () => {
       "Offene Risiken, neu: „Neu“",
     ]);
     expect(describeChange(changes[1] as (typeof changes)[number], "en", plain)).toBe("Open risks, added: “Neu”");
+  });
+
+  it("show open_questions, added by the recipe alone, on the recap under its heading", async () => {
+    const analysis = await analyseFiles({ "a.yaml": deal("open_questions:", "  - Wer gibt das **Budget** frei?") });
+    const [doc] = await renderPrintHtml(analysis);
+    expect(doc?.html).toContain('<section class="list list--open_questions">');
+    expect(doc?.html).toContain("<h2>Offene Fragen</h2>");
+    expect(doc?.html).toContain("<li>Wer gibt das <strong>Budget</strong> frei?</li>");
   });
 });
