@@ -108,6 +108,8 @@ actions:                  # Wer macht was bis wann: jede Aufgabe mit EINER Perso
   - task: Erste Aufgabe aus dem Termin
     # owner: Anna Schulz  # eine Person – nicht „wir“ oder „Team“
     # due: ${addDays(v.date, 7)}     # JJJJ-MM-TT
+# open_questions:         # bis zum nächsten Termin zu klären
+#   - offene Frage
 # risks:
 #   - offenes Risiko, offen benannt
 # next_meeting:           # immer den nächsten Termin festhalten
@@ -152,6 +154,8 @@ actions:                  # Who does what by when: every action with ONE person 
   - task: First action from the meeting
     # owner: Anna Schulz  # one person – not "we" or "team"
     # due: ${addDays(v.date, 7)}     # YYYY-MM-DD
+# open_questions:         # to settle by the next meeting
+#   - an open question
 # risks:
 #   - an open risk, named openly
 # next_meeting:           # always fix the next appointment
