@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG } from "../config/load-config.js";
 import { actionKey } from "../model/action-key.js";
+import { openActions } from "../model/actions.js";
 import type { Action, Deal } from "../model/deal.js";
 import { type MailAddress, recapParties, senderAddress } from "../model/recap-parties.js";
 import { messages } from "../render/i18n.js";
@@ -60,7 +61,7 @@ export function dealEventList(
   const stamp = new Date(dayNumber(deal.asOf) * 86_400_000);
   const fallback = Math.max(0, dayNumber(deal.asOf) - SEQUENCE_EPOCH);
   const sequenceOf = (key: string) => (sequences ? (sequences.get(key) ?? 0) : fallback);
-  const open = deal.actions.filter((a) => a.status === "open");
+  const open = openActions(deal);
   const next = deal.nextMeeting;
   if (next) {
     const summary = line(`${deal.customer}: ${deal.title}`);

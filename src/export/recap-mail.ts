@@ -3,6 +3,7 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import { encodeWord } from "nodemailer/lib/mime-funcs";
 import type { Config } from "../config/load-config.js";
 import { date as dateArg, messages, t as text } from "../i18n/translate.js";
+import { openActions } from "../model/actions.js";
 import type { Deal } from "../model/deal.js";
 import { type MailAddress, type RecapParties, recapParties, senderAddress } from "../model/recap-parties.js";
 import { inlineMarkdownToText, markdownToText } from "../render/markdown.js";
@@ -65,7 +66,7 @@ export function recapBody(deal: Deal, parties: RecapParties, attached: boolean):
   if (deal.decisions.length > 0) {
     lines.push(`${t.decisions}:`, ...deal.decisions.map((d) => `- ${inlineMarkdownToText(d)}`), "");
   }
-  const actions = sortActions(deal.actions).filter((a) => a.status === "open");
+  const actions = sortActions(openActions(deal));
   if (actions.length > 0) {
     lines.push(`${t.actions}:`);
     for (const a of actions) {

@@ -1,6 +1,7 @@
 // overdue: an open action whose due date is before today (due today is not overdue).
 
 import { date, phrase, plural } from "../i18n/translate.js";
+import { isOverdue } from "../model/actions.js";
 import { daysBetween } from "../time/plain-date.js";
 import { openActions, type Rule, report } from "./rule.js";
 
@@ -8,7 +9,7 @@ export const overdue: Rule = {
   code: "overdue",
   check: (context) =>
     openActions(context.deal).flatMap((action) => {
-      if (!action.due || action.due >= context.today) return [];
+      if (!isOverdue(action, context.today)) return [];
       const days = daysBetween(action.due, context.today);
       return [
         report("overdue", context, {

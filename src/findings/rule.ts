@@ -34,9 +34,7 @@ export function report(code: FindingCode, context: RuleContext, r: Report): Find
   return result;
 }
 
-export function openActions(deal: Deal): Action[] {
-  return deal.actions.filter((a) => a.status === "open");
-}
+export { openActions } from "../model/actions.js";
 
 /** The first key of the file: where deal-wide findings point. */
 export function dealStart(context: RuleContext): YamlPath {

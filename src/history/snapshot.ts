@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { DealFileEntry } from "../load/find-deal-files.js";
 import { parseDealBytes } from "../load/read-deal-file.js";
 import { actionKey } from "../model/action-key.js";
+import { openActions } from "../model/actions.js";
 import { buildDeal } from "../model/build-deal.js";
 import type { ActionStatus, Deal, DealStatus, Language } from "../model/deal.js";
 import { type PlainDate, parsePlainDate } from "../time/plain-date.js";
@@ -42,7 +43,7 @@ const hash = (parts: readonly unknown[]) => createHash("sha256").update(JSON.str
 
 /** The snapshot of a modelled deal (a past version, or the working tree). */
 export function snapshotOf(deal: Deal): Snapshot {
-  const open = deal.actions.filter((a) => a.status === "open");
+  const open = openActions(deal);
   const contacts = [deal.meeting.date, deal.protocolSent, ...deal.actions.map((a) => a.doneOn)].filter(
     (d): d is PlainDate => d !== undefined,
   );

@@ -1,4 +1,5 @@
 import type { PlainDate } from "../time/plain-date.js";
+import { isOpen, isOverdue } from "./actions.js";
 import type { Deal } from "./deal.js";
 
 /** The follow-up numbers the seeds ask to measure: kept on time, open, overdue. */
@@ -21,9 +22,9 @@ export function kpiFor(deals: readonly Deal[], today: PlainDate): Kpi {
   const kpi: Kpi = { open: 0, overdue: 0, done: 0, measured: 0, onTime: 0, onTimeRate: null };
   for (const deal of deals) {
     for (const action of deal.actions) {
-      if (action.status === "open") {
+      if (isOpen(action)) {
         kpi.open++;
-        if (action.due && action.due < today) {
+        if (isOverdue(action, today)) {
           kpi.overdue++;
           kpi.measured++;
         }

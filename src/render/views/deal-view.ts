@@ -1,4 +1,5 @@
 import type { SendReadiness } from "../../findings/send-readiness.js";
+import { isOverdue } from "../../model/actions.js";
 import type { Action, Appointment, Deal, Language } from "../../model/deal.js";
 import type { Kpi } from "../../model/kpi.js";
 import { hasCalendarItems } from "../../model/schedule.js";
@@ -184,7 +185,7 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
         task: a.task,
         status: a.status,
         statusLabel: t[`action_${a.status}`],
-        overdue: a.status === "open" && a.due !== undefined && a.due < analysis.today,
+        overdue: isOverdue(a, analysis.today),
         findings: perAction.get(a.index) ?? [],
       };
       if (a.owner) action.owner = a.owner;
