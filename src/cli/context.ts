@@ -1,10 +1,10 @@
 import path from "node:path";
 import { type Config, loadConfig } from "../config/load-config.js";
-import { readDealsAtRevision, resolveRevision } from "../diff/read-revision.js";
 import { ProtokollError } from "../errors.js";
 import { type History, readHistory, withWorkingTree } from "../history/read-history.js";
 import { phrase, t } from "../i18n/translate.js";
 import { readGitFacts } from "../load/git-facts.js";
+import { readDealsAtRevision, resolveRevision } from "../load/read-revision.js";
 import { AnalysisCache } from "../pipeline/analysis-cache.js";
 import { type Analysis, analyse, analyseLoaded } from "../pipeline.js";
 import { formatFinding } from "../report/format-text.js";

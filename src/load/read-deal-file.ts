@@ -38,18 +38,7 @@ export async function readDealFile(entry: DealFileEntry, maxBytes: number): Prom
   }
 
   const bytes = await readCapped(entry.absolute, maxBytes);
-  if (bytes === "too-large") {
-    findings.push(
-      finding(
-        "invalid-yaml",
-        file,
-        { line: 1, column: 1 },
-        phrase("file.tooLarge", { kib: Math.round(maxBytes / 1024) }),
-        phrase("file.tooLargeHint"),
-      ),
-    );
-    return { entry, findings };
-  }
+  if (bytes === "too-large") return { entry, findings: [...findings, tooLargeFinding(file, maxBytes)] };
 
   return parseDealBytes(entry, bytes, findings);
 }
@@ -97,6 +86,17 @@ export function slugFindings(entry: DealFileEntry): Finding[] {
       phrase("file.badSlugHint", { suggestion: suggestSlug(entry.slug) }),
     ),
   ];
+}
+
+/** A deal file over the size limit: not read, not parsed — on disk or at a git revision alike. */
+export function tooLargeFinding(file: string, maxBytes: number): Finding {
+  return finding(
+    "invalid-yaml",
+    file,
+    { line: 1, column: 1 },
+    phrase("file.tooLarge", { kib: Math.round(maxBytes / 1024) }),
+    phrase("file.tooLargeHint"),
+  );
 }
 
 /** A file's bytes, or "too-large" when it has more than `maxBytes` (not read then). */

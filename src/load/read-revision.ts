@@ -1,10 +1,10 @@
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
-import type { DealFileEntry } from "../load/find-deal-files.js";
-import { DEAL_EXTENSION } from "../load/find-deal-files.js";
-import { git, readBlobs } from "../load/git.js";
-import { type LoadedFile, parseDealBytes, slugFindings } from "../load/read-deal-file.js";
+import type { DealFileEntry } from "./find-deal-files.js";
+import { DEAL_EXTENSION } from "./find-deal-files.js";
+import { git, readBlobs } from "./git.js";
+import { type LoadedFile, parseDealBytes, slugFindings, tooLargeFinding } from "./read-deal-file.js";
 
 /** Checks that `revision` names a commit, or stops with exit code 2 and a clear message. */
 export async function resolveRevision(revision: string, cwd: string): Promise<string> {
@@ -50,6 +50,7 @@ export async function readDealsAtRevision(
       absolute: path.join(cwd, relative),
       slug: path.posix.basename(relative).replace(DEAL_EXTENSION, ""),
     };
+    if (f.size > maxBytes) return { entry, findings: [...slugFindings(entry), tooLargeFinding(relative, maxBytes)] };
     const blob = blobs[small.indexOf(f)];
     if (!blob) return { entry, findings: slugFindings(entry) };
     return parseDealBytes(entry, blob, slugFindings(entry));

@@ -219,4 +219,20 @@ describe("git history of a deal", () => {
     const uncapped = await readGitFacts("deals", repo.dir, "Europe/Berlin", 1_000_000);
     expect(uncapped.get("deals/strom.yaml")?.pushedBack).toEqual({ plan: 1 });
   });
+
+  it("reports a deal file over the size limit at a revision as too large, like one on disk (it gave no finding)", async () => {
+    const repo = await gitRepo();
+    await repo.write("protokoll.config.yaml", "max_file_kb: 1\n");
+    await repo.write("deals/strom.yaml", deal([...PLAN], "2026-12-01"));
+    repo.commit("small");
+    await repo.write("deals/strom.yaml", deal([...PLAN], "2026-12-01", [`internal:`, `  notes: ${"x".repeat(2000)}`]));
+    repo.commit("too large");
+    const out = await runCli(["diff", "HEAD~1", "HEAD", "--format", "json"], { cwd: repo.dir, env: ENV });
+    expect(out.code).toBe(0);
+    const [strom] = JSON.parse(out.stdout).deals;
+    expect(strom.invalid).toEqual({ base: false, head: true });
+    expect(strom.findings.introduced.map((f: { code: string; message: string }) => [f.code, f.message])).toEqual([
+      ["invalid-yaml", expect.stringContaining("1 KiB")],
+    ]);
+  });
 });

@@ -1,10 +1,10 @@
 import { loadConfig } from "../../config/load-config.js";
 import { diffDeals } from "../../diff/diff-deals.js";
 import { formatDiffMarkdown } from "../../diff/format-diff.js";
-import { readDealsAtRevision, resolveRevision } from "../../diff/read-revision.js";
 import { ProtokollError } from "../../errors.js";
 import { phrase, t } from "../../i18n/translate.js";
 import { readGitFacts } from "../../load/git-facts.js";
+import { readDealsAtRevision, resolveRevision } from "../../load/read-revision.js";
 import { type AnalyseOptions, analyse, analyseLoaded } from "../../pipeline.js";
 import type { Language } from "../../time/language.js";
 import { jsonForLog, logLines } from "../../util/log-sink.js";
