@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
+import { outputLayout } from "../util/output-layout.js";
 import type { SiteView } from "./assemble-site.js";
 import { type Audience, skippedTemplates } from "./client-view.js";
 import { pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
@@ -46,6 +47,7 @@ export interface EleventyConfig {
   on(event: "eleventy.ignores", listener: (ignores: string[]) => void): void;
   addExtension(extension: string, options: Record<string, unknown>): void;
   addPassthroughCopy(copy: Record<string, string>): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
 }
 
 /** The part of the `nunjucks` module Eleventy hands out with its environment. */
@@ -70,6 +72,7 @@ export interface PluginOptions {
 export function protokollPlugin(eleventyConfig: EleventyConfig, options: PluginOptions = {}): void {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: false });
   compileNunjucksOnce(eleventyConfig);
+  eleventyConfig.addFilter("out", outPath);
   // The templates of the other audience are never rendered (`protokoll serve` and a bare Eleventy run: team).
   const data = eleventyConfig.globalData?.protokoll;
   const audience: Audience =
@@ -85,6 +88,20 @@ export function protokollPlugin(eleventyConfig: EleventyConfig, options: PluginO
     const standalone = options.standalone;
     if (standalone) eleventyConfig.addGlobalData("protokoll", () => standalone());
   }
+}
+
+type LayoutPath = {
+  [K in keyof typeof outputLayout]: (typeof outputLayout)[K] extends (slug: string) => string ? K : never;
+}[keyof typeof outputLayout];
+
+/**
+ * `{{ d.slug | out("dealPage") }}`: a path of the output layout (src/util/output-layout.ts) in a template, so
+ * permalinks and links say where a page lives in the one place that decides it.
+ */
+export function outPath(value: string, kind: LayoutPath): string {
+  const path = outputLayout[kind] as ((slug: string) => string) | undefined;
+  if (typeof path !== "function") throw new Error(`Unknown output path "${String(kind)}" in a template`);
+  return path(value);
 }
 
 /** The pages' typeface, the same Source Sans 3 the PDFs embed, shipped with the site (never fetched from a CDN). */

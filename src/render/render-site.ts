@@ -8,6 +8,7 @@ import type { History } from "../history/read-history.js";
 import { phrase } from "../i18n/translate.js";
 import type { Analysis } from "../pipeline.js";
 import { mapLimit } from "../util/map-limit.js";
+import { inOut, outputLayout } from "../util/output-layout.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { assembleSite, type SiteView } from "./assemble-site.js";
@@ -95,8 +96,8 @@ async function renderViews(view: SiteView, options: RenderOptions): Promise<stri
 export function assertPagesWritten(slugs: readonly string[], written: readonly string[], outDir: string): void {
   // Eleventy reports output paths relative to the working folder (or absolute).
   const have = new Set(written.map((file) => path.resolve(file)));
-  const expected = [path.join("index.html"), ...slugs.map((slug) => path.join("deals", slug, "index.html"))];
-  const missing = expected.filter((page) => !have.has(path.resolve(outDir, page)));
+  const expected = [outputLayout.index, ...slugs.map((slug) => outputLayout.dealPage(slug))];
+  const missing = expected.filter((page) => !have.has(inOut(path.resolve(outDir), page)));
   if (missing.length === 0) return;
   const more = missing.length > 3 ? phrase("build.andMore", { n: missing.length - 3 }) : "";
   throw new ProtokollError(

@@ -1,6 +1,7 @@
 import type { ReviewAction, ReviewDeal, WeeklyReview } from "../history/weekly-review.js";
 import { formatDate } from "../time/format-date.js";
 import type { Language } from "../time/language.js";
+import { outputLayout } from "../util/output-layout.js";
 import { reviewMessages } from "./i18n.js";
 import { actionParts, percentText } from "./review-words.js";
 
@@ -11,7 +12,7 @@ export function reviewBodyHtml(review: WeeklyReview, language: Language, goal: n
   const r = reviewMessages(language);
   const date = (d: string | undefined) => (d ? formatDate(d as Parameters<typeof formatDate>[0], language) : "");
   const dealLink = (d: ReviewDeal) =>
-    `<a href="${escapeHtml(`${root}deals/${d.slug}/`)}">${escapeHtml(`${d.customer}: ${d.title}`)}</a>`;
+    `<a href="${escapeHtml(`${root}${outputLayout.dealFolder(d.slug)}`)}">${escapeHtml(`${d.customer}: ${d.title}`)}</a>`;
   const m = review.measures;
   const out: string[] = [
     `<p class="review-period">${escapeHtml(`${date(review.from)} – ${date(review.to)} · ${r.asOf(date(review.judgedOn))}`)}</p>`,

@@ -6,6 +6,7 @@ import { hasCalendarItems } from "../../model/schedule.js";
 import type { Analysis, DealResult } from "../../pipeline.js";
 import { formatDate, formatTime, formatWeekday } from "../../time/format-date.js";
 import type { PlainDate } from "../../time/plain-date.js";
+import { outputLayout } from "../../util/output-layout.js";
 import { findingTitle, type Messages, messages, reviewMessages } from "../i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "../markdown.js";
 import { communicationView, listsHtml, type OptionView, optionsView, termsView } from "../print-view.js";
@@ -166,7 +167,7 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
 
   const view: DealView = {
     slug: deal.slug,
-    url: `deals/${deal.slug}/`,
+    url: outputLayout.dealFolder(deal.slug),
     file: deal.file,
     lang: language,
     t,

@@ -7,6 +7,7 @@ import type { Deal, Language } from "../../model/deal.js";
 import type { DealResult } from "../../pipeline.js";
 import { formatDate } from "../../time/format-date.js";
 import { daysBetween, type PlainDate } from "../../time/plain-date.js";
+import { outputLayout } from "../../util/output-layout.js";
 import { chipDetail, chipLabel, messages } from "../i18n.js";
 import { type DealView, type ReadinessView, readinessView } from "./deal-view.js";
 import type { ListPage } from "./filter-view.js";
@@ -111,7 +112,7 @@ export function chipsFor(result: DealResult, today: PlainDate, config: Config, l
       levelLabel: t[`level_${level}`],
       count: kind.count,
       label: chipLabel(code, kind.count, language),
-      href: result.deal ? `deals/${result.slug}/#finding-${code}` : `findings/${code}/index.html`,
+      href: result.deal ? `${outputLayout.dealFolder(result.slug)}#finding-${code}` : outputLayout.findingPage(code),
     };
     const detail = chipDetail(code, kind.days, language);
     if (detail) chip.detail = detail;

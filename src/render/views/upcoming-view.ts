@@ -2,6 +2,7 @@ import type { Language } from "../../model/deal.js";
 import type { Analysis } from "../../pipeline.js";
 import { formatDate, formatTime, formatWeekday } from "../../time/format-date.js";
 import { addDays, type PlainDate } from "../../time/plain-date.js";
+import { outputLayout } from "../../util/output-layout.js";
 import { messages } from "../i18n.js";
 
 export interface UpcomingItem {
@@ -23,7 +24,7 @@ export function upcomingItems(analysis: Analysis, language: Language): UpcomingI
   for (const result of analysis.deals) {
     const deal = result.deal;
     if (!deal) continue;
-    const dealUrl = `deals/${deal.slug}/`;
+    const dealUrl = outputLayout.dealFolder(deal.slug);
     const next = deal.nextMeeting;
     if (next && inWindow(next.date)) {
       const item: UpcomingItem = {

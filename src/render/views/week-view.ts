@@ -3,6 +3,7 @@
 import type { Language } from "../../model/deal.js";
 import { formatDate, formatWeekday } from "../../time/format-date.js";
 import { addDays, daysBetween, type PlainDate, weekday } from "../../time/plain-date.js";
+import { outputLayout } from "../../util/output-layout.js";
 import { chipDetail } from "../i18n.js";
 import type { OwnerPage } from "./owner-view.js";
 
@@ -47,7 +48,7 @@ export function weekView(owners: readonly OwnerPage[], today: PlainDate, languag
     return [
       {
         name: owner.name,
-        url: `owners/${owner.slug}/index.html`,
+        url: outputLayout.ownerPage(owner.slug),
         nobody: owner.nobody,
         overdue,
         due: actions.length - overdue,
