@@ -1,6 +1,7 @@
-import { type Finding, wordFinding } from "../errors.js";
+import type { Finding } from "../errors.js";
 import type { Deal, DealStatus, Language } from "../model/deal.js";
 import type { DealResult } from "../pipeline.js";
+import { type ReportFinding, toReportFinding } from "../report/report-json.js";
 import { daysBetween, type PlainDate } from "../time/plain-date.js";
 import { matchActions } from "./match-actions.js";
 
@@ -23,15 +24,8 @@ export type Change =
   | { type: "list-line-added"; list: string; text: string }
   | { type: "list-line-removed"; list: string; text: string };
 
-export interface FindingChange {
-  code: string;
-  severity: string;
-  message: string;
-  hint: string;
-  file: string;
-  line: number;
-  column: number;
-}
+/** A finding introduced or resolved: the shape report.json gives findings, worded in the deal's language. */
+export type FindingChange = ReportFinding;
 
 export interface DealDiff {
   slug: string;
@@ -52,14 +46,8 @@ const findingKey = (f: Finding) => `${f.code}\0${JSON.stringify(f.problem)}`;
 /** A finding as the diff shows it: worded in the deal's language, like the deal's page. */
 const shown =
   (language: Language) =>
-  (f: Finding): FindingChange => ({
-    code: f.code,
-    severity: f.severity,
-    ...wordFinding(f, language),
-    file: f.file,
-    line: f.line,
-    column: f.column,
-  });
+  (f: Finding): FindingChange =>
+    toReportFinding(f, language);
 
 /** What changed between two versions of one deal's actions, next meeting, status and recap. */
 export function dealChanges(before: Deal, after: Deal): Change[] {

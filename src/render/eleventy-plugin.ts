@@ -3,7 +3,7 @@ import path from "node:path";
 import { outputLayout } from "../util/output-layout.js";
 import type { SiteView } from "./assemble-site.js";
 import { type Audience, skippedTemplates } from "./client-view.js";
-import { pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
+import { NUNJUCKS_OPTIONS, pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
 
 /** Extra flags the templates read next to the site view. */
 export interface SiteFlags {
@@ -70,7 +70,7 @@ export interface PluginOptions {
  * ever compiled as a template: deals arrive as data in `protokoll`.
  */
 export function protokollPlugin(eleventyConfig: EleventyConfig, options: PluginOptions = {}): void {
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: false });
+  eleventyConfig.setNunjucksEnvironmentOptions({ ...NUNJUCKS_OPTIONS });
   compileNunjucksOnce(eleventyConfig);
   eleventyConfig.addFilter("out", outPath);
   // The templates of the other audience are never rendered (`protokoll serve` and a bare Eleventy run: team).

@@ -39,3 +39,10 @@ export function pageTemplates(): string[] {
     .filter((name) => name.endsWith(".njk") && !name.startsWith("_includes/"))
     .sort();
 }
+
+/**
+ * The Nunjucks options of both environments — Eleventy's for the site and the print stage's own for the PDF —
+ * so a template behaves the same in both: autoescape on (deal text is data, never markup), undefined prints
+ * nothing, blocks keep their whitespace.
+ */
+export const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: false } as const;

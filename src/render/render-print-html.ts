@@ -5,8 +5,8 @@ import nunjucks from "nunjucks";
 import { LOGO_TYPES } from "../config/load-config.js";
 import type { Deal } from "../model/deal.js";
 import type { Analysis, DealResult } from "../pipeline.js";
+import { NUNJUCKS_OPTIONS, TEMPLATES_DIR } from "./package-templates.js";
 import { printView } from "./print-view.js";
-import { TEMPLATES_DIR } from "./render-site.js";
 
 /** What the print stage needs for one deal: two self-contained HTML documents and the PDF metadata. */
 export interface PrintDocument {
@@ -76,7 +76,7 @@ let environment: nunjucks.Environment | undefined;
 function templates(): nunjucks.Environment {
   environment ??= new nunjucks.Environment(
     new nunjucks.FileSystemLoader([TEMPLATES_DIR, path.join(TEMPLATES_DIR, "_includes")], { noCache: false }),
-    { autoescape: true, throwOnUndefined: false },
+    { ...NUNJUCKS_OPTIONS },
   );
   return environment;
 }
