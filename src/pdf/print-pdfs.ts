@@ -17,6 +17,9 @@ import {
   readManifest,
   writeManifest,
 } from "./pdf-cache.js";
+import { PRINT_BUDGET, printSize } from "./print-budget.js";
+
+export { PRINT_BUDGET, printSize };
 
 export interface PrintRequest {
   slug: string;
@@ -68,22 +71,6 @@ export interface PrintOutcome {
    * mail draft attaches the file only when it still has these bytes.
    */
   pdfHashes: Map<string, string>;
-}
-
-/**
- * What one A4 page holds at most, times ten: visible characters and text blocks (paragraphs, list items,
- * table rows, headings) of the print HTML. The longest example deal has ~2 800 characters and ~60 blocks;
- * a full compact page holds ~6 000 and ~120. A protocol over either budget is refused before printing.
- */
-export const PRINT_BUDGET = { characters: 60_000, blocks: 1_200 };
-
-/** Visible characters and text blocks of a print HTML document (styles and tags not counted). */
-export function printSize(html: string): { characters: number; blocks: number } {
-  const start = html.indexOf("<body");
-  const body = start >= 0 ? html.slice(start) : html;
-  const text = body.replace(/<[^>]*>/g, "").replace(/\s+/g, " ");
-  const blocks = body.match(/<(?:li|p|tr|br|h[1-6]|dt|dd)\b/g)?.length ?? 0;
-  return { characters: text.length, blocks };
 }
 
 /**

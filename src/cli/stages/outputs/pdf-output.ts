@@ -3,9 +3,8 @@ import path from "node:path";
 import { ProtokollError } from "../../../errors.js";
 import { phrase, t } from "../../../i18n/translate.js";
 import { pdfFindings } from "../../../pdf/pdf-findings.js";
-import { printPdfs } from "../../../pdf/print-pdfs.js";
+import type { PrintOutcome } from "../../../pdf/print-pdfs.js";
 import { withFindings } from "../../../pipeline.js";
-import { renderPrintHtml } from "../../../render/render-print-html.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
 import { VERSION } from "../../version.js";
 import { describePdfs } from "../build-log.js";
@@ -39,7 +38,10 @@ export const pdfOutput: Output = {
   },
 };
 
-async function printAll(run: BuildRun) {
+/** The browser and the print templates are loaded only when there is something to print. */
+async function printAll(run: BuildRun): Promise<PrintOutcome> {
+  const { renderPrintHtml } = await import("../../../render/render-print-html.js");
+  const { printPdfs } = await import("../../../pdf/print-pdfs.js");
   const { outDir, concurrency, language } = run.settings;
   const { analysis } = run;
   const documents = await renderPrintHtml(analysis);
