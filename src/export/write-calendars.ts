@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import type { Config } from "../config/load-config.js";
 import { eventSequences } from "../history/event-sequence.js";
@@ -27,19 +28,20 @@ export interface CalendarContext {
 /**
  * Writes `<slug>.ics` for every valid deal with something to schedule, `calendar.ics` for all of them, and one
  * `owners/<slug>/calendar.ics` per owner: their open deadlines and the next meetings of the deals they have open
- * actions in. Returns the slugs that got a calendar.
+ * actions in. Returns every file written, with the SHA-256 of its bytes.
  */
 export async function writeCalendars(
   deals: readonly Deal[],
   outDir: string,
   config: Config,
   context: CalendarContext = {},
-): Promise<Set<string>> {
+): Promise<Map<string, string>> {
   const feed: string[][] = [];
   // Per deal (in deal order, whatever order the writes finish in): each owner's events of that deal.
   const ownerParts: Map<string, string[]>[] = [];
   const owners = context.owners ?? new Map<string, OwnerEntry>();
-  const written = new Set<string>();
+  const written = new Map<string, string>();
+  const put = (file: string, data: string | Iterable<string>) => writeHashed(file, data, written);
   // Many small files: keep several writes in flight instead of waiting on each in turn.
   for (let start = 0; start < deals.length; start += EXPORT_BATCH) {
     if (deals.length > EXPORT_BATCH) releaseMemory();
@@ -65,8 +67,7 @@ export async function writeCalendars(
       // Nothing to schedule, no calendar (RFC 5545 needs a component); an earlier build's file goes.
       const ics = inOut(outDir, outputLayout.dealFile(deal.slug, "ics"));
       if (events.length === 0) return void (await rm(ics, { force: true }));
-      await writeFileAtomic(ics, dealCalendar(deal, config.timeZone, events));
-      written.add(deal.slug);
+      await put(ics, dealCalendar(deal, config.timeZone, events));
     });
   }
   const feedName = messages(config.siteLanguage).calendarFeed;
@@ -74,7 +75,7 @@ export async function writeCalendars(
   if (deals.length > EXPORT_BATCH) releaseMemory();
   // A feed without a single event would be an invalid calendar: then there is none (and no stale one).
   const feedFile = inOut(outDir, outputLayout.calendar);
-  if (feed.some((events) => events.length > 0)) await writeFileAtomic(feedFile, feedChunks(name, feed));
+  if (feed.some((events) => events.length > 0)) await put(feedFile, feedChunks(name, feed));
   else await rm(feedFile, { force: true });
   const perOwner = new Map<string, string[]>();
   for (const part of ownerParts) {
@@ -84,8 +85,28 @@ export async function writeCalendars(
       perOwner.set(key, all);
     }
   }
-  await writeOwnerCalendars(outDir, name, owners, perOwner);
+  await writeOwnerCalendars(outDir, name, owners, perOwner, put);
   return written;
+}
+
+/** Writes `data` to `file` and notes the SHA-256 of what was written (a feed comes in pieces: hashed as it goes). */
+async function writeHashed(file: string, data: string | Iterable<string>, into: Map<string, string>): Promise<void> {
+  const hash = createHash("sha256");
+  if (typeof data === "string") {
+    await writeFileAtomic(file, data);
+    into.set(file, hash.update(data).digest("hex"));
+    return;
+  }
+  await writeFileAtomic(
+    file,
+    (function* () {
+      for (const chunk of data) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    })(),
+  );
+  into.set(file, hash.digest("hex"));
 }
 
 /** `owners/<slug>/calendar.ics` per owner; an earlier build's feed of someone without open actions now goes. */
@@ -94,6 +115,7 @@ async function writeOwnerCalendars(
   name: string,
   owners: ReadonlyMap<string, OwnerEntry>,
   perOwner: ReadonlyMap<string, string[]>,
+  put: (file: string, data: string | Iterable<string>) => Promise<void>,
 ): Promise<void> {
   const written = new Set<string>();
   for (const [key, events] of perOwner) {
@@ -101,7 +123,7 @@ async function writeOwnerCalendars(
     // Like the deal's own file: nothing to schedule, no calendar (RFC 5545 needs a component).
     if (!owner?.name || events.length === 0) continue;
     written.add(owner.slug);
-    await writeFileAtomic(inOut(outDir, outputLayout.ownerCalendar(owner.slug)), feedChunks(`${name} – ${owner.name}`, [events]));
+    await put(inOut(outDir, outputLayout.ownerCalendar(owner.slug)), feedChunks(`${name} – ${owner.name}`, [events]));
   }
   const folders = await readdir(inOut(outDir, OWNERS_OUT), { withFileTypes: true }).catch(() => []);
   for (const folder of folders) {

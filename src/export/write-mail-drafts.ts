@@ -13,7 +13,8 @@ import { EXPORT_BATCH } from "./write-calendars.js";
  * Writes `<slug>.eml`, the recap as a mail draft, for every valid deal. It attaches the deal's PDF when this
  * build has one for it (`withPdf`: slug → SHA-256 of that PDF) and the file still has exactly those bytes;
  * otherwise it goes without attachment — never with another version's PDF. `drafts` are the deals not ready to
- * send: their subject starts with the draft mark.
+ * send: their subject starts with the draft mark. `keep` names deals whose draft is already what it would be
+ * (see the build's output manifest): not written again. Returns each draft written, with its SHA-256.
  */
 export async function writeMailDrafts(
   deals: readonly Deal[],
@@ -21,18 +22,22 @@ export async function writeMailDrafts(
   config: Config,
   withPdf: ReadonlyMap<string, string>,
   drafts: ReadonlySet<string>,
-): Promise<void> {
+  keep: (deal: Deal) => Promise<boolean> = async () => false,
+): Promise<Map<string, { file: string; hash: string }>> {
+  const written = new Map<string, { file: string; hash: string }>();
   // In batches with a collection in between, or 10 000 deals leave hundreds of megabytes of mail text behind.
   for (let start = 0; start < deals.length; start += EXPORT_BATCH) {
     if (deals.length > EXPORT_BATCH) releaseMemory();
     await mapLimit(deals.slice(start, start + EXPORT_BATCH), 16, async (deal) => {
+      if (await keep(deal)) return;
       const pdf = await verifiedPdf(inOut(outDir, outputLayout.dealFile(deal.slug, "pdf")), withPdf.get(deal.slug));
-      await writeFileAtomic(
-        inOut(outDir, outputLayout.dealFile(deal.slug, "eml")),
-        await recapMail(deal, { config, pdf, draft: drafts.has(deal.slug) }),
-      );
+      const file = inOut(outDir, outputLayout.dealFile(deal.slug, "eml"));
+      const mail = await recapMail(deal, { config, pdf, draft: drafts.has(deal.slug) });
+      await writeFileAtomic(file, mail);
+      written.set(deal.slug, { file, hash: createHash("sha256").update(mail).digest("hex") });
     });
   }
+  return written;
 }
 
 async function verifiedPdf(file: string, expected: string | undefined): Promise<Uint8Array | undefined> {

@@ -32,9 +32,34 @@ export interface PreviewView {
  * passed by reference, so 1 000 deal pages do not copy 1 000 deals each.
  */
 export class SiteData {
-  constructor(view: SiteView, flags: SiteFlags) {
+  /** What the paginated templates render, one page per item: every item, unless a selection says fewer. */
+  readonly pages: PageLists;
+
+  constructor(view: SiteView, flags: SiteFlags, pages: Partial<PageLists> = {}) {
     Object.assign(this, view, flags);
+    this.pages = { ...pageLists(view), ...pages };
   }
+}
+
+/** The lists the paginated templates (owner, finding, status, readiness, all-deals, review) make pages of. */
+export interface PageLists {
+  owners: SiteView["owners"];
+  findings: SiteView["findingPages"];
+  status: SiteView["statusPages"];
+  readiness: SiteView["readinessPages"];
+  all: SiteView["allPages"];
+  reviews: SiteView["reviews"];
+}
+
+export function pageLists(view: SiteView): PageLists {
+  return {
+    owners: view.owners,
+    findings: view.findingPages,
+    status: view.statusPages,
+    readiness: view.readinessPages,
+    all: view.allPages,
+    reviews: view.reviews,
+  };
 }
 
 // Minimal shape of Eleventy's config API that we use (Eleventy ships no types).

@@ -6,7 +6,7 @@ import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
 import type { SiteView } from "./assemble-site.js";
-import { SiteData, type SiteFlags } from "./eleventy-plugin.js";
+import { type PageLists, SiteData, type SiteFlags } from "./eleventy-plugin.js";
 import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "./render-site.js";
 
 const DEAL_TEMPLATE = fileURLToPath(new URL("../../templates/deal.njk", import.meta.url));
@@ -22,6 +22,8 @@ export interface PageSelection {
   deals: ReadonlySet<string>;
   /** Also the index, owner, filter, upcoming and lessons pages and the assets: every page that lists deals. */
   overview: boolean;
+  /** With `overview`: of the paginated overview pages (one per owner, finding, list page, review) only these. */
+  pages?: Partial<PageLists>;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function renderPages(
   if (!selection.overview && deals.length === 0) return [];
   // The whole template folder with only the selected deals in the data, or the deal template alone.
   const input = selection.overview ? TEMPLATES_DIR : DEAL_TEMPLATE;
-  const data = new SiteData({ ...view, deals }, flags);
+  const data = new SiteData({ ...view, deals }, flags, selection.pages);
   const eleventy = new Eleventy(input, outDir, {
     configPath: ELEVENTY_CONFIG,
     quietMode: true,

@@ -144,7 +144,7 @@ async function runEleventy(input: string, data: SiteData, options: RenderOptions
 }
 
 /** The pages' typeface into assets/fonts/ (pages are written from memory, so Eleventy copies nothing). */
-async function copySiteFonts(outDir: string): Promise<void> {
+export async function copySiteFonts(outDir: string): Promise<void> {
   const require = createRequire(import.meta.url);
   await mkdir(path.join(outDir, "assets", "fonts"), { recursive: true });
   for (const font of SITE_FONTS) {

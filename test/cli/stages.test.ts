@@ -49,6 +49,7 @@ describe("the stage lists", () => {
       "history",
       ...OUTPUTS.map((o) => o.name),
       "clean",
+      "remember",
       "summary",
     ]);
     expect(OUTPUTS.map((o) => o.name)).toEqual(["pdf", "site", "calendar", "mail", "report"]);
@@ -64,7 +65,7 @@ describe("the stage lists", () => {
     const client = await runCli(["build", "--no-pdf", "--audience", "client"], { cwd, env });
     expect(client.code, client.stderr).toBe(0);
     const ran = [...client.stderr.matchAll(/^protokoll: (\S+) \d+ ms$/gm)].map((m) => m[1]);
-    expect(ran).toEqual(["analyse", "lock", "prune", "history", "site", "calendar", "clean", "summary"]);
+    expect(ran).toEqual(["analyse", "lock", "prune", "history", "site", "calendar", "clean", "remember", "summary"]);
     const check = await runCli(["check"], { cwd, env });
     expect([...check.stderr.matchAll(/^protokoll: (\S+) \d+ ms$/gm)].map((m) => m[1])).toEqual(["analyse", "report"]);
   });

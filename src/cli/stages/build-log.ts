@@ -12,7 +12,13 @@ const MAX_FINDING_LINES = 20;
 /** What the build says at its end: the summary line, the findings, the recaps not ready to send. */
 export function buildLog(
   analysis: Analysis,
-  run: { outDir: string; seconds: string; pdfLine: Phrase | string; language: Language },
+  run: {
+    outDir: string;
+    seconds: string;
+    pdfLine: Phrase | string;
+    pages: { rendered: number; kept: number };
+    language: Language;
+  },
 ): string[] {
   const { language } = run;
   const built = analysis.deals.filter((d) => d.deal).length;
@@ -27,6 +33,7 @@ export function buildLog(
       errors: plural(errors, "n.error"),
       warnings: plural(warnings, "n.warning"),
       pdf: run.pdfLine,
+      pages: phrase("build.pages", run.pages),
     }),
     ...findingLines(analysis, language),
     ...notReadyLines(analysis, language),

@@ -6,6 +6,7 @@ import type { Analysis } from "../../pipeline.js";
 import type { Audience } from "../../render/client-view.js";
 import type { PastMeetingView } from "../../render/views/deal-view.js";
 import type { CommonFlags } from "../context.js";
+import type { OutputManifest } from "./output-manifest.js";
 
 /** What `protokoll build` was asked for, parsed. */
 export interface BuildSettings extends CommonFlags {
@@ -41,7 +42,11 @@ export class BuildRun {
   /** The deals' history, for trends, reviews, "Verlauf" and the calendars' SEQUENCE (not at a past revision). */
   history?: History;
   pastMeetings?: ReadonlyMap<string, PastMeetingView[]>;
-  /** Absolute paths of the pages this build wrote: any other page of ours is stale. */
+  /** What the last build wrote and from what: outputs whose inputs did not change are left alone. */
+  manifest?: OutputManifest;
+  /** Pages the site stage rendered, and pages it left as the last build wrote them. */
+  readonly pageCounts = { rendered: 0, kept: 0 };
+  /** Absolute paths of the pages this build wrote or kept: any other page of ours is stale. */
   readonly pages = new Set<string>();
 
   constructor(settings: BuildSettings, log: (line: string) => void) {

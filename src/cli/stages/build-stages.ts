@@ -1,9 +1,11 @@
 import { CACHE_DIR } from "../../pdf/pdf-cache.js";
 import { acquireBuildLock } from "../../util/build-lock.js";
+import { machineKey } from "../../util/machine-key.js";
 import { inOut } from "../../util/output-layout.js";
 import { historyFor, prepare } from "../context.js";
 import { buildLog } from "./build-log.js";
 import type { BuildRun } from "./build-run.js";
+import { OutputManifest } from "./output-manifest.js";
 import { dealFilesOf, OUTPUTS } from "./outputs.js";
 import { pastMeetingViews } from "./past-meetings.js";
 import { removeFiles, removeStaleDeals, removeStalePages } from "./prune-output.js";
@@ -33,6 +35,9 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
       run.releaseLock = await acquireBuildLock(run.settings.outDir);
       // Saved before anything else is written: the analysis is this run's, whatever the PDFs add to it later.
       await run.saveCache?.();
+      // Without a key of this machine (an unwritable home folder) nothing is reused: every output is written.
+      const secret = await machineKey(true);
+      if (secret) run.manifest = await OutputManifest.open(run.settings.outDir, secret);
     },
   },
   {
@@ -70,11 +75,17 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
     run: (run) => removeStalePages(run.settings.outDir, run.pages),
   },
   {
+    // Only now, with every output written: what this build made, for the next one to reuse.
+    name: "remember",
+    run: (run) => run.manifest?.save(),
+  },
+  {
     name: "summary",
     run(run) {
       const seconds = ((performance.now() - run.started) / 1000).toFixed(1);
       const { outDir, language } = run.settings;
-      for (const line of buildLog(run.analysis, { outDir, seconds, pdfLine: run.pdfLine, language })) run.log(line);
+      for (const line of buildLog(run.analysis, { outDir, seconds, pdfLine: run.pdfLine, pages: run.pageCounts, language }))
+        run.log(line);
     },
   },
 ];

@@ -1,9 +1,15 @@
 import { writeCalendars } from "../../../export/write-calendars.js";
 import { ownerDirectory } from "../../../model/owner-directory.js";
+import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { outputLayout } from "../../../util/output-layout.js";
 import type { Output } from "../output.js";
+import { sha256 } from "../output-manifest.js";
 
-/** `<slug>.ics` per deal, `calendar.ics` for all, `owners/<slug>/calendar.ics` per owner (RFC 5545). */
+/**
+ * `<slug>.ics` per deal, `calendar.ics` for all, `owners/<slug>/calendar.ics` per owner (RFC 5545). Every file
+ * depends on every deal (the feeds list them all), so the calendars are one cache entry: the valid deals, the
+ * configuration, the history's head (SEQUENCE counts its versions) and the audience.
+ */
 export const calendarOutput: Output = {
   name: "calendar",
   client: true,
@@ -12,10 +18,23 @@ export const calendarOutput: Output = {
   async run(run) {
     const { analysis } = run;
     const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-    await writeCalendars(deals, run.settings.outDir, analysis.config, {
+    const key = sha256(
+      JSON.stringify([
+        codeFingerprint(),
+        analysis.config,
+        analysis.today,
+        run.history?.head ?? null,
+        run.client,
+        run.settings.at ?? null,
+        deals,
+      ]),
+    );
+    if (await run.manifest?.reuse("calendar", key)) return;
+    const written = await writeCalendars(deals, run.settings.outDir, analysis.config, {
       // At a past revision there is no "now" to add to its history: no git SEQUENCE.
       ...(run.history ? { history: run.history } : {}),
       ...(run.client ? {} : { owners: ownerDirectory(analysis.deals) }),
     });
+    run.manifest?.record("calendar", key, written);
   },
 };

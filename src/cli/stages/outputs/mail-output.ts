@@ -1,10 +1,14 @@
 import { writeMailDrafts } from "../../../export/write-mail-drafts.js";
+import type { Deal } from "../../../model/deal.js";
+import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { outputLayout } from "../../../util/output-layout.js";
 import type { Output } from "../output.js";
+import { sha256 } from "../output-manifest.js";
 
 /**
  * `<slug>.eml`, the recap as a mail draft with the PDF attached (RFC 5322). The team's to send: a client site
- * gets none, they carry the recipients' addresses.
+ * gets none, they carry the recipients' addresses. Each draft is keyed by its deal, the configuration, the PDF
+ * it attaches and the draft mark: an unchanged one is not built again.
  */
 export const mailOutput: Output = {
   name: "mail",
@@ -14,6 +18,16 @@ export const mailOutput: Output = {
     const { analysis } = run;
     const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
     const drafts = new Set(analysis.deals.filter((d) => d.readiness && !d.readiness.ready).map((d) => d.slug));
-    await writeMailDrafts(deals, run.settings.outDir, analysis.config, run.print?.pdfHashes ?? new Map(), drafts);
+    const pdfs = run.print?.pdfHashes ?? new Map<string, string>();
+    const everyMail = JSON.stringify([codeFingerprint(), analysis.config]);
+    const key = (deal: Deal) =>
+      sha256(`${everyMail}\0${pdfs.get(deal.slug) ?? ""}\0${drafts.has(deal.slug)}\0${JSON.stringify(deal)}`);
+    const manifest = run.manifest;
+    const keep = async (deal: Deal) => Boolean(await manifest?.reuse(`mail:${deal.slug}`, key(deal)));
+    const written = await writeMailDrafts(deals, run.settings.outDir, analysis.config, pdfs, drafts, keep);
+    for (const deal of deals) {
+      const mail = written.get(deal.slug);
+      if (mail) manifest?.record(`mail:${deal.slug}`, key(deal), new Map([[mail.file, mail.hash]]));
+    }
   },
 };

@@ -1,22 +1,181 @@
 import path from "node:path";
-import { renderSite } from "../../../render/render-site.js";
+import { assembleSite, type SiteView } from "../../../render/assemble-site.js";
+import { clientView } from "../../../render/client-view.js";
+import { type PageLists, pageLists, type SiteFlags } from "../../../render/eleventy-plugin.js";
+import type { DealView } from "../../../render/views/deal-view.js";
+import { codeFingerprint } from "../../../util/code-fingerprint.js";
+import { inOut, outputLayout } from "../../../util/output-layout.js";
+import { writeFileAtomic } from "../../../util/write-file-atomic.js";
+import type { BuildRun } from "../build-run.js";
 import type { Output } from "../output.js";
+import { sha256 } from "../output-manifest.js";
 
-/** The site: index, deal, owner, filter, upcoming, lessons and review pages (Eleventy), after the PDFs. */
+/** Deal pages per Eleventy run: Eleventy holds every page of a run in memory until the run ends. */
+const PAGES_PER_RUN = 2000;
+
+/**
+ * The site: index, deal, owner, filter, upcoming, lessons and review pages (Eleventy), after the PDFs. Only what
+ * changed is rendered: each deal page is keyed by its view (and what every page shows: today, the company, the
+ * links), the overview pages by the whole site view; a page whose key and bytes are the last build's is left
+ * alone (src/cli/stages/output-manifest.ts). Nothing changed, Eleventy is not even loaded.
+ */
 export const siteOutput: Output = {
   name: "site",
   client: true,
   async run(run) {
     const { analysis, client } = run;
     const pdfs: Record<string, true> = Object.create(null);
-    for (const slug of run.print?.pdfHashes.keys() ?? []) pdfs[slug] = true;
+    // In deal order, not in the order the PDFs happened to finish: the record is part of cache keys.
+    const printed = run.print?.pdfHashes ?? new Map<string, string>();
+    for (const deal of analysis.deals) if (printed.has(deal.slug)) pdfs[deal.slug] = true;
+    const flags: SiteFlags = { pdfs, extras: true, audience: run.settings.audience, mail: !client };
+    // The whole site first, keyed by what it is made of: the analysis (every deal, finding and KPI, and today and
+    // the configuration), the history's head (trends, reviews, "Verlauf") and the flags. Unchanged, the views are
+    // not even assembled.
+    const siteKey = sha256(
+      JSON.stringify([codeFingerprint(), flags, run.history?.head ?? null, analysis.today, analysis.config, analysis.deals]),
+    );
+    const whole = await run.manifest?.reuse("site", siteKey);
+    if (whole) {
+      for (const file of whole) run.pages.add(file);
+      run.pageCounts.kept = whole.length;
+      run.manifest?.keepAll("page:", "overview", ...PAGED.map((kind) => `${kind}:`));
+      return;
+    }
     // A client site gets none of the history's internal views (trends, reviews, Verlauf).
-    const pages = await renderSite(analysis, {
-      outDir: run.settings.outDir,
-      ...(run.history && !client ? { history: run.history } : {}),
-      ...(run.pastMeetings && !client ? { pastMeetings: run.pastMeetings } : {}),
-      flags: { pdfs, extras: true, audience: run.settings.audience, mail: !client },
-    });
-    for (const page of pages) run.pages.add(path.resolve(page));
+    const team = assembleSite(analysis, client ? undefined : run.history, client ? undefined : run.pastMeetings);
+    const view = client ? clientView(team) : team;
+    const keys = pageKeys(view, flags);
+
+    // Each deal page and each paginated overview page (an owner, a finding, a list page, a review) by its own key.
+    const stale: DealView[] = [];
+    for (const deal of view.deals) {
+      const files = await run.manifest?.reuse(`page:${deal.slug}`, keys.item("page", deal));
+      if (files) for (const file of files) run.pages.add(file);
+      else stale.push(deal);
+    }
+    const lists = pageLists(view);
+    const staleLists: Partial<PageLists> = {};
+    let listsStale = false;
+    for (const kind of PAGED) {
+      const kept = [];
+      for (const item of lists[kind] as PagedItem[]) {
+        const files = await run.manifest?.reuse(`${kind}:${idOf(kind, item)}`, keys.item(kind, item));
+        if (files) for (const file of files) run.pages.add(file);
+        else kept.push(item);
+      }
+      (staleLists as Record<string, PagedItem[]>)[kind] = kept;
+      if (kept.length > 0) listsStale = true;
+    }
+    // The pages rendered once per site (index, owners, upcoming, lessons, assets) follow every deal: they are
+    // rendered again whenever anything on them may have changed, which is cheap.
+    const singles = await run.manifest?.reuse("overview", keys.overview);
+    for (const file of singles ?? []) run.pages.add(file);
+    const overview = !singles || listsStale;
+    const kept = run.pages.size;
+    if (stale.length > 0 || overview) await render(run, view, flags, stale, overview ? staleLists : undefined, keys);
+    run.pageCounts.kept = kept;
+    run.pageCounts.rendered = run.pages.size - kept;
+    const { copySiteFonts } = await import("../../../render/render-site.js");
+    await copySiteFonts(run.settings.outDir);
+    run.manifest?.record("site", siteKey, await run.manifest.hashes(run.pages));
   },
 };
+
+/** The paginated overview templates' lists, and how one item is named in the manifest. */
+const PAGED = ["owners", "findings", "status", "readiness", "all", "reviews"] as const;
+type PagedKind = (typeof PAGED)[number];
+type PagedItem = PageLists[PagedKind][number];
+
+function idOf(kind: PagedKind, item: PagedItem): string {
+  if (kind === "owners" || kind === "findings") return (item as { slug: string }).slug;
+  if (kind === "reviews") return (item as { week: string }).week;
+  return (item as { path: string }).path;
+}
+
+interface PageKeys {
+  /** A deal page (`page`) or a paginated overview page, from its own view and what every page shows. */
+  item: (kind: "page" | PagedKind, item: DealView | PagedItem) => string;
+  overview: string;
+}
+
+/** What a deal page is made of besides its own view, and the overview pages of everything but the deal pages. */
+function pageKeys(view: SiteView, flags: SiteFlags): PageKeys {
+  const tool = codeFingerprint();
+  const { pdfs, ...siteFlags } = flags;
+  const everyPage = JSON.stringify([tool, view.lang, view.company ?? null, view.today, view.goal, siteFlags]);
+  return {
+    item: (kind, item) =>
+      sha256(`${everyPage}\0${kind}\0${kind === "page" && pdfs[(item as DealView).slug] === true}\0${JSON.stringify(item)}`),
+    overview: sha256(`${everyPage}\0${JSON.stringify(pdfs)}\0${JSON.stringify({ ...view, deals: undefined, t: undefined })}`),
+  };
+}
+
+/**
+ * Renders the stale deal pages (in runs of {@link PAGES_PER_RUN}) and, when `lists` is given, the pages rendered
+ * once per site and the stale paginated overview pages; records each page under its own key.
+ */
+async function render(
+  run: BuildRun,
+  view: SiteView,
+  flags: SiteFlags,
+  stale: DealView[],
+  lists: Partial<PageLists> | undefined,
+  keys: PageKeys,
+) {
+  const { renderPages } = await import("../../../render/render-pages.js");
+  const { assertPagesWritten } = await import("../../../render/render-site.js");
+  const { outDir } = run.settings;
+  // Which item each page file belongs to, so that each is recorded under its own key.
+  const owner = new Map<string, { name: string; key: string }>();
+  for (const deal of stale)
+    owner.set(inOut(outDir, outputLayout.dealPage(deal.slug)), { name: `page:${deal.slug}`, key: keys.item("page", deal) });
+  for (const kind of PAGED) {
+    for (const item of (lists?.[kind] ?? []) as PagedItem[]) {
+      const id = idOf(kind, item);
+      owner.set(inOut(outDir, pagePath(kind, id)), { name: `${kind}:${id}`, key: keys.item(kind, item) });
+    }
+  }
+  const singles = new Map<string, string>();
+  const written: string[] = [];
+  const runs = stale.length <= PAGES_PER_RUN ? [stale] : [[], ...chunks(stale, PAGES_PER_RUN)];
+  for (const [index, deals] of runs.entries()) {
+    const withOverview = lists !== undefined && index === 0;
+    if (deals.length === 0 && !withOverview) continue;
+    const selection = { deals: new Set(deals.map((d) => d.slug)), overview: withOverview, ...(lists ? { pages: lists } : {}) };
+    for (const page of await renderPages(view, flags, outDir, selection)) {
+      await writeFileAtomic(page.file, page.content);
+      run.pages.add(page.file);
+      if (process.env.PROTOKOLL_TIMINGS === "1") {
+        process.stderr.write(`protokoll: rendered ${path.relative(outDir, page.file).split(path.sep).join("/")}\n`);
+      }
+      written.push(page.file);
+      const hash = sha256(page.content);
+      const item = owner.get(page.file);
+      if (item) run.manifest?.record(item.name, item.key, new Map([[page.file, hash]]));
+      else singles.set(page.file, hash);
+    }
+  }
+  if (lists) run.manifest?.record("overview", keys.overview, singles);
+  // The index (when rendered) and a page for every deal rendered, else the installation is broken (exit 2).
+  const have = lists ? written : [inOut(outDir, outputLayout.index), ...written];
+  assertPagesWritten(
+    stale.map((d) => d.slug),
+    have.map((file) => path.resolve(file)),
+    outDir,
+  );
+}
+
+/** Where the page of one paginated item lands (the templates' permalinks). */
+function pagePath(kind: PagedKind, id: string): string {
+  if (kind === "owners") return outputLayout.ownerPage(id);
+  if (kind === "findings") return outputLayout.findingPage(id);
+  if (kind === "reviews") return `${outputLayout.reviewPage(id)}index.html`;
+  return `${id}/index.html`;
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < list.length; start += size) result.push(list.slice(start, start + size));
+  return result;
+}
