@@ -9,6 +9,7 @@ import { AnalysisCache } from "../pipeline/analysis-cache.js";
 import { type Analysis, analyse, analyseLoaded } from "../pipeline.js";
 import { formatFinding } from "../report/format-text.js";
 import type { Language } from "../time/language.js";
+import { codeFingerprint } from "../util/code-fingerprint.js";
 import { logText } from "../util/log-sink.js";
 import { resolveToday } from "./options.js";
 import { VERSION } from "./version.js";
@@ -55,7 +56,11 @@ export async function prepare(
   try {
     const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
     const store = cache
-      ? await AnalysisCache.open(cache.dir, { version: VERSION, config, today }, { create: cache.write })
+      ? await AnalysisCache.open(
+          cache.dir,
+          { version: `${VERSION}+${codeFingerprint()}`, config, today },
+          { create: cache.write },
+        )
       : undefined;
     const analysis = await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) });
     const saveCache = store && cache?.write ? () => store.save() : undefined;

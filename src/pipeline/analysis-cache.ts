@@ -1,25 +1,27 @@
 // The analysis cache: a deal file's bytes (with everything else its analysis depends on) → its analysis, kept in
 // <out>/.protokoll/ between builds, so an unchanged deal is not parsed, validated and modelled again.
-import { createHash, createHmac, randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "../errors.js";
 import type { DealFileEntry } from "../load/find-deal-files.js";
 import type { DealResult } from "../pipeline.js";
+import { machineKey } from "../util/machine-key.js";
 import { STATE_DIR } from "../util/output-layout.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
-/** Bumped whenever the shape of a cached analysis changes: entries of another schema are never read. */
-export const ANALYSIS_CACHE_SCHEMA = 1;
+/** Bumped whenever the shape of a cached analysis or of the file changes: entries of another schema are never read. */
+export const ANALYSIS_CACHE_SCHEMA = 2;
 const FORMAT = "protokoll-analysis-cache";
 export const ANALYSIS_CACHE_FILE = "analysis-cache.json";
 /** The folder inside the output folder where a build keeps what it knows about earlier runs. */
 export const OUTPUT_CACHE_DIR = STATE_DIR;
+/** The cache file is written in pieces of about this many bytes (an entry is never split): never all at once. */
+export const CACHE_PIECE_BYTES = 1 << 20;
 
 /** What every entry's key depends on besides the file itself. */
 export interface CacheContext {
-  /** The tool version: a new protokoll analyses anew. */
+  /** The tool version and a fingerprint of its code (src/util/code-fingerprint.ts): a changed protokoll analyses anew. */
   version: string;
   /** The configuration as loaded (thresholds, time zone, vague-owner words, … all change findings). */
   config: unknown;
@@ -31,20 +33,34 @@ export interface CacheContext {
  * A cache file is trusted only when it carries a valid HMAC made with this machine's own key (kept outside the
  * output folder, in the user's cache folder). The output folder may come from anywhere — a committed `_site/`,
  * an artifact of another machine, a pull request — and a forged entry would otherwise let a broken deal pass
- * `check`. A file that fails any test (format, schema, MAC, JSON) is ignored and written anew.
+ * `check`. A file that fails any test (format, schema, MAC, shape) is ignored and written anew.
+ *
+ * The file is one JSON object with one entry a line, the MAC last, over every byte before it:
+ *
+ *     {"format":"protokoll-analysis-cache","schema":2,"entries":{
+ *     "<key>":<analysis as JSON>,
+ *     "<key>":<analysis as JSON>
+ *     },"mac":"<HMAC-SHA256, hex>"}
+ *
+ * so it is written and MACed in pieces as it goes, and read as one buffer whose entries are parsed only when a
+ * deal asks for theirs. At 10 000 deals the entries are some 50 MB: they are held as UTF-8 bytes (never as one
+ * string, never as parsed objects beside the analysis), and released once the file is saved.
  */
 export class AnalysisCache {
   readonly #file: string;
   readonly #secret: Buffer;
   readonly #context: string;
-  readonly #known: Map<string, string>;
-  readonly #used = new Map<string, string>();
+  /** The entries of the file on disk, as slices of the one buffer it was read into. */
+  #known: Map<string, Buffer>;
+  /** The entries of this run: those read from the file and those analysed now, as the bytes to write. */
+  #used = new Map<string, Buffer>();
+  #saved = false;
   /** Why the file on disk was not used, when it existed and was not. */
   readonly ignored: string | undefined;
   hits = 0;
   misses = 0;
 
-  private constructor(file: string, secret: Buffer, context: string, known: Map<string, string>, ignored?: string) {
+  private constructor(file: string, secret: Buffer, context: string, known: Map<string, Buffer>, ignored?: string) {
     this.#file = file;
     this.#secret = secret;
     this.#context = context;
@@ -65,13 +81,13 @@ export class AnalysisCache {
     if (!secret) return undefined;
     const file = path.join(dir, ANALYSIS_CACHE_FILE);
     const contextHash = sha256(JSON.stringify([ANALYSIS_CACHE_SCHEMA, context.version, context.today, context.config]));
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, "utf8");
+      bytes = await readFile(file);
     } catch {
       return new AnalysisCache(file, secret, contextHash, new Map());
     }
-    const { entries, ignored } = verify(text, secret);
+    const { entries, ignored } = verify(bytes, secret);
     return new AnalysisCache(file, secret, contextHash, entries, ignored);
   }
 
@@ -86,13 +102,10 @@ export class AnalysisCache {
 
   /** A fresh copy of the cached analysis (callers add PDF findings to theirs), or undefined. */
   get(key: string): DealResult | undefined {
+    this.#notSaved();
     const json = this.#known.get(key);
-    if (json === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    const result = parseResult(json);
-    if (!result) {
+    const result = json === undefined ? undefined : parseResult(json);
+    if (json === undefined || result === undefined) {
       this.misses++;
       return undefined;
     }
@@ -103,51 +116,105 @@ export class AnalysisCache {
 
   /** Records a result as analysed now (serialised at once: later changes to it are not cached). */
   set(key: string, result: DealResult): void {
-    this.#used.set(key, JSON.stringify(result));
+    this.#notSaved();
+    this.#used.set(key, Buffer.from(JSON.stringify(result)));
   }
 
-  /** Writes the entries used in this run (only those: the file never grows with old versions). */
+  /**
+   * Writes the entries used in this run (only those: the file never grows with old versions), in pieces, then
+   * lets go of every entry it held: the cache is done for this run, and only the analysis keeps its results.
+   */
   async save(): Promise<void> {
+    this.#notSaved();
+    this.#saved = true;
     const entries = [...this.#used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const body = JSON.stringify(Object.fromEntries(entries));
-    const mac = createHmac("sha256", this.#secret).update(body).digest("hex");
-    await writeFileAtomic(this.#file, `${JSON.stringify({ format: FORMAT, schema: ANALYSIS_CACHE_SCHEMA, mac, body })}\n`);
+    this.#known = new Map();
+    this.#used = new Map();
+    await writeFileAtomic(this.#file, cacheFilePieces(entries, this.#secret));
+  }
+
+  #notSaved(): void {
+    if (this.#saved) throw new Error("the analysis cache was saved: it is not used again in the same run");
   }
 }
+
+/**
+ * The cache file's bytes for `entries` (sorted keys → analyses as JSON), in pieces of about CACHE_PIECE_BYTES,
+ * the MAC computed on the way and written last.
+ */
+export function* cacheFilePieces(entries: Iterable<readonly [string, Uint8Array]>, secret: Buffer): Generator<Buffer> {
+  const mac = createHmac("sha256", secret);
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  const add = (part: Uint8Array) => {
+    parts.push(part);
+    size += part.byteLength;
+  };
+  const piece = () => {
+    const bytes = Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    mac.update(bytes);
+    return bytes;
+  };
+  add(Buffer.from(HEADER));
+  let first = true;
+  for (const [key, json] of entries) {
+    if (!KEY.test(key)) throw new Error(`not an analysis cache key: ${key}`);
+    add(Buffer.from(`${first ? "" : ",\n"}"${key}":`));
+    add(json);
+    first = false;
+    if (size >= CACHE_PIECE_BYTES) yield piece();
+  }
+  if (!first) add(NEWLINE);
+  yield piece();
+  yield Buffer.from(`},"mac":"${mac.digest("hex")}"}\n`);
+}
+
+const HEADER = `{"format":"${FORMAT}","schema":${ANALYSIS_CACHE_SCHEMA},"entries":{\n`;
+const NEWLINE = Buffer.from("\n");
+const KEY = /^[0-9a-f]{64}$/;
+const TRAILER = /^\},"mac":"([0-9a-f]{64})"\}$/;
+const LF = 0x0a;
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-function verify(text: string, secret: Buffer): { entries: Map<string, string>; ignored?: string } {
-  const none = (ignored: string) => ({ entries: new Map<string, string>(), ignored });
-  let outer: unknown;
-  try {
-    outer = JSON.parse(text);
-  } catch {
-    return none("not JSON");
+function verify(bytes: Buffer, secret: Buffer): { entries: Map<string, Buffer>; ignored?: string } {
+  const none = (ignored: string) => ({ entries: new Map<string, Buffer>(), ignored });
+  // The start says whose file this is (an older protokoll wrote one JSON object with the MAC first).
+  const start = /^\{"format":"([^"\\]*)","schema":(\d+),/.exec(bytes.toString("utf8", 0, 200));
+  if (!start || start[1] !== FORMAT) return none("another format");
+  if (Number(start[2]) !== ANALYSIS_CACHE_SCHEMA) return none("another schema");
+  if (bytes.subarray(0, HEADER.length).toString("utf8") !== HEADER) return none("another format");
+  // The last line carries the MAC over every byte before it; nothing is read before it verifies.
+  if (bytes.length < HEADER.length + 1 || bytes[bytes.length - 1] !== LF) return none("no MAC");
+  const last = bytes.lastIndexOf(LF, bytes.length - 2) + 1;
+  const trailer = TRAILER.exec(bytes.toString("latin1", last, bytes.length - 1));
+  if (last < HEADER.length || !trailer) return none("no MAC");
+  const expected = createHmac("sha256", secret).update(bytes.subarray(0, last)).digest();
+  const mac = Buffer.from(trailer[1] as string, "hex");
+  if (!timingSafeEqual(mac, expected)) return none("MAC does not match (another machine, or changed)");
+  const entries = new Map<string, Buffer>();
+  for (let at = HEADER.length; at < last; ) {
+    const end = bytes.indexOf(LF, at);
+    const line = bytes.subarray(at, end);
+    at = end + 1;
+    const json = line.subarray(67, line[line.length - 1] === 0x2c ? line.length - 1 : line.length);
+    const key = line.toString("latin1", 1, 65);
+    if (line[0] !== 0x22 || !KEY.test(key) || line.toString("latin1", 65, 67) !== '":' || json.length === 0) {
+      return none("entries not readable");
+    }
+    entries.set(key, json);
   }
-  if (!outer || typeof outer !== "object") return none("not an object");
-  const { format, schema, mac, body } = outer as Record<string, unknown>;
-  if (format !== FORMAT) return none("another format");
-  if (schema !== ANALYSIS_CACHE_SCHEMA) return none("another schema");
-  if (typeof mac !== "string" || typeof body !== "string") return none("no MAC");
-  const expected = createHmac("sha256", secret).update(body).digest("hex");
-  if (mac.length !== expected.length || mac !== expected) return none("MAC does not match (another machine, or changed)");
-  try {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    const entries = new Map<string, string>();
-    for (const [key, value] of Object.entries(parsed)) if (typeof value === "string") entries.set(key, value);
-    return { entries };
-  } catch {
-    return none("body not JSON");
-  }
+  return { entries };
 }
 
 /** The shape every cached result must have; anything else is a miss. */
-function parseResult(json: string): DealResult | undefined {
+function parseResult(json: Buffer): DealResult | undefined {
   try {
-    const value = JSON.parse(json) as DealResult;
+    const value = JSON.parse(json.toString("utf8")) as DealResult;
     const ok =
       value &&
       typeof value.slug === "string" &&
@@ -158,32 +225,5 @@ function parseResult(json: string): DealResult | undefined {
     return ok ? value : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** This machine's cache key: `$XDG_CACHE_HOME/protokoll/cache-key` (else `~/.cache/…`), 32 random bytes. */
-async function machineKey(create: boolean, env: NodeJS.ProcessEnv): Promise<Buffer | undefined> {
-  const base = env.XDG_CACHE_HOME || path.join(env.HOME || homedir(), ".cache");
-  const file = path.join(base, "protokoll", "cache-key");
-  try {
-    const key = Buffer.from((await readFile(file, "utf8")).trim(), "hex");
-    if (key.length === 32) return key;
-  } catch {
-    // none yet
-  }
-  if (!create) return undefined;
-  try {
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-    const key = randomBytes(32);
-    // `wx`: two builds starting at once must not both write one; the loser reads the winner's.
-    await writeFile(file, `${key.toString("hex")}\n`, { flag: "wx", mode: 0o600 });
-    return key;
-  } catch {
-    try {
-      const key = Buffer.from((await readFile(file, "utf8")).trim(), "hex");
-      return key.length === 32 ? key : undefined;
-    } catch {
-      return undefined;
-    }
   }
 }

@@ -8,6 +8,13 @@ const MIN_FILES_PER_WORKER = 100;
 /** Files handed to a worker at a time: small enough to balance the load, large enough to keep messages few. */
 const BATCH_SIZE = 25;
 const MAX_WORKERS = 8;
+/**
+ * A worker's young generation, in MB. A worker keeps only a batch of results and a few parsed documents alive,
+ * but with V8's default (about 48 MB) each one's heap grows by some 30 MB of garbage before it is collected: at
+ * 10 000 deals two workers cost about 60 MB of peak RSS more than with this limit, and eight would cost 240 MB.
+ * Collecting that small generation more often is not slower (measured on `check` over 1000 deals).
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 /**
  * How many worker threads to analyse `files` deal files with; 0 means the main thread does it.
@@ -54,7 +61,12 @@ export async function runInWorkers<T, R>(
       };
       if (batches.length === 0) resolve();
       for (let i = 0; i < Math.min(count, batches.length); i++) {
-        const worker = new Worker(script, { workerData, stdout: false, stderr: false });
+        const worker = new Worker(script, {
+          workerData,
+          stdout: false,
+          stderr: false,
+          resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+        });
         workers.push(worker);
         worker.on("message", (reply: Reply<R>) => {
           if (reply.error !== undefined) return reject(new Error(`analysis in a worker thread failed: ${reply.error}`));

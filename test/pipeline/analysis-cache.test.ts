@@ -1,11 +1,11 @@
 // The analysis cache: an unchanged deal is read from it, a changed deal, another "today" or another configuration
 // is analysed anew, and a cache file that is corrupted, forged or from another machine is never believed.
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Config, DEFAULT_CONFIG } from "../../src/config/load-config.js";
-import { ANALYSIS_CACHE_FILE, AnalysisCache } from "../../src/pipeline/analysis-cache.js";
+import { ANALYSIS_CACHE_FILE, AnalysisCache, CACHE_PIECE_BYTES, cacheFilePieces } from "../../src/pipeline/analysis-cache.js";
 import { analyse } from "../../src/pipeline.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 import { deal, dealsDir } from "../helpers/analyse.js";
@@ -77,9 +77,12 @@ describe("analysis cache", () => {
     const cacheDir = path.join(cwd, "_site", ".protokoll");
     const env = await machine();
     await run(cwd, cacheDir, env);
-    await writeFile(path.join(cacheDir, ANALYSIS_CACHE_FILE), '{"format":"protokoll-analysis-cache","schema":1,"mac":"00","bo');
+    const file = path.join(cacheDir, ANALYSIS_CACHE_FILE);
+    // Cut off in the middle of an entry (a full disk, a killed copy): the MAC at the end is missing.
+    const whole = await readFile(file);
+    await writeFile(file, whole.subarray(0, Math.floor(whole.length / 2)));
     const broken = await run(cwd, cacheDir, env);
-    expect(broken.cache.ignored).toBe("not JSON");
+    expect(broken.cache.ignored).toBe("no MAC");
     expect([broken.cache.hits, broken.cache.misses]).toEqual([0, 3]);
     expect(broken.analysis).toEqual(broken.fresh);
     const again = await run(cwd, cacheDir, env);
@@ -93,15 +96,17 @@ describe("analysis cache", () => {
     const env = await machine();
     await run(cwd, cacheDir, env);
     const file = path.join(cacheDir, ANALYSIS_CACHE_FILE);
-    const outer = JSON.parse(await readFile(file, "utf8")) as { body: string };
+    const lines = (await readFile(file, "utf8")).split("\n");
     // Whoever can write the output folder rewrites every entry to "valid, no findings", keeping the old MAC…
-    const body = JSON.parse(outer.body) as Record<string, string>;
-    for (const key of Object.keys(body)) {
-      const entry = JSON.parse(body[key] as string) as { findings: unknown[] };
-      entry.findings = [];
-      body[key] = JSON.stringify(entry);
-    }
-    await writeFile(file, JSON.stringify({ ...outer, body: JSON.stringify(body) }));
+    const forgedLines = lines.map((line) => {
+      const entry = /^("[0-9a-f]{64}":)(.*?)(,?)$/.exec(line);
+      if (!entry) return line;
+      const value = JSON.parse(entry[2] as string) as { findings: unknown[] };
+      value.findings = [];
+      return `${entry[1]}${JSON.stringify(value)}${entry[3]}`;
+    });
+    expect(forgedLines).not.toEqual(lines);
+    await writeFile(file, forgedLines.join("\n"));
     const forged = await run(cwd, cacheDir, env);
     expect(forged.cache.ignored).toMatch(/MAC/);
     expect(forged.cache.hits).toBe(0);
@@ -112,6 +117,57 @@ describe("analysis cache", () => {
     expect(other.cache.ignored).toMatch(/MAC/);
     expect(other.cache.hits).toBe(0);
     expect(other.analysis).toEqual(other.fresh);
+  });
+
+  it("ignores the cache file of an older protokoll (one JSON string as its body) and writes one of this schema", async () => {
+    const cwd = await dealsDir(files());
+    const cacheDir = path.join(cwd, "_site", ".protokoll");
+    const env = await machine();
+    await run(cwd, cacheDir, env);
+    const file = path.join(cacheDir, ANALYSIS_CACHE_FILE);
+    await writeFile(file, `${JSON.stringify({ format: "protokoll-analysis-cache", schema: 1, mac: "00", body: "{}" })}\n`);
+    const old = await run(cwd, cacheDir, env);
+    expect(old.cache.ignored).toBe("another schema");
+    expect([old.cache.hits, old.cache.misses]).toEqual([0, 3]);
+    expect(old.analysis).toEqual(old.fresh);
+    expect((await run(cwd, cacheDir, env)).cache.hits).toBe(3);
+  });
+
+  it("writes the cache file in pieces of bounded size (never as one string), as one JSON object its MAC verifies", async () => {
+    const secret = Buffer.alloc(32, 7);
+    const entry = (i: number) => Buffer.from(JSON.stringify({ slug: `deal-${i}`, text: "Grüße „Müller“ ".repeat(400) }));
+    const entries = Array.from({ length: 400 }, (_, i) => [i.toString(16).padStart(64, "0"), entry(i)] as const);
+    const largest = Math.max(...entries.map(([, json]) => json.length)) + 70;
+    const pieces = [...cacheFilePieces(entries, secret)];
+    const total = pieces.reduce((n, piece) => n + piece.length, 0);
+    expect(total).toBeGreaterThan(3 * CACHE_PIECE_BYTES);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(CACHE_PIECE_BYTES + largest);
+    const file = JSON.parse(Buffer.concat(pieces).toString("utf8")) as { entries: Record<string, unknown>; mac: string };
+    expect(Object.keys(file.entries)).toEqual(entries.map(([key]) => key));
+    const [key, json] = entries[5] as (typeof entries)[number];
+    expect(file.entries[key]).toEqual(JSON.parse(json.toString("utf8")));
+  });
+
+  it("lets go of every entry once saved: the analysis alone holds the results", async () => {
+    const cwd = await dealsDir(files());
+    const cacheDir = path.join(cwd, "_site", ".protokoll");
+    const { cache } = await run(cwd, cacheDir, await machine());
+    expect(() => cache.get("0".repeat(64))).toThrow(/saved/);
+    await expect(cache.save()).rejects.toThrow(/saved/);
+  });
+
+  it("leaves an unchanged cache file alone (compared piece by piece), and rewrites one whose entries changed", async () => {
+    const cwd = await dealsDir(files());
+    const cacheDir = path.join(cwd, "_site", ".protokoll");
+    const env = await machine();
+    const file = path.join(cacheDir, ANALYSIS_CACHE_FILE);
+    await run(cwd, cacheDir, env);
+    const first = await stat(file);
+    await run(cwd, cacheDir, env);
+    expect((await stat(file)).ino).toBe(first.ino);
+    await writeFile(path.join(cwd, "deals", "b.yaml"), deal().replace("Testdeal", "Umbenannt"));
+    await run(cwd, cacheDir, env);
+    expect((await stat(file)).ino).not.toBe(first.ino);
   });
 
   it("without a key of this machine, a read-only use (check) uses no cache at all", async () => {
