@@ -12,6 +12,7 @@ import type { Analysis, DealResult } from "../pipeline.js";
 import { assembleSite, type SiteView } from "../render/assemble-site.js";
 import type { SiteFlags } from "../render/eleventy-plugin.js";
 import { TEMPLATES_DIR } from "../render/package-templates.js";
+import { changedItems, idOf, PAGED, type PagedItem, pageLists, pagePath } from "../render/page-lists.js";
 import { type PageSelection, type RenderedPage, renderPages } from "../render/render-pages.js";
 import { type LiveServer, startLiveServer } from "../render/serve-site.js";
 import { formatFinding } from "../report/format-text.js";
@@ -151,6 +152,7 @@ export class ServeSession {
     this.#templatesTouched = false;
     const { analysis, changed, removed } = await this.#live.update(everything ? undefined : touched, this.#options.today());
     if (changed.length === 0 && removed.length === 0 && !everything) return;
+    const before = this.#view;
     this.#apply(analysis);
     for (const gone of removed) await this.#removeDeal(gone.slug);
     for (const result of changed) {
@@ -160,7 +162,12 @@ export class ServeSession {
     // Before the pages: whoever sees the page change finds the reason in the log already.
     this.#logErrors(changed);
     const deals = new Set((everything ? analysis.deals : changed).map((d) => d.slug));
-    const pages = await this.#renderAndWrite({ deals, overview: true });
+    // Of the owner, finding and list pages only those whose content changed (all, when a template changed).
+    const pages = await this.#renderAndWrite({
+      deals,
+      overview: true,
+      ...(everything ? {} : { pages: changedItems(before, this.#view as SiteView) }),
+    });
     const { errors, warnings } = analysis.summary;
     this.#options.log(
       t(this.#options.language, "serve.updated", {
@@ -192,6 +199,12 @@ export class ServeSession {
     if (selection.overview) {
       const dealPages = inOut(this.#options.outDir, DEALS_OUT) + path.sep;
       const overview = new Set(pages.map((p) => p.file).filter((file) => !file.startsWith(dealPages)));
+      // The pages of items not rendered this time are still there, and still current.
+      const lists = pageLists(view);
+      for (const kind of PAGED) {
+        for (const item of lists[kind] as PagedItem[])
+          overview.add(inOut(this.#options.outDir, pagePath(kind, idOf(kind, item))));
+      }
       for (const file of this.#overviewFiles) {
         if (overview.has(file)) continue;
         await rm(file, { force: true });

@@ -2,6 +2,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { outputLayout } from "../util/output-layout.js";
 import type { SiteView } from "./assemble-site.js";
+import { type PageLists, pageLists } from "./page-lists.js";
+
+export type { PageLists };
+
 import { type Audience, skippedTemplates } from "./client-view.js";
 import { NUNJUCKS_OPTIONS, pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
 
@@ -39,27 +43,6 @@ export class SiteData {
     Object.assign(this, view, flags);
     this.pages = { ...pageLists(view), ...pages };
   }
-}
-
-/** The lists the paginated templates (owner, finding, status, readiness, all-deals, review) make pages of. */
-export interface PageLists {
-  owners: SiteView["owners"];
-  findings: SiteView["findingPages"];
-  status: SiteView["statusPages"];
-  readiness: SiteView["readinessPages"];
-  all: SiteView["allPages"];
-  reviews: SiteView["reviews"];
-}
-
-export function pageLists(view: SiteView): PageLists {
-  return {
-    owners: view.owners,
-    findings: view.findingPages,
-    status: view.statusPages,
-    readiness: view.readinessPages,
-    all: view.allPages,
-    reviews: view.reviews,
-  };
 }
 
 // Minimal shape of Eleventy's config API that we use (Eleventy ships no types).

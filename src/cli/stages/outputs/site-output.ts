@@ -1,7 +1,8 @@
 import path from "node:path";
 import { assembleSite, type SiteView } from "../../../render/assemble-site.js";
 import { clientView } from "../../../render/client-view.js";
-import { type PageLists, pageLists, type SiteFlags } from "../../../render/eleventy-plugin.js";
+import type { SiteFlags } from "../../../render/eleventy-plugin.js";
+import { idOf, PAGED, type PagedItem, type PagedKind, type PageLists, pageLists, pagePath } from "../../../render/page-lists.js";
 import type { DealView } from "../../../render/views/deal-view.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
@@ -82,17 +83,6 @@ export const siteOutput: Output = {
   },
 };
 
-/** The paginated overview templates' lists, and how one item is named in the manifest. */
-const PAGED = ["owners", "findings", "status", "readiness", "all", "reviews"] as const;
-type PagedKind = (typeof PAGED)[number];
-type PagedItem = PageLists[PagedKind][number];
-
-function idOf(kind: PagedKind, item: PagedItem): string {
-  if (kind === "owners" || kind === "findings") return (item as { slug: string }).slug;
-  if (kind === "reviews") return (item as { week: string }).week;
-  return (item as { path: string }).path;
-}
-
 interface PageKeys {
   /** A deal page (`page`) or a paginated overview page, from its own view and what every page shows. */
   item: (kind: "page" | PagedKind, item: DealView | PagedItem) => string;
@@ -164,14 +154,6 @@ async function render(
     have.map((file) => path.resolve(file)),
     outDir,
   );
-}
-
-/** Where the page of one paginated item lands (the templates' permalinks). */
-function pagePath(kind: PagedKind, id: string): string {
-  if (kind === "owners") return outputLayout.ownerPage(id);
-  if (kind === "findings") return outputLayout.findingPage(id);
-  if (kind === "reviews") return `${outputLayout.reviewPage(id)}index.html`;
-  return `${id}/index.html`;
 }
 
 function chunks<T>(list: readonly T[], size: number): T[][] {

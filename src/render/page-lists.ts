@@ -1,0 +1,59 @@
+// The overview pages that come one per item — an owner, a finding, a page of a deal list, a weekly review —
+// and where each lands: what the build's output cache and `serve` need to render only the items that changed.
+import { outputLayout } from "../util/output-layout.js";
+import type { SiteView } from "./assemble-site.js";
+
+/** The lists the paginated templates (owner, finding, status, readiness, all-deals, review) make pages of. */
+export interface PageLists {
+  owners: SiteView["owners"];
+  findings: SiteView["findingPages"];
+  status: SiteView["statusPages"];
+  readiness: SiteView["readinessPages"];
+  all: SiteView["allPages"];
+  reviews: SiteView["reviews"];
+}
+
+export function pageLists(view: SiteView): PageLists {
+  return {
+    owners: view.owners,
+    findings: view.findingPages,
+    status: view.statusPages,
+    readiness: view.readinessPages,
+    all: view.allPages,
+    reviews: view.reviews,
+  };
+}
+
+export const PAGED = ["owners", "findings", "status", "readiness", "all", "reviews"] as const;
+export type PagedKind = (typeof PAGED)[number];
+export type PagedItem = PageLists[PagedKind][number];
+
+/** How one item is named: an owner's or finding's slug, a review's week, a list page's folder. */
+export function idOf(kind: PagedKind, item: PagedItem): string {
+  if (kind === "owners" || kind === "findings") return (item as { slug: string }).slug;
+  if (kind === "reviews") return (item as { week: string }).week;
+  return (item as { path: string }).path;
+}
+
+/** Where the page of one item lands (the templates' permalinks). */
+export function pagePath(kind: PagedKind, id: string): string {
+  if (kind === "owners") return outputLayout.ownerPage(id);
+  if (kind === "findings") return outputLayout.findingPage(id);
+  if (kind === "reviews") return `${outputLayout.reviewPage(id)}index.html`;
+  return `${id}/index.html`;
+}
+
+/**
+ * The items of `next` whose page differs from `previous` (new ones, or a different view), per kind: the
+ * selection to render after a change, when the pages of the others are still what `previous` rendered.
+ */
+export function changedItems(previous: SiteView | undefined, next: SiteView): PageLists {
+  const before = previous ? pageLists(previous) : undefined;
+  const after = pageLists(next);
+  const result = {} as Record<PagedKind, PagedItem[]>;
+  for (const kind of PAGED) {
+    const old = new Map((before?.[kind] ?? []).map((item: PagedItem) => [idOf(kind, item), JSON.stringify(item)]));
+    result[kind] = (after[kind] as PagedItem[]).filter((item) => old.get(idOf(kind, item)) !== JSON.stringify(item));
+  }
+  return result as unknown as PageLists;
+}

@@ -1,0 +1,47 @@
+// After a save, `serve` renders only the overview pages whose content changed: changedItems() compares the
+// site views before and after, item by item.
+import { describe, expect, it } from "vitest";
+import { assembleSite } from "../../src/render/assemble-site.js";
+import { changedItems, idOf, PAGED, pagePath } from "../../src/render/page-lists.js";
+import { analyseFiles, deal } from "../helpers/analyse.js";
+
+const withOwner = (title: string, owner: string) =>
+  deal("actions:", "  - task: Angebot schicken", `    owner: ${owner}`, "    due: 2026-11-30").replace("Testdeal", title);
+
+const view = async (files: Record<string, string>) => assembleSite(await analyseFiles(files));
+const ids = (lists: ReturnType<typeof changedItems>) =>
+  Object.fromEntries(PAGED.map((kind) => [kind, (lists[kind] as never[]).map((item) => idOf(kind, item))]));
+
+describe("changedItems", () => {
+  it("is empty when nothing changed", async () => {
+    const files = { "a.yaml": withOwner("A", "Anna Schulz"), "b.yaml": withOwner("B", "Bernd Meier") };
+    const changed = ids(changedItems(await view(files), await view(files)));
+    for (const kind of PAGED) expect(changed[kind], kind).toEqual([]);
+  });
+
+  it("names the owner whose deal changed and the list pages that show it, not the other owner", async () => {
+    const before = await view({ "a.yaml": withOwner("A", "Anna Schulz"), "b.yaml": withOwner("B", "Bernd Meier") });
+    const after = await view({ "a.yaml": withOwner("A neu", "Anna Schulz"), "b.yaml": withOwner("B", "Bernd Meier") });
+    const changed = ids(changedItems(before, after));
+    expect(changed.owners).toEqual(["anna-schulz"]);
+    expect(changed.all).toEqual(["all/1"]);
+    expect(changed.status).toContain("status/active");
+  });
+
+  it("names every item when there was no view before, and a new owner", async () => {
+    const one = await view({ "a.yaml": withOwner("A", "Anna Schulz") });
+    const two = await view({ "a.yaml": withOwner("A", "Anna Schulz"), "c.yaml": withOwner("C", "Carla Weiß") });
+    expect(ids(changedItems(undefined, one)).owners).toEqual(one.owners.map((o) => o.slug));
+    expect(ids(changedItems(one, two)).owners).toContain("carla-weiss");
+    expect(ids(changedItems(one, two)).owners).not.toContain("anna-schulz");
+  });
+
+  it.each([
+    ["owners", "anna-schulz", "owners/anna-schulz/index.html"],
+    ["findings", "overdue", "findings/overdue/index.html"],
+    ["status", "status/active/2", "status/active/2/index.html"],
+    ["reviews", "2026-W48", "review/2026-W48/index.html"],
+  ] as const)("puts the page of a %s item %s at %s, where its template's permalink does", (kind, id, file) => {
+    expect(pagePath(kind, id)).toBe(file);
+  });
+});
