@@ -86,7 +86,9 @@ export function protokollPlugin(eleventyConfig: EleventyConfig, options: PluginO
   const audience: Audience =
     data instanceof SiteData && (data as { audience?: Audience }).audience === "client" ? "client" : "team";
   // Added where Eleventy hands out its final list: entries of `ignores` are made relative to the working folder.
-  const skip = skippedTemplates(audience, pageTemplates()).map((name) => path.join(TEMPLATES_DIR, name));
+  // A selection may leave out the pages rendered once per site (see render-pages.ts).
+  const without = data instanceof SiteData ? ((data as { skipTemplates?: string[] }).skipTemplates ?? []) : [];
+  const skip = [...skippedTemplates(audience, pageTemplates()), ...without].map((name) => path.join(TEMPLATES_DIR, name));
   eleventyConfig.on("eleventy.ignores", (ignores) => {
     ignores.push(...skip);
   });

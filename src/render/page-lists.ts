@@ -25,6 +25,17 @@ export function pageLists(view: SiteView): PageLists {
 }
 
 export const PAGED = ["owners", "findings", "status", "readiness", "all", "reviews"] as const;
+
+/** The templates of the paginated pages and of the deal pages; every other page template is rendered once per site. */
+export const PAGED_TEMPLATES = [
+  "deal.njk",
+  "owner.njk",
+  "finding-filter.njk",
+  "status-filter.njk",
+  "readiness-filter.njk",
+  "all-deals.njk",
+  "review.njk",
+];
 export type PagedKind = (typeof PAGED)[number];
 export type PagedItem = PageLists[PagedKind][number];
 

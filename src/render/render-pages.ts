@@ -7,6 +7,8 @@ import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
 import type { SiteView } from "./assemble-site.js";
 import { type PageLists, SiteData, type SiteFlags } from "./eleventy-plugin.js";
+import { pageTemplates } from "./package-templates.js";
+import { PAGED_TEMPLATES } from "./page-lists.js";
 import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "./render-site.js";
 
 const DEAL_TEMPLATE = fileURLToPath(new URL("../../templates/deal.njk", import.meta.url));
@@ -24,6 +26,8 @@ export interface PageSelection {
   overview: boolean;
   /** With `overview`: of the paginated overview pages (one per owner, finding, list page, review) only these. */
   pages?: Partial<PageLists>;
+  /** With `overview`: also the pages rendered once per site — index, owners, upcoming, lessons, assets (default). */
+  singles?: boolean;
 }
 
 /**
@@ -41,6 +45,9 @@ export async function renderPages(
   // The whole template folder with only the selected deals in the data, or the deal template alone.
   const input = selection.overview ? TEMPLATES_DIR : DEAL_TEMPLATE;
   const data = new SiteData({ ...view, deals }, flags, selection.pages);
+  if (selection.overview && selection.singles === false) {
+    Object.assign(data, { skipTemplates: pageTemplates().filter((name) => !PAGED_TEMPLATES.includes(name)) });
+  }
   const eleventy = new Eleventy(input, outDir, {
     configPath: ELEVENTY_CONFIG,
     quietMode: true,

@@ -64,9 +64,9 @@ describe("the stage lists", () => {
     const env = { PROTOKOLL_TIMINGS: "1", PROTOKOLL_TODAY: "2026-11-23" };
     const client = await runCli(["build", "--no-pdf", "--audience", "client"], { cwd, env });
     expect(client.code, client.stderr).toBe(0);
-    const ran = [...client.stderr.matchAll(/^protokoll: (\S+) \d+ ms$/gm)].map((m) => m[1]);
+    const ran = [...client.stderr.matchAll(/^protokoll: (\S+) \d+ ms \(peak \d+ MB\)$/gm)].map((m) => m[1]);
     expect(ran).toEqual(["analyse", "lock", "prune", "history", "site", "calendar", "clean", "remember", "summary"]);
     const check = await runCli(["check"], { cwd, env });
-    expect([...check.stderr.matchAll(/^protokoll: (\S+) \d+ ms$/gm)].map((m) => m[1])).toEqual(["analyse", "report"]);
+    expect([...check.stderr.matchAll(/^protokoll: (\S+) \d+ ms \(peak \d+ MB\)$/gm)].map((m) => m[1])).toEqual(["analyse", "report"]);
   });
 });

@@ -19,6 +19,35 @@ export function sha256(data: string | Uint8Array): string {
 }
 
 /**
+ * SHA-256 of `parts` as JSON, without ever holding the whole JSON: arrays and objects of the top three levels are
+ * serialised element by element (10 000 deals as one string would be a few hundred megabytes at the peak).
+ * Equal values give equal hashes; the framing keeps `[["a"],"b"]` and `[["a","b"]]` apart.
+ */
+export function jsonHash(...parts: unknown[]): string {
+  const hash = createHash("sha256");
+  const feed = (value: unknown, depth: number): void => {
+    if (depth < 3 && Array.isArray(value)) {
+      hash.update(`[${value.length}`);
+      for (const item of value) feed(item, depth + 1);
+      hash.update("]");
+    } else if (depth < 3 && value !== null && typeof value === "object" && !(value instanceof Map)) {
+      const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+      hash.update(`{${entries.length}`);
+      for (const [key, v] of entries) {
+        hash.update(`${JSON.stringify(key)}:`);
+        feed(v, depth + 1);
+      }
+      hash.update("}");
+    } else {
+      const text = JSON.stringify(value) ?? "undefined";
+      hash.update(`${text.length}:`).update(text);
+    }
+  };
+  feed(parts, 0);
+  return hash.digest("hex");
+}
+
+/**
  * What the last build wrote, so that the next one can leave alone what would come out the same: per output (or
  * per page), the key of everything it was made from and the hash of every file it wrote. An entry is reused
  * only when its key is this build's and every one of its files still holds exactly the recorded bytes — the

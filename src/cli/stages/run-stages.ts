@@ -30,8 +30,9 @@ export async function runStages<C>(
   }
 }
 
-/** With `PROTOKOLL_TIMINGS=1`, one line per stage on stderr: `protokoll: render 812 ms`. */
+/** With `PROTOKOLL_TIMINGS=1`, one line per stage on stderr: `protokoll: site 812 ms` and the process's peak RSS so far. */
 function timingsFromEnvironment(timing: StageTiming): void {
   if (process.env.PROTOKOLL_TIMINGS !== "1") return;
-  process.stderr.write(`protokoll: ${timing.name} ${Math.round(timing.milliseconds)} ms\n`);
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stderr.write(`protokoll: ${timing.name} ${Math.round(timing.milliseconds)} ms (peak ${peak} MB)\n`);
 }

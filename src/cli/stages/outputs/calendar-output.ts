@@ -3,7 +3,7 @@ import { ownerDirectory } from "../../../model/owner-directory.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { outputLayout } from "../../../util/output-layout.js";
 import type { Output } from "../output.js";
-import { sha256 } from "../output-manifest.js";
+import { jsonHash } from "../output-manifest.js";
 
 /**
  * `<slug>.ics` per deal, `calendar.ics` for all, `owners/<slug>/calendar.ics` per owner (RFC 5545). Every file
@@ -18,16 +18,14 @@ export const calendarOutput: Output = {
   async run(run) {
     const { analysis } = run;
     const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-    const key = sha256(
-      JSON.stringify([
-        codeFingerprint(),
-        analysis.config,
-        analysis.today,
-        run.history?.head ?? null,
-        run.client,
-        run.settings.at ?? null,
-        deals,
-      ]),
+    const key = jsonHash(
+      codeFingerprint(),
+      analysis.config,
+      analysis.today,
+      run.history?.head ?? null,
+      run.client,
+      run.settings.at ?? null,
+      deals,
     );
     if (await run.manifest?.reuse("calendar", key)) return;
     const written = await writeCalendars(deals, run.settings.outDir, analysis.config, {

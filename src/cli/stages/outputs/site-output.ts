@@ -3,13 +3,15 @@ import { assembleSite, type SiteView } from "../../../render/assemble-site.js";
 import { clientView } from "../../../render/client-view.js";
 import type { SiteFlags } from "../../../render/eleventy-plugin.js";
 import { idOf, PAGED, type PagedItem, type PagedKind, type PageLists, pageLists, pagePath } from "../../../render/page-lists.js";
+import type { PageSelection } from "../../../render/render-pages.js";
 import type { DealView } from "../../../render/views/deal-view.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
+import { releaseMemory } from "../../../util/release-memory.js";
 import { writeFileAtomic } from "../../../util/write-file-atomic.js";
 import type { BuildRun } from "../build-run.js";
 import type { Output } from "../output.js";
-import { sha256 } from "../output-manifest.js";
+import { jsonHash, sha256 } from "../output-manifest.js";
 
 /** Deal pages per Eleventy run: Eleventy holds every page of a run in memory until the run ends. */
 const PAGES_PER_RUN = 2000;
@@ -33,8 +35,13 @@ export const siteOutput: Output = {
     // The whole site first, keyed by what it is made of: the analysis (every deal, finding and KPI, and today and
     // the configuration), the history's head (trends, reviews, "Verlauf") and the flags. Unchanged, the views are
     // not even assembled.
-    const siteKey = sha256(
-      JSON.stringify([codeFingerprint(), flags, run.history?.head ?? null, analysis.today, analysis.config, analysis.deals]),
+    const siteKey = jsonHash(
+      codeFingerprint(),
+      flags,
+      run.history?.head ?? null,
+      analysis.today,
+      analysis.config,
+      analysis.deals,
     );
     const whole = await run.manifest?.reuse("site", siteKey);
     if (whole) {
@@ -71,6 +78,8 @@ export const siteOutput: Output = {
     // The pages rendered once per site (index, owners, upcoming, lessons, assets) follow every deal: they are
     // rendered again whenever anything on them may have changed, which is cheap.
     const singles = await run.manifest?.reuse("overview", keys.overview);
+    // Computing the keys left a site's worth of JSON behind: collected before Eleventy needs the room.
+    if (view.deals.length > PAGES_PER_RUN) releaseMemory();
     for (const file of singles ?? []) run.pages.add(file);
     const overview = !singles || listsStale;
     const kept = run.pages.size;
@@ -93,11 +102,19 @@ interface PageKeys {
 function pageKeys(view: SiteView, flags: SiteFlags): PageKeys {
   const tool = codeFingerprint();
   const { pdfs, ...siteFlags } = flags;
+  const known = new WeakMap<object, string>();
   const everyPage = JSON.stringify([tool, view.lang, view.company ?? null, view.today, view.goal, siteFlags]);
   return {
-    item: (kind, item) =>
-      sha256(`${everyPage}\0${kind}\0${kind === "page" && pdfs[(item as DealView).slug] === true}\0${JSON.stringify(item)}`),
-    overview: sha256(`${everyPage}\0${JSON.stringify(pdfs)}\0${JSON.stringify({ ...view, deals: undefined, t: undefined })}`),
+    // Once per item (the build asks twice), and streamed: a finding's page lists thousands of rows.
+    item: (kind, item) => {
+      let key = known.get(item);
+      if (key === undefined) {
+        key = jsonHash(everyPage, kind, kind === "page" && pdfs[(item as DealView).slug] === true, item);
+        known.set(item, key);
+      }
+      return key;
+    },
+    overview: jsonHash(everyPage, pdfs, { ...view, deals: undefined, t: undefined }),
   };
 }
 
@@ -128,11 +145,9 @@ async function render(
   }
   const singles = new Map<string, string>();
   const written: string[] = [];
-  const runs = stale.length <= PAGES_PER_RUN ? [stale] : [[], ...chunks(stale, PAGES_PER_RUN)];
-  for (const [index, deals] of runs.entries()) {
-    const withOverview = lists !== undefined && index === 0;
-    if (deals.length === 0 && !withOverview) continue;
-    const selection = { deals: new Set(deals.map((d) => d.slug)), overview: withOverview, ...(lists ? { pages: lists } : {}) };
+  for (const [index, selection] of runsOf(view, stale, lists).entries()) {
+    // Eleventy's garbage of the run before stays until the heap doubles: collected between runs of a big site.
+    if (index > 0) releaseMemory();
     for (const page of await renderPages(view, flags, outDir, selection)) {
       await writeFileAtomic(page.file, page.content);
       run.pages.add(page.file);
@@ -154,6 +169,30 @@ async function render(
     have.map((file) => path.resolve(file)),
     outDir,
   );
+}
+
+/**
+ * The Eleventy runs for the stale pages. A small site is one run. A big one gets a run for the pages made once
+ * per site, one per kind of paginated page and one per {@link PAGES_PER_RUN} deal pages: Eleventy holds every
+ * page of a run until it ends, and all overview pages of 10 000 deals at once took the build over a gigabyte.
+ */
+function runsOf(view: SiteView, stale: DealView[], lists: Partial<PageLists> | undefined): PageSelection[] {
+  const slugs = (deals: DealView[]) => new Set(deals.map((d) => d.slug));
+  if (view.deals.length <= PAGES_PER_RUN) {
+    return [{ deals: slugs(stale), overview: lists !== undefined, ...(lists ? { pages: lists } : {}) }];
+  }
+  const none = Object.fromEntries(PAGED.map((kind) => [kind, []])) as unknown as PageLists;
+  const runs: PageSelection[] = [];
+  if (lists) {
+    runs.push({ deals: new Set(), overview: true, pages: none });
+    for (const kind of PAGED) {
+      if ((lists[kind] ?? []).length > 0) {
+        runs.push({ deals: new Set(), overview: true, pages: { ...none, [kind]: lists[kind] }, singles: false });
+      }
+    }
+  }
+  for (const batch of chunks(stale, PAGES_PER_RUN)) runs.push({ deals: slugs(batch), overview: false });
+  return runs;
 }
 
 function chunks<T>(list: readonly T[], size: number): T[][] {
