@@ -18,7 +18,7 @@ export const calendarOutput: Output = {
   async run(run) {
     const { analysis } = run;
     const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-    const key = jsonHash(
+    const key = jsonHash([
       codeFingerprint(),
       analysis.config,
       analysis.today,
@@ -26,7 +26,7 @@ export const calendarOutput: Output = {
       run.client,
       run.settings.at ?? null,
       deals,
-    );
+    ]);
     if (await run.manifest?.reuse("calendar", key)) return;
     const written = await writeCalendars(deals, run.settings.outDir, analysis.config, {
       // At a past revision there is no "now" to add to its history: no git SEQUENCE.

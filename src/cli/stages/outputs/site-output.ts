@@ -6,6 +6,7 @@ import { idOf, PAGED, type PagedItem, type PagedKind, type PageLists, pageLists,
 import type { PageSelection } from "../../../render/render-pages.js";
 import type { DealView } from "../../../render/views/deal-view.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
+import { mapLimit } from "../../../util/map-limit.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
 import { releaseMemory } from "../../../util/release-memory.js";
 import { writeFileAtomic } from "../../../util/write-file-atomic.js";
@@ -35,14 +36,14 @@ export const siteOutput: Output = {
     // The whole site first, keyed by what it is made of: the analysis (every deal, finding and KPI, and today and
     // the configuration), the history's head (trends, reviews, "Verlauf") and the flags. Unchanged, the views are
     // not even assembled.
-    const siteKey = jsonHash(
+    const siteKey = jsonHash([
       codeFingerprint(),
       flags,
       run.history?.head ?? null,
       analysis.today,
       analysis.config,
       analysis.deals,
-    );
+    ]);
     const whole = await run.manifest?.reuse("site", siteKey);
     if (whole) {
       for (const file of whole) run.pages.add(file);
@@ -109,12 +110,13 @@ function pageKeys(view: SiteView, flags: SiteFlags): PageKeys {
     item: (kind, item) => {
       let key = known.get(item);
       if (key === undefined) {
-        key = jsonHash(everyPage, kind, kind === "page" && pdfs[(item as DealView).slug] === true, item);
+        key = jsonHash([everyPage, kind, kind === "page" && pdfs[(item as DealView).slug] === true, item]);
         known.set(item, key);
       }
       return key;
     },
-    overview: jsonHash(everyPage, pdfs, { ...view, deals: undefined, t: undefined }),
+    // The rows of every deal, element by element.
+    overview: jsonHash([everyPage, pdfs, { ...view, deals: undefined, t: undefined }], 3),
   };
 }
 
@@ -148,8 +150,10 @@ async function render(
   for (const [index, selection] of runsOf(view, stale, lists).entries()) {
     // Eleventy's garbage of the run before stays until the heap doubles: collected between runs of a big site.
     if (index > 0) releaseMemory();
-    for (const page of await renderPages(view, flags, outDir, selection)) {
-      await writeFileAtomic(page.file, page.content);
+    const pages = await renderPages(view, flags, outDir, selection);
+    // Many small files: several writes in flight, not one after the other.
+    await mapLimit(pages, 16, (page) => writeFileAtomic(page.file, page.content));
+    for (const page of pages) {
       run.pages.add(page.file);
       if (process.env.PROTOKOLL_TIMINGS === "1") {
         process.stderr.write(`protokoll: rendered ${path.relative(outDir, page.file).split(path.sep).join("/")}\n`);
