@@ -67,6 +67,9 @@ describe("the stage lists", () => {
     const ran = [...client.stderr.matchAll(/^protokoll: (\S+) \d+ ms \(peak \d+ MB\)$/gm)].map((m) => m[1]);
     expect(ran).toEqual(["analyse", "lock", "prune", "history", "site", "calendar", "clean", "remember", "summary"]);
     const check = await runCli(["check"], { cwd, env });
-    expect([...check.stderr.matchAll(/^protokoll: (\S+) \d+ ms \(peak \d+ MB\)$/gm)].map((m) => m[1])).toEqual(["analyse", "report"]);
+    expect([...check.stderr.matchAll(/^protokoll: (\S+) \d+ ms \(peak \d+ MB\)$/gm)].map((m) => m[1])).toEqual([
+      "analyse",
+      "report",
+    ]);
   });
 });
