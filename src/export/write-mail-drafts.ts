@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Config } from "../config/load-config.js";
 import type { Deal } from "../model/deal.js";
 import { mapLimit } from "../util/map-limit.js";
 import { inOut, outputLayout } from "../util/output-layout.js";
 import { releaseMemory } from "../util/release-memory.js";
+import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { recapMail } from "./recap-mail.js";
 import { EXPORT_BATCH } from "./write-calendars.js";
@@ -34,7 +34,7 @@ export async function writeMailDrafts(
       const file = inOut(outDir, outputLayout.dealFile(deal.slug, "eml"));
       const mail = await recapMail(deal, { config, pdf, draft: drafts.has(deal.slug) });
       await writeFileAtomic(file, mail);
-      written.set(deal.slug, { file, hash: createHash("sha256").update(mail).digest("hex") });
+      written.set(deal.slug, { file, hash: sha256(mail) });
     });
   }
   return written;
@@ -43,5 +43,5 @@ export async function writeMailDrafts(
 async function verifiedPdf(file: string, expected: string | undefined): Promise<Uint8Array | undefined> {
   if (!expected) return undefined;
   const bytes = await readFile(file).catch(() => undefined);
-  return bytes && createHash("sha256").update(bytes).digest("hex") === expected ? bytes : undefined;
+  return bytes && sha256(bytes) === expected ? bytes : undefined;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { STATE_DIR } from "../util/output-layout.js";
+import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
 /** Where the build keeps what it knows about earlier runs, inside the output folder. */
@@ -43,7 +44,7 @@ export function encodeManifest(entries: Record<string, ManifestEntry>): PdfManif
 
 /** SHA-256 of a file's bytes. */
 export function bytesHash(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return sha256(bytes);
 }
 
 /** Whether `file` exists and holds exactly the bytes with hash `expected`. */

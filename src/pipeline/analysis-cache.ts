@@ -8,6 +8,7 @@ import type { DealFileEntry } from "../load/find-deal-files.js";
 import type { DealResult } from "../pipeline.js";
 import { machineKey } from "../util/machine-key.js";
 import { STATE_DIR } from "../util/output-layout.js";
+import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
 /** Bumped whenever the shape of a cached analysis or of the file changes: entries of another schema are never read. */
@@ -176,10 +177,6 @@ const NEWLINE = Buffer.from("\n");
 const KEY = /^[0-9a-f]{64}$/;
 const TRAILER = /^\},"mac":"([0-9a-f]{64})"\}$/;
 const LF = 0x0a;
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
 
 function verify(bytes: Buffer, secret: Buffer): { entries: Map<string, Buffer>; ignored?: string } {
   const none = (ignored: string) => ({ entries: new Map<string, Buffer>(), ignored });

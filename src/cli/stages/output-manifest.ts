@@ -2,6 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { inOut, STATE_DIR } from "../../util/output-layout.js";
+import { sha256 } from "../../util/sha256.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
 
 const FORMAT = "protokoll-outputs";
@@ -12,10 +13,6 @@ export const OUTPUT_MANIFEST_FILE = "outputs.json";
 interface Entry {
   key: string;
   files: Record<string, string>;
-}
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
 }
 
 /**

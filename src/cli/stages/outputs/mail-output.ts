@@ -2,8 +2,8 @@ import { writeMailDrafts } from "../../../export/write-mail-drafts.js";
 import type { Deal } from "../../../model/deal.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { outputLayout } from "../../../util/output-layout.js";
+import { sha256 } from "../../../util/sha256.js";
 import type { Output } from "../output.js";
-import { sha256 } from "../output-manifest.js";
 
 /**
  * `<slug>.eml`, the recap as a mail draft with the PDF attached (RFC 5322). The team's to send: a client site

@@ -9,10 +9,11 @@ import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { mapLimit } from "../../../util/map-limit.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
 import { releaseMemory } from "../../../util/release-memory.js";
+import { sha256 } from "../../../util/sha256.js";
 import { writeFileAtomic } from "../../../util/write-file-atomic.js";
 import type { BuildRun } from "../build-run.js";
 import type { Output } from "../output.js";
-import { jsonHash, sha256 } from "../output-manifest.js";
+import { jsonHash } from "../output-manifest.js";
 
 /** Deal pages per Eleventy run: Eleventy holds every page of a run in memory until the run ends. */
 const PAGES_PER_RUN = 2000;
