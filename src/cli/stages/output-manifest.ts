@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { mapLimit } from "../../util/map-limit.js";
 import { inOut, STATE_DIR } from "../../util/output-layout.js";
 import { sha256 } from "../../util/sha256.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
@@ -87,10 +88,12 @@ export class OutputManifest {
   async reuse(name: string, key: string): Promise<string[] | undefined> {
     const entry = this.#previous.get(name);
     if (!entry || entry.key !== key) return undefined;
-    for (const [file, hash] of Object.entries(entry.files)) {
+    // The whole site's entry holds every page: read several at a time.
+    const intact = await mapLimit(Object.entries(entry.files), 16, async ([file, hash]) => {
       const bytes = await readFile(inOut(this.#outDir, file)).catch(() => undefined);
-      if (!bytes || sha256(bytes) !== hash) return undefined;
-    }
+      return bytes !== undefined && sha256(bytes) === hash;
+    });
+    if (!intact.every(Boolean)) return undefined;
     this.#next.set(name, entry);
     this.reused++;
     return Object.keys(entry.files).map((file) => inOut(this.#outDir, file));

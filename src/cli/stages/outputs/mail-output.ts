@@ -20,8 +20,16 @@ export const mailOutput: Output = {
     const drafts = new Set(analysis.deals.filter((d) => d.readiness && !d.readiness.ready).map((d) => d.slug));
     const pdfs = run.print?.pdfHashes ?? new Map<string, string>();
     const everyMail = JSON.stringify([codeFingerprint(), analysis.config]);
-    const key = (deal: Deal) =>
-      sha256(`${everyMail}\0${pdfs.get(deal.slug) ?? ""}\0${drafts.has(deal.slug)}\0${JSON.stringify(deal)}`);
+    // Asked when deciding and again when recording: computed once per deal.
+    const keys = new Map<string, string>();
+    const key = (deal: Deal) => {
+      let known = keys.get(deal.slug);
+      if (known === undefined) {
+        known = sha256(`${everyMail}\0${pdfs.get(deal.slug) ?? ""}\0${drafts.has(deal.slug)}\0${JSON.stringify(deal)}`);
+        keys.set(deal.slug, known);
+      }
+      return known;
+    };
     const manifest = run.manifest;
     const keep = async (deal: Deal) => Boolean(await manifest?.reuse(`mail:${deal.slug}`, key(deal)));
     const written = await writeMailDrafts(deals, run.settings.outDir, analysis.config, pdfs, drafts, keep);

@@ -58,12 +58,12 @@ export const siteOutput: Output = {
     const keys = pageKeys(view, flags);
 
     // Each deal page and each paginated overview page (an owner, a finding, a list page, a review) by its own key.
-    const stale: DealView[] = [];
-    for (const deal of view.deals) {
-      const files = await run.manifest?.reuse(`page:${deal.slug}`, keys.item("page", deal));
-      if (files) for (const file of files) run.pages.add(file);
-      else stale.push(deal);
-    }
+    // Each check reads and hashes a page: several in flight (the order of `stale` stays the deals' order).
+    const reused = await mapLimit(view.deals, 16, async (deal) =>
+      run.manifest ? run.manifest.reuse(`page:${deal.slug}`, keys.item("page", deal)) : undefined,
+    );
+    const stale = view.deals.filter((_deal, i) => !reused[i]);
+    for (const files of reused) for (const file of files ?? []) run.pages.add(file);
     const lists = pageLists(view);
     const staleLists: Partial<PageLists> = {};
     let listsStale = false;
