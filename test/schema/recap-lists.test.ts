@@ -1,8 +1,9 @@
 // The recap lists are declared once, in the schema ("x-protokoll": "recap-list"); model, views, templates and
 // diff follow from that mark. These tests hold the mark to what the code assumes of it.
+import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { dealChanges } from "../../src/diff/diff-deals.js";
-import { describeChange } from "../../src/diff/format-diff.js";
+import { describeChange, formatDiffMarkdown } from "../../src/diff/format-diff.js";
 import { messages } from "../../src/render/i18n.js";
 import { renderPrintHtml } from "../../src/render/render-print-html.js";
 import { recapLists, schemas } from "../../src/validate/schemas.js";
@@ -57,5 +58,33 @@ describe("recap lists", () => {
     expect(doc?.html).toContain('<section class="list list--open_questions">');
     expect(doc?.html).toContain("<h2>Offene Fragen</h2>");
     expect(doc?.html).toContain("<li>Wer gibt das <strong>Budget</strong> frei?</li>");
+  });
+
+  it("puts a hostile list line into the pull-request summary as text: no heading, image, link or raw HTML", async () => {
+    const hostile = '"# Fake ![x](https://evil.example/p.png) <img src=x onerror=alert(1)> [click](https://evil.example)"';
+    const before = await analyseFiles({ "a.yaml": deal("risks:", "  - Alt") });
+    const after = await analyseFiles({ "a.yaml": deal("risks:", `  - ${hostile}`) });
+    const a = before.deals[0]?.deal;
+    const b = after.deals[0]?.deal;
+    if (!a || !b) throw new Error("invalid test deal");
+    const diff = { slug: "a", file: "deals/a.yaml", title: "Testdeal", language: "de" as const, kind: "changed" as const };
+    const markdown = formatDiffMarkdown(
+      [
+        {
+          ...diff,
+          invalid: { base: false, head: false },
+          changes: dealChanges(a, b),
+          findings: { introduced: [], resolved: [] },
+        },
+      ],
+      "main..HEAD",
+      "de",
+    );
+    const tokens = new MarkdownIt().parse(markdown, {});
+    const inline = tokens.flatMap((t) => t.children ?? []);
+    expect(inline.filter((t) => ["image", "link_open", "html_inline"].includes(t.type))).toEqual([]);
+    expect(tokens.filter((t) => t.type === "html_block")).toEqual([]);
+    expect(tokens.filter((t) => t.type === "heading_open").length).toBe(2);
+    expect(markdown).toContain("Offene Risiken, neu:");
   });
 });
