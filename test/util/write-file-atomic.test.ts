@@ -51,4 +51,26 @@ describe("writeFileAtomic", () => {
     expect((await lstat(link)).isSymbolicLink()).toBe(false);
     expect(await readFile(elsewhere, "utf8")).toBe("same");
   });
+
+  it("streams content in pieces beyond a megabyte in order, and leaves it alone when it is the same", async () => {
+    const dir = await folder();
+    const target = path.join(dir, "calendar.ics");
+    // Thousands of small pieces, as a feed of every deal's events comes: more than the part written whole.
+    const pieces = () => Array.from({ length: 60_000 }, (_, i) => `EVENT:${i} Größe\r\n`);
+    const expected = pieces().join("");
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(1 << 20);
+    await writeFileAtomic(target, pieces());
+    expect(await readFile(target, "utf8")).toBe(expected);
+    const first = (await stat(target)).ino;
+    await writeFileAtomic(target, pieces());
+    expect((await stat(target)).ino).toBe(first);
+    // Failing after the first megabyte (already on its way to a temporary file): the old file stays, nothing else.
+    function* failing() {
+      yield* pieces();
+      throw new Error("event text broken");
+    }
+    await expect(writeFileAtomic(target, failing())).rejects.toThrow("event text broken");
+    expect(await readFile(target, "utf8")).toBe(expected);
+    expect(await readdir(dir)).toEqual(["calendar.ics"]);
+  });
 });

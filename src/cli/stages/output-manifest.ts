@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { lstatSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { mapLimit } from "../../util/map-limit.js";
 import { inOut, STATE_DIR } from "../../util/output-layout.js";
 import { sha256 } from "../../util/sha256.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
@@ -88,12 +88,9 @@ export class OutputManifest {
   async reuse(name: string, key: string): Promise<string[] | undefined> {
     const entry = this.#previous.get(name);
     if (!entry || entry.key !== key) return undefined;
-    // The whole site's entry holds every page: read several at a time.
-    const intact = await mapLimit(Object.entries(entry.files), 16, async ([file, hash]) => {
-      const bytes = await readFile(inOut(this.#outDir, file)).catch(() => undefined);
-      return bytes !== undefined && sha256(bytes) === hash;
-    });
-    if (!intact.every(Boolean)) return undefined;
+    // Read with synchronous calls: the whole site's entry holds every page, and a thousand small reads through
+    // libuv's thread pool took several times as long as in one go.
+    for (const [file, hash] of Object.entries(entry.files)) if (!holdsHash(inOut(this.#outDir, file), hash)) return undefined;
     this.#next.set(name, entry);
     this.reused++;
     return Object.keys(entry.files).map((file) => inOut(this.#outDir, file));
@@ -136,6 +133,15 @@ export class OutputManifest {
       path.join(this.#outDir, STATE_DIR, OUTPUT_MANIFEST_FILE),
       JSON.stringify({ format: FORMAT, schema: SCHEMA, mac, body }),
     );
+  }
+}
+
+/** Whether `file` is a regular file whose bytes have the SHA-256 `hash`. */
+function holdsHash(file: string, hash: string): boolean {
+  try {
+    return lstatSync(file).isFile() && sha256(readFileSync(file)) === hash;
+  } catch {
+    return false;
   }
 }
 

@@ -1,3 +1,4 @@
+import { type Dirent, readdirSync } from "node:fs";
 import { open, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { DEALS_OUT, inOut } from "../../util/output-layout.js";
@@ -23,7 +24,7 @@ export async function isOurPage(file: string): Promise<boolean> {
  * emptied.
  */
 export async function removeStalePages(outDir: string, written: ReadonlySet<string>): Promise<void> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const entries = readdirOrNone(outDir, true);
   const emptied = new Set<string>();
   for (const entry of entries) {
     const file = path.join(entry.parentPath, entry.name);
@@ -46,14 +47,14 @@ export async function removeStaleDeals(
   dealFiles: (slug: string) => string[],
 ): Promise<void> {
   const dealsOut = inOut(outDir, DEALS_OUT);
-  const existing = await readdir(dealsOut, { withFileTypes: true }).catch(() => []);
+  const existing = readdirOrNone(dealsOut, false);
   const emptied = new Set<string>();
   for (const entry of existing) {
     if (!entry.isDirectory()) continue;
     const folder = path.join(dealsOut, entry.name);
     const stale = !slugs.has(entry.name);
     const ours = new Set(dealFiles(entry.name));
-    for (const file of await readdir(folder)) {
+    for (const file of readdirSync(folder)) {
       const full = path.join(folder, file);
       const remove = file.endsWith(".tmp") || (stale && (ours.has(file) || (file === "index.html" && (await isOurPage(full)))));
       if (remove) await rm(full, { force: true });
@@ -70,9 +71,21 @@ export async function removeFiles(
   dealFiles: (slug: string) => string[],
 ): Promise<void> {
   for (const file of files) await rm(inOut(outDir, file), { force: true });
-  for (const entry of await readdir(inOut(outDir, DEALS_OUT), { withFileTypes: true }).catch(() => [])) {
+  for (const entry of readdirOrNone(inOut(outDir, DEALS_OUT), false)) {
     if (!entry.isDirectory()) continue;
     for (const name of dealFiles(entry.name)) await rm(path.join(outDir, DEALS_OUT, entry.name, name), { force: true });
+  }
+}
+
+/**
+ * The entries of `dir` (none when it is missing), read with synchronous calls: a build walks a thousand deal
+ * folders, and each asynchronous call is a round trip through libuv's thread pool.
+ */
+function readdirOrNone(dir: string, recursive: boolean): Dirent[] {
+  try {
+    return readdirSync(dir, { recursive, withFileTypes: true });
+  } catch {
+    return [];
   }
 }
 
