@@ -24,6 +24,7 @@ import type { AnalysisCache } from "./pipeline/analysis-cache.js";
 import { runInWorkers, workerCount } from "./pipeline/worker-pool.js";
 import type { PlainDate } from "./time/plain-date.js";
 import { mapLimit } from "./util/map-limit.js";
+import { sha256 } from "./util/sha256.js";
 import { validateDeal } from "./validate/validate-deal.js";
 
 /** One deal file's outcome. `deal` is set when the file is valid; a broken file still has slug, file, findings. */
@@ -74,8 +75,10 @@ export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   const cwd = options.cwd ?? process.cwd();
   const entries = await findDealFiles(options.dealsDir, cwd);
   const duplicates = duplicateSlugFindings(entries);
-  const deals = await analyseEntries(entries, duplicates, { ...options, cwd });
-  return summarise(deals, options);
+  const { results, digests } = await analyseEntries(entries, duplicates, { ...options, cwd });
+  const analysis = summarise(results, options);
+  cacheKeys.set(analysis, digests);
+  return analysis;
 }
 
 /**
@@ -86,9 +89,13 @@ async function analyseEntries(
   entries: readonly DealFileEntry[],
   duplicates: ReadonlyMap<string, Finding>,
   options: AnalyseOptions,
-): Promise<DealResult[]> {
-  if (workerCount(entries.length) === 0) return mapLimit(entries, 16, (entry) => analyseEntry(entry, duplicates, options));
+): Promise<{ results: DealResult[]; digests: (string | undefined)[] }> {
+  if (workerCount(entries.length) === 0) {
+    const keyed = await mapLimit(entries, 16, (entry) => analyseEntryKeyed(entry, duplicates, options));
+    return { results: keyed.map((k) => k.result), digests: keyed.map((k) => k.key) };
+  }
   const { cache, ...plain } = options;
+  const digests: (string | undefined)[] = new Array(entries.length);
   const results: (DealResult | undefined)[] = new Array(entries.length);
   const due: { index: number; key?: string }[] = [];
   await mapLimit(entries, 16, async (entry, index) => {
@@ -96,6 +103,7 @@ async function analyseEntries(
     const bytes = await readCapped(entry.absolute, options.config.maxFileBytes);
     if (bytes === "too-large") return void due.push({ index });
     const key = cache.key(entry, bytes, duplicates.get(entry.file), options.git?.get(entry.file));
+    digests[index] = key;
     const cached = cache.get(key);
     if (cached) results[index] = cached;
     else due.push({ index, key });
@@ -114,7 +122,7 @@ async function analyseEntries(
     results[d.index] = result;
     if (cache && d.key) cache.set(d.key, result);
   });
-  return results as DealResult[];
+  return { results: results as DealResult[], digests };
 }
 
 /** load → validate → model and findings for one deal file (`serve` re-analyses only the file that was saved). */
@@ -123,19 +131,51 @@ export async function analyseEntry(
   duplicates: ReadonlyMap<string, Finding>,
   options: AnalyseOptions,
 ): Promise<DealResult> {
+  return (await analyseEntryKeyed(entry, duplicates, options)).result;
+}
+
+/** {@link analyseEntry}, with the analysis cache's key of the result when there is a cache. */
+async function analyseEntryKeyed(
+  entry: DealFileEntry,
+  duplicates: ReadonlyMap<string, Finding>,
+  options: AnalyseOptions,
+): Promise<{ result: DealResult; key?: string }> {
   const { cache } = options;
   const bytes = cache && !entry.refused ? await readCapped(entry.absolute, options.config.maxFileBytes) : undefined;
   if (!cache || bytes === undefined || bytes === "too-large") {
     const loaded = await readDealFile(entry, options.config.maxFileBytes);
-    return modelDeal(withDuplicate(loaded, duplicates), options);
+    return { result: modelDeal(withDuplicate(loaded, duplicates), options) };
   }
   const key = cache.key(entry, bytes, duplicates.get(entry.file), options.git?.get(entry.file));
   const cached = cache.get(key);
-  if (cached) return cached;
+  if (cached) return { result: cached, key };
   const result = modelDeal(withDuplicate(parseDealBytes(entry, bytes, slugFindings(entry)), duplicates), options);
   cache.set(key, result);
-  return result;
+  return { result, key };
 }
+
+/**
+ * One digest per deal of `analysis`, in order: the analysis cache's key where the analysis knows it, else the
+ * SHA-256 of the result as JSON (a deal analysed without a cache, or at a git revision). Equal digests, equal
+ * results: what an output makes from a deal's result alone can be keyed by its digest.
+ */
+export function resultDigests(analysis: Analysis): string[] {
+  let known = digestsOf.get(analysis);
+  if (!known) {
+    const keys = cacheKeys.get(analysis);
+    known = analysis.deals.map((result, i) => keys?.[i] ?? sha256(JSON.stringify(result)));
+    digestsOf.set(analysis, known);
+  }
+  return known;
+}
+
+/**
+ * Beside each analysis, not in it (two analyses of the same files are equal, cache or not): the analysis
+ * cache's key of each result where it was known — everything the result was made from (file, bytes, git
+ * facts, duplicates, configuration, today, the tool's code) — and the digests of {@link resultDigests}.
+ */
+const cacheKeys = new WeakMap<Analysis, readonly (string | undefined)[]>();
+const digestsOf = new WeakMap<Analysis, string[]>();
 
 /** validate → model and findings over files already read (from disk, or from a git revision). */
 export function analyseLoaded(loaded: LoadedFile[], options: AnalyseOptions): Analysis {
@@ -171,13 +211,22 @@ export function summarise(deals: DealResult[], options: AnalyseOptions): Analysi
  */
 export function withFindings(analysis: Analysis, extra: ReadonlyMap<string, readonly Finding[]>): Analysis {
   if (extra.size === 0) return analysis;
-  const deals = analysis.deals.map((result) => {
+  const before = resultDigests(analysis);
+  const digests: string[] = [];
+  const deals = analysis.deals.map((result, i) => {
     const more = extra.get(result.file);
-    if (!more) return result;
+    const digest = before[i] as string;
+    if (!more) {
+      digests.push(digest);
+      return result;
+    }
+    digests.push(sha256(`${digest}\0${JSON.stringify(more)}`));
     const findings = sortFindings([...result.findings, ...more]);
     return { ...result, findings };
   });
-  return summarise(deals, { today: analysis.today, config: analysis.config, dealsDir: analysis.dealsDir });
+  const next = summarise(deals, { today: analysis.today, config: analysis.config, dealsDir: analysis.dealsDir });
+  digestsOf.set(next, digests);
+  return next;
 }
 
 function modelDeal(loaded: LoadedFile, options: AnalyseOptions): DealResult {

@@ -56,6 +56,8 @@ export class AnalysisCache {
   /** The entries of this run: those read from the file and those analysed now, as the bytes to write. */
   #used = new Map<string, Buffer>();
   #saved = false;
+  /** Results {@link set} in this run. */
+  #fresh = 0;
   /** Why the file on disk was not used, when it existed and was not. */
   readonly ignored: string | undefined;
   hits = 0;
@@ -118,6 +120,7 @@ export class AnalysisCache {
   /** Records a result as analysed now (serialised at once: later changes to it are not cached). */
   set(key: string, result: DealResult): void {
     this.#notSaved();
+    this.#fresh++;
     this.#used.set(key, Buffer.from(JSON.stringify(result)));
   }
 
@@ -128,9 +131,12 @@ export class AnalysisCache {
   async save(): Promise<void> {
     this.#notSaved();
     this.#saved = true;
+    // Every entry on disk used and none added: the file would come out byte for byte the same.
+    const same = this.ignored === undefined && this.#fresh === 0 && this.#used.size === this.#known.size;
     const entries = [...this.#used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     this.#known = new Map();
     this.#used = new Map();
+    if (same) return;
     await writeFileAtomic(this.#file, cacheFilePieces(entries, this.#secret));
   }
 

@@ -1,7 +1,7 @@
 // The build renders only what changed: each page is keyed by what it is made of and kept only when the last
 // build made it from the same inputs and its bytes are still those (src/cli/stages/output-manifest.ts). The
 // site stage lists what it rendered under PROTOKOLL_TIMINGS=1; these tests read that list.
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -120,5 +120,31 @@ describe("output cache", () => {
     const foreign = await mkdtemp(path.join(tmpdir(), "protokoll-other-key-"));
     const again = await build([], { XDG_CACHE_HOME: foreign });
     expect(again.rendered).toEqual(first.rendered);
+  });
+
+  it("writes report.json and the analysis cache again only when something in them changed", async () => {
+    const { build, cwd, out } = await site(TWO);
+    await build();
+    const report = path.join(out, "report.json");
+    const cacheFile = path.join(out, ".protokoll", "analysis-cache.json");
+    const before = { report: (await stat(report)).ino, cache: (await stat(cacheFile)).ino };
+    await build();
+    expect((await stat(report)).ino).toBe(before.report);
+    expect((await stat(cacheFile)).ino).toBe(before.cache);
+    // Bernd's action loses its owner: a new finding in the report, a new entry in the cache.
+    await writeFile(
+      path.join(cwd, "deals", "bernd.yaml"),
+      withOwner("Bernds Deal", "Bernd Meier", "2026-11-30").replace("    owner: Bernd Meier\n", ""),
+    );
+    await build();
+    expect((await stat(cacheFile)).ino).not.toBe(before.cache);
+    const findings = JSON.parse(await readFile(report, "utf8")).deals.flatMap((d: { findings: { code: string }[] }) =>
+      d.findings.map((f) => f.code),
+    );
+    expect(findings).toContain("missing-owner");
+    // A report changed by hand is not vouched for: the next build writes it again.
+    await writeFile(report, "{}");
+    await build();
+    expect(JSON.parse(await readFile(report, "utf8")).deals).toHaveLength(2);
   });
 });

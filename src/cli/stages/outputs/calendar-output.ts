@@ -1,5 +1,6 @@
 import { writeCalendars } from "../../../export/write-calendars.js";
 import { ownerDirectory } from "../../../model/owner-directory.js";
+import { resultDigests } from "../../../pipeline.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { outputLayout } from "../../../util/output-layout.js";
 import type { Output } from "../output.js";
@@ -25,7 +26,8 @@ export const calendarOutput: Output = {
       run.history?.head ?? null,
       run.client,
       run.settings.at ?? null,
-      deals,
+      // A deal's calendar is made of its result alone: its digest stands for it (src/pipeline.ts).
+      resultDigests(analysis).filter((_digest, i) => analysis.deals[i]?.deal),
     ]);
     if (await run.manifest?.reuse("calendar", key)) return;
     const written = await writeCalendars(deals, run.settings.outDir, analysis.config, {

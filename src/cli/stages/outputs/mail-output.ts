@@ -1,5 +1,6 @@
 import { writeMailDrafts } from "../../../export/write-mail-drafts.js";
 import type { Deal } from "../../../model/deal.js";
+import { resultDigests } from "../../../pipeline.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { outputLayout } from "../../../util/output-layout.js";
 import { sha256 } from "../../../util/sha256.js";
@@ -20,12 +21,17 @@ export const mailOutput: Output = {
     const drafts = new Set(analysis.deals.filter((d) => d.readiness && !d.readiness.ready).map((d) => d.slug));
     const pdfs = run.print?.pdfHashes ?? new Map<string, string>();
     const everyMail = JSON.stringify([codeFingerprint(), analysis.config]);
+    // A draft is made of its deal's result alone: the result's digest stands for the deal (src/pipeline.ts).
+    const digests = resultDigests(analysis);
+    const digestOf = new Map(analysis.deals.flatMap((d, i) => (d.deal ? [[d.slug, digests[i] as string] as const] : [])));
     // Asked when deciding and again when recording: computed once per deal.
     const keys = new Map<string, string>();
     const key = (deal: Deal) => {
       let known = keys.get(deal.slug);
       if (known === undefined) {
-        known = sha256(`${everyMail}\0${pdfs.get(deal.slug) ?? ""}\0${drafts.has(deal.slug)}\0${JSON.stringify(deal)}`);
+        known = sha256(
+          `${everyMail}\0${pdfs.get(deal.slug) ?? ""}\0${drafts.has(deal.slug)}\0${digestOf.get(deal.slug) ?? JSON.stringify(deal)}`,
+        );
         keys.set(deal.slug, known);
       }
       return known;

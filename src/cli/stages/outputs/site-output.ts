@@ -1,4 +1,5 @@
 import path from "node:path";
+import { resultDigests } from "../../../pipeline.js";
 import { assembleSite, type SiteView } from "../../../render/assemble-site.js";
 import { clientView } from "../../../render/client-view.js";
 import type { SiteFlags } from "../../../render/eleventy-plugin.js";
@@ -43,7 +44,7 @@ export const siteOutput: Output = {
       run.history?.head ?? null,
       analysis.today,
       analysis.config,
-      analysis.deals,
+      resultDigests(analysis),
     ]);
     const whole = await run.manifest?.reuse("site", siteKey);
     if (whole) {
@@ -111,7 +112,9 @@ function pageKeys(view: SiteView, flags: SiteFlags): PageKeys {
     item: (kind, item) => {
       let key = known.get(item);
       if (key === undefined) {
-        key = jsonHash([everyPage, kind, kind === "page" && pdfs[(item as DealView).slug] === true, item]);
+        // The messages (`t`, two thirds of a deal view's JSON) follow from the language and the tool's code.
+        const pdf = kind === "page" && pdfs[(item as DealView).slug] === true;
+        key = jsonHash([everyPage, kind, pdf, "t" in item ? { ...item, t: undefined } : item]);
         known.set(item, key);
       }
       return key;
