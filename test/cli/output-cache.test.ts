@@ -1,7 +1,7 @@
 // The build renders only what changed: each page is keyed by what it is made of and kept only when the last
 // build made it from the same inputs and its bytes are still those (src/cli/stages/output-manifest.ts). The
 // site stage lists what it rendered under PROTOKOLL_TIMINGS=1; these tests read that list.
-import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -146,5 +146,25 @@ describe("output cache", () => {
     await writeFile(report, "{}");
     await build();
     expect(JSON.parse(await readFile(report, "utf8")).deals).toHaveLength(2);
+  });
+
+  it("renders a page again that was changed by hand to the same size and modification time", async () => {
+    const { build, out } = await site(TWO);
+    await build();
+    // Two seconds on, a build verifies the pages' bytes and records how the file system sees them.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await build()).rendered).toEqual([]);
+    const manifest = JSON.parse(await readFile(path.join(out, ".protokoll", "outputs.json"), "utf8"));
+    expect(JSON.parse(manifest.body)["page:bernd"].seen["deals/bernd/index.html"]).toMatch(/^\d+:\d+:\d+:\d+$/);
+    // The same number of bytes and the old modification time: only the status-change time tells.
+    const page = path.join(out, "deals", "bernd", "index.html");
+    const original = await readFile(page, "utf8");
+    const { atime, mtime } = await stat(page);
+    await writeFile(page, original.replace("Bernds Deal", "Bernds Fake"));
+    await utimes(page, atime, mtime);
+    const again = await build();
+    expect(again.rendered).toContain("deals/bernd/index.html");
+    expect(again.rendered).not.toContain("deals/anna/index.html");
+    expect(await readFile(page, "utf8")).toBe(original);
   });
 });

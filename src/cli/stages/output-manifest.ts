@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { lstatSync, readFileSync } from "node:fs";
+import { type BigIntStats, lstatSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { inOut, STATE_DIR } from "../../util/output-layout.js";
@@ -7,14 +7,33 @@ import { sha256 } from "../../util/sha256.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
 
 const FORMAT = "protokoll-outputs";
-const SCHEMA = 1;
+const SCHEMA = 2;
 export const OUTPUT_MANIFEST_FILE = "outputs.json";
 
-/** One cached output: the key of its inputs, and each file it wrote (layout path → SHA-256 of its bytes). */
+/**
+ * One cached output: the key of its inputs, each file it wrote (layout path → SHA-256 of its bytes), and, for
+ * a file whose bytes a build has verified, how the file system saw it then ({@link fingerprint}).
+ */
 interface Entry {
   key: string;
   files: Record<string, string>;
+  seen?: Record<string, string>;
 }
+
+/**
+ * A file as the file system sees it: size, inode, modification and status-change time (nanoseconds). The
+ * status-change time (ctime) is the kernel's: every write, rename or `touch` sets it to now, and no program can
+ * set it back. So a file whose fingerprint is what a build recorded after verifying its bytes has not been
+ * changed since — the same test git uses for its index. A file changed a moment after it was looked at could
+ * share the timestamp on a file system that counts in coarse steps: a fingerprint is recorded only when the
+ * file's last change is {@link SETTLED_NS} old, and the file is read and hashed until then.
+ */
+function fingerprint(info: BigIntStats): string {
+  return `${info.size}:${info.ino}:${info.mtimeNs}:${info.ctimeNs}`;
+}
+
+/** Two seconds: the coarsest timestamps of a file system we may write to (FAT counts in two). */
+const SETTLED_NS = 2_000_000_000n;
 
 /**
  * SHA-256 of `parts` as JSON, without ever holding the whole JSON: arrays and objects above `depth` are serialised
@@ -59,6 +78,7 @@ export class OutputManifest {
   readonly #secret: Buffer;
   readonly #previous: Map<string, Entry>;
   readonly #next = new Map<string, Entry>();
+  #seenFiles: Map<string, { hash: string; seen: string }> | undefined;
   /** Why the manifest on disk was not used, when there was one. */
   readonly ignored: string | undefined;
   reused = 0;
@@ -88,10 +108,20 @@ export class OutputManifest {
   async reuse(name: string, key: string): Promise<string[] | undefined> {
     const entry = this.#previous.get(name);
     if (!entry || entry.key !== key) return undefined;
-    // Read with synchronous calls: the whole site's entry holds every page, and a thousand small reads through
+    // With synchronous calls: the whole site's entry holds every page, and a thousand small reads through
     // libuv's thread pool took several times as long as in one go.
-    for (const [file, hash] of Object.entries(entry.files)) if (!holdsHash(inOut(this.#outDir, file), hash)) return undefined;
-    this.#next.set(name, entry);
+    const seen: Record<string, string> = {};
+    const now = BigInt(Date.now()) * 1_000_000n;
+    for (const [file, hash] of Object.entries(entry.files)) {
+      const known = intact(inOut(this.#outDir, file), hash, entry.seen?.[file] ?? this.#seenAs(file, hash), now);
+      if (known === undefined) return undefined;
+      if (known) {
+        seen[file] = known;
+        // Shared with the other entries that hold the file (a page's own, the whole site's).
+        this.#seen().set(file, { hash, seen: known });
+      }
+    }
+    this.#next.set(name, { key: entry.key, files: entry.files, seen });
     this.reused++;
     return Object.keys(entry.files).map((file) => inOut(this.#outDir, file));
   }
@@ -99,13 +129,49 @@ export class OutputManifest {
   /** Records what output `name` wrote from inputs with `key`: absolute path → the bytes' SHA-256. */
   record(name: string, key: string, files: ReadonlyMap<string, string>): void {
     const relative: Record<string, string> = {};
-    for (const [file, hash] of files) relative[path.relative(this.#outDir, file).split(path.sep).join("/")] = hash;
-    this.#next.set(name, { key, files: relative });
+    const seen: Record<string, string> = {};
+    for (const [file, hash] of files) {
+      const layout = path.relative(this.#outDir, file).split(path.sep).join("/");
+      relative[layout] = hash;
+      // A file written with the bytes it had (left alone by writeFileAtomic) keeps the fingerprint it was
+      // verified with: the next build compares it with the file's own, which any change to the file alters.
+      const known = this.#seenAs(layout, hash);
+      if (known) seen[layout] = known;
+    }
+    this.#next.set(name, { key, files: relative, seen });
+  }
+
+  /** The fingerprint the last build recorded for `file` (layout path) holding the bytes with SHA-256 `hash`. */
+  #seenAs(file: string, hash: string): string | undefined {
+    const known = this.#seen().get(file);
+    return known?.hash === hash ? known.seen : undefined;
+  }
+
+  /** Every file's fingerprint the last build recorded (in any entry), with the hash it was recorded for. */
+  #seen(): Map<string, { hash: string; seen: string }> {
+    if (!this.#seenFiles) {
+      this.#seenFiles = new Map();
+      for (const entry of this.#previous.values()) {
+        for (const [file, seen] of Object.entries(entry.seen ?? {})) {
+          const hash = entry.files[file];
+          if (hash !== undefined) this.#seenFiles.set(file, { hash, seen });
+        }
+      }
+    }
+    return this.#seenFiles;
   }
 
   /** Keeps for the next build, unverified, the last build's entries whose names start with one of `prefixes`. */
   keepAll(...prefixes: string[]): void {
-    for (const [name, entry] of this.#previous) if (prefixes.some((p) => name.startsWith(p))) this.#next.set(name, entry);
+    for (const [name, entry] of this.#previous) {
+      if (!prefixes.some((p) => name.startsWith(p))) continue;
+      const seen: Record<string, string> = {};
+      for (const [file, hash] of Object.entries(entry.files)) {
+        const known = entry.seen?.[file] ?? this.#seenAs(file, hash);
+        if (known) seen[file] = known;
+      }
+      this.#next.set(name, { ...entry, seen });
+    }
   }
 
   /**
@@ -136,12 +202,22 @@ export class OutputManifest {
   }
 }
 
-/** Whether `file` is a regular file whose bytes have the SHA-256 `hash`. */
-function holdsHash(file: string, hash: string): boolean {
+/**
+ * Whether `file` is a regular file whose bytes have the SHA-256 `hash`: undefined when not; else its
+ * fingerprint to record (empty when its last change is too recent to vouch for it by the fingerprint alone).
+ * When `seen` is the fingerprint a build recorded after verifying the bytes, and the file's is the same, the
+ * file is unchanged since and not read again.
+ */
+function intact(file: string, hash: string, seen: string | undefined, now: bigint): string | undefined {
   try {
-    return lstatSync(file).isFile() && sha256(readFileSync(file)) === hash;
+    const info = lstatSync(file, { bigint: true });
+    if (!info.isFile()) return undefined;
+    const current = fingerprint(info);
+    if (seen === current) return current;
+    if (sha256(readFileSync(file)) !== hash) return undefined;
+    return info.ctimeNs < now - SETTLED_NS ? current : "";
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -162,7 +238,8 @@ function verify(text: string, secret: Buffer): { entries: Map<string, Entry>; ig
     const body = JSON.parse(outer.body) as Record<string, Entry>;
     const entries = new Map<string, Entry>();
     for (const [name, entry] of Object.entries(body)) {
-      if (typeof entry?.key === "string" && entry.files && typeof entry.files === "object") entries.set(name, entry);
+      const seen = entry?.seen === undefined || (entry.seen !== null && typeof entry.seen === "object");
+      if (typeof entry?.key === "string" && entry.files && typeof entry.files === "object" && seen) entries.set(name, entry);
     }
     return { entries };
   } catch {
