@@ -36,6 +36,29 @@ export const PAGED_TEMPLATES = [
   "all-deals.njk",
   "review.njk",
 ];
+/**
+ * What the pages rendered once per site (index, owners, upcoming, lessons, the client's index, robots.txt) read
+ * of the site view, besides the messages `t` that follow from `lang`: their cache key is made of these alone,
+ * not of the paginated pages' lists, which are keyed item by item and are most of the view.
+ * test/render/page-lists.test.ts reads those templates and what they include, and fails on a field not listed.
+ */
+export const SINGLE_PAGE_FIELDS = [
+  "lang",
+  "today",
+  "todayIso",
+  "company",
+  "goal",
+  "rows",
+  "index",
+  "summary",
+  "kpi",
+  "owners",
+  "upcoming",
+  "upcomingDays",
+  "lessons",
+  "trends",
+] as const satisfies readonly (keyof SiteView)[];
+
 export type PagedKind = (typeof PAGED)[number];
 export type PagedItem = PageLists[PagedKind][number];
 

@@ -1,8 +1,11 @@
 // After a save, `serve` renders only the overview pages whose content changed: changedItems() compares the
 // site views before and after, item by item.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { assembleSite } from "../../src/render/assemble-site.js";
-import { changedItems, idOf, PAGED, pagePath } from "../../src/render/page-lists.js";
+import { changedItems, idOf, PAGED, PAGED_TEMPLATES, pagePath, SINGLE_PAGE_FIELDS } from "../../src/render/page-lists.js";
 import { analyseFiles, deal } from "../helpers/analyse.js";
 
 const withOwner = (title: string, owner: string) =>
@@ -43,5 +46,32 @@ describe("changedItems", () => {
     ["reviews", "2026-W48", "review/2026-W48/index.html"],
   ] as const)("puts the page of a %s item %s at %s, where its template's permalink does", (kind, id, file) => {
     expect(pagePath(kind, id)).toBe(file);
+  });
+});
+
+describe("SINGLE_PAGE_FIELDS", () => {
+  // The pages made once per site are keyed by these fields of the site view alone (src/cli/stages/outputs/
+  // site-output.ts): a template that read another one would be left stale after a change to it.
+  it("lists every field of the site view the pages made once per site read", () => {
+    const dir = fileURLToPath(new URL("../../templates/", import.meta.url));
+    const singles = readdirSync(dir).filter((name) => name.endsWith(".njk") && !PAGED_TEMPLATES.includes(name));
+    expect(singles).toEqual(expect.arrayContaining(["index.njk", "owners.njk", "upcoming.njk", "lessons.njk"]));
+    const read = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, "utf8");
+      // `protokoll` itself and every name a template gives it (`{% set s = protokoll %}`).
+      const names = ["protokoll", ...[...text.matchAll(/set\s+(\w+)\s*=\s*protokoll\s*[-%]/g)].map((m) => m[1] as string)];
+      for (const name of names) for (const m of text.matchAll(new RegExp(`\\b${name}\\.(\\w+)`, "g"))) read.add(m[1] as string);
+      for (const m of text.matchAll(/\{%-?\s*(?:include|extends|import|from)\s+"([^"]+)"/g))
+        visit(path.join(dir, "_includes", m[1] as string));
+    };
+    for (const name of singles) visit(path.join(dir, name));
+    // Besides the view: the messages (from `lang`) and the build's flags, both in the key of every page.
+    const allowed = new Set<string>([...SINGLE_PAGE_FIELDS, "t", "pdfs", "extras", "audience", "mail"]);
+    expect([...read].filter((field) => !allowed.has(field))).toEqual([]);
+    expect(read.has("rows") && read.has("index")).toBe(true);
   });
 });

@@ -3,7 +3,16 @@ import { resultDigests } from "../../../pipeline.js";
 import { assembleSite, type SiteView } from "../../../render/assemble-site.js";
 import { clientView } from "../../../render/client-view.js";
 import type { SiteFlags } from "../../../render/eleventy-plugin.js";
-import { idOf, PAGED, type PagedItem, type PagedKind, type PageLists, pageLists, pagePath } from "../../../render/page-lists.js";
+import {
+  idOf,
+  PAGED,
+  type PagedItem,
+  type PagedKind,
+  type PageLists,
+  pageLists,
+  pagePath,
+  SINGLE_PAGE_FIELDS,
+} from "../../../render/page-lists.js";
 import type { PageSelection } from "../../../render/render-pages.js";
 import type { DealView } from "../../../render/views/deal-view.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
@@ -120,7 +129,7 @@ function pageKeys(view: SiteView, flags: SiteFlags): PageKeys {
       return key;
     },
     // The rows of every deal, element by element.
-    overview: jsonHash([everyPage, pdfs, { ...view, deals: undefined, t: undefined }], 3),
+    overview: jsonHash([everyPage, pdfs, Object.fromEntries(SINGLE_PAGE_FIELDS.map((field) => [field, view[field]]))], 3),
   };
 }
 
