@@ -6,6 +6,7 @@ import { syncBuiltinESMExports } from "node:module";
 
 let left = Number(process.env.PROTOKOLL_TEST_DISK_BYTES);
 const original = fs.promises.writeFile;
+const originalSync = fs.writeFileSync;
 
 function enospc() {
   const error = new Error("ENOSPC: no space left on device, write");
@@ -23,6 +24,17 @@ fs.promises.writeFile = async function writeFile(file, data, options) {
     return original.call(this, file, bytes, options);
   }
   await original.call(this, file, bytes.subarray(0, Math.max(0, left)), options);
+  left = 0;
+  throw enospc();
+};
+// Small files are written with synchronous calls (src/util/write-file-atomic.ts): the same limit for those.
+fs.writeFileSync = function writeFileSync(file, data, options) {
+  const bytes = typeof data === "string" ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (bytes.length <= left) {
+    left -= bytes.length;
+    return originalSync.call(this, file, bytes, options);
+  }
+  originalSync.call(this, file, bytes.subarray(0, Math.max(0, left)), options);
   left = 0;
   throw enospc();
 };
