@@ -20,6 +20,7 @@ import type { Language } from "../time/language.js";
 import type { PlainDate } from "../time/plain-date.js";
 import { DEALS_OUT, inOut, outputLayout } from "../util/output-layout.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
+import { DealsFolderPoll } from "./deals-folder-poll.js";
 import { PreviewQueue } from "./preview-queue.js";
 
 export interface SessionOptions {
@@ -36,6 +37,8 @@ export interface SessionOptions {
 
 /** Saves closer together than this are one update. */
 const SAVE_SETTLE_MS = 30;
+/** How often the deals folder is looked at besides the watcher (src/cli/deals-folder-poll.ts). */
+const POLL_MS = 1000;
 
 /**
  * `serve` after the first build: a save re-analyses the saved file only, re-renders its page and the overview
@@ -56,6 +59,8 @@ export class ServeSession {
   #view: SiteView | undefined;
   #server: LiveServer | undefined;
   readonly #watchers: FSWatcher[] = [];
+  #poll: NodeJS.Timeout | undefined;
+  #folder: DealsFolderPoll | undefined;
   #work: Promise<void> = Promise.resolve();
   #touched = new Set<string>();
   #templatesTouched = false;
@@ -101,6 +106,12 @@ export class ServeSession {
     await this.#renderAndWrite({ deals: new Set(analysis.deals.map((d) => d.slug)), overview: true });
     this.#server = await startLiveServer(this.#options.outDir, this.#options.port);
     const deals = path.resolve(this.#options.dealsDir);
+    // The watcher can miss an event; the poll finds what no update has seen within a second.
+    this.#folder = new DealsFolderPoll(deals);
+    this.#poll = setInterval(() => {
+      if (this.#folder?.pending()) this.#scheduleUpdate();
+    }, POLL_MS);
+    this.#poll.unref();
     this.#watchers.push(
       watch(deals, { recursive: true }, (_event, name) => {
         if (name) this.#touched.add(path.join(deals, name.toString()));
@@ -118,6 +129,7 @@ export class ServeSession {
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#settle);
+    clearInterval(this.#poll);
     for (const watcher of this.#watchers) watcher.close();
     await this.#prints.close();
     await this.#work.catch(() => undefined);
@@ -147,6 +159,8 @@ export class ServeSession {
     if (this.#stopped) return;
     const started = performance.now();
     const touched = this.#touched;
+    // What changed in the folder since the last update, whether the watcher said so or not.
+    for (const file of this.#folder?.changes() ?? []) touched.add(file);
     const everything = this.#templatesTouched;
     this.#touched = new Set();
     this.#templatesTouched = false;
