@@ -85,6 +85,17 @@ export function exitCodeFor(analysis: Analysis, strict: boolean): number {
  * repository, a shallow clone git refuses) is said on the log and left out — the protocols do not depend on it.
  */
 export async function historyFor(analysis: Analysis, warn: (line: string) => void, language: Language): Promise<History> {
+  const committed = await committedHistory(analysis, warn, language);
+  const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+  return withWorkingTree(committed, deals, analysis.today);
+}
+
+/** The deals' committed history alone ({@link historyFor} without the working tree); undefined outside git. */
+export async function committedHistory(
+  analysis: Analysis,
+  warn: (line: string) => void,
+  language: Language,
+): Promise<History | undefined> {
   let committed: History | undefined;
   try {
     committed = await readHistory({
@@ -99,6 +110,5 @@ export async function historyFor(analysis: Analysis, warn: (line: string) => voi
     const reason = logText(String((error as Error).message ?? error).split("\n")[0] ?? "");
     warn(t(language, "build.historyUnreadable", { reason }));
   }
-  const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-  return withWorkingTree(committed, deals, analysis.today);
+  return committed;
 }

@@ -1,5 +1,5 @@
 import type { ProtokollError } from "../../errors.js";
-import type { History } from "../../history/read-history.js";
+import { type History, withWorkingTree } from "../../history/read-history.js";
 import { type Phrase, phrase } from "../../i18n/translate.js";
 import type { PrintOutcome } from "../../pdf/print-pdfs.js";
 import type { Analysis } from "../../pipeline.js";
@@ -7,6 +7,7 @@ import type { Audience } from "../../render/client-view.js";
 import type { PastMeetingView } from "../../render/views/deal-view.js";
 import type { CommonFlags } from "../context.js";
 import type { OutputManifest } from "./output-manifest.js";
+import { pastMeetingViews } from "./past-meetings.js";
 
 /** What `protokoll build` was asked for, parsed. */
 export interface BuildSettings extends CommonFlags {
@@ -39,9 +40,14 @@ export class BuildRun {
    * written, then this is raised (exit 2) with its fix.
    */
   browserError?: ProtokollError;
-  /** The deals' history, for trends, reviews, "Verlauf" and the calendars' SEQUENCE (not at a past revision). */
-  history?: History;
-  pastMeetings?: ReadonlyMap<string, PastMeetingView[]>;
+  /**
+   * The head of the deals' committed history, for the keys of what the history reaches: "" outside git,
+   * undefined when the history stage did not run (a build at a past revision).
+   */
+  historyHead?: string;
+  #committed: History | undefined;
+  #history: History | undefined;
+  #pastMeetings: Promise<ReadonlyMap<string, PastMeetingView[]>> | undefined;
   /** What the last build wrote and from what: outputs whose inputs did not change are left alone. */
   manifest?: OutputManifest;
   /** Pages the site stage rendered, and pages it left as the last build wrote them. */
@@ -61,6 +67,34 @@ export class BuildRun {
 
   set analysis(analysis: Analysis) {
     this.#analysis = analysis;
+  }
+
+  /** What the history stage read: the committed history (undefined outside git). */
+  setCommittedHistory(committed: History | undefined): void {
+    this.#committed = committed;
+    this.historyHead = committed?.head ?? "";
+  }
+
+  /**
+   * The deals' history with the working tree as its newest version, for trends, reviews, "Verlauf" and the
+   * calendars' SEQUENCE; undefined at a past revision. Made when an output renders, not before: a build that
+   * changed nothing only needs {@link historyHead} for its keys.
+   */
+  get history(): History | undefined {
+    if (this.historyHead === undefined) return undefined;
+    if (!this.#history) {
+      const deals = this.analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+      this.#history = withWorkingTree(this.#committed, deals, this.analysis.today);
+    }
+    return this.#history;
+  }
+
+  /** Each deal's earlier meetings for "Verlauf" (team builds only), made on first use. */
+  pastMeetings(): Promise<ReadonlyMap<string, PastMeetingView[]>> | undefined {
+    const history = this.client ? undefined : this.history;
+    if (!history) return undefined;
+    this.#pastMeetings ??= pastMeetingViews(history, this.analysis);
+    return this.#pastMeetings;
   }
 
   get client(): boolean {

@@ -2,12 +2,11 @@ import { CACHE_DIR } from "../../pdf/pdf-cache.js";
 import { acquireBuildLock } from "../../util/build-lock.js";
 import { machineKey } from "../../util/machine-key.js";
 import { inOut } from "../../util/output-layout.js";
-import { historyFor, prepare } from "../context.js";
+import { committedHistory, prepare } from "../context.js";
 import { buildLog } from "./build-log.js";
 import type { BuildRun } from "./build-run.js";
 import { OutputManifest } from "./output-manifest.js";
 import { dealFilesOf, OUTPUTS } from "./outputs.js";
-import { pastMeetingViews } from "./past-meetings.js";
 import { removeFiles, removeStaleDeals, removeStalePages } from "./prune-output.js";
 import type { Stage } from "./run-stages.js";
 
@@ -61,8 +60,8 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
     name: "history",
     when: (run) => run.settings.at === undefined,
     async run(run) {
-      run.history = await historyFor(run.analysis, run.log, run.settings.language);
-      if (!run.client) run.pastMeetings = await pastMeetingViews(run.history, run.analysis);
+      // Only the committed history: the working tree is added when an output renders (BuildRun.history).
+      run.setCommittedHistory(await committedHistory(run.analysis, run.log, run.settings.language));
     },
   },
   ...OUTPUTS.map((output) => ({

@@ -23,7 +23,7 @@ export const calendarOutput: Output = {
       codeFingerprint(),
       analysis.config,
       analysis.today,
-      run.history?.head ?? null,
+      run.historyHead ?? null,
       run.client,
       run.settings.at ?? null,
       // A deal's calendar is made of its result alone: its digest stands for it (src/pipeline.ts).

@@ -50,7 +50,7 @@ export const siteOutput: Output = {
     const siteKey = jsonHash([
       codeFingerprint(),
       flags,
-      run.history?.head ?? null,
+      run.historyHead ?? null,
       analysis.today,
       analysis.config,
       resultDigests(analysis),
@@ -63,7 +63,7 @@ export const siteOutput: Output = {
       return;
     }
     // A client site gets none of the history's internal views (trends, reviews, Verlauf).
-    const team = assembleSite(analysis, client ? undefined : run.history, client ? undefined : run.pastMeetings);
+    const team = assembleSite(analysis, client ? undefined : run.history, await run.pastMeetings());
     const view = client ? clientView(team) : team;
     const keys = pageKeys(view, flags);
 
