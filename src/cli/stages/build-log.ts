@@ -6,7 +6,7 @@ import type { Analysis } from "../../pipeline.js";
 import type { Language } from "../../time/language.js";
 import { logPath, logText } from "../../util/log-sink.js";
 
-/** At most this many lines of findings after the summary; the rest is in report.json. */
+/** At most this many lines of findings after the summary (the rest is in report.json), and as many of recaps not ready. */
 const MAX_FINDING_LINES = 20;
 
 /** What the build says at its end: the summary line, the findings, the recaps not ready to send. */
@@ -70,18 +70,25 @@ export function findingLines(analysis: Analysis, language: Language, max = MAX_F
  * Says per deal why its recap may not go out yet: every blocking finding, placed and explained. The PDF carries
  * the draft mark and the mail draft's subject starts with it (see the README), so nobody sends it by mistake.
  */
-function notReadyLines(analysis: Analysis, language: Language): string[] {
+function notReadyLines(analysis: Analysis, language: Language, max = MAX_FINDING_LINES): string[] {
   const lines: string[] = [];
-  for (const result of analysis.deals) {
+  const notReady = analysis.deals.filter((d) => d.deal && d.readiness && !d.readiness.ready);
+  let shown = 0;
+  for (const result of notReady) {
     const readiness = result.readiness;
-    if (!result.deal || !readiness || readiness.ready) continue;
+    if (!result.deal || !readiness) continue;
+    // A deal is listed whole or not at all; the first always is, however many blockers it has.
+    if (shown > 0 && lines.length + 1 + readiness.blockers.length > max) break;
     // Deal text inside a message must not start a log line of its own (workflow commands in CI logs).
     const mark = t(result.deal.language, "draftShort");
     lines.push(`  ${t(language, "build.notReady", { file: logPath(result.file), mark })}`);
     for (const f of readiness.blockers) {
       lines.push(`    ${f.line}:${f.column} ${f.code}  ${logText(wordFinding(f, language).message)}`);
     }
+    shown++;
   }
+  // The rest are on the index's "not ready to send" pages.
+  if (shown < notReady.length) lines.push(`  ${t(language, "build.notReadyMore", { n: notReady.length - shown })}`);
   return lines;
 }
 
