@@ -9,7 +9,7 @@ import type { GitFacts } from "../model/deal.js";
 import { PreviewPrinter } from "../pdf/preview-printer.js";
 import { LiveAnalysis } from "../pipeline/live-analysis.js";
 import type { Analysis, DealResult } from "../pipeline.js";
-import { assembleSite, type SiteView } from "../render/assemble-site.js";
+import { assembleSite, type ResultViews, type SiteView } from "../render/assemble-site.js";
 import type { SiteFlags } from "../render/eleventy-plugin.js";
 import { TEMPLATES_DIR } from "../render/package-templates.js";
 import { changedItems, idOf, PAGED, type PagedItem, pageLists, pagePath } from "../render/page-lists.js";
@@ -57,6 +57,8 @@ export class ServeSession {
   #overviewFiles = new Set<string>();
   #analysis: Analysis | undefined;
   #view: SiteView | undefined;
+  /** The views of results not analysed again since, so that a save views only what it changed. */
+  readonly #views: ResultViews = new WeakMap();
   #server: LiveServer | undefined;
   readonly #watchers: FSWatcher[] = [];
   #poll: NodeJS.Timeout | undefined;
@@ -198,7 +200,7 @@ export class ServeSession {
 
   #apply(analysis: Analysis): void {
     this.#analysis = analysis;
-    this.#view = assembleSite(analysis);
+    this.#view = assembleSite(analysis, undefined, undefined, this.#views);
   }
 
   #flags(): SiteFlags {

@@ -11,7 +11,7 @@ import type { PlainDate } from "../time/plain-date.js";
 import { type Messages, messages } from "./i18n.js";
 import { type DealView, dealView, type KpiView, kpiView, type PastMeetingView, percent } from "./views/deal-view.js";
 import { allDealsPages, type FilterPage, findingPages, type ListPage, readinessPages, statusPages } from "./views/filter-view.js";
-import { findingView } from "./views/finding-view.js";
+import { type FindingView, findingView } from "./views/finding-view.js";
 import { historyViews, type ReviewPage, type TrendsView } from "./views/history-view.js";
 import { byUrgency, type IndexRow, type IndexView, indexRow, indexView } from "./views/index-view.js";
 import { type LessonsEntry, lessonsView } from "./views/lessons-view.js";
@@ -47,17 +47,31 @@ export interface SiteView {
   allPages: ListPage[];
 }
 
+/**
+ * What a deal's result turned into, kept by `serve` between saves: a result it did not analyse again is the same
+ * object, and is not viewed again. Only for one today and one configuration (serve analyses every file again
+ * when the day changes).
+ */
+export type ResultViews = WeakMap<DealResult, { view: DealView | undefined; findings: FindingView[] }>;
+
 export function assembleSite(
   analysis: Analysis,
   history?: History,
   pastMeetings?: ReadonlyMap<string, PastMeetingView[]>,
+  known?: ResultViews,
 ): SiteView {
   const { today, config } = analysis;
   const language = config.siteLanguage;
   const deals: DealView[] = [];
   const rows: IndexRow[] = analysis.deals.map((result) => {
-    const findings = result.findings.map((f) => findingView(f, language));
-    const view = result.deal ? dealView(result as DealResult & { deal: NonNullable<DealResult["deal"]> }, analysis) : undefined;
+    let made = known?.get(result);
+    if (!made) {
+      const findings = result.findings.map((f) => findingView(f, language));
+      const view = result.deal ? dealView(result as DealResult & { deal: NonNullable<DealResult["deal"]> }, analysis) : undefined;
+      made = { view, findings };
+      known?.set(result, made);
+    }
+    const { view, findings } = made;
     if (view) {
       view.pastMeetings = pastMeetings?.get(view.slug) ?? [];
       deals.push(view);

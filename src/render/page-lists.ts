@@ -86,8 +86,23 @@ export function changedItems(previous: SiteView | undefined, next: SiteView): Pa
   const after = pageLists(next);
   const result = {} as Record<PagedKind, PagedItem[]>;
   for (const kind of PAGED) {
-    const old = new Map((before?.[kind] ?? []).map((item: PagedItem) => [idOf(kind, item), JSON.stringify(item)]));
-    result[kind] = (after[kind] as PagedItem[]).filter((item) => old.get(idOf(kind, item)) !== JSON.stringify(item));
+    const old = new Map((before?.[kind] ?? []).map((item: PagedItem) => [idOf(kind, item), jsonOf(item)]));
+    result[kind] = (after[kind] as PagedItem[]).filter((item) => old.get(idOf(kind, item)) !== jsonOf(item));
   }
   return result as unknown as PageLists;
 }
+
+/**
+ * An item's JSON, made once: the items of one save's view are the "before" of the next save's comparison. A
+ * view is not changed once assembled.
+ */
+function jsonOf(item: PagedItem): string {
+  let json = itemJson.get(item);
+  if (json === undefined) {
+    json = JSON.stringify(item);
+    itemJson.set(item, json);
+  }
+  return json;
+}
+
+const itemJson = new WeakMap<object, string>();
