@@ -13,23 +13,48 @@ function loadSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), "utf8")) as Record<string, unknown>;
 }
 
-let compiled: { deal: ValidateFunction; config: ValidateFunction; dealSchema: Record<string, unknown> } | undefined;
+let ajv: Ajv | undefined;
+const compiled = new Map<string, ValidateFunction>();
+let dealSchema: Record<string, unknown> | undefined;
 
-/** Compiles both schemas once per process. */
+/** One Ajv for both schemas, with our formats and annotation. */
+function validatorOf(name: string, schema: () => Record<string, unknown>): ValidateFunction {
+  let validate = compiled.get(name);
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false });
+      ajv.addFormat("date", { type: "string", validate: (text: string) => parsePlainDate(text) !== undefined });
+      ajv.addFormat("email", { type: "string", validate: (text: string) => EMAIL.test(text) });
+      // Our own annotation, read by recapLists() below; it validates nothing.
+      ajv.addKeyword({ keyword: "x-protokoll", schemaType: "string" });
+    }
+    validate = ajv.compile(schema());
+    compiled.set(name, validate);
+  }
+  return validate;
+}
+
+/**
+ * The compiled schemas, each compiled when first asked for: a build whose deals all come from the analysis
+ * cache validates only its configuration, and the deal schema is the larger one by far.
+ */
 export function schemas() {
-  if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false });
-  ajv.addFormat("date", { type: "string", validate: (text: string) => parsePlainDate(text) !== undefined });
-  ajv.addFormat("email", { type: "string", validate: (text: string) => EMAIL.test(text) });
-  // Our own annotation, read by recapLists() below; it validates nothing.
-  ajv.addKeyword({ keyword: "x-protokoll", schemaType: "string" });
-  const dealSchema = loadSchema("deal.schema.json");
-  compiled = {
-    deal: ajv.compile(dealSchema),
-    config: ajv.compile(loadSchema("config.schema.json")),
-    dealSchema,
+  return {
+    get deal() {
+      return validatorOf("deal", rawDealSchema);
+    },
+    get config() {
+      return validatorOf("config", () => loadSchema("config.schema.json"));
+    },
+    get dealSchema() {
+      return rawDealSchema();
+    },
   };
-  return compiled;
+}
+
+function rawDealSchema(): Record<string, unknown> {
+  dealSchema ??= loadSchema("deal.schema.json");
+  return dealSchema;
 }
 
 let lists: readonly string[] | undefined;
