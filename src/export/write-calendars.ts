@@ -12,10 +12,8 @@ import { inOut, OWNERS_OUT, outputLayout } from "../util/output-layout.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { dealCalendar, dealEventList, feedChunks } from "./calendar.js";
+import { EXPORT_BATCH } from "./export-batch.js";
 import { eventText } from "./icalendar-writer.js";
-
-/** Deals per batch, with a collection in between: 10 000 deals' calendar text must not pile up. */
-export const EXPORT_BATCH = 1000;
 
 /** What git and the owner pages add to the calendars (both optional: outside git there is no history). */
 export interface CalendarContext {

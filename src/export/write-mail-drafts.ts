@@ -6,8 +6,7 @@ import { inOut, outputLayout } from "../util/output-layout.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
-import { recapMail } from "./recap-mail.js";
-import { EXPORT_BATCH } from "./write-calendars.js";
+import { EXPORT_BATCH } from "./export-batch.js";
 
 /**
  * Writes `<slug>.eml`, the recap as a mail draft, for every valid deal. It attaches the deal's PDF when this
@@ -32,6 +31,8 @@ export async function writeMailDrafts(
       if (await keep(deal)) return;
       const pdf = await verifiedPdf(inOut(outDir, outputLayout.dealFile(deal.slug, "pdf")), withPdf.get(deal.slug));
       const file = inOut(outDir, outputLayout.dealFile(deal.slug, "eml"));
+      // Loaded on the first draft to write: a build whose drafts are all unchanged needs no MIME composer.
+      const { recapMail } = await import("./recap-mail.js");
       const mail = await recapMail(deal, { config, pdf, draft: drafts.has(deal.slug) });
       await writeFileAtomic(file, mail);
       written.set(deal.slug, { file, hash: sha256(mail) });

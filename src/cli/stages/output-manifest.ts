@@ -79,6 +79,7 @@ export class OutputManifest {
   readonly #previous: Map<string, Entry>;
   readonly #next = new Map<string, Entry>();
   #seenFiles: Map<string, { hash: string; seen: string }> | undefined;
+  #changed = false;
   /** Why the manifest on disk was not used, when there was one. */
   readonly ignored: string | undefined;
   reused = 0;
@@ -121,7 +122,7 @@ export class OutputManifest {
         this.#seen().set(file, { hash, seen: known });
       }
     }
-    this.#next.set(name, { key: entry.key, files: entry.files, seen });
+    this.#put(name, { key: entry.key, files: entry.files, seen });
     this.reused++;
     return Object.keys(entry.files).map((file) => inOut(this.#outDir, file));
   }
@@ -138,7 +139,7 @@ export class OutputManifest {
       const known = this.#seenAs(layout, hash);
       if (known) seen[layout] = known;
     }
-    this.#next.set(name, { key, files: relative, seen });
+    this.#put(name, { key, files: relative, seen });
   }
 
   /** The fingerprint the last build recorded for `file` (layout path) holding the bytes with SHA-256 `hash`. */
@@ -170,7 +171,7 @@ export class OutputManifest {
         const known = entry.seen?.[file] ?? this.#seenAs(file, hash);
         if (known) seen[file] = known;
       }
-      this.#next.set(name, { ...entry, seen });
+      this.#put(name, { ...entry, seen });
     }
   }
 
@@ -190,8 +191,17 @@ export class OutputManifest {
     return result;
   }
 
+  /** Keeps `entry` for the next build, noting whether it differs from the last build's. */
+  #put(name: string, entry: Entry): void {
+    this.#next.set(name, entry);
+    if (!this.#changed && !sameEntry(this.#previous.get(name), entry)) this.#changed = true;
+  }
+
   /** Writes the entries of this build (recorded or reused); the rest are gone. */
   async save(): Promise<void> {
+    // Every entry the last build's, none gone: the file would come out the same.
+    const same = !this.#changed && this.#next.size === this.#previous.size;
+    if (same && [...this.#previous.keys()].every((name) => this.#next.has(name))) return;
     // Sorted, so that a build which changed nothing writes the same bytes (and leaves the file alone).
     const body = JSON.stringify(Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
     const mac = createHmac("sha256", this.#secret).update(body).digest("hex");
@@ -219,6 +229,15 @@ function intact(file: string, hash: string, seen: string | undefined, now: bigin
   } catch {
     return undefined;
   }
+}
+
+function sameEntry(a: Entry | undefined, b: Entry): boolean {
+  return a !== undefined && a.key === b.key && sameRecord(a.files, b.files) && sameRecord(a.seen ?? {}, b.seen ?? {});
+}
+
+function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 function verify(text: string, secret: Buffer): { entries: Map<string, Entry>; ignored?: string } {

@@ -1,4 +1,3 @@
-import { writeCalendars } from "../../../export/write-calendars.js";
 import { ownerDirectory } from "../../../model/owner-directory.js";
 import { resultDigests } from "../../../pipeline.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
@@ -30,6 +29,8 @@ export const calendarOutput: Output = {
       resultDigests(analysis).filter((_digest, i) => analysis.deals[i]?.deal),
     ]);
     if (await run.manifest?.reuse("calendar", key)) return;
+    // Loaded only now: unchanged calendars need none of the iCalendar writing.
+    const { writeCalendars } = await import("../../../export/write-calendars.js");
     const written = await writeCalendars(deals, run.settings.outDir, analysis.config, {
       // At a past revision there is no "now" to add to its history: no git SEQUENCE.
       ...(run.history ? { history: run.history } : {}),

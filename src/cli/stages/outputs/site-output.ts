@@ -1,7 +1,6 @@
 import path from "node:path";
 import { resultDigests } from "../../../pipeline.js";
-import { assembleSite, type SiteView } from "../../../render/assemble-site.js";
-import { clientView } from "../../../render/client-view.js";
+import type { SiteView } from "../../../render/assemble-site.js";
 import type { SiteFlags } from "../../../render/eleventy-plugin.js";
 import {
   idOf,
@@ -63,8 +62,10 @@ export const siteOutput: Output = {
       return;
     }
     // A client site gets none of the history's internal views (trends, reviews, Verlauf).
+    // Loaded only now: a build whose site is unchanged never needs the views (or markdown-it).
+    const { assembleSite } = await import("../../../render/assemble-site.js");
     const team = assembleSite(analysis, client ? undefined : run.history, await run.pastMeetings());
-    const view = client ? clientView(team) : team;
+    const view = client ? (await import("../../../render/client-view.js")).clientView(team) : team;
     const keys = pageKeys(view, flags);
 
     // Each deal page and each paginated overview page (an owner, a finding, a list page, a review) by its own key.
