@@ -23,17 +23,19 @@ interface Entry {
 /**
  * A file as the file system sees it: size, inode, modification and status-change time (nanoseconds). The
  * status-change time (ctime) is the kernel's: every write, rename or `touch` sets it to now, and no program can
- * set it back. So a file whose fingerprint is what a build recorded after verifying its bytes has not been
- * changed since — the same test git uses for its index. A file changed a moment after it was looked at could
- * share the timestamp on a file system that counts in coarse steps: a fingerprint is recorded only when the
- * file's last change is {@link SETTLED_NS} old, and the file is read and hashed until then.
+ * set it back. So a file whose fingerprint is what a build recorded with its bytes has not been changed since —
+ * the test git uses for its index, with git's rule for "racily clean" files: a file system counts time in steps
+ * (milliseconds, or seconds), and a change in the same step as the recording would keep the fingerprint. A
+ * fingerprint is trusted only when the file's ctime is older than the manifest file's own, which the file
+ * system's clock set when the build saved it after recording; a file changed later gets a later ctime. Other
+ * files are read and hashed, as without a fingerprint.
  */
 function fingerprint(info: BigIntStats): string {
   return `${info.size}:${info.ino}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
-/** Two seconds: the coarsest timestamps of a file system we may write to (FAT counts in two). */
-const SETTLED_NS = 2_000_000_000n;
+/** The ctime (ns) a fingerprint recorded. */
+const ctimeOf = (seen: string) => BigInt(seen.slice(seen.lastIndexOf(":") + 1));
 
 /**
  * SHA-256 of `parts` as JSON, without ever holding the whole JSON: arrays and objects above `depth` are serialised
@@ -80,26 +82,32 @@ export class OutputManifest {
   readonly #next = new Map<string, Entry>();
   #seenFiles: Map<string, { hash: string; seen: string }> | undefined;
   #changed = false;
+  /** The manifest file's ctime when this build opened it (ns): fingerprints of files changed before it count. */
+  readonly #saved: bigint;
   /** Why the manifest on disk was not used, when there was one. */
   readonly ignored: string | undefined;
   reused = 0;
 
-  private constructor(outDir: string, secret: Buffer, previous: Map<string, Entry>, ignored?: string) {
+  private constructor(outDir: string, secret: Buffer, previous: Map<string, Entry>, saved: bigint, ignored?: string) {
     this.#outDir = outDir;
     this.#secret = secret;
     this.#previous = previous;
+    this.#saved = saved;
     this.ignored = ignored;
   }
 
   static async open(outDir: string, secret: Buffer): Promise<OutputManifest> {
+    const file = path.join(outDir, STATE_DIR, OUTPUT_MANIFEST_FILE);
     let text: string;
+    let saved: bigint;
     try {
-      text = await readFile(path.join(outDir, STATE_DIR, OUTPUT_MANIFEST_FILE), "utf8");
+      saved = lstatSync(file, { bigint: true }).ctimeNs;
+      text = await readFile(file, "utf8");
     } catch {
-      return new OutputManifest(outDir, secret, new Map());
+      return new OutputManifest(outDir, secret, new Map(), 0n);
     }
     const { entries, ignored } = verify(text, secret);
-    return new OutputManifest(outDir, secret, entries, ignored);
+    return new OutputManifest(outDir, secret, entries, saved, ignored);
   }
 
   /**
@@ -107,24 +115,27 @@ export class OutputManifest {
    * each file still holds what it wrote; else undefined. A reused entry is kept for the next build.
    */
   async reuse(name: string, key: string): Promise<string[] | undefined> {
+    const files = await this.reuseHashes(name, key);
+    return files && [...files.keys()];
+  }
+
+  /** {@link reuse}, with the SHA-256 each file was verified to hold (absolute path → hash). */
+  async reuseHashes(name: string, key: string): Promise<Map<string, string> | undefined> {
     const entry = this.#previous.get(name);
     if (!entry || entry.key !== key) return undefined;
     // With synchronous calls: the whole site's entry holds every page, and a thousand small reads through
     // libuv's thread pool took several times as long as in one go.
     const seen: Record<string, string> = {};
-    const now = BigInt(Date.now()) * 1_000_000n;
     for (const [file, hash] of Object.entries(entry.files)) {
-      const known = intact(inOut(this.#outDir, file), hash, entry.seen?.[file] ?? this.#seenAs(file, hash), now);
+      const known = intact(inOut(this.#outDir, file), hash, entry.seen?.[file] ?? this.#seenAs(file, hash), this.#saved);
       if (known === undefined) return undefined;
-      if (known) {
-        seen[file] = known;
-        // Shared with the other entries that hold the file (a page's own, the whole site's).
-        this.#seen().set(file, { hash, seen: known });
-      }
+      seen[file] = known;
+      // Shared with the other entries that hold the file (a page's own, the whole site's).
+      this.#seen().set(file, { hash, seen: known });
     }
     this.#put(name, { key: entry.key, files: entry.files, seen });
     this.reused++;
-    return Object.keys(entry.files).map((file) => inOut(this.#outDir, file));
+    return new Map(Object.entries(entry.files).map(([file, hash]) => [inOut(this.#outDir, file), hash]));
   }
 
   /** Records what output `name` wrote from inputs with `key`: absolute path → the bytes' SHA-256. */
@@ -134,10 +145,12 @@ export class OutputManifest {
     for (const [file, hash] of files) {
       const layout = path.relative(this.#outDir, file).split(path.sep).join("/");
       relative[layout] = hash;
-      // A file written with the bytes it had (left alone by writeFileAtomic) keeps the fingerprint it was
-      // verified with: the next build compares it with the file's own, which any change to the file alters.
-      const known = this.#seenAs(layout, hash);
-      if (known) seen[layout] = known;
+      // How the file looks now that it holds these bytes (just written, or left alone with them).
+      try {
+        seen[layout] = fingerprint(lstatSync(file, { bigint: true }));
+      } catch {
+        // Gone already: the next build finds it missing.
+      }
     }
     this.#put(name, { key, files: relative, seen });
   }
@@ -214,18 +227,16 @@ export class OutputManifest {
 
 /**
  * Whether `file` is a regular file whose bytes have the SHA-256 `hash`: undefined when not; else its
- * fingerprint to record (empty when its last change is too recent to vouch for it by the fingerprint alone).
- * When `seen` is the fingerprint a build recorded after verifying the bytes, and the file's is the same, the
- * file is unchanged since and not read again.
+ * fingerprint to record. When `seen` is the fingerprint a build recorded with those bytes, the file's is the
+ * same and its ctime is older than the manifest's (`saved`), the file is unchanged since and not read again.
  */
-function intact(file: string, hash: string, seen: string | undefined, now: bigint): string | undefined {
+function intact(file: string, hash: string, seen: string | undefined, saved: bigint): string | undefined {
   try {
     const info = lstatSync(file, { bigint: true });
     if (!info.isFile()) return undefined;
     const current = fingerprint(info);
-    if (seen === current) return current;
-    if (sha256(readFileSync(file)) !== hash) return undefined;
-    return info.ctimeNs < now - SETTLED_NS ? current : "";
+    if (seen === current && ctimeOf(seen) < saved) return current;
+    return sha256(readFileSync(file)) === hash ? current : undefined;
   } catch {
     return undefined;
   }
