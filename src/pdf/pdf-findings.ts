@@ -1,7 +1,7 @@
 import { type Finding, finding, type Position } from "../errors.js";
 import { grouped, phrase } from "../i18n/translate.js";
 import { PRINT_BUDGET } from "./print-budget.js";
-import type { PrintOutcome } from "./print-pdfs.js";
+import type { PrintOutcome } from "./print-outcome.js";
 
 /** The deal a PDF was printed for, as far as its findings need it. */
 export interface PrintedDeal {

@@ -18,7 +18,9 @@ import {
   writeManifest,
 } from "./pdf-cache.js";
 import { PRINT_BUDGET, printSize } from "./print-budget.js";
+import { keptOutcome, type PrintOutcome } from "./print-outcome.js";
 
+export type { PrintOutcome };
 export { PRINT_BUDGET, printSize };
 
 export interface PrintRequest {
@@ -47,30 +49,13 @@ export interface PrintOptions {
    * must go first, so that at no moment — not after a kill, not on a full disk — one attaches another PDF.
    */
   beforeReplace?: (request: PrintRequest) => Promise<void>;
-}
-
-export interface PrintOutcome {
-  printed: string[];
-  unchanged: string[];
-  /** Deals whose PDF needs more than one page even in the compact layout (the PDF is still written). */
-  overflow: string[];
-  /** Why each failed: our own reasons from the catalogue; a browser error's first line as it came. */
-  failed: { slug: string; message: Phrase | string }[];
-  /** Deals that were being printed when the browser crashed (printed again after one restart, if possible). */
-  crashed: string[];
-  browserStarts: number;
-  /** Requests the pages tried to make (all aborted): should always be empty. */
-  blockedRequests: string[];
   /**
-   * Deals not printed at all because their protocol is longer than one page by an order of magnitude or
-   * more ({@link PRINT_BUDGET}): printing them took minutes and gigabytes, for a PDF nobody would send.
+   * Deals whose PDF the caller found unchanged without their print HTML (the build's output manifest keys each
+   * by what its print HTML is made of, and verified the file): kept as they are, with their cache entry.
    */
-  tooLong: { slug: string; characters: number; blocks: number }[];
-  /**
-   * SHA-256 of the PDF on disk of every deal printed or unchanged: the PDF of exactly this deal version. A
-   * mail draft attaches the file only when it still has these bytes.
-   */
-  pdfHashes: Map<string, string>;
+  kept?: ReadonlyMap<string, ManifestEntry>;
+  /** Every deal's slug in deal order, when `kept` has some: the order of `unchanged`. */
+  order?: readonly string[];
 }
 
 /**
@@ -79,19 +64,10 @@ export interface PrintOutcome {
  * A crashed browser is restarted once and its unfinished deals retried; the browser is always closed.
  */
 export async function printPdfs(requests: readonly PrintRequest[], options: PrintOptions): Promise<PrintOutcome> {
-  const outcome: PrintOutcome = {
-    printed: [],
-    unchanged: [],
-    overflow: [],
-    failed: [],
-    crashed: [],
-    browserStarts: 0,
-    blockedRequests: [],
-    tooLong: [],
-    pdfHashes: new Map(),
-  };
+  const kept = options.kept ?? new Map<string, ManifestEntry>();
+  const outcome = keptOutcome(kept);
   const manifest = decodeManifest(await readManifest(options.outDir));
-  const next: Record<string, ManifestEntry> = {};
+  const next: Record<string, ManifestEntry> = Object.fromEntries(kept);
   const due: { request: PrintRequest; hash: string }[] = [];
   const candidates: { request: PrintRequest; hash: string }[] = [];
   for (const request of requests) {
@@ -116,7 +92,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
       due.push(candidate);
     }
   });
-  const order = new Map(requests.map((r, i) => [r.slug, i]));
+  const order = new Map((options.order ?? requests.map((r) => r.slug)).map((slug, i) => [slug, i]));
   outcome.unchanged.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   due.sort((a, b) => (order.get(a.request.slug) ?? 0) - (order.get(b.request.slug) ?? 0));
 

@@ -85,12 +85,12 @@ function templates(): nunjucks.Environment {
  * Renders the print HTML of every valid deal, in memory. Only the deal, the templates, the configuration and
  * the tool decide its bytes — never today's date — so an unchanged deal gives an unchanged PDF.
  */
-export async function renderPrintHtml(analysis: Analysis): Promise<PrintDocument[]> {
+export async function renderPrintHtml(analysis: Analysis, only?: ReadonlySet<string>): Promise<PrintDocument[]> {
   const fontRules = await fonts();
   const logo = await logoDataUri(analysis.config.company.logo);
   const env = templates();
   return analysis.deals
-    .filter((result): result is DealResult & { deal: Deal } => result.deal !== undefined)
+    .filter((result): result is DealResult & { deal: Deal } => result.deal !== undefined && (!only || only.has(result.slug)))
     .map((result) => {
       const deal = result.deal;
       const p = printView(deal, analysis.config, result.readiness);

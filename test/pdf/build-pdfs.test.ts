@@ -15,6 +15,10 @@ const LOGO_PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAAHklEQVR4nGP4z8DAAMZcInIMjEzMLKxs7BycJ1KMAEbJBMV+rX+bAAAAAElFTkSuQmCC",
   "base64",
 );
+const ONE_PIXEL_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 let cwd: string;
 let firstLog: string;
@@ -104,5 +108,17 @@ describe("branding from the configuration", () => {
     expect(pdftotext(pdf)).toContain("Nordlicht Energie AG");
     const images = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
     expect(images.map((row) => row.trim().split(/\s+/).slice(3, 5).join("×"))).toEqual(["4×2"]);
+
+    // Another logo in the same file, the configuration unchanged: the PDF is printed again with it (the print
+    // input's key holds the logo's bytes, not only its path).
+    await writeFile(path.join(dir, "assets", "logo.png"), ONE_PIXEL_PNG);
+    const again = await runCli(["build", "--today", "2026-11-23"], { cwd: dir, env: { PROTOKOLL_LANG: "en" } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain("PDFs: 1 printed, 0 unchanged");
+    const after = execFileSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+    // (Its alpha channel comes as a second 1×1 image, the soft mask.)
+    const sizes = after.map((row) => row.trim().split(/\s+/).slice(3, 5).join("×"));
+    expect(sizes).toContain("1×1");
+    expect(sizes).not.toContain("4×2");
   });
 });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { wordFinding } from "../../errors.js";
 import { type Phrase, phrase, plural, t } from "../../i18n/translate.js";
-import type { PrintOutcome } from "../../pdf/print-pdfs.js";
+import type { PrintOutcome } from "../../pdf/print-outcome.js";
 import type { Analysis } from "../../pipeline.js";
 import type { Language } from "../../time/language.js";
 import { logPath, logText } from "../../util/log-sink.js";

@@ -1,7 +1,7 @@
 import type { ProtokollError } from "../../errors.js";
 import { type History, withWorkingTree } from "../../history/read-history.js";
 import { type Phrase, phrase } from "../../i18n/translate.js";
-import type { PrintOutcome } from "../../pdf/print-pdfs.js";
+import type { PrintOutcome } from "../../pdf/print-outcome.js";
 import type { Analysis } from "../../pipeline.js";
 import type { Audience } from "../../render/client-view.js";
 import type { PastMeetingView } from "../../render/views/deal-view.js";

@@ -1,11 +1,14 @@
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { ProtokollError } from "../../../errors.js";
 import { phrase, t } from "../../../i18n/translate.js";
+import { decodeManifest, encodeManifest, type ManifestEntry, readManifest, writeManifest } from "../../../pdf/pdf-cache.js";
 import { pdfFindings } from "../../../pdf/pdf-findings.js";
-import type { PrintOutcome } from "../../../pdf/print-pdfs.js";
-import { withFindings } from "../../../pipeline.js";
+import { keptOutcome, type PrintOutcome } from "../../../pdf/print-outcome.js";
+import { resultDigests, withFindings } from "../../../pipeline.js";
+import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
+import { sha256 } from "../../../util/sha256.js";
 import { VERSION } from "../../version.js";
 import { describePdfs } from "../build-log.js";
 import type { BuildRun } from "../build-run.js";
@@ -38,13 +41,59 @@ export const pdfOutput: Output = {
   },
 };
 
-/** The browser and the print templates are loaded only when there is something to print. */
+/**
+ * Each deal's PDF is keyed in the output manifest by what its print HTML is made of — the deal's result (its
+ * digest, src/pipeline.ts; the print view has no today), the configuration, the logo's bytes and the tool — so
+ * a PDF whose key and file are the last build's is kept without rendering its print HTML at all; the others
+ * go through the PDF cache (keyed by the print HTML itself) and the browser. The browser and the print
+ * templates are loaded only when there is something to render.
+ */
 async function printAll(run: BuildRun): Promise<PrintOutcome> {
-  const { renderPrintHtml } = await import("../../../render/render-print-html.js");
-  const { printPdfs } = await import("../../../pdf/print-pdfs.js");
+  const { outDir } = run.settings;
+  const { analysis } = run;
+  const digests = resultDigests(analysis);
+  const logo = analysis.config.company.logo;
+  const logoHash = logo ? sha256(await readFile(logo).catch(() => Buffer.from(""))) : null;
+  const everyPdf = JSON.stringify([codeFingerprint(), VERSION, analysis.config, logoHash]);
+  const previous = decodeManifest(await readManifest(outDir));
+  const keys = new Map<string, string>();
+  const kept = new Map<string, ManifestEntry>();
+  for (const [i, result] of analysis.deals.entries()) {
+    if (!result.deal) continue;
+    const key = sha256(`${everyPdf}\0${digests[i]}`);
+    keys.set(result.slug, key);
+    const known = previous[result.slug];
+    const files = known ? await run.manifest?.reuseHashes(`pdf:${result.slug}`, key) : undefined;
+    // The PDF cache's entry and the output manifest's must name the same file bytes.
+    if (known && files?.get(inOut(outDir, outputLayout.dealFile(result.slug, "pdf"))) === known.pdf) kept.set(result.slug, known);
+  }
+  const outcome = await printChanged(run, keys, kept);
+  for (const [slug, hash] of outcome.pdfHashes) {
+    const key = keys.get(slug);
+    if (key) run.manifest?.record(`pdf:${slug}`, key, new Map([[inOut(outDir, outputLayout.dealFile(slug, "pdf")), hash]]));
+  }
+  return outcome;
+}
+
+/** Renders the print HTML of the deals not `kept` and prints those whose PDF is not what the PDF cache holds. */
+async function printChanged(
+  run: BuildRun,
+  keys: ReadonlyMap<string, string>,
+  kept: ReadonlyMap<string, ManifestEntry>,
+): Promise<PrintOutcome> {
   const { outDir, concurrency, language } = run.settings;
   const { analysis } = run;
-  const documents = await renderPrintHtml(analysis);
+  const due = new Set([...keys.keys()].filter((slug) => !kept.has(slug)));
+  if (due.size === 0) {
+    // Every PDF kept: the PDF cache keeps their entries (and loses those of deals that are gone).
+    await writeManifest(outDir, encodeManifest(Object.fromEntries(kept)));
+    return keptOutcome(kept);
+  }
+  const { renderPrintHtml } = await import("../../../render/render-print-html.js");
+  const { printPdfs } = await import("../../../pdf/print-pdfs.js");
+  const documents = await renderPrintHtml(analysis, due);
+  if (process.env.PROTOKOLL_TIMINGS === "1")
+    for (const doc of documents) process.stderr.write(`protokoll: print html ${doc.slug}\n`);
   const showProgress = Boolean(process.stderr.isTTY) && process.env.CI !== "true";
   const started = performance.now();
   return printPdfs(
@@ -56,6 +105,8 @@ async function printAll(run: BuildRun): Promise<PrintOutcome> {
       // The mail draft attaches the PDF: it goes before its PDF changes and is written anew after printing.
       beforeReplace: (request) =>
         rm(path.join(path.dirname(request.target), outputLayout.dealFileName(request.slug, "eml")), { force: true }),
+      kept,
+      order: [...keys.keys()],
       ...(analysis.config.browser ? { browser: analysis.config.browser } : {}),
       progress: showProgress
         ? (done, total) => {
