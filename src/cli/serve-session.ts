@@ -194,7 +194,8 @@ export class ServeSession {
         warnings: plural(warnings, "n.warning"),
       }),
     );
-    this.#prints.holdOff();
+    // The quiet period runs from the last save (#scheduleUpdate), not from this update's end: a save the page
+    // already shows has waited long enough, and its preview follows at once.
     void this.#prints.run();
   }
 
