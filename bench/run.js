@@ -156,7 +156,19 @@ const pdfOnce = async (mode, count) => {
     [path.join(root, "bench", "pdf-loops.js"), path.join(project, "deals"), out, mode, String(count), String(cpus().length)],
     root,
   );
-  return JSON.parse(output.trim().split("\n").at(-1));
+  const last = output.trim().split("\n").at(-1);
+  try {
+    return JSON.parse(last);
+  } catch {
+    // The loop crashed instead of reporting: say why (the crash's own lines, not "Node.js v20 is not JSON").
+    const reason = output
+      .trim()
+      .split("\n")
+      .filter((line) => /Error|error:|at /.test(line))
+      .slice(0, 3)
+      .join(" | ");
+    throw new Error(reason || last);
+  }
 };
 const poolRun = await pdf("ours", pdfSubset);
 const reusedRun = await pdf("reused-page", pdfSubset);
