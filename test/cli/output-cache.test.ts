@@ -156,7 +156,7 @@ describe("output cache", () => {
   it("renders a page again that was changed by hand to the same size and modification time", async () => {
     const { build, out } = await site(TWO);
     await build();
-    // The build recorded how the file system sees each page it wrote; the next trusts that, reading nothing.
+    // The next build reads each page once, finds its bytes and records how the file system sees it.
     expect((await build()).rendered).toEqual([]);
     const manifest = JSON.parse(await readFile(path.join(out, ".protokoll", "outputs.json"), "utf8"));
     expect(JSON.parse(manifest.body)["page:bernd"].seen["deals/bernd/index.html"]).toMatch(/^\d+:\d+:\d+:\d+$/);

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { type BigIntStats, lstatSync, readFileSync } from "node:fs";
+import { type BigIntStats, lstatSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { inOut, STATE_DIR } from "../../util/output-layout.js";
@@ -23,19 +23,20 @@ interface Entry {
 /**
  * A file as the file system sees it: size, inode, modification and status-change time (nanoseconds). The
  * status-change time (ctime) is the kernel's: every write, rename or `touch` sets it to now, and no program can
- * set it back. So a file whose fingerprint is what a build recorded with its bytes has not been changed since —
- * the test git uses for its index, with git's rule for "racily clean" files: a file system counts time in steps
- * (milliseconds, or seconds), and a change in the same step as the recording would keep the fingerprint. A
- * fingerprint is trusted only when the file's ctime is older than the manifest file's own, which the file
- * system's clock set when the build saved it after recording; a file changed later gets a later ctime. Other
- * files are read and hashed, as without a fingerprint.
+ * set it back. A build records a file's fingerprint only when it has just read the file and found the recorded
+ * bytes — never for a file it wrote or merely listed — so a file whose fingerprint is the same later has not
+ * been changed since it was verified. A file system counts time in steps (nanoseconds to seconds): a change in
+ * the same step as the look would keep the fingerprint. So a fingerprint is recorded only for a file whose ctime
+ * is older than the build's clock ({@link OutputManifest.open}: the ctime of a file the build writes before it
+ * looks at any), which the same file system's clock stamped; a file changed later gets a later ctime. A newer
+ * file is read and hashed again next time.
  */
 function fingerprint(info: BigIntStats): string {
   return `${info.size}:${info.ino}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
-/** The ctime (ns) a fingerprint recorded. */
-const ctimeOf = (seen: string) => BigInt(seen.slice(seen.lastIndexOf(":") + 1));
+/** The file whose ctime is the build's clock. */
+const CLOCK_FILE = "clock";
 
 /**
  * SHA-256 of `parts` as JSON, without ever holding the whole JSON: arrays and objects above `depth` are serialised
@@ -82,32 +83,40 @@ export class OutputManifest {
   readonly #next = new Map<string, Entry>();
   #seenFiles: Map<string, { hash: string; seen: string }> | undefined;
   #changed = false;
-  /** The manifest file's ctime when this build opened it (ns): fingerprints of files changed before it count. */
-  readonly #saved: bigint;
+  /** This build's clock (ns): a file last changed before it may be vouched for by its fingerprint. */
+  readonly #clock: bigint;
   /** Why the manifest on disk was not used, when there was one. */
   readonly ignored: string | undefined;
   reused = 0;
 
-  private constructor(outDir: string, secret: Buffer, previous: Map<string, Entry>, saved: bigint, ignored?: string) {
+  private constructor(outDir: string, secret: Buffer, previous: Map<string, Entry>, clock: bigint, ignored?: string) {
     this.#outDir = outDir;
     this.#secret = secret;
     this.#previous = previous;
-    this.#saved = saved;
+    this.#clock = clock;
     this.ignored = ignored;
   }
 
   static async open(outDir: string, secret: Buffer): Promise<OutputManifest> {
     const file = path.join(outDir, STATE_DIR, OUTPUT_MANIFEST_FILE);
-    let text: string;
-    let saved: bigint;
+    // The build's clock, from the file system itself (the output folder's lock is held): written before any file
+    // is looked at, so a file whose ctime is older was last changed before this build looked.
+    const clockFile = path.join(outDir, STATE_DIR, CLOCK_FILE);
+    let clock = 0n;
     try {
-      saved = lstatSync(file, { bigint: true }).ctimeNs;
+      writeFileSync(clockFile, "The ctime of this file is the last build's clock (src/cli/stages/output-manifest.ts).\n");
+      clock = lstatSync(clockFile, { bigint: true }).ctimeNs;
+    } catch {
+      // No clock, no fingerprints: every file is read and hashed.
+    }
+    let text: string;
+    try {
       text = await readFile(file, "utf8");
     } catch {
-      return new OutputManifest(outDir, secret, new Map(), 0n);
+      return new OutputManifest(outDir, secret, new Map(), clock);
     }
     const { entries, ignored } = verify(text, secret);
-    return new OutputManifest(outDir, secret, entries, saved, ignored);
+    return new OutputManifest(outDir, secret, entries, clock, ignored);
   }
 
   /**
@@ -127,11 +136,13 @@ export class OutputManifest {
     // libuv's thread pool took several times as long as in one go.
     const seen: Record<string, string> = {};
     for (const [file, hash] of Object.entries(entry.files)) {
-      const known = intact(inOut(this.#outDir, file), hash, entry.seen?.[file] ?? this.#seenAs(file, hash), this.#saved);
+      const known = intact(inOut(this.#outDir, file), hash, entry.seen?.[file] ?? this.#seenAs(file, hash), this.#clock);
       if (known === undefined) return undefined;
-      seen[file] = known;
-      // Shared with the other entries that hold the file (a page's own, the whole site's).
-      this.#seen().set(file, { hash, seen: known });
+      if (known) {
+        seen[file] = known;
+        // Shared with the other entries that hold the file (a page's own, the whole site's).
+        this.#seen().set(file, { hash, seen: known });
+      }
     }
     this.#put(name, { key: entry.key, files: entry.files, seen });
     this.reused++;
@@ -145,12 +156,10 @@ export class OutputManifest {
     for (const [file, hash] of files) {
       const layout = path.relative(this.#outDir, file).split(path.sep).join("/");
       relative[layout] = hash;
-      // How the file looks now that it holds these bytes (just written, or left alone with them).
-      try {
-        seen[layout] = fingerprint(lstatSync(file, { bigint: true }));
-      } catch {
-        // Gone already: the next build finds it missing.
-      }
+      // A file left alone with the bytes it had keeps the fingerprint it was verified with (the next build
+      // compares it with the file's, which any change alters); a file written now has none until it is verified.
+      const known = this.#seenAs(layout, hash);
+      if (known) seen[layout] = known;
     }
     this.#put(name, { key, files: relative, seen });
   }
@@ -227,16 +236,17 @@ export class OutputManifest {
 
 /**
  * Whether `file` is a regular file whose bytes have the SHA-256 `hash`: undefined when not; else its
- * fingerprint to record. When `seen` is the fingerprint a build recorded with those bytes, the file's is the
- * same and its ctime is older than the manifest's (`saved`), the file is unchanged since and not read again.
+ * fingerprint to record, empty when its ctime is not older than this build's `clock`. When `seen` is a
+ * fingerprint a build recorded after verifying those bytes and the file's is the same, it is not read again.
  */
-function intact(file: string, hash: string, seen: string | undefined, saved: bigint): string | undefined {
+function intact(file: string, hash: string, seen: string | undefined, clock: bigint): string | undefined {
   try {
     const info = lstatSync(file, { bigint: true });
     if (!info.isFile()) return undefined;
     const current = fingerprint(info);
-    if (seen === current && ctimeOf(seen) < saved) return current;
-    return sha256(readFileSync(file)) === hash ? current : undefined;
+    if (seen === current) return current;
+    if (sha256(readFileSync(file)) !== hash) return undefined;
+    return info.ctimeNs < clock ? current : "";
   } catch {
     return undefined;
   }
