@@ -20,7 +20,7 @@ import { type LoadedFile, parseDealBytes, readCapped, readDealFile, slugFindings
 import { buildDeal } from "./model/build-deal.js";
 import type { Deal, DealStatus, GitFacts } from "./model/deal.js";
 import { type Kpi, kpiFor } from "./model/kpi.js";
-import type { AnalysisCache } from "./pipeline/analysis-cache.js";
+import { keyingStore, type ResultStore } from "./pipeline/analysis-cache.js";
 import { runInWorkers, workerCount } from "./pipeline/worker-pool.js";
 import type { PlainDate } from "./time/plain-date.js";
 import { mapLimit } from "./util/map-limit.js";
@@ -64,7 +64,7 @@ export interface AnalyseOptions {
   /** Last-commit facts per deal file (display path), when the deals live in a git checkout. */
   git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number> }>;
   /** Analyses of earlier runs by content hash (see pipeline/analysis-cache.ts): an unchanged file is not parsed. */
-  cache?: AnalysisCache;
+  cache?: ResultStore;
 }
 
 /**
@@ -97,7 +97,7 @@ async function analyseEntries(
   const { cache, ...plain } = options;
   const digests: (string | undefined)[] = new Array(entries.length);
   const results: (DealResult | undefined)[] = new Array(entries.length);
-  const due: { index: number; key?: string }[] = [];
+  const due: { index: number }[] = [];
   await mapLimit(entries, 16, async (entry, index) => {
     if (!cache || entry.refused) return void due.push({ index });
     const bytes = await readCapped(entry.absolute, options.config.maxFileBytes);
@@ -106,21 +106,25 @@ async function analyseEntries(
     digests[index] = key;
     const cached = cache.get(key);
     if (cached) results[index] = cached;
-    else due.push({ index, key });
+    else due.push({ index });
   });
   due.sort((a, b) => a.index - b.index);
   const todo = due.map((d) => entries[d.index] as DealFileEntry);
+  // Each fresh result comes with the key of the bytes it was made from, read where it was analysed.
+  const context = cache?.context;
+  const keyed = context ? { ...plain, cache: keyingStore(context) } : plain;
   const fresh =
-    (await runInWorkers<DealFileEntry, DealResult>(
+    (await runInWorkers<DealFileEntry, Keyed>(
       new URL("./pipeline/analyse-worker.js", import.meta.url),
-      { options: plain, duplicates },
+      { options: plain, duplicates, context },
       todo,
       workerCount(todo.length),
-    )) ?? (await mapLimit(todo, 16, (entry) => analyseEntry(entry, duplicates, plain)));
+    )) ?? (await mapLimit(todo, 16, (entry) => analyseEntryKeyed(entry, duplicates, keyed)));
   due.forEach((d, i) => {
-    const result = fresh[i] as DealResult;
+    const { result, key } = fresh[i] as Keyed;
     results[d.index] = result;
-    if (cache && d.key) cache.set(d.key, result);
+    digests[d.index] = key;
+    if (cache && key) cache.set(key, result);
   });
   return { results: results as DealResult[], digests };
 }
@@ -134,12 +138,18 @@ export async function analyseEntry(
   return (await analyseEntryKeyed(entry, duplicates, options)).result;
 }
 
+/** A result, with the key of what it was made from when there is a store to key by. */
+export interface Keyed {
+  result: DealResult;
+  key?: string;
+}
+
 /** {@link analyseEntry}, with the analysis cache's key of the result when there is a cache. */
-async function analyseEntryKeyed(
+export async function analyseEntryKeyed(
   entry: DealFileEntry,
   duplicates: ReadonlyMap<string, Finding>,
   options: AnalyseOptions,
-): Promise<{ result: DealResult; key?: string }> {
+): Promise<Keyed> {
   const { cache } = options;
   const bytes = cache && !entry.refused ? await readCapped(entry.absolute, options.config.maxFileBytes) : undefined;
   if (!cache || bytes === undefined || bytes === "too-large") {

@@ -30,6 +30,47 @@ export interface CacheContext {
   today: string;
 }
 
+/** Where analyse() looks up and keeps results by the key of what each was made from. */
+export interface ResultStore {
+  key(entry: DealFileEntry, bytes: Uint8Array, duplicate: Finding | undefined, git: unknown): string;
+  get(key: string): DealResult | undefined;
+  set(key: string, result: DealResult): void;
+  /** The hash of what every key depends on besides the file (see {@link keyingStore}). */
+  readonly context?: string;
+}
+
+/**
+ * The key of one file's analysis: its bytes, its name, its duplicate-slug finding, its git facts, and `context`
+ * (the schema, the tool and its code, the configuration, today).
+ */
+export function analysisKey(
+  context: string,
+  entry: DealFileEntry,
+  bytes: Uint8Array,
+  duplicate: Finding | undefined,
+  git: unknown,
+): string {
+  return createHash("sha256")
+    .update(JSON.stringify([context, entry.file, entry.slug, duplicate ?? null, git ?? null]))
+    .update("\0")
+    .update(bytes)
+    .digest("hex");
+}
+
+/**
+ * A store that keeps nothing and only keys: a worker thread analyses with it, so that each result comes back with
+ * the key of the bytes the worker read itself (a file saved while the build runs is not filed under the key of
+ * the bytes the main thread read before).
+ */
+export function keyingStore(context: string): ResultStore {
+  return {
+    context,
+    key: (entry, bytes, duplicate, git) => analysisKey(context, entry, bytes, duplicate, git),
+    get: () => undefined,
+    set: () => {},
+  };
+}
+
 /**
  * A cache file is trusted only when it carries a valid HMAC made with this machine's own key (kept outside the
  * output folder, in the user's cache folder). The output folder may come from anywhere — a committed `_site/`,
@@ -47,7 +88,7 @@ export interface CacheContext {
  * deal asks for theirs. At 10 000 deals the entries are some 50 MB: they are held as UTF-8 bytes (never as one
  * string, never as parsed objects beside the analysis), and released once the file is saved.
  */
-export class AnalysisCache {
+export class AnalysisCache implements ResultStore {
   readonly #file: string;
   readonly #secret: Buffer;
   readonly #context: string;
@@ -94,13 +135,13 @@ export class AnalysisCache {
     return new AnalysisCache(file, secret, contextHash, entries, ignored);
   }
 
-  /** The key of one file's analysis: its bytes, its name, its duplicate-slug finding, its git facts, the context. */
+  get context(): string {
+    return this.#context;
+  }
+
+  /** The key of one file's analysis ({@link analysisKey}). */
   key(entry: DealFileEntry, bytes: Uint8Array, duplicate: Finding | undefined, git: unknown): string {
-    return createHash("sha256")
-      .update(JSON.stringify([this.#context, entry.file, entry.slug, duplicate ?? null, git ?? null]))
-      .update("\0")
-      .update(bytes)
-      .digest("hex");
+    return analysisKey(this.#context, entry, bytes, duplicate, git);
   }
 
   /** A fresh copy of the cached analysis (callers add PDF findings to theirs), or undefined. */

@@ -6,8 +6,10 @@ import { describe, expect, it } from "vitest";
 import { generateDeals } from "../../bench/generate-deals.js";
 import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
 import { findDealFiles } from "../../src/load/find-deal-files.js";
+import { readCapped } from "../../src/load/read-deal-file.js";
+import { analysisKey } from "../../src/pipeline/analysis-cache.js";
 import { runInWorkers } from "../../src/pipeline/worker-pool.js";
-import { analyseEntry, type DealResult, duplicateSlugFindings } from "../../src/pipeline.js";
+import { analyseEntry, duplicateSlugFindings, type Keyed } from "../../src/pipeline.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 import { dealsDir } from "../helpers/analyse.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
@@ -29,11 +31,26 @@ describe("analysis in worker threads", () => {
     const options = { dealsDir: "deals", cwd, today: "2026-11-23" as PlainDate, config: DEFAULT_CONFIG };
     // The compiled worker (the sources cannot run in a thread without a TypeScript loader).
     const script = new URL("dist/pipeline/analyse-worker.js", `file://${ROOT}`);
-    const threaded = await runInWorkers<(typeof entries)[number], DealResult>(script, { options, duplicates }, entries, 2);
-    expect(threaded).toBeDefined();
+    const replies = await runInWorkers<(typeof entries)[number], Keyed>(
+      script,
+      { options, duplicates, context: "ctx" },
+      entries,
+      2,
+    );
+    expect(replies).toBeDefined();
+    const threaded = replies?.map((reply) => reply.result);
     const alone = await Promise.all(entries.map((entry) => analyseEntry(entry, duplicates, options)));
     expect(threaded).toEqual(alone);
     expect(threaded?.find((d) => d.slug === "kaputt")?.findings.map((f) => f.code)).toContain("invalid-yaml");
+    // Each comes back with the key of the bytes the worker read (a file too large to read has none).
+    const keys = await Promise.all(
+      entries.map(async (entry) => {
+        const bytes = await readCapped(entry.absolute, DEFAULT_CONFIG.maxFileBytes);
+        if (entry.refused || bytes === "too-large") return undefined;
+        return analysisKey("ctx", entry, bytes, duplicates.get(entry.file), undefined);
+      }),
+    );
+    expect(replies?.map((reply) => reply.key)).toEqual(keys);
   });
 
   it("check prints the same report with two worker threads as without any", async () => {
