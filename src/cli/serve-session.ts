@@ -93,6 +93,9 @@ export class ServeSession {
 
   /** The first build (every page), then the server and the watchers. */
   async start(): Promise<void> {
+    const deals = path.resolve(this.#options.dealsDir);
+    // The first look before the first analysis: a save during the first build is found by the first poll.
+    this.#folder = new DealsFolderPoll(deals);
     const { analysis } = await this.#live.update();
     this.#apply(analysis);
     const { errors, warnings } = analysis.summary;
@@ -107,9 +110,7 @@ export class ServeSession {
     for (const result of analysis.deals) if (result.deal) this.#prints.queue(result.slug, false);
     await this.#renderAndWrite({ deals: new Set(analysis.deals.map((d) => d.slug)), overview: true });
     this.#server = await startLiveServer(this.#options.outDir, this.#options.port);
-    const deals = path.resolve(this.#options.dealsDir);
     // The watcher can miss an event; the poll finds what no update has seen within a second.
-    this.#folder = new DealsFolderPoll(deals);
     this.#poll = setInterval(() => {
       if (this.#folder?.pending()) this.#scheduleUpdate();
     }, POLL_MS);
@@ -166,7 +167,16 @@ export class ServeSession {
     const everything = this.#templatesTouched;
     this.#touched = new Set();
     this.#templatesTouched = false;
-    const { analysis, changed, removed } = await this.#live.update(everything ? undefined : touched, this.#options.today());
+    let update: Awaited<ReturnType<LiveAnalysis["update"]>>;
+    try {
+      update = await this.#live.update(everything ? undefined : touched, this.#options.today());
+    } catch (error) {
+      // Not lost: the next update (after the next save, or a change the poll finds) tries these files again.
+      for (const file of touched) this.#touched.add(file);
+      if (everything) this.#templatesTouched = true;
+      throw error;
+    }
+    const { analysis, changed, removed } = update;
     if (changed.length === 0 && removed.length === 0 && !everything) return;
     const before = this.#view;
     this.#apply(analysis);
