@@ -101,7 +101,7 @@ async function analyseEntries(
   await mapLimit(entries, 16, async (entry, index) => {
     if (!cache || entry.refused) return void due.push({ index });
     const bytes = await readCapped(entry.absolute, options.config.maxFileBytes);
-    if (bytes === "too-large") return void due.push({ index });
+    if (bytes === "too-large" || bytes === "special") return void due.push({ index });
     const key = cache.key(entry, bytes, duplicates.get(entry.file), options.git?.get(entry.file));
     digests[index] = key;
     const cached = cache.get(key);
@@ -152,7 +152,7 @@ export async function analyseEntryKeyed(
 ): Promise<Keyed> {
   const { cache } = options;
   const bytes = cache && !entry.refused ? await readCapped(entry.absolute, options.config.maxFileBytes) : undefined;
-  if (!cache || bytes === undefined || bytes === "too-large") {
+  if (!cache || bytes === undefined || bytes === "too-large" || bytes === "special") {
     const loaded = await readDealFile(entry, options.config.maxFileBytes);
     return { result: modelDeal(withDuplicate(loaded, duplicates), options) };
   }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { type Finding, finding } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
 import { slugify } from "../util/slug.js";
@@ -39,6 +39,7 @@ export async function readDealFile(entry: DealFileEntry, maxBytes: number): Prom
 
   const bytes = await readCapped(entry.absolute, maxBytes);
   if (bytes === "too-large") return { entry, findings: [...findings, tooLargeFinding(file, maxBytes)] };
+  if (bytes === "special") return readDealFile({ ...entry, refused: { folder: false, kind: "special" } }, maxBytes);
 
   return parseDealBytes(entry, bytes, findings);
 }
@@ -100,14 +101,18 @@ export function tooLargeFinding(file: string, maxBytes: number): Finding {
 }
 
 /**
- * A file's bytes, or "too-large" when it has more than `maxBytes` (not read then). Read with synchronous calls:
- * deal files are small and a build reads thousands, and each asynchronous call is a round trip through libuv's
- * four-thread pool (a thousand files took five times as long that way).
+ * A file's bytes, or "too-large" when it has more than `maxBytes` (not read then), or "special" when it is not a
+ * regular file (any more: the listing refuses those, but a file can be swapped for a pipe after it). Read with
+ * synchronous calls: deal files are small and a build reads thousands, and each asynchronous call is a round
+ * trip through libuv's four-thread pool (a thousand files took five times as long that way). Opened without
+ * blocking, so that a pipe cannot hang the build where no signal reaches it.
  */
-export async function readCapped(absolute: string, maxBytes: number): Promise<Uint8Array | "too-large"> {
-  const fd = openSync(absolute, "r");
+export async function readCapped(absolute: string, maxBytes: number): Promise<Uint8Array | "too-large" | "special"> {
+  const fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const { size } = fstatSync(fd);
+    const info = fstatSync(fd);
+    if (!info.isFile()) return "special";
+    const { size } = info;
     if (size > maxBytes) return "too-large";
     const buffer = Buffer.alloc(size);
     let read = 0;

@@ -1,4 +1,9 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readCapped } from "../../src/load/read-deal-file.js";
 import { analyseFiles, deal, en } from "../helpers/analyse.js";
 
 const codesOf = async (files: Record<string, string | Uint8Array>) =>
@@ -112,5 +117,20 @@ describe("reading deal files", () => {
       ["b/same.yml", ["invalid-filename"], false],
     ]);
     expect(en(analysis.deals[0]?.findings[0]).hint).toContain('"angebot-mueller.yaml"');
+  });
+});
+
+describe("readCapped", () => {
+  // Deal files are read with synchronous calls; a deal file swapped for a pipe after the listing once could
+  // have hung the build where no Ctrl+C reaches it. It is opened without blocking and refused.
+  it.skipIf(process.platform === "win32")("refuses a pipe without waiting for a writer", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-fifo-"));
+    const pipe = path.join(dir, "deal.yaml");
+    execFileSync("mkfifo", [pipe]);
+    expect(await readCapped(pipe, 1024)).toBe("special");
+    const file = path.join(dir, "real.yaml");
+    await writeFile(file, "title: x\n");
+    expect(Buffer.from((await readCapped(file, 1024)) as Uint8Array).toString()).toBe("title: x\n");
+    expect(await readCapped(file, 4)).toBe("too-large");
   });
 });

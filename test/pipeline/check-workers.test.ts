@@ -46,7 +46,7 @@ describe("analysis in worker threads", () => {
     const keys = await Promise.all(
       entries.map(async (entry) => {
         const bytes = await readCapped(entry.absolute, DEFAULT_CONFIG.maxFileBytes);
-        if (entry.refused || bytes === "too-large") return undefined;
+        if (entry.refused || typeof bytes === "string") return undefined;
         return analysisKey("ctx", entry, bytes, duplicates.get(entry.file), undefined);
       }),
     );
