@@ -128,8 +128,15 @@ export class OutputManifest {
     return files && [...files.keys()];
   }
 
-  /** {@link reuse}, with the SHA-256 each file was verified to hold (absolute path → hash). */
-  async reuseHashes(name: string, key: string): Promise<Map<string, string> | undefined> {
+  /**
+   * {@link reuse}, with the SHA-256 each file was verified to hold (absolute path → hash). `accept` decides on
+   * those whether the entry is reused (kept for the next build) after all.
+   */
+  async reuseHashes(
+    name: string,
+    key: string,
+    accept: (files: ReadonlyMap<string, string>) => boolean = () => true,
+  ): Promise<Map<string, string> | undefined> {
     const entry = this.#previous.get(name);
     if (!entry || entry.key !== key) return undefined;
     // With synchronous calls: the whole site's entry holds every page, and a thousand small reads through
@@ -144,9 +151,11 @@ export class OutputManifest {
         this.#seen().set(file, { hash, seen: known });
       }
     }
+    const files = new Map(Object.entries(entry.files).map(([file, hash]) => [inOut(this.#outDir, file), hash]));
+    if (!accept(files)) return undefined;
     this.#put(name, { key: entry.key, files: entry.files, seen });
     this.reused++;
-    return new Map(Object.entries(entry.files).map(([file, hash]) => [inOut(this.#outDir, file), hash]));
+    return files;
   }
 
   /** Records what output `name` wrote from inputs with `key`: absolute path → the bytes' SHA-256. */

@@ -63,9 +63,10 @@ async function printAll(run: BuildRun): Promise<PrintOutcome> {
     const key = sha256(`${everyPdf}\0${digests[i]}`);
     keys.set(result.slug, key);
     const known = previous[result.slug];
-    const files = known ? await run.manifest?.reuseHashes(`pdf:${result.slug}`, key) : undefined;
+    const target = inOut(outDir, outputLayout.dealFile(result.slug, "pdf"));
     // The PDF cache's entry and the output manifest's must name the same file bytes.
-    if (known && files?.get(inOut(outDir, outputLayout.dealFile(result.slug, "pdf"))) === known.pdf) kept.set(result.slug, known);
+    const same = (files: ReadonlyMap<string, string>) => files.get(target) === known?.pdf;
+    if (known && (await run.manifest?.reuseHashes(`pdf:${result.slug}`, key, same))) kept.set(result.slug, known);
   }
   const outcome = await printChanged(run, keys, kept);
   for (const [slug, hash] of outcome.pdfHashes) {
