@@ -11,17 +11,19 @@ export function resolveToday(flag: string | undefined, timeZone: string, env = p
   const source = flag !== undefined ? "--today" : env.PROTOKOLL_TODAY ? "PROTOKOLL_TODAY" : undefined;
   const text = flag ?? env.PROTOKOLL_TODAY;
   if (text === undefined || source === undefined) return todayIn(timeZone);
-  return parseDateOption(text, source, "--today", todayIn(timeZone));
+  // The clock is read for the hint's example only: the time-zone data costs a start 10 ms.
+  return parseDateOption(text, source, "--today", () => todayIn(timeZone));
 }
 
 /**
  * A `YYYY-MM-DD` option, or a usage error that says what is wrong the way `check` does for a deal: "there is
  * no month 13", "February 2027 has 28 days". The example in the hint is a week after `today`.
  */
-export function parseDateOption(text: string, source: string, flag: string, today: PlainDate): PlainDate {
+export function parseDateOption(text: string, source: string, flag: string, today: PlainDate | (() => PlainDate)): PlainDate {
   const date = parsePlainDate(text);
   if (date) return date;
-  throw new ProtokollError(dateProblem(source, text), phrase("cli.dateExample", { flag, example: addDays(today, 7) }));
+  const from = typeof today === "function" ? today() : today;
+  throw new ProtokollError(dateProblem(source, text), phrase("cli.dateExample", { flag, example: addDays(from, 7) }));
 }
 
 export function parsePositiveInt(text: string | undefined, name: string, fallback: number): number {

@@ -1,4 +1,5 @@
-import { type Document, isPair, isScalar, isSeq, visit } from "yaml";
+import type { Document } from "yaml";
+import { yaml } from "./yaml-library.js";
 
 /**
  * Every key written a second time in its mapping, in one pass with a set per mapping. Scalar keys are equal
@@ -6,13 +7,13 @@ import { type Document, isPair, isScalar, isSeq, visit } from "yaml";
  */
 export function duplicateKeys(doc: Document): { text: string; start: number; end: number; list?: string }[] {
   const found: { text: string; start: number; end: number; list?: string }[] = [];
-  visit(doc, {
+  yaml().visit(doc, {
     Map(_, map, path) {
       const seen = new Set<string>();
       const first = map.items[0]?.key;
       const list = listNameOf(path);
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
+        if (!yaml().isScalar(pair.key)) continue;
         const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
         if (!seen.has(id)) {
           seen.add(id);
@@ -21,7 +22,7 @@ export function duplicateKeys(doc: Document): { text: string; start: number; end
         const [start = 0, end = start] = pair.key.range ?? [];
         // An entry of a list that repeats its first key (`task:` again) is a new entry whose `- ` was
         // forgotten, not a key to delete: one finding says so, and the keys after it belong to that entry.
-        if (list !== undefined && isScalar(first) && first.value === pair.key.value) {
+        if (list !== undefined && yaml().isScalar(first) && first.value === pair.key.value) {
           found.push({ text: String(pair.key.value), start, end, list });
           break;
         }
@@ -36,6 +37,6 @@ export function duplicateKeys(doc: Document): { text: string; start: number; end
 function listNameOf(path: readonly unknown[]): string | undefined {
   const parent = path.at(-1);
   const pair = path.at(-2);
-  if (!isSeq(parent) || !isPair(pair) || !isScalar(pair.key)) return undefined;
+  if (!yaml().isSeq(parent) || !yaml().isPair(pair) || !yaml().isScalar(pair.key)) return undefined;
   return String(pair.key.value);
 }

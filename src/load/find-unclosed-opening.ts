@@ -1,5 +1,6 @@
-import { type Document, visit } from "yaml";
+import type { Document } from "yaml";
 import { type Phrase, phrase } from "../i18n/translate.js";
+import { yaml } from "./yaml-library.js";
 
 interface Opening {
   from: number;
@@ -16,7 +17,7 @@ export function openingsOf(doc: Document): Opening[] {
     const [from, , to] = range ?? [];
     if (from !== undefined && to !== undefined) all.push({ from, to, what, opener, closer });
   };
-  visit(doc, {
+  yaml().visit(doc, {
     Scalar(_, node) {
       if (node.type === "QUOTE_DOUBLE") add(node.range, phrase("yaml.what.quoted"), '"', phrase("yaml.closer.quote", { q: '"' }));
       if (node.type === "QUOTE_SINGLE") add(node.range, phrase("yaml.what.quoted"), "'", phrase("yaml.closer.quote", { q: "'" }));

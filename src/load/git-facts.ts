@@ -1,8 +1,8 @@
 import path from "node:path";
-import { parse } from "yaml";
 import { type PlainDate, todayIn } from "../time/plain-date.js";
 import { DEAL_EXTENSION } from "./find-deal-files.js";
 import { git, readBlobs } from "./git.js";
+import { yaml } from "./yaml-library.js";
 
 export interface DealGitFacts {
   /** Date of the last commit that changed the file, in the configured zone. */
@@ -68,7 +68,10 @@ export async function readGitFacts(
     // once committed would otherwise cost every later build gigabytes).
     if (!blob || blob.length > maxFileBytes) return;
     try {
-      versions.set(request.file, [...(versions.get(request.file) ?? []), parse(blob.toString("utf8"), { maxAliasCount: 0 })]);
+      versions.set(request.file, [
+        ...(versions.get(request.file) ?? []),
+        yaml().parse(blob.toString("utf8"), { maxAliasCount: 0 }),
+      ]);
     } catch {
       // A broken past version simply does not count.
     }

@@ -1,4 +1,4 @@
-import { type Document, LineCounter, parseAllDocuments, visit, type YAMLError } from "yaml";
+import type { Document, LineCounter, parseAllDocuments, YAMLError } from "yaml";
 import { capFindings, type Finding, finding, MAX_FINDINGS_PER_FILE } from "../errors.js";
 import { type CatalogueKey, de } from "../i18n/catalogue.js";
 import { type Phrase, phrase } from "../i18n/translate.js";
@@ -6,6 +6,7 @@ import { explainMistake, tabIndented } from "./explain-yaml-mistake.js";
 import { duplicateKeys } from "./find-duplicate-keys.js";
 import { innermostOpening, openingsOf } from "./find-unclosed-opening.js";
 import { SourceDocument } from "./source-document.js";
+import { yaml } from "./yaml-library.js";
 
 export interface ParsedYaml {
   source?: SourceDocument;
@@ -39,14 +40,14 @@ function yamlProblem(code: string): { problem: Phrase; remedy: Phrase } {
  * Collects every problem of the file instead of stopping at the first.
  */
 export function parseYaml(file: string, text: string): ParsedYaml {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   let docs: ReturnType<typeof parseAllDocuments>;
   // The library makes an Error object per problem, each capturing a stack trace nobody reads: a file of 200 000
   // broken lines spent most of its parse time there.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    docs = parseAllDocuments(text, {
+    docs = yaml().parseAllDocuments(text, {
       lineCounter,
       prettyErrors: false,
       schema: "core",
@@ -189,7 +190,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     );
   }
 
-  visit(doc, {
+  yaml().visit(doc, {
     Alias(_, node) {
       const [start, end] = node.range ?? [0, 0];
       findings.push(

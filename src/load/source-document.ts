@@ -1,5 +1,6 @@
-import { type Document, isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
+import type { Document, LineCounter, Node, Pair, YAMLMap } from "yaml";
 import type { Position } from "../errors.js";
+import { yaml } from "./yaml-library.js";
 
 export type YamlPath = readonly (string | number)[];
 
@@ -57,7 +58,7 @@ export class SourceDocument {
       const range = (node as Node | null | undefined)?.range;
       if (range) return this.positionOfOffset(range[0], range[1]);
       // `owner:` with nothing after it: the value has no range, point at the key instead.
-      if (pair && isScalar(pair.key) && pair.key.range) {
+      if (pair && yaml().isScalar(pair.key) && pair.key.range) {
         return this.positionOfOffset(pair.key.range[0], pair.key.range[1]);
       }
     }
@@ -67,7 +68,7 @@ export class SourceDocument {
   /** Position of the key of the last path element (for a list item: the item itself). */
   keyAt(path: YamlPath): Position {
     const pair = this.#pairAt(path);
-    if (pair && isScalar(pair.key) && pair.key.range) {
+    if (pair && yaml().isScalar(pair.key) && pair.key.range) {
       return this.positionOfOffset(pair.key.range[0], pair.key.range[1]);
     }
     return this.valueAt(path);
@@ -76,7 +77,7 @@ export class SourceDocument {
   /** Whether the value at `path` is a plain (unquoted) scalar, and its source text. */
   plainScalarSource(path: YamlPath): string | undefined {
     const node = this.nodeAt(path);
-    if (!isScalar(node) || node.type !== "PLAIN" || !node.range) return undefined;
+    if (!yaml().isScalar(node) || node.type !== "PLAIN" || !node.range) return undefined;
     const source = this.text.slice(node.range[0], node.range[1]);
     return source;
   }
@@ -85,7 +86,7 @@ export class SourceDocument {
     if (path.length === 0) return undefined;
     const parent = this.#containerAt(path.slice(0, -1));
     const key = path.at(-1);
-    if (!isMap(parent)) return undefined;
+    if (!yaml().isMap(parent)) return undefined;
     return pairsOf(parent).get(String(key));
   }
 
@@ -93,7 +94,7 @@ export class SourceDocument {
     if (path.length === 0) return this.doc.contents;
     const parent = this.#containerAt(path.slice(0, -1));
     const key = path.at(-1);
-    if (isSeq(parent) && typeof key === "number") return parent.items[key];
+    if (yaml().isSeq(parent) && typeof key === "number") return parent.items[key];
     return undefined;
   }
 
@@ -109,11 +110,11 @@ export class SourceDocument {
 }
 
 function childOf(node: unknown, key: string | number): { value: unknown } | undefined {
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     const pair = pairsOf(node).get(String(key));
     return pair ? { value: pair.value } : undefined;
   }
-  if (isSeq(node) && typeof key === "number") {
+  if (yaml().isSeq(node) && typeof key === "number") {
     return key < node.items.length ? { value: node.items[key] } : undefined;
   }
   return undefined;
@@ -139,6 +140,6 @@ function pairsOf(map: YAMLMap): Map<string, Pair> {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String(key.value);
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { Ajv, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv, ValidateFunction } from "ajv";
 import { parsePlainDate } from "../time/plain-date.js";
 
 /** Where the JSON Schemas live: the single source of truth for deal and config files. */
@@ -22,6 +23,9 @@ function validatorOf(name: string, schema: () => Record<string, unknown>): Valid
   let validate = compiled.get(name);
   if (!validate) {
     if (!ajv) {
+      // Loaded here, not when the program starts: a build whose deals and configuration are all known loads
+      // no validator at all (Ajv's startup cost such a run 20 ms).
+      const { Ajv } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
       ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false });
       ajv.addFormat("date", { type: "string", validate: (text: string) => parsePlainDate(text) !== undefined });
       ajv.addFormat("email", { type: "string", validate: (text: string) => EMAIL.test(text) });

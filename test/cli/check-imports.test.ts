@@ -1,5 +1,6 @@
 // `check` is the pull-request check: it must start without loading what only `build` needs. A module hook in the
-// spawned process records every module it resolves.
+// spawned process records every module it resolves, by `import` and by `require` (the YAML parser and the
+// validator are required when first needed).
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,12 +17,33 @@ export async function resolve(specifier, context, next) {
   return result;
 }`;
 
-async function modulesLoadedBy(args: string[]): Promise<{ status: number | null; urls: string[] }> {
-  const cwd = await dealsDir({ "a.yaml": deal(), "b.yaml": deal().replace("Testdeal", "Zweiter") });
+const REQUIRE_HOOK = `
+import { appendFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+const Module = createRequire(import.meta.url)("node:module");
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (...args) {
+  const file = resolveFilename.apply(this, args);
+  // A library's package.json is read for its version (the code fingerprint), not its code.
+  if (file.startsWith("/") && !file.endsWith("/package.json")) appendFileSync(process.env.PROTOKOLL_TEST_IMPORT_LOG, pathToFileURL(file).href + "\\n");
+  return file;
+};`;
+
+async function twoDeals(): Promise<string> {
+  return dealsDir({ "a.yaml": deal(), "b.yaml": deal().replace("Testdeal", "Zweiter") });
+}
+
+async function modulesLoadedBy(args: string[], cwd?: string): Promise<{ status: number | null; urls: string[] }> {
+  cwd ??= await twoDeals();
   const folder = await mkdtemp(path.join(tmpdir(), "protokoll-imports-"));
   const register = path.join(folder, "register.mjs");
   await writeFile(path.join(folder, "hook.mjs"), HOOK);
-  await writeFile(register, `import { register } from "node:module";\nregister("./hook.mjs", import.meta.url);\n`);
+  await writeFile(
+    register,
+    `import { register } from "node:module";\nregister("./hook.mjs", import.meta.url);\nimport "./require-hook.mjs";\n`,
+  );
+  await writeFile(path.join(folder, "require-hook.mjs"), REQUIRE_HOOK);
   const log = path.join(folder, "imports.log");
   await writeFile(log, "");
   const run = spawnSync(process.execPath, ["--import", register, BIN, ...args], {
@@ -51,5 +73,16 @@ describe("what check loads", () => {
     const { urls } = await modulesLoadedBy(["build", "--no-pdf"]);
     expect(urls.some((url) => url.includes("/node_modules/@11ty/eleventy/"))).toBe(true);
     expect(urls.some((url) => url.includes("/dist/render/"))).toBe(true);
+  });
+
+  it("a build whose deals all come from the analysis cache loads neither the YAML parser nor the validator", async () => {
+    const cwd = await twoDeals();
+    const first = await modulesLoadedBy(["build", "--no-pdf"], cwd);
+    expect(first.urls.some((url) => url.includes("/node_modules/yaml/"))).toBe(true);
+    expect(first.urls.some((url) => url.includes("/node_modules/ajv/"))).toBe(true);
+    const again = await modulesLoadedBy(["build", "--no-pdf"], cwd);
+    expect(again.status).toBe(0);
+    expect(again.urls.some((url) => url.endsWith("/dist/pipeline.js"))).toBe(true);
+    expect(again.urls.filter((url) => /\/node_modules\/(yaml|ajv)\//.test(url))).toEqual([]);
   });
 });
