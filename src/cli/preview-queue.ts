@@ -38,6 +38,8 @@ export class PreviewQueue {
   readonly #refresh = new Set<string>();
   #quietUntil = 0;
   #printing: Promise<void> | undefined;
+  /** The print under way (see #printAlone). */
+  #turn: Promise<void> = Promise.resolve();
   #printedInBackground = 0;
   #stopped = false;
 
@@ -104,12 +106,40 @@ export class PreviewQueue {
       if (slug === undefined) break;
       this.#urgent.delete(slug);
       this.#background.delete(slug);
-      await this.#printOne(slug, !urgent.done);
+      await this.#printAlone(slug, !urgent.done);
       if (!urgent.done || this.#refresh.size >= PAGE_REFRESH_BATCH || this.#background.size === 0) {
         await this.#refreshPages();
       }
     }
     await this.#refreshPages();
+  }
+
+  /**
+   * Prints the saved deals' previews now, in the update of their save, before anything else is rendered: the
+   * writer waits for their page and its preview, not for the overview pages. Waits for the quiet period after
+   * the save and for a print under way; a further save during the wait leaves them to the queue (the next
+   * update must not wait for this one's print). Returns the deals whose page must be rendered again.
+   */
+  async printSaved(): Promise<Set<string>> {
+    const done = new Set<string>();
+    const quiet = this.#quietUntil;
+    const wait = quiet - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (this.#quietUntil !== quiet) return done;
+    for (const slug of [...this.#urgent]) {
+      if (this.#stopped || this.#quietUntil !== quiet) break;
+      if (!this.#urgent.delete(slug)) continue;
+      await this.#printAlone(slug, true);
+      if (this.#refresh.delete(slug)) done.add(slug);
+    }
+    return done;
+  }
+
+  /** One print at a time on the one page: the queue's loop and {@link printSaved} take turns. */
+  #printAlone(slug: string, urgent: boolean): Promise<void> {
+    const print = this.#turn.then(() => this.#printOne(slug, urgent));
+    this.#turn = print.catch(() => undefined);
+    return print;
   }
 
   async #printOne(slug: string, urgent: boolean): Promise<void> {

@@ -187,10 +187,20 @@ export class ServeSession {
     }
     // Before the pages: whoever sees the page change finds the reason in the log already.
     this.#logErrors(changed);
-    const deals = new Set((everything ? analysis.deals : changed).map((d) => d.slug));
+    let pages = 0;
+    const saved = new Set(changed.map((d) => d.slug));
+    if (!everything && saved.size > 0) {
+      // The page the writer is looking at first, on its own: one deal page renders in a few milliseconds, the
+      // overview pages that list every deal take ten times that.
+      pages += await this.#renderAndWrite({ deals: saved, overview: false });
+      // Then its preview (printed alone: on two shared cores a print beside the overview took three times as
+      // long), and the page again with the page count.
+      const printed = await this.#prints.printSaved();
+      if (printed.size > 0) await this.#renderAndWrite({ deals: printed, overview: false });
+    }
     // Of the owner, finding and list pages only those whose content changed (all, when a template changed).
-    const pages = await this.#renderAndWrite({
-      deals,
+    pages += await this.#renderAndWrite({
+      deals: everything ? new Set(analysis.deals.map((d) => d.slug)) : new Set(),
       overview: true,
       ...(everything ? {} : { pages: changedItems(before, this.#view as SiteView) }),
     });

@@ -74,6 +74,10 @@ describe("protokoll serve: live print preview", () => {
       const second = await fetchPdf(server.url("/deals/live/live.pdf"), temp, "second.pdf");
       expect(pdfinfo(second).Pages).toBe(String(pages));
       expect(pdftotext(second)).toContain("Langer Deal");
+      // The saved page and its preview first, then the overview pages; the update's log line comes last.
+      const log = await server.waitForOutput(/deals\/live\.yaml gespeichert: \d+ Seiten neu gerendert/);
+      expect(log.indexOf("PDF-Vorschau deals/live.yaml")).toBeGreaterThan(-1);
+      expect(log.indexOf("PDF-Vorschau deals/live.yaml")).toBeLessThan(log.indexOf("deals/live.yaml gespeichert"));
       // The index lists the new title…
       expect(await (await fetch(server.url("/index.html"))).text()).toContain("Langer Deal");
 
@@ -100,7 +104,7 @@ describe("protokoll serve: live print preview", () => {
       await writeFile(path.join(cwd, "deals", "live.yaml"), longDeal("Long deal"));
       const long = await waitForBody(page, (body) => body.includes("Long deal") && body.includes('data-preview="long"'));
       expect(long).toMatch(/too long: \d\.\d pages/);
-      expect(server.output()).toMatch(/deals\/live\.yaml saved: \d+ pages rendered again/);
+      await server.waitForOutput(/deals\/live\.yaml saved: \d+ pages rendered again/);
     } finally {
       await server.stop();
     }

@@ -31,6 +31,8 @@ export interface Served {
   port: number;
   url: (path: string) => string;
   output: () => string;
+  /** Waits until the output matches `pattern` (the log line of an update comes once all its pages are done). */
+  waitForOutput: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
   stop: () => Promise<void>;
 }
 
@@ -57,5 +59,13 @@ export async function serveIn(cwd: string, args: string[] = [], env: Record<stri
     await stop();
     throw new Error(`serve did not come up: ${output}`, { cause: error });
   }
-  return { port, url, output: () => output, stop };
+  const waitForOutput = async (pattern: RegExp, timeoutMs = 30_000) => {
+    const started = Date.now();
+    while (!pattern.test(output)) {
+      if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${pattern} in:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return output;
+  };
+  return { port, url, output: () => output, waitForOutput, stop };
 }
