@@ -39,7 +39,7 @@ export async function prepare(
   flags: CommonFlags,
   cache?: CacheUse,
 ): Promise<{ config: Config; analysis: Analysis; saveCache?: () => Promise<void> }> {
-  const { config, findings } = await loadConfig();
+  const { config, findings } = await loadConfig(process.cwd(), { remember: cache?.write === true });
   if (findings.length > 0) {
     const text = findings.map((f) => formatFinding(f, flags.language, () => undefined)).join("\n\n");
     throw new ProtokollError(phrase("config.invalid", { text }), phrase("config.invalidHint"));

@@ -4,9 +4,11 @@ import type { FindingCode } from "../errors.js";
 import { type Finding, finding } from "../errors.js";
 import { type Phrase, phrase } from "../i18n/translate.js";
 import { parseYaml } from "../load/parse-yaml.js";
+import type { SourceDocument } from "../load/source-document.js";
 import { isTimeZone } from "../time/plain-date.js";
 import { schemas } from "../validate/schemas.js";
 import { validateAgainstSchema } from "../validate/validate-against-schema.js";
+import { cachedConfig, configKey, rememberConfig } from "./config-cache.js";
 import type { ProtokollConfig } from "./config-file.generated.js";
 
 /** The optional configuration file, looked up in the working directory. */
@@ -114,9 +116,14 @@ export const DEFAULT_CONFIG: Config = {
 
 /**
  * Reads `protokoll.config.yaml` from `dir` if it exists. The configuration is code, reviewed like code: a
- * broken one stops the build (exit 2) with findings in the same form as deal files.
+ * broken one stops the build (exit 2) with findings in the same form as deal files. A text found valid before
+ * is not parsed again (src/config/config-cache.ts).
  */
-export async function loadConfig(dir = process.cwd()): Promise<{ config: Config; findings: Finding[] }> {
+export async function loadConfig(
+  dir = process.cwd(),
+  /** Keep a valid configuration for the next run (`build` does; `check` writes nothing). */
+  options: { remember?: boolean } = {},
+): Promise<{ config: Config; findings: Finding[] }> {
   const absolute = path.join(dir, CONFIG_FILE);
   let text: string;
   try {
@@ -125,14 +132,27 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { config: DEFAULT_CONFIG, findings: [] };
     throw error;
   }
-  const parsed = parseYaml(CONFIG_FILE, text);
-  if (!parsed.source || parsed.findings.length > 0) return { config: DEFAULT_CONFIG, findings: parsed.findings };
-  if (parsed.data === null || parsed.data === undefined)
+  // Parsed and checked against the schema only when this text was not found valid before (config-cache.ts).
+  const key = configKey(text);
+  const known = await cachedConfig(absolute, key);
+  let checked: { data: unknown; source?: SourceDocument };
+  if (known) checked = known;
+  else {
+    const parsed = parseYaml(CONFIG_FILE, text);
+    if (!parsed.source || parsed.findings.length > 0) return { config: DEFAULT_CONFIG, findings: parsed.findings };
+    if (parsed.data === null || parsed.data === undefined) checked = { data: null };
+    else {
+      const { data, findings } = validateAgainstSchema(schemas().config, parsed.data, parsed.source);
+      if (findings.length > 0) return { config: DEFAULT_CONFIG, findings };
+      checked = { data, source: parsed.source };
+    }
+    if (options.remember) await rememberConfig(absolute, key, checked.data);
+  }
+  if (checked.data === null || checked.data === undefined)
     return { config: { ...DEFAULT_CONFIG, file: CONFIG_FILE }, findings: [] };
-
-  const { data, findings } = validateAgainstSchema(schemas().config, parsed.data, parsed.source);
-  if (findings.length > 0) return { config: DEFAULT_CONFIG, findings };
-  const raw = data as ProtokollConfig;
+  const raw = checked.data as ProtokollConfig;
+  // Where a key is written, for a finding about what it names: from the document, parsed now if it came from the cache.
+  const at = (key: string[]) => (checked.source ?? (parseYaml(CONFIG_FILE, text).source as SourceDocument)).valueAt(key);
 
   const zone = raw.time_zone ?? DEFAULT_CONFIG.timeZone;
   if (!isTimeZone(zone)) {
@@ -142,7 +162,7 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
         finding(
           "invalid-field",
           CONFIG_FILE,
-          parsed.source.valueAt(["time_zone"]),
+          at(["time_zone"]),
           phrase("config.unknownZone", { zone }),
           phrase("config.unknownZoneHint"),
         ),
@@ -153,8 +173,10 @@ export async function loadConfig(dir = process.cwd()): Promise<{ config: Config;
   const logo = raw.company?.logo ? path.resolve(dir, raw.company.logo) : undefined;
   const logoProblem = logo ? await checkLogo(logo, raw.company?.logo ?? "") : undefined;
   if (logoProblem) {
-    const at = parsed.source.valueAt(["company", "logo"]);
-    return { config: DEFAULT_CONFIG, findings: [finding("invalid-field", CONFIG_FILE, at, ...logoProblem)] };
+    return {
+      config: DEFAULT_CONFIG,
+      findings: [finding("invalid-field", CONFIG_FILE, at(["company", "logo"]), ...logoProblem)],
+    };
   }
 
   const t = raw.thresholds ?? {};

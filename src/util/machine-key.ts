@@ -10,8 +10,7 @@ import path from "node:path";
  * build); without it (`check`, which writes nothing) no key means no cache.
  */
 export async function machineKey(create: boolean, env: NodeJS.ProcessEnv = process.env): Promise<Buffer | undefined> {
-  const base = env.XDG_CACHE_HOME || path.join(env.HOME || homedir(), ".cache");
-  const file = path.join(base, "protokoll", "cache-key");
+  const file = path.join(userCacheDir(env), "cache-key");
   const read = async () => {
     try {
       const key = Buffer.from((await readFile(file, "utf8")).trim(), "hex");
@@ -31,4 +30,9 @@ export async function machineKey(create: boolean, env: NodeJS.ProcessEnv = proce
   } catch {
     return read();
   }
+}
+
+/** `~/.cache/protokoll` (or under `XDG_CACHE_HOME`): this user's, never the repository's or the output folder's. */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.XDG_CACHE_HOME || path.join(env.HOME || homedir(), ".cache"), "protokoll");
 }

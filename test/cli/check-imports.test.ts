@@ -34,7 +34,11 @@ async function twoDeals(): Promise<string> {
   return dealsDir({ "a.yaml": deal(), "b.yaml": deal().replace("Testdeal", "Zweiter") });
 }
 
-async function modulesLoadedBy(args: string[], cwd?: string): Promise<{ status: number | null; urls: string[] }> {
+async function modulesLoadedBy(
+  args: string[],
+  cwd?: string,
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; urls: string[] }> {
   cwd ??= await twoDeals();
   const folder = await mkdtemp(path.join(tmpdir(), "protokoll-imports-"));
   const register = path.join(folder, "register.mjs");
@@ -48,7 +52,7 @@ async function modulesLoadedBy(args: string[], cwd?: string): Promise<{ status: 
   await writeFile(log, "");
   const run = spawnSync(process.execPath, ["--import", register, BIN, ...args], {
     cwd,
-    env: { ...process.env, PROTOKOLL_TEST_IMPORT_LOG: log, PROTOKOLL_TODAY: "2026-11-23", CI: "true" },
+    env: { ...process.env, PROTOKOLL_TEST_IMPORT_LOG: log, PROTOKOLL_TODAY: "2026-11-23", CI: "true", ...env },
     encoding: "utf8",
   });
   return { status: run.status, urls: (await readFile(log, "utf8")).split("\n").filter(Boolean) };
@@ -75,12 +79,16 @@ describe("what check loads", () => {
     expect(urls.some((url) => url.includes("/dist/render/"))).toBe(true);
   });
 
-  it("a build whose deals all come from the analysis cache loads neither the YAML parser nor the validator", async () => {
+  it("a build whose deals and configuration are all known loads neither the YAML parser nor the validator", async () => {
     const cwd = await twoDeals();
-    const first = await modulesLoadedBy(["build", "--no-pdf"], cwd);
+    await writeFile(path.join(cwd, "protokoll.config.yaml"), "company:\n  name: Nordlicht Energie AG\nsite_language: en\n");
+    const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };
+    const first = await modulesLoadedBy(["build", "--no-pdf"], cwd, env);
     expect(first.urls.some((url) => url.includes("/node_modules/yaml/"))).toBe(true);
     expect(first.urls.some((url) => url.includes("/node_modules/ajv/"))).toBe(true);
-    const again = await modulesLoadedBy(["build", "--no-pdf"], cwd);
+    // The first build makes the machine key after reading the configuration: the second keeps it.
+    await modulesLoadedBy(["build", "--no-pdf"], cwd, env);
+    const again = await modulesLoadedBy(["build", "--no-pdf"], cwd, env);
     expect(again.status).toBe(0);
     expect(again.urls.some((url) => url.endsWith("/dist/pipeline.js"))).toBe(true);
     expect(again.urls.filter((url) => /\/node_modules\/(yaml|ajv)\//.test(url))).toEqual([]);
