@@ -112,6 +112,9 @@ if (values.only === "scale") {
 console.log(`protokoll bench: ${N} deals, ${reps} repetitions, in ${work}`);
 const project = path.join(work, "project");
 generateDeals(path.join(project, "deals"), N);
+// A team's repository has the configuration `protokoll init` writes: so does the bench's.
+const TEAM_CONFIG = path.join(root, "scaffold", "de", "protokoll.config.yaml");
+cpSync(TEAM_CONFIG, path.join(project, "protokoll.config.yaml"));
 
 // 1. HTML, ours vs naive pagination, alternating.
 const ours = [];
@@ -231,6 +234,7 @@ const incremental = path.join(work, "incremental");
 mkdirSync(path.join(incremental, "deals"), { recursive: true });
 for (const file of readdirSync(path.join(project, "deals")))
   cpSync(path.join(project, "deals", file), path.join(incremental, "deals", file));
+cpSync(TEAM_CONFIG, path.join(incremental, "protokoll.config.yaml"));
 const coldHtml = await measure(process.execPath, [BIN, "build", "--no-pdf"], incremental);
 const noChange = [];
 const oneChange = [];
