@@ -95,10 +95,17 @@ function* coalesced(pieces: Iterable<string | Uint8Array>): Generator<Buffer> {
 function writeWholeSync(target: string, data: string | Uint8Array): void {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   if (holds(target, bytes)) return;
-  mkdirSync(path.dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    writeFileSync(temporary, bytes);
+    try {
+      writeFileSync(temporary, bytes);
+    } catch (error) {
+      // The folder is made only when it is missing: asking first for every one of a site's files cost a cold
+      // build of 1000 deals 150 ms.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(temporary, bytes);
+    }
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });

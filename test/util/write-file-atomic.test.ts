@@ -16,6 +16,11 @@ describe("writeFileAtomic", () => {
     await writeFileAtomic(target, new TextEncoder().encode("ß"));
     expect(await readFile(target, "utf8")).toBe("ß");
     expect(await readdir(path.join(dir, "sub"))).toEqual(["feed.ics"]);
+    // A page given whole makes its missing folders too (only when the write finds them missing).
+    await writeFileAtomic(path.join(dir, "deals", "neu", "index.html"), "<p>neu</p>");
+    expect(await readFile(path.join(dir, "deals", "neu", "index.html"), "utf8")).toBe("<p>neu</p>");
+    // A file where a folder should be is an error, not a loop.
+    await expect(writeFileAtomic(path.join(dir, "sub", "feed.ics", "x.html"), "x")).rejects.toThrow(/ENOTDIR/);
   });
 
   it("keeps the old file and leaves no temporary file when producing the content fails halfway", async () => {
