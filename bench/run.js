@@ -191,8 +191,10 @@ row(
 );
 row(
   `PDFs as one combined document (${pdfSubset} deals, print only)`,
-  `${combinedRun.perSecond.toFixed(1)}/s`,
-  `ours ${(poolRun.perSecond / combinedRun.perSecond).toFixed(2)}×; splitting not included`,
+  combinedRun.failed ? "failed" : `${combinedRun.perSecond.toFixed(1)}/s`,
+  combinedRun.failed
+    ? `${combinedRun.failed.split(" | ").find((line) => /Error/.test(line) && !/throw /.test(line)) ?? combinedRun.failed}`
+    : `ours ${(poolRun.perSecond / combinedRun.perSecond).toFixed(2)}×; splitting not included`,
 );
 
 // 3. Full build with PDFs, then rebuilds: nothing changed, one deal changed.
