@@ -16,10 +16,14 @@ export interface PreviewQueueOptions {
   analysis: () => Analysis;
   /** Re-renders the pages of `deals`, whose preview state changed, in turn with the session's other work. */
   refresh: (deals: Set<string>) => Promise<void>;
+  /** How long {@link PreviewQueue.printSaved} waits for a print (default {@link SAVED_PRINT_WAIT_MS}). */
+  savedPrintWaitMs?: number;
 }
 
 /** No preview is printed until the deals have been quiet this long (typing, an editor's several writes). */
 const PRINT_DEBOUNCE_MS = 150;
+/** How long a save's update waits for its deal's preview before leaving it to the queue. */
+const SAVED_PRINT_WAIT_MS = 3000;
 /** Background previews (the ones nobody saved) refresh their pages in batches of this many. */
 const PAGE_REFRESH_BATCH = 25;
 
@@ -116,20 +120,52 @@ export class PreviewQueue {
 
   /**
    * Prints the saved deals' previews now, in the update of their save, before anything else is rendered: the
-   * writer waits for their page and its preview, not for the overview pages. Waits for the quiet period after
-   * the save and for a print under way; a further save during the wait leaves them to the queue (the next
-   * update must not wait for this one's print). Returns the deals whose page must be rendered again.
+   * writer waits for their page and its preview, not for the overview pages. The saved deals are taken from the
+   * queue at once (its loop must not print them beside the overview rendering), then printed after the quiet
+   * period following the save and any print under way. A further save during the wait gives them back to the
+   * queue, and so does a print that takes longer than {@link SAVED_PRINT_WAIT_MS} (a browser that does not answer
+   * must not hold up the overview pages and every later save): the next update never waits for this one's print.
+   * Returns the deals whose page must be rendered again.
    */
   async printSaved(): Promise<Set<string>> {
     const done = new Set<string>();
+    const claimed = [...this.#urgent];
+    for (const slug of claimed) this.#urgent.delete(slug);
+    const giveBack = (slugs: readonly string[]) => {
+      for (const slug of slugs) if (!this.#stopped && !done.has(slug)) this.#urgent.add(slug);
+      void this.run();
+    };
     const quiet = this.#quietUntil;
     const wait = quiet - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    if (this.#quietUntil !== quiet) return done;
-    for (const slug of [...this.#urgent]) {
-      if (this.#stopped || this.#quietUntil !== quiet) break;
-      if (!this.#urgent.delete(slug)) continue;
-      await this.#printAlone(slug, true);
+    for (const [index, slug] of claimed.entries()) {
+      if (this.#stopped) break;
+      if (this.#quietUntil !== quiet) {
+        giveBack(claimed.slice(index));
+        break;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => {
+        timer = setTimeout(() => resolve("late"), this.#options.savedPrintWaitMs ?? SAVED_PRINT_WAIT_MS);
+      });
+      const printed = this.#printAlone(slug, true).then(
+        () => "printed" as const,
+        (error: unknown) => {
+          // A print that failed before the printer was asked (the print view): said on the page, like a failed print.
+          const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+          this.previews[slug] = { state: "failed", text: t(this.#options.language, "serve.previewFailed", { reason }) };
+          this.#refresh.add(slug);
+          return "printed" as const;
+        },
+      );
+      const outcome = await Promise.race([printed, late]);
+      clearTimeout(timer);
+      if (outcome === "late") {
+        // Still printing: its page is refreshed by the queue once it is done (the loop refreshes when it ends).
+        giveBack(claimed.slice(index + 1));
+        void printed.then(() => this.run());
+        break;
+      }
       if (this.#refresh.delete(slug)) done.add(slug);
     }
     return done;

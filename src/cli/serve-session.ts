@@ -196,6 +196,7 @@ export class ServeSession {
       // Then its preview (printed alone: on two shared cores a print beside the overview took three times as
       // long), and the page again with the page count.
       const printed = await this.#prints.printSaved();
+      if (this.#stopped) return;
       if (printed.size > 0) await this.#renderAndWrite({ deals: printed, overview: false });
     }
     // Of the owner, finding and list pages only those whose content changed (all, when a template changed).

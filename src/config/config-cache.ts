@@ -31,7 +31,9 @@ export function configKey(text: string): string {
 /**
  * The data a configuration file with this key was found valid with (parsed and checked against the schema), or
  * undefined. Kept in this user's cache folder, one file per configuration path, and trusted only with the MAC of
- * this machine's key (src/util/machine-key.ts): a cache folder restored from elsewhere vouches for nothing.
+ * this machine's key (src/util/machine-key.ts): an entry copied in without that key vouches for nothing. (A
+ * CI cache that restores the whole folder brings the key along: whoever can write the user's cache folder can
+ * also replace the key, as they could the browser Puppeteer finds there.)
  * Whatever else the configuration names (the logo file, the time zone) is checked again on every run.
  */
 export async function cachedConfig(file: string, key: string, env = process.env): Promise<{ data: unknown } | undefined> {
