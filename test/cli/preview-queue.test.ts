@@ -21,7 +21,13 @@ function fakePrinter(hold = false) {
     },
     async close() {},
   } as unknown as PreviewPrinter;
-  return { printer, printed, release: () => waiting.splice(0).forEach((go) => go()) };
+  return {
+    printer,
+    printed,
+    release: () => {
+      for (const go of waiting.splice(0)) go();
+    },
+  };
 }
 
 async function queueFor(printer: PreviewPrinter, refreshed: Set<string>[], waitMs = 3000) {
