@@ -200,9 +200,14 @@ async function render(
  * {@link PAGES_PER_RUN} deal pages: Eleventy holds every
  * page of a run until it ends, and all overview pages of 10 000 deals at once took the build over a gigabyte.
  */
-function runsOf(view: SiteView, stale: DealView[], lists: Partial<PageLists> | undefined): PageSelection[] {
+export function runsOf(
+  view: SiteView,
+  stale: DealView[],
+  lists: Partial<PageLists> | undefined,
+  size = { deals: PAGES_PER_RUN, overview: OVERVIEW_PAGES_PER_RUN },
+): PageSelection[] {
   const slugs = (deals: DealView[]) => new Set(deals.map((d) => d.slug));
-  if (view.deals.length <= PAGES_PER_RUN) {
+  if (view.deals.length <= size.deals) {
     return [{ deals: slugs(stale), overview: lists !== undefined, ...(lists ? { pages: lists } : {}) }];
   }
   const none = Object.fromEntries(PAGED.map((kind) => [kind, []])) as unknown as PageLists;
@@ -210,12 +215,12 @@ function runsOf(view: SiteView, stale: DealView[], lists: Partial<PageLists> | u
   if (lists) {
     runs.push({ deals: new Set(), overview: true, pages: none });
     for (const kind of PAGED) {
-      for (const batch of chunks((lists[kind] ?? []) as PagedItem[], OVERVIEW_PAGES_PER_RUN)) {
+      for (const batch of chunks((lists[kind] ?? []) as PagedItem[], size.overview)) {
         runs.push({ deals: new Set(), overview: true, pages: { ...none, [kind]: batch }, singles: false });
       }
     }
   }
-  for (const batch of chunks(stale, PAGES_PER_RUN)) runs.push({ deals: slugs(batch), overview: false });
+  for (const batch of chunks(stale, size.deals)) runs.push({ deals: slugs(batch), overview: false });
   return runs;
 }
 
