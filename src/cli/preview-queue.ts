@@ -148,10 +148,13 @@ export class PreviewQueue {
       const late = new Promise<"late">((resolve) => {
         timer = setTimeout(() => resolve("late"), this.#options.savedPrintWaitMs ?? SAVED_PRINT_WAIT_MS);
       });
+      const generation = this.#generation.get(slug);
       const printed = this.#printAlone(slug, true).then(
         () => "printed" as const,
         (error: unknown) => {
-          // A print that failed before the printer was asked (the print view): said on the page, like a failed print.
+          // A print that failed before the printer was asked (the print view): said on the page, like a failed
+          // print — unless the deal was saved again meanwhile (its next print decides).
+          if (this.#generation.get(slug) !== generation) return "printed" as const;
           const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
           this.previews[slug] = { state: "failed", text: t(this.#options.language, "serve.previewFailed", { reason }) };
           this.#refresh.add(slug);
