@@ -152,7 +152,7 @@ export async function loadConfig(
     return { config: { ...DEFAULT_CONFIG, file: CONFIG_FILE }, findings: [] };
   const raw = checked.data as ProtokollConfig;
   // Where a key is written, for a finding about what it names: from the document, parsed now if it came from the cache.
-  const at = (key: string[]) => (checked.source ?? (parseYaml(CONFIG_FILE, text).source as SourceDocument)).valueAt(key);
+  const at = (where: string[]) => (checked.source ?? (parseYaml(CONFIG_FILE, text).source as SourceDocument)).valueAt(where);
 
   const zone = raw.time_zone ?? DEFAULT_CONFIG.timeZone;
   if (!isTimeZone(zone)) {
