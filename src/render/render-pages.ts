@@ -2,6 +2,7 @@
 // overview pages it appears on), instead of the whole site.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import "./eleventy-setup.js";
 import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";

@@ -2,6 +2,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import "./eleventy-setup.js";
 import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
 import type { History } from "../history/read-history.js";
