@@ -117,9 +117,17 @@ export interface PastMeetingView {
   changes: string[];
 }
 
+/** One formatter per language: making one costs more than formatting a thousand numbers with it. */
+const percentFormats = new Map<Language, Intl.NumberFormat>();
+
 export function percent(value: number | null, language: Language): string {
   if (value === null) return "–";
-  return `${new Intl.NumberFormat(language === "de" ? "de-DE" : "en-GB", { maximumFractionDigits: 0 }).format(value * 100)} %`;
+  let format = percentFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language === "de" ? "de-DE" : "en-GB", { maximumFractionDigits: 0 });
+    percentFormats.set(language, format);
+  }
+  return `${format.format(value * 100)} %`;
 }
 
 export function kpiView(kpi: Kpi | undefined, language: Language, goal: number): KpiView {
