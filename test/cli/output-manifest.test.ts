@@ -63,4 +63,32 @@ describe("OutputManifest", () => {
     const fourth = await OutputManifest.open(out, secret);
     expect(await fourth.reuse("page:anna", "K")).toBeUndefined();
   });
+
+  it("reuses an entry under a new key when its second key is the same, and never when neither is", async () => {
+    const { out, secret, page } = await folder();
+    const built = "<p>built by protokoll</p>";
+    const first = await OutputManifest.open(out, secret);
+    await writeFileAtomic(page, built);
+    first.record("page:anna", "inputs-1", new Map([[page, sha256(built)]]), "view-1");
+    await first.save();
+    // Other inputs (another configuration) that made the same view: kept, now under the new inputs' key.
+    const second = await OutputManifest.open(out, secret);
+    let asked = 0;
+    const view = (key: string) => () => (asked++, key);
+    expect(await second.reuse("page:anna", "inputs-2", view("view-1"))).toEqual([page]);
+    expect(asked).toBe(1);
+    await second.save();
+    expect((await body(out))["page:anna"]).toMatchObject({ key: "inputs-2", also: "view-1" });
+    // The same inputs again: the second key is not even computed.
+    const third = await OutputManifest.open(out, secret);
+    expect(await third.reuse("page:anna", "inputs-2", view("view-2"))).toEqual([page]);
+    expect(asked).toBe(1);
+    // Other inputs and another view: not reused; nor without a second key.
+    const fourth = await OutputManifest.open(out, secret);
+    expect(await fourth.reuse("page:anna", "inputs-3", view("view-2"))).toBeUndefined();
+    expect(await fourth.reuse("page:anna", "inputs-3")).toBeUndefined();
+    // A matching second key does not vouch for a file that changed.
+    writeFileSync(page, "<p>FORGED by someone</p>");
+    expect(await fourth.reuse("page:anna", "inputs-3", view("view-1"))).toBeUndefined();
+  });
 });

@@ -16,6 +16,11 @@ export const OUTPUT_MANIFEST_FILE = "outputs.json";
  */
 interface Entry {
   key: string;
+  /**
+   * A second key, of what the output is made of rather than what it is made from: checked when `key` is not
+   * this build's (see {@link OutputManifest.reuse}).
+   */
+  also?: string;
   files: Record<string, string>;
   seen?: Record<string, string>;
 }
@@ -122,9 +127,14 @@ export class OutputManifest {
   /**
    * The files (absolute paths) of output `name` when the last build made it from inputs with this `key` and
    * each file still holds what it wrote; else undefined. A reused entry is kept for the next build.
+   *
+   * `also` gives a second, dearer key, e.g. a hash of the view a page is rendered from where `key` hashes what
+   * the view is made of: when `key` differs from the last build's (a new configuration), the entry is reused
+   * all the same if its second key is the same — what changed did not reach the output — and is kept under the
+   * new `key`. A cheap key for the common case, and no output made again that would come out the same.
    */
-  async reuse(name: string, key: string): Promise<string[] | undefined> {
-    const files = await this.reuseHashes(name, key);
+  async reuse(name: string, key: string, also?: () => string): Promise<string[] | undefined> {
+    const files = await this.reuseHashes(name, key, undefined, also);
     return files && [...files.keys()];
   }
 
@@ -136,9 +146,11 @@ export class OutputManifest {
     name: string,
     key: string,
     accept: (files: ReadonlyMap<string, string>) => boolean = () => true,
+    also?: () => string,
   ): Promise<Map<string, string> | undefined> {
     const entry = this.#previous.get(name);
-    if (!entry || entry.key !== key) return undefined;
+    if (!entry) return undefined;
+    if (entry.key !== key && (also === undefined || entry.also === undefined || entry.also !== also())) return undefined;
     // With synchronous calls: the whole site's entry holds every page, and a thousand small reads through
     // libuv's thread pool took several times as long as in one go.
     const seen: Record<string, string> = {};
@@ -153,13 +165,16 @@ export class OutputManifest {
     }
     const files = new Map(Object.entries(entry.files).map(([file, hash]) => [inOut(this.#outDir, file), hash]));
     if (!accept(files)) return undefined;
-    this.#put(name, { key: entry.key, files: entry.files, seen });
+    this.#put(name, { key, ...(entry.also === undefined ? {} : { also: entry.also }), files: entry.files, seen });
     this.reused++;
     return files;
   }
 
-  /** Records what output `name` wrote from inputs with `key`: absolute path → the bytes' SHA-256. */
-  record(name: string, key: string, files: ReadonlyMap<string, string>): void {
+  /**
+   * Records what output `name` wrote from inputs with `key` (and `also`, see {@link reuse}): absolute path →
+   * the bytes' SHA-256.
+   */
+  record(name: string, key: string, files: ReadonlyMap<string, string>, also?: string): void {
     const relative: Record<string, string> = {};
     const seen: Record<string, string> = {};
     for (const [file, hash] of files) {
@@ -170,7 +185,7 @@ export class OutputManifest {
       const known = this.#seenAs(layout, hash);
       if (known) seen[layout] = known;
     }
-    this.#put(name, { key, files: relative, seen });
+    this.#put(name, { key, ...(also === undefined ? {} : { also }), files: relative, seen });
   }
 
   /** The fingerprint the last build recorded for `file` (layout path) holding the bytes with SHA-256 `hash`. */
@@ -262,7 +277,13 @@ function intact(file: string, hash: string, seen: string | undefined, clock: big
 }
 
 function sameEntry(a: Entry | undefined, b: Entry): boolean {
-  return a !== undefined && a.key === b.key && sameRecord(a.files, b.files) && sameRecord(a.seen ?? {}, b.seen ?? {});
+  return (
+    a !== undefined &&
+    a.key === b.key &&
+    a.also === b.also &&
+    sameRecord(a.files, b.files) &&
+    sameRecord(a.seen ?? {}, b.seen ?? {})
+  );
 }
 
 function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
@@ -288,7 +309,9 @@ function verify(text: string, secret: Buffer): { entries: Map<string, Entry>; ig
     const entries = new Map<string, Entry>();
     for (const [name, entry] of Object.entries(body)) {
       const seen = entry?.seen === undefined || (entry.seen !== null && typeof entry.seen === "object");
-      if (typeof entry?.key === "string" && entry.files && typeof entry.files === "object" && seen) entries.set(name, entry);
+      const also = entry?.also === undefined || typeof entry.also === "string";
+      if (typeof entry?.key === "string" && also && entry.files && typeof entry.files === "object" && seen)
+        entries.set(name, entry);
     }
     return { entries };
   } catch {

@@ -69,14 +69,15 @@ export const siteOutput: Output = {
     // A client site gets none of the history's internal views (trends, reviews, Verlauf).
     // Loaded only now: a build whose site is unchanged never needs the views (or markdown-it).
     const { assembleSite } = await import("../../../render/assemble-site.js");
-    const team = assembleSite(analysis, client ? undefined : run.history, await run.pastMeetings());
+    const pastMeetings = await run.pastMeetings();
+    const team = assembleSite(analysis, client ? undefined : run.history, pastMeetings);
     const view = client ? (await import("../../../render/client-view.js")).clientView(team) : team;
-    const keys = pageKeys(view, flags);
+    const keys = pageKeys(view, flags, analysis, pastMeetings);
 
     // Each deal page and each paginated overview page (an owner, a finding, a list page, a review) by its own key.
     // Each check reads and hashes a page: several in flight (the order of `stale` stays the deals' order).
     const reused = await mapLimit(view.deals, 16, async (deal) =>
-      run.manifest ? run.manifest.reuse(`page:${deal.slug}`, keys.item("page", deal)) : undefined,
+      run.manifest ? run.manifest.reuse(`page:${deal.slug}`, keys.made(deal), () => keys.item("page", deal)) : undefined,
     );
     const stale = view.deals.filter((_deal, i) => !reused[i]);
     for (const files of reused) for (const file of files ?? []) run.pages.add(file);
@@ -113,16 +114,39 @@ export const siteOutput: Output = {
 interface PageKeys {
   /** A deal page (`page`) or a paginated overview page, from its own view and what every page shows. */
   item: (kind: "page" | PagedKind, item: DealView | PagedItem) => string;
+  /**
+   * A deal page from what its view is made of: the deal's result (its digest: the deal file, today, the
+   * configuration, the tool), its earlier meetings and the flags. Much cheaper than hashing the view: when it
+   * is the last build's, the page is; when not (another day, another configuration), the view's key decides.
+   */
+  made: (deal: DealView) => string;
   overview: string;
 }
 
 /** What a deal page is made of besides its own view, and the overview pages of everything but the deal pages. */
-function pageKeys(view: SiteView, flags: SiteFlags): PageKeys {
+function pageKeys(
+  view: SiteView,
+  flags: SiteFlags,
+  analysis: BuildRun["analysis"],
+  pastMeetings: ReadonlyMap<string, unknown> | undefined,
+): PageKeys {
   const tool = codeFingerprint();
   const { pdfs, ...siteFlags } = flags;
   const known = new WeakMap<object, string>();
   const everyPage = JSON.stringify([tool, view.lang, view.company ?? null, view.today, view.goal, siteFlags]);
+  const digests = resultDigests(analysis);
+  const digestOf = new Map(analysis.deals.map((result, i) => [result.slug, digests[i] as string]));
+  const made = new WeakMap<DealView, string>();
   return {
+    made: (deal) => {
+      let key = made.get(deal);
+      if (key === undefined) {
+        const past = JSON.stringify(pastMeetings?.get(deal.slug) ?? []);
+        key = sha256(`${everyPage}\0${pdfs[deal.slug] === true}\0${digestOf.get(deal.slug)}\0${past}`);
+        made.set(deal, key);
+      }
+      return key;
+    },
     // Once per item (the build asks twice), and streamed: a finding's page lists thousands of rows.
     item: (kind, item) => {
       let key = known.get(item);
@@ -155,9 +179,14 @@ async function render(
   const { assertPagesWritten } = await import("../../../render/render-site.js");
   const { outDir } = run.settings;
   // Which item each page file belongs to, so that each is recorded under its own key.
-  const owner = new Map<string, { name: string; key: string }>();
-  for (const deal of stale)
-    owner.set(inOut(outDir, outputLayout.dealPage(deal.slug)), { name: `page:${deal.slug}`, key: keys.item("page", deal) });
+  const owner = new Map<string, { name: string; key: string; also?: string }>();
+  for (const deal of stale) {
+    owner.set(inOut(outDir, outputLayout.dealPage(deal.slug)), {
+      name: `page:${deal.slug}`,
+      key: keys.made(deal),
+      also: keys.item("page", deal),
+    });
+  }
   for (const kind of PAGED) {
     for (const item of (lists?.[kind] ?? []) as PagedItem[]) {
       const id = idOf(kind, item);
@@ -180,7 +209,7 @@ async function render(
       written.push(page.file);
       const hash = sha256(page.content);
       const item = owner.get(page.file);
-      if (item) run.manifest?.record(item.name, item.key, new Map([[page.file, hash]]));
+      if (item) run.manifest?.record(item.name, item.key, new Map([[page.file, hash]]), item.also);
       else singles.set(page.file, hash);
     }
   }
