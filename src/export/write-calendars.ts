@@ -21,22 +21,63 @@ export interface CalendarContext {
   history?: History;
   /** Owners with open actions, for `owners/<slug>/calendar.ics`. */
   owners?: ReadonlyMap<string, OwnerEntry>;
+  /**
+   * A deal's part as an earlier build made it, when nothing it is made of changed and its `<slug>.ics` still
+   * holds those bytes (the caller checks both): the deal's events are neither computed nor written again.
+   */
+  known?: (deal: Deal) => CalendarPart | undefined | Promise<CalendarPart | undefined>;
+}
+
+/** A deal's share of the calendars: its events as iCalendar text, and which of them each owner's feed lists. */
+export interface CalendarPart {
+  events: string[];
+  /**
+   * Per owner key (see ownerKey) with an open action in the deal: the indices into `events` their feed lists —
+   * the deal's next meeting first, then their deadlines. Owners not in the directory are left out when the
+   * feeds are put together, not here: the directory depends on every deal, a part only on its own.
+   */
+  owners: [string, number[]][];
+}
+
+/** What {@link writeCalendars} did: the files it wrote (path → SHA-256) and every valid deal's part, in order. */
+export interface CalendarsWritten {
+  written: Map<string, string>;
+  parts: CalendarPart[];
+}
+
+/** A deal's events and their owners (see {@link CalendarPart}). */
+export function calendarPart(deal: Deal, config: Config, history?: History): CalendarPart {
+  const versions = history?.files.get(deal.file);
+  const organizer = senderAddress(recapParties(deal, config));
+  const keyed = dealEventList(deal, config.timeZone, versions ? eventSequences(versions) : undefined, organizer);
+  const events = keyed.map((e) => eventText(e.event));
+  // Each owner's feed: the deal's next meeting when they have an open action in it, then their deadlines.
+  const owners = new Map<string, number[]>();
+  const next = keyed.findIndex((e) => e.key === "next");
+  for (const a of deal.actions) {
+    const key = a.status === "open" && a.owner ? ownerKey(a.owner) : undefined;
+    if (key !== undefined && !owners.has(key)) owners.set(key, next === -1 ? [] : [next]);
+  }
+  keyed.forEach((e, n) => {
+    const list = e.owner === undefined ? undefined : owners.get(ownerKey(e.owner));
+    if (e.key !== "next" && list) list.push(n);
+  });
+  return { events, owners: [...owners] };
 }
 
 /**
  * Writes `<slug>.ics` for every valid deal with something to schedule, `calendar.ics` for all of them, and one
  * `owners/<slug>/calendar.ics` per owner: their open deadlines and the next meetings of the deals they have open
- * actions in. Returns every file written, with the SHA-256 of its bytes.
+ * actions in. A deal whose part `context.known` gives is not written again. Returns every file written, with the
+ * SHA-256 of its bytes, and each deal's part.
  */
 export async function writeCalendars(
   deals: readonly Deal[],
   outDir: string,
   config: Config,
   context: CalendarContext = {},
-): Promise<Map<string, string>> {
-  const feed: string[][] = [];
-  // Per deal (in deal order, whatever order the writes finish in): each owner's events of that deal.
-  const ownerParts: Map<string, string[]>[] = [];
+): Promise<CalendarsWritten> {
+  const parts: CalendarPart[] = [];
   const owners = context.owners ?? new Map<string, OwnerEntry>();
   const written = new Map<string, string>();
   const put = (file: string, data: string | Iterable<string>) => writeHashed(file, data, written);
@@ -44,28 +85,13 @@ export async function writeCalendars(
   for (let start = 0; start < deals.length; start += EXPORT_BATCH) {
     if (deals.length > EXPORT_BATCH) releaseMemory();
     await mapLimit(deals.slice(start, start + EXPORT_BATCH), 16, async (deal, i) => {
-      const versions = context.history?.files.get(deal.file);
-      const organizer = senderAddress(recapParties(deal, config));
-      const keyed = dealEventList(deal, config.timeZone, versions ? eventSequences(versions) : undefined, organizer);
-      const events = keyed.map((e) => eventText(e.event));
-      feed[start + i] = events;
-      // Each owner's feed: the deal's next meeting when they have an open action in it, then their deadlines.
-      const mine = new Map<string, string[]>();
-      const next = keyed.findIndex((e) => e.key === "next");
-      for (const a of deal.actions) {
-        const key = a.status === "open" && a.owner ? ownerKey(a.owner) : undefined;
-        if (key !== undefined && owners.get(key)?.name && !mine.has(key))
-          mine.set(key, next === -1 ? [] : [events[next] as string]);
-      }
-      keyed.forEach((e, n) => {
-        const list = e.owner === undefined ? undefined : mine.get(ownerKey(e.owner));
-        if (e.key !== "next" && list) list.push(events[n] as string);
-      });
-      ownerParts[start + i] = mine;
+      const known = await context.known?.(deal);
+      const part = known ?? calendarPart(deal, config, context.history);
+      parts[start + i] = part;
       // Nothing to schedule, no calendar (RFC 5545 needs a component); an earlier build's file goes.
       const ics = inOut(outDir, outputLayout.dealFile(deal.slug, "ics"));
-      if (events.length === 0) return void (await rm(ics, { force: true }));
-      await put(ics, dealCalendar(deal, config.timeZone, events));
+      if (part.events.length === 0) return void (await rm(ics, { force: true }));
+      if (!known) await put(ics, dealCalendar(deal, config.timeZone, part.events));
     });
   }
   const feedName = messages(config.siteLanguage).calendarFeed;
@@ -73,22 +99,30 @@ export async function writeCalendars(
   if (deals.length > EXPORT_BATCH) releaseMemory();
   // A feed without a single event would be an invalid calendar: then there is none (and no stale one).
   const feedFile = inOut(outDir, outputLayout.calendar);
-  if (feed.some((events) => events.length > 0)) await put(feedFile, feedChunks(name, feed));
-  else await rm(feedFile, { force: true });
+  if (parts.some((part) => part.events.length > 0)) {
+    await put(
+      feedFile,
+      feedChunks(
+        name,
+        parts.map((part) => part.events),
+      ),
+    );
+  } else await rm(feedFile, { force: true });
   const perOwner = new Map<string, string[]>();
-  for (const part of ownerParts) {
-    for (const [key, list] of part ?? []) {
+  for (const part of parts) {
+    for (const [key, indices] of part.owners) {
+      if (!owners.get(key)?.name) continue;
       const all = perOwner.get(key) ?? [];
-      all.push(...list);
+      for (const index of indices) all.push(part.events[index] as string);
       perOwner.set(key, all);
     }
   }
   await writeOwnerCalendars(outDir, name, owners, perOwner, put);
-  return written;
+  return { written, parts };
 }
 
 /** Writes `data` to `file` and notes the SHA-256 of what was written (a feed comes in pieces: hashed as it goes). */
-async function writeHashed(file: string, data: string | Iterable<string>, into: Map<string, string>): Promise<void> {
+export async function writeHashed(file: string, data: string | Iterable<string>, into: Map<string, string>): Promise<void> {
   const hash = createHash("sha256");
   if (typeof data === "string") {
     await writeFileAtomic(file, data);

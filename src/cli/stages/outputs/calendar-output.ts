@@ -1,14 +1,19 @@
+import type { Deal } from "../../../model/deal.js";
 import { ownerDirectory } from "../../../model/owner-directory.js";
 import { resultDigests } from "../../../pipeline.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
-import { outputLayout } from "../../../util/output-layout.js";
+import { inOut, outputLayout } from "../../../util/output-layout.js";
+import { sha256 } from "../../../util/sha256.js";
 import type { Output } from "../output.js";
 import { jsonHash } from "../output-manifest.js";
 
 /**
- * `<slug>.ics` per deal, `calendar.ics` for all, `owners/<slug>/calendar.ics` per owner (RFC 5545). Every file
- * depends on every deal (the feeds list them all), so the calendars are one cache entry: the valid deals, the
- * configuration, the history's head (SEQUENCE counts its versions) and the audience.
+ * `<slug>.ics` per deal, `calendar.ics` for all, `owners/<slug>/calendar.ics` per owner (RFC 5545). The feeds
+ * depend on every deal, so the calendars as a whole are one cache entry: the valid deals, the configuration, the
+ * history's head (SEQUENCE counts its versions) and the audience. When that changed, each deal's part — its
+ * events and their owners — is reused from the last build when the deal, its SEQUENCEs and the configuration
+ * are the same and its `.ics` still holds what was written (`.protokoll/calendar-parts.jsonl`, vouched for by the
+ * output manifest): one changed deal computes and writes one deal's events and the feeds.
  */
 export const calendarOutput: Output = {
   name: "calendar",
@@ -16,26 +21,80 @@ export const calendarOutput: Output = {
   dealFiles: (slug) => [outputLayout.dealFileName(slug, "ics")],
   files: [outputLayout.calendar],
   async run(run) {
-    const { analysis } = run;
-    const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+    const { analysis, manifest } = run;
+    const { outDir } = run.settings;
+    const digests = resultDigests(analysis);
+    const valid = analysis.deals.flatMap((d, i) => (d.deal ? [{ deal: d.deal, digest: digests[i] as string }] : []));
+    const deals = valid.map((d) => d.deal);
+    // What every deal's part is made of besides the deal itself.
+    const common = jsonHash([codeFingerprint(), analysis.config, run.client, run.settings.at ?? null]);
     const key = jsonHash([
-      codeFingerprint(),
-      analysis.config,
+      common,
       analysis.today,
       run.historyHead ?? null,
-      run.client,
-      run.settings.at ?? null,
       // A deal's calendar is made of its result alone: its digest stands for it (src/pipeline.ts).
-      resultDigests(analysis).filter((_digest, i) => analysis.deals[i]?.deal),
+      valid.map((d) => d.digest),
     ]);
-    if (await run.manifest?.reuse("calendar", key)) return;
+    const partsEntry = "calendar-parts";
+    if (await manifest?.reuse("calendar", key)) {
+      manifest?.keepAll("ics:", partsEntry);
+      return;
+    }
     // Loaded only now: unchanged calendars need none of the iCalendar writing.
-    const { writeCalendars } = await import("../../../export/write-calendars.js");
-    const written = await writeCalendars(deals, run.settings.outDir, analysis.config, {
+    const { writeCalendars, writeHashed } = await import("../../../export/write-calendars.js");
+    const { eventSequences } = await import("../../../history/event-sequence.js");
+    const { CALENDAR_PARTS_FILE, partLines, readParts } = await import("./calendar-parts.js");
+    const { history } = run;
+    const partsFile = inOut(outDir, CALENDAR_PARTS_FILE);
+    // The deal, and the SEQUENCE of each of its events (from the history of its file alone).
+    const partKeys = new Map<string, string>();
+    for (const { deal, digest } of valid) {
+      const versions = history?.files.get(deal.file);
+      const sequences = versions ? [...eventSequences(versions)] : null;
+      partKeys.set(deal.slug, sha256(`${common}\0${digest}\0${JSON.stringify(sequences)}`));
+    }
+    const partKey = (deal: Deal) => partKeys.get(deal.slug) as string;
+    const previous = (await manifest?.reuse(partsEntry, common)) ? readParts(partsFile) : new Map();
+    // The `.ics` files left as the last build wrote them, with their hashes.
+    const kept = new Map<string, string>();
+    const known = async (deal: Deal) => {
+      const last = previous.get(deal.slug);
+      if (!last || last.key !== partKey(deal)) return undefined;
+      if (last.part.events.length === 0) return last.part;
+      const files = await manifest?.reuseHashes(`ics:${deal.slug}`, partKey(deal));
+      if (!files) return undefined;
+      for (const [file, hash] of files) kept.set(file, hash);
+      return last.part;
+    };
+    // Under PROTOKOLL_TIMINGS=1, each deal whose events were made again (the tests read the list).
+    const timings = process.env.PROTOKOLL_TIMINGS === "1";
+    const reuse = async (deal: Deal) => {
+      const part = await known(deal);
+      if (!part && timings) process.stderr.write(`protokoll: calendar events ${deal.slug}\n`);
+      return part;
+    };
+    const { written, parts } = await writeCalendars(deals, outDir, analysis.config, {
       // At a past revision there is no "now" to add to its history: no git SEQUENCE.
-      ...(run.history ? { history: run.history } : {}),
+      ...(history ? { history } : {}),
       ...(run.client ? {} : { owners: ownerDirectory(analysis.deals) }),
+      known: reuse,
     });
-    run.manifest?.record("calendar", key, written);
+    for (const deal of deals) {
+      const ics = inOut(outDir, outputLayout.dealFile(deal.slug, "ics"));
+      const hash = written.get(ics) ?? kept.get(ics);
+      if (hash !== undefined) manifest?.record(`ics:${deal.slug}`, partKey(deal), new Map([[ics, hash]]));
+    }
+    // Without a manifest nothing could vouch for the parts: none are kept.
+    if (manifest) {
+      const lines = partLines(
+        deals.map((deal) => deal.slug),
+        deals.map(partKey),
+        parts,
+      );
+      const partsHash = new Map<string, string>();
+      await writeHashed(partsFile, lines, partsHash);
+      manifest.record(partsEntry, common, partsHash);
+    }
+    manifest?.record("calendar", key, new Map([...kept, ...written]));
   },
 };
