@@ -2,12 +2,14 @@
 // overview pages it appears on), instead of the whole site.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+// First: it switches off a hook of Eleventy before Eleventy's modules run (see eleventy-setup.ts).
 import "./eleventy-setup.js";
 import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
 import { phrase } from "../i18n/translate.js";
 import type { SiteView } from "./assemble-site.js";
 import { type PageLists, SiteData, type SiteFlags } from "./eleventy-plugin.js";
+import { forgetFinishedRun } from "./eleventy-setup.js";
 import { pageTemplates } from "./package-templates.js";
 import { PAGED_TEMPLATES } from "./page-lists.js";
 import { ELEVENTY_CONFIG, TEMPLATES_DIR } from "./render-site.js";
@@ -62,6 +64,8 @@ export async function renderPages(
     results = (await eleventy.toJSON()) as typeof results;
   } catch (error) {
     throw new ProtokollError(phrase("build.renderFailed"), phrase("build.renderFailedHint"), { cause: error });
+  } finally {
+    await forgetFinishedRun();
   }
   return results.flatMap((r) =>
     typeof r.outputPath === "string" && r.outputPath !== ""

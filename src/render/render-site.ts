@@ -2,6 +2,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+// First: it switches off a hook of Eleventy before Eleventy's modules run (see eleventy-setup.ts).
 import "./eleventy-setup.js";
 import Eleventy from "@11ty/eleventy";
 import { ProtokollError } from "../errors.js";
@@ -15,6 +16,7 @@ import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { assembleSite, type SiteView } from "./assemble-site.js";
 import { type Audience, clientView, skippedTemplates } from "./client-view.js";
 import { SITE_FONTS, SiteData, type SiteFlags } from "./eleventy-plugin.js";
+import { forgetFinishedRun } from "./eleventy-setup.js";
 import { pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
 import type { PastMeetingView } from "./views/deal-view.js";
 
@@ -136,6 +138,8 @@ async function runEleventy(input: string, data: SiteData, options: RenderOptions
     results = (await eleventy.toJSON()) as typeof results;
   } catch (error) {
     throw new ProtokollError(phrase("build.renderFailed"), phrase("build.renderFailedHint"), { cause: error });
+  } finally {
+    await forgetFinishedRun();
   }
   const pages = results.filter(
     (r): r is { outputPath: string; content: string } => typeof r.outputPath === "string" && r.outputPath !== "",
