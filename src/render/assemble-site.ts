@@ -15,7 +15,7 @@ import { type FindingView, findingView } from "./views/finding-view.js";
 import { historyViews, type ReviewPage, type TrendsView } from "./views/history-view.js";
 import { byUrgency, type IndexRow, type IndexView, indexRow, indexView } from "./views/index-view.js";
 import { type LessonsEntry, lessonsView } from "./views/lessons-view.js";
-import { type OwnerPage, ownerPages } from "./views/owner-view.js";
+import { type OwnerPage, type OwnerSummary, ownerPages, ownersIndex } from "./views/owner-view.js";
 import { type SummaryView, summaryView } from "./views/summary-view.js";
 import { type UpcomingItem, upcomingItems } from "./views/upcoming-view.js";
 
@@ -33,6 +33,8 @@ export interface SiteView {
   kpi: KpiView;
   goal: string;
   owners: OwnerPage[];
+  /** "Wer macht was bis wann": each owner's most urgent actions. */
+  ownersIndex: OwnerSummary[];
   upcoming: UpcomingItem[];
   upcomingDays: number;
   lessons: LessonsEntry[];
@@ -96,6 +98,7 @@ export function assembleSite(
     kpi: kpiView(analysis.kpi, language, config.thresholds.onTimeGoal),
     goal: percent(config.thresholds.onTimeGoal, language),
     owners,
+    ownersIndex: ownersIndex(owners),
     upcoming: upcomingItems(analysis, language),
     upcomingDays: config.thresholds.upcomingDays,
     lessons: lessonsView(deals),

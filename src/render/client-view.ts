@@ -77,6 +77,7 @@ export function clientView(view: SiteView): SiteView {
     },
     kpi: noKpi,
     owners: [],
+    ownersIndex: [],
     upcoming: [],
     lessons: [],
     findingPages: [],

@@ -52,7 +52,7 @@ export const SINGLE_PAGE_FIELDS = [
   "index",
   "summary",
   "kpi",
-  "owners",
+  "ownersIndex",
   "upcoming",
   "upcomingDays",
   "lessons",

@@ -32,6 +32,38 @@ export interface OwnerPage {
 
 export { ownerSlug };
 
+/** Actions per owner on "Wer macht was bis wann" (the most urgent first); all of them are on the owner's page. */
+export const OWNERS_INDEX_ACTIONS = 10;
+
+/** One owner on "Wer macht was bis wann": their most urgent open actions, and how many more their page lists. */
+export interface OwnerSummary {
+  slug: string;
+  name: string;
+  nobody: boolean;
+  /** Open actions in all. */
+  count: number;
+  overdue: number;
+  actions: OwnerAction[];
+  /** Open actions not shown here. */
+  more: number;
+}
+
+/**
+ * The owners' overview: every owner, each with their {@link OWNERS_INDEX_ACTIONS} most urgent actions. It listed
+ * every action of everyone — 30 MB of HTML for 10 000 deals, every owner page over again.
+ */
+export function ownersIndex(owners: readonly OwnerPage[]): OwnerSummary[] {
+  return owners.map((owner) => ({
+    slug: owner.slug,
+    name: owner.name,
+    nobody: owner.nobody,
+    count: owner.actions.length,
+    overdue: owner.overdue,
+    actions: owner.actions.slice(0, OWNERS_INDEX_ACTIONS),
+    more: Math.max(0, owner.actions.length - OWNERS_INDEX_ACTIONS),
+  }));
+}
+
 function byUrgency(a: OwnerAction, b: OwnerAction): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
   if (a.dueIso && b.dueIso) return a.dueIso.localeCompare(b.dueIso);
@@ -43,7 +75,11 @@ function byUrgency(a: OwnerAction, b: OwnerAction): number {
  * Open actions across deals, grouped by owner; "nobody" collects the unowned and those whose owner is a group
  * or placeholder ("wir", "Team Einkauf"): they have no one to answer for them either.
  */
-export function ownerPages(deals: DealView[], language: Language, directory: ReadonlyMap<string, OwnerEntry>): OwnerPage[] {
+export function ownerPages(
+  deals: readonly Pick<DealView, "title" | "url" | "customer" | "actions">[],
+  language: Language,
+  directory: ReadonlyMap<string, OwnerEntry>,
+): OwnerPage[] {
   const t = messages(language);
   const groups = new Map<string, OwnerPage>();
   for (const deal of deals) {
