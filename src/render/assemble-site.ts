@@ -54,35 +54,75 @@ export interface SiteView {
  * object, and is not viewed again. Only for one today and one configuration (serve analyses every file again
  * when the day changes).
  */
+/** What the owner and lessons pages read of a deal's view. */
+type ListedDeal = Pick<DealView, "title" | "url" | "customer" | "actions"> & {
+  internal?: Pick<NonNullable<DealView["internal"]>, "lessonsHtml" | "signalsHtml">;
+};
+
+function listedDeal(view: DealView): ListedDeal {
+  const { title, url, customer, actions, internal } = view;
+  const listed: ListedDeal = { title, url, customer, actions };
+  if (internal) listed.internal = { lessonsHtml: internal.lessonsHtml, signalsHtml: internal.signalsHtml };
+  return listed;
+}
+
 export type ResultViews = WeakMap<DealResult, { view: DealView | undefined; findings: FindingView[] }>;
+
+/** Options of {@link assembleSite}. */
+export interface AssembleOptions {
+  /**
+   * Keep every deal's view in `deals` (default). Without, each view is made, read for the rows and the owner
+   * and lessons pages, and let go: a big site makes its deal pages' views batch by batch ({@link dealPageView}),
+   * so that 10 000 deals' views (~150 MB) are never held at once.
+   */
+  dealViews?: boolean;
+}
+
+/** A deal's page view, as {@link assembleSite} makes it. */
+export function dealPageView(
+  result: DealResult & { deal: NonNullable<DealResult["deal"]> },
+  analysis: Analysis,
+  pastMeetings?: ReadonlyMap<string, PastMeetingView[]>,
+): DealView {
+  const view = dealView(result, analysis);
+  view.pastMeetings = pastMeetings?.get(view.slug) ?? [];
+  return view;
+}
 
 export function assembleSite(
   analysis: Analysis,
   history?: History,
   pastMeetings?: ReadonlyMap<string, PastMeetingView[]>,
   known?: ResultViews,
+  options: AssembleOptions = {},
 ): SiteView {
   const { today, config } = analysis;
   const language = config.siteLanguage;
+  const keep = options.dealViews ?? true;
   const deals: DealView[] = [];
+  // What the owner and lessons pages read of each deal: all of its view, or only that when views are let go.
+  const listed: ListedDeal[] = [];
   const rows: IndexRow[] = analysis.deals.map((result) => {
     let made = known?.get(result);
     if (!made) {
       const findings = result.findings.map((f) => findingView(f, language));
-      const view = result.deal ? dealView(result as DealResult & { deal: NonNullable<DealResult["deal"]> }, analysis) : undefined;
+      const view = result.deal
+        ? dealPageView(result as DealResult & { deal: NonNullable<DealResult["deal"]> }, analysis, pastMeetings)
+        : undefined;
       made = { view, findings };
       known?.set(result, made);
     }
     const { view, findings } = made;
     if (view) {
       view.pastMeetings = pastMeetings?.get(view.slug) ?? [];
-      deals.push(view);
+      if (keep) deals.push(view);
+      listed.push(keep ? view : listedDeal(view));
     }
     return indexRow(result, view, findings, today, config);
   });
   rows.sort(byUrgency);
 
-  const owners = ownerPages(deals, language, ownerDirectory(analysis.deals));
+  const owners = ownerPages(listed, language, ownerDirectory(analysis.deals));
   const all = allDealsPages(rows, language);
   const status = statusPages(rows, language);
   const readiness = readinessPages(rows, language);
@@ -101,7 +141,7 @@ export function assembleSite(
     ownersIndex: ownersIndex(owners),
     upcoming: upcomingItems(analysis, language),
     upcomingDays: config.thresholds.upcomingDays,
-    lessons: lessonsView(deals),
+    lessons: lessonsView(listed),
     reviews: [],
     findingPages: findingPages(rows, language),
     statusPages: status,

@@ -87,7 +87,8 @@ export function clientView(view: SiteView): SiteView {
   };
 }
 
-function clientDeal(deal: DealView): DealView {
+/** A deal page as a client site shows it (see {@link clientView}). */
+export function clientDeal(deal: DealView): DealView {
   const { internal: _internal, gitHash: _gitHash, ...rest } = deal;
   return {
     ...rest,

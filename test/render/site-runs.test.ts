@@ -33,7 +33,8 @@ const hash = (text) => createHash("sha256").update(text).digest("hex");
 const whole = {};
 for (const page of await renderPages(view, flags, out, { deals: new Set(view.deals.map((d) => d.slug)), overview: true }))
   whole[path.relative(out, page.file)] = hash(page.content);
-const runs = runsOf(view, view.deals, pageLists(view), { deals: 10, overview: 2 });
+const slugs = view.deals.map((d) => d.slug);
+const runs = runsOf(slugs.length, slugs, pageLists(view), { deals: 10, overview: 2 });
 const split = {};
 const twice = [];
 for (const run of runs) {
@@ -44,7 +45,7 @@ for (const run of runs) {
   }
 }
 const shape = runs.map((run) => (run.overview ? (run.singles === false ? "paged" : "singles") : "deals"));
-const oneRun = runsOf(view, view.deals, pageLists(view)).length;
+const oneRun = runsOf(slugs.length, slugs, pageLists(view)).length;
 console.log(JSON.stringify({ whole, split, twice, shape, oneRun }));
 `;
 

@@ -10,7 +10,11 @@ export interface LessonsEntry {
 }
 
 /** The deals that have lessons or signals, in deal order. */
-export function lessonsView(deals: readonly DealView[]): LessonsEntry[] {
+export function lessonsView(
+  deals: readonly (Pick<DealView, "title" | "customer" | "url"> & {
+    internal?: Pick<NonNullable<DealView["internal"]>, "lessonsHtml" | "signalsHtml">;
+  })[],
+): LessonsEntry[] {
   return deals
     .filter((d) => d.internal && (d.internal.lessonsHtml.length > 0 || d.internal.signalsHtml.length > 0))
     .map((d) => ({

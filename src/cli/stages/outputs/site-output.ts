@@ -24,8 +24,15 @@ import type { BuildRun } from "../build-run.js";
 import type { Output } from "../output.js";
 import { jsonHash } from "../output-manifest.js";
 
-/** Deal pages per Eleventy run: Eleventy holds every page of a run in memory until the run ends. */
-const PAGES_PER_RUN = 2000;
+/**
+ * Deal pages per Eleventy run: Eleventy holds every page of a run in memory until the run ends. A site with more
+ * deals is big: rendered in several runs, its deal views made batch by batch. `PROTOKOLL_PAGES_PER_RUN` sets a
+ * smaller number, so that a test can build a big site of a few deals (test/cli/big-site.test.ts).
+ */
+function pagesPerRun(): number {
+  const set = Number(process.env.PROTOKOLL_PAGES_PER_RUN);
+  return Number.isInteger(set) && set > 0 ? set : 2000;
+}
 /**
  * Overview pages per Eleventy run of a big site: an owner's page lists each of their deals, and the 211 owner
  * pages of 10 000 deals held 140 MB until their run ended (runs of 100: the peak of the build fell by 60 MB).
@@ -68,18 +75,32 @@ export const siteOutput: Output = {
     }
     // A client site gets none of the history's internal views (trends, reviews, Verlauf).
     // Loaded only now: a build whose site is unchanged never needs the views (or markdown-it).
-    const { assembleSite } = await import("../../../render/assemble-site.js");
+    const { assembleSite, dealPageView } = await import("../../../render/assemble-site.js");
+    const { clientDeal, clientView } = await import("../../../render/client-view.js");
     const pastMeetings = await run.pastMeetings();
-    const team = assembleSite(analysis, client ? undefined : run.history, pastMeetings);
-    const view = client ? (await import("../../../render/client-view.js")).clientView(team) : team;
+    const valid = analysis.deals.filter((d): d is typeof d & { deal: NonNullable<typeof d.deal> } => d.deal !== undefined);
+    // A big site lets each deal's view go once the overview pages have what they need of it, and makes it again
+    // for its page, batch by batch: 10 000 deals' views at once were ~150 MB of the build's peak.
+    const big = valid.length > pagesPerRun();
+    const team = assembleSite(analysis, client ? undefined : run.history, pastMeetings, undefined, { dealViews: !big });
+    const view = client ? clientView(team) : team;
+    const held = new Map(view.deals.map((deal) => [deal.slug, deal]));
+    const resultOf = new Map(valid.map((result) => [result.slug, result]));
+    const pages: DealPages = {
+      slugs: valid.map((result) => result.slug),
+      view: (slug) => {
+        const deal = held.get(slug) ?? dealPageView(resultOf.get(slug) as (typeof valid)[number], analysis, pastMeetings);
+        return client && !held.has(slug) ? clientDeal(deal) : deal;
+      },
+    };
     const keys = pageKeys(view, flags, analysis, pastMeetings);
 
     // Each deal page and each paginated overview page (an owner, a finding, a list page, a review) by its own key.
     // Each check reads and hashes a page: several in flight (the order of `stale` stays the deals' order).
-    const reused = await mapLimit(view.deals, 16, async (deal) =>
-      run.manifest ? run.manifest.reuse(`page:${deal.slug}`, keys.made(deal), () => keys.item("page", deal)) : undefined,
+    const reused = await mapLimit(pages.slugs, 16, async (slug) =>
+      run.manifest ? run.manifest.reuse(`page:${slug}`, keys.made(slug), () => keys.item("page", pages.view(slug))) : undefined,
     );
-    const stale = view.deals.filter((_deal, i) => !reused[i]);
+    const stale = pages.slugs.filter((_slug, i) => !reused[i]);
     for (const files of reused) for (const file of files ?? []) run.pages.add(file);
     const lists = pageLists(view);
     const staleLists: Partial<PageLists> = {};
@@ -98,11 +119,11 @@ export const siteOutput: Output = {
     // rendered again whenever anything on them may have changed, which is cheap.
     const singles = await run.manifest?.reuse("overview", keys.overview);
     // Computing the keys left a site's worth of JSON behind: collected before Eleventy needs the room.
-    if (view.deals.length > PAGES_PER_RUN) releaseMemory();
+    if (big) releaseMemory();
     for (const file of singles ?? []) run.pages.add(file);
     const overview = !singles || listsStale;
     const kept = run.pages.size;
-    if (stale.length > 0 || overview) await render(run, view, flags, stale, overview ? staleLists : undefined, keys);
+    if (stale.length > 0 || overview) await render(run, view, pages, flags, stale, overview ? staleLists : undefined, keys);
     run.pageCounts.kept = kept;
     run.pageCounts.rendered = run.pages.size - kept;
     const { copySiteFonts } = await import("../../../render/render-site.js");
@@ -119,8 +140,15 @@ interface PageKeys {
    * configuration, the tool), its earlier meetings and the flags. Much cheaper than hashing the view: when it
    * is the last build's, the page is; when not (another day, another configuration), the view's key decides.
    */
-  made: (deal: DealView) => string;
+  made: (slug: string) => string;
   overview: string;
+}
+
+/** The site's deal pages: each deal's view, held (a small site) or made when asked for (a big one). */
+interface DealPages {
+  /** Every valid deal, in deal order. */
+  slugs: readonly string[];
+  view: (slug: string) => DealView;
 }
 
 /** What a deal page is made of besides its own view, and the overview pages of everything but the deal pages. */
@@ -136,14 +164,14 @@ function pageKeys(
   const everyPage = JSON.stringify([tool, view.lang, view.company ?? null, view.today, view.goal, siteFlags]);
   const digests = resultDigests(analysis);
   const digestOf = new Map(analysis.deals.map((result, i) => [result.slug, digests[i] as string]));
-  const made = new WeakMap<DealView, string>();
+  const made = new Map<string, string>();
   return {
-    made: (deal) => {
-      let key = made.get(deal);
+    made: (slug) => {
+      let key = made.get(slug);
       if (key === undefined) {
-        const past = JSON.stringify(pastMeetings?.get(deal.slug) ?? []);
-        key = sha256(`${everyPage}\0${pdfs[deal.slug] === true}\0${digestOf.get(deal.slug)}\0${past}`);
-        made.set(deal, key);
+        const past = JSON.stringify(pastMeetings?.get(slug) ?? []);
+        key = sha256(`${everyPage}\0${pdfs[slug] === true}\0${digestOf.get(slug)}\0${past}`);
+        made.set(slug, key);
       }
       return key;
     },
@@ -164,29 +192,24 @@ function pageKeys(
 }
 
 /**
- * Renders the stale deal pages (in runs of {@link PAGES_PER_RUN}) and, when `lists` is given, the pages rendered
+ * Renders the stale deal pages (in runs of {@link pagesPerRun}) and, when `lists` is given, the pages rendered
  * once per site and the stale paginated overview pages; records each page under its own key.
  */
 async function render(
   run: BuildRun,
   view: SiteView,
+  dealPages: DealPages,
   flags: SiteFlags,
-  stale: DealView[],
+  stale: readonly string[],
   lists: Partial<PageLists> | undefined,
   keys: PageKeys,
 ) {
   const { renderPages } = await import("../../../render/render-pages.js");
   const { assertPagesWritten } = await import("../../../render/render-site.js");
   const { outDir } = run.settings;
-  // Which item each page file belongs to, so that each is recorded under its own key.
+  // Which item each page file belongs to, so that each is recorded under its own key (a deal page's when its
+  // batch is rendered: its view is made then).
   const owner = new Map<string, { name: string; key: string; also?: string }>();
-  for (const deal of stale) {
-    owner.set(inOut(outDir, outputLayout.dealPage(deal.slug)), {
-      name: `page:${deal.slug}`,
-      key: keys.made(deal),
-      also: keys.item("page", deal),
-    });
-  }
   for (const kind of PAGED) {
     for (const item of (lists?.[kind] ?? []) as PagedItem[]) {
       const id = idOf(kind, item);
@@ -195,10 +218,19 @@ async function render(
   }
   const singles = new Map<string, string>();
   const written: string[] = [];
-  for (const [index, selection] of runsOf(view, stale, lists).entries()) {
+  for (const [index, selection] of runsOf(dealPages.slugs.length, stale, lists).entries()) {
     // Eleventy's garbage of the run before stays until the heap doubles: collected between runs of a big site.
     if (index > 0) releaseMemory();
-    const pages = await renderPages(view, flags, outDir, selection);
+    // The views of this run's deal pages, each recorded under the key of what it is made of and of its view.
+    const deals = [...selection.deals].map(dealPages.view);
+    for (const deal of deals) {
+      owner.set(inOut(outDir, outputLayout.dealPage(deal.slug)), {
+        name: `page:${deal.slug}`,
+        key: keys.made(deal.slug),
+        also: keys.item("page", deal),
+      });
+    }
+    const pages = await renderPages({ ...view, deals }, flags, outDir, selection);
     // Many small files: several writes in flight, not one after the other.
     await mapLimit(pages, 16, (page) => writeFileAtomic(page.file, page.content));
     for (const page of pages) {
@@ -217,27 +249,26 @@ async function render(
   // The index (when rendered) and a page for every deal rendered, else the installation is broken (exit 2).
   const have = lists ? written : [inOut(outDir, outputLayout.index), ...written];
   assertPagesWritten(
-    stale.map((d) => d.slug),
+    stale,
     have.map((file) => path.resolve(file)),
     outDir,
   );
 }
 
 /**
- * The Eleventy runs for the stale pages. A small site is one run. A big one gets a run for the pages made once
+ * The Eleventy runs for the stale pages of a site of `deals` deal pages. A small site is one run. A big one gets a run for the pages made once
  * per site, runs of up to {@link OVERVIEW_PAGES_PER_RUN} paginated pages of one kind, and one per
- * {@link PAGES_PER_RUN} deal pages: Eleventy holds every
+ * {@link pagesPerRun} deal pages: Eleventy holds every
  * page of a run until it ends, and all overview pages of 10 000 deals at once took the build over a gigabyte.
  */
 export function runsOf(
-  view: SiteView,
-  stale: DealView[],
+  deals: number,
+  stale: readonly string[],
   lists: Partial<PageLists> | undefined,
-  size = { deals: PAGES_PER_RUN, overview: OVERVIEW_PAGES_PER_RUN },
+  size = { deals: pagesPerRun(), overview: OVERVIEW_PAGES_PER_RUN },
 ): PageSelection[] {
-  const slugs = (deals: DealView[]) => new Set(deals.map((d) => d.slug));
-  if (view.deals.length <= size.deals) {
-    return [{ deals: slugs(stale), overview: lists !== undefined, ...(lists ? { pages: lists } : {}) }];
+  if (deals <= size.deals) {
+    return [{ deals: new Set(stale), overview: lists !== undefined, ...(lists ? { pages: lists } : {}) }];
   }
   const none = Object.fromEntries(PAGED.map((kind) => [kind, []])) as unknown as PageLists;
   const runs: PageSelection[] = [];
@@ -249,7 +280,7 @@ export function runsOf(
       }
     }
   }
-  for (const batch of chunks(stale, size.deals)) runs.push({ deals: slugs(batch), overview: false });
+  for (const batch of chunks(stale, size.deals)) runs.push({ deals: new Set(batch), overview: false });
   return runs;
 }
 
