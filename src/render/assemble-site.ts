@@ -54,6 +54,8 @@ export interface SiteView {
  * object, and is not viewed again. Only for one today and one configuration (serve analyses every file again
  * when the day changes).
  */
+export type ResultViews = WeakMap<DealResult, { view: DealView | undefined; findings: FindingView[] }>;
+
 /** What the owner and lessons pages read of a deal's view. */
 type ListedDeal = Pick<DealView, "title" | "url" | "customer" | "actions"> & {
   internal?: Pick<NonNullable<DealView["internal"]>, "lessonsHtml" | "signalsHtml">;
@@ -65,8 +67,6 @@ function listedDeal(view: DealView): ListedDeal {
   if (internal) listed.internal = { lessonsHtml: internal.lessonsHtml, signalsHtml: internal.signalsHtml };
   return listed;
 }
-
-export type ResultViews = WeakMap<DealResult, { view: DealView | undefined; findings: FindingView[] }>;
 
 /** Options of {@link assembleSite}. */
 export interface AssembleOptions {
@@ -114,6 +114,7 @@ export function assembleSite(
     }
     const { view, findings } = made;
     if (view) {
+      // A view `serve` kept from before the save: the earlier meetings are this run's.
       view.pastMeetings = pastMeetings?.get(view.slug) ?? [];
       if (keep) deals.push(view);
       listed.push(keep ? view : listedDeal(view));

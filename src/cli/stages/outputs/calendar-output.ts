@@ -57,27 +57,24 @@ export const calendarOutput: Output = {
     const previous = (await manifest?.reuse(partsEntry, common)) ? readParts(partsFile) : new Map();
     // The `.ics` files left as the last build wrote them, with their hashes.
     const kept = new Map<string, string>();
+    const keptIcs = async (deal: Deal) => {
+      const files = await manifest?.reuseHashes(`ics:${deal.slug}`, partKey(deal));
+      for (const [file, hash] of files ?? []) kept.set(file, hash);
+      return files !== undefined;
+    };
+    // Under PROTOKOLL_TIMINGS=1, each deal whose events are made again is named (the tests read the list).
+    const timings = process.env.PROTOKOLL_TIMINGS === "1";
     const known = async (deal: Deal) => {
       const last = previous.get(deal.slug);
-      if (!last || last.key !== partKey(deal)) return undefined;
-      if (last.part.events.length === 0) return last.part;
-      const files = await manifest?.reuseHashes(`ics:${deal.slug}`, partKey(deal));
-      if (!files) return undefined;
-      for (const [file, hash] of files) kept.set(file, hash);
-      return last.part;
-    };
-    // Under PROTOKOLL_TIMINGS=1, each deal whose events were made again (the tests read the list).
-    const timings = process.env.PROTOKOLL_TIMINGS === "1";
-    const reuse = async (deal: Deal) => {
-      const part = await known(deal);
-      if (!part && timings) process.stderr.write(`protokoll: calendar events ${deal.slug}\n`);
-      return part;
+      if (last?.key === partKey(deal) && (last.part.events.length === 0 || (await keptIcs(deal)))) return last.part;
+      if (timings) process.stderr.write(`protokoll: calendar events ${deal.slug}\n`);
+      return undefined;
     };
     const { written, parts } = await writeCalendars(deals, outDir, analysis.config, {
       // At a past revision there is no "now" to add to its history: no git SEQUENCE.
       ...(history ? { history } : {}),
       ...(run.client ? {} : { owners: ownerDirectory(analysis.deals) }),
-      known: reuse,
+      known,
     });
     for (const deal of deals) {
       const ics = inOut(outDir, outputLayout.dealFile(deal.slug, "ics"));

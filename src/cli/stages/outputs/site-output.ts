@@ -89,8 +89,10 @@ export const siteOutput: Output = {
     const pages: DealPages = {
       slugs: valid.map((result) => result.slug),
       view: (slug) => {
-        const deal = held.get(slug) ?? dealPageView(resultOf.get(slug) as (typeof valid)[number], analysis, pastMeetings);
-        return client && !held.has(slug) ? clientDeal(deal) : deal;
+        const deal = held.get(slug);
+        if (deal) return deal;
+        const made = dealPageView(resultOf.get(slug) as (typeof valid)[number], analysis, pastMeetings);
+        return client ? clientDeal(made) : made;
       },
     };
     const keys = pageKeys(view, flags, analysis, pastMeetings);
@@ -256,10 +258,10 @@ async function render(
 }
 
 /**
- * The Eleventy runs for the stale pages of a site of `deals` deal pages. A small site is one run. A big one gets a run for the pages made once
- * per site, runs of up to {@link OVERVIEW_PAGES_PER_RUN} paginated pages of one kind, and one per
- * {@link pagesPerRun} deal pages: Eleventy holds every
- * page of a run until it ends, and all overview pages of 10 000 deals at once took the build over a gigabyte.
+ * The Eleventy runs for the stale pages of a site of `deals` deal pages. A small site is one run. A big one gets a
+ * run for the pages made once per site, runs of up to {@link OVERVIEW_PAGES_PER_RUN} paginated pages of one kind,
+ * and one per {@link pagesPerRun} deal pages: Eleventy holds every page of a run until it ends, and all overview
+ * pages of 10 000 deals at once took the build over a gigabyte.
  */
 export function runsOf(
   deals: number,
