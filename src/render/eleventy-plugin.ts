@@ -7,6 +7,14 @@ import { type PageLists, pageLists } from "./page-lists.js";
 export type { PageLists };
 
 import { type Audience, skippedTemplates } from "./client-view.js";
+import {
+  type CompilingEnvironment,
+  type NunjucksCompiler,
+  nunjucksVersion,
+  serveCompiledTemplates,
+  type TemplateProps,
+  templateProps,
+} from "./compiled-templates.js";
 import { NUNJUCKS_OPTIONS, pageTemplates, TEMPLATES_DIR } from "./package-templates.js";
 
 /** Extra flags the templates read next to the site view. */
@@ -51,7 +59,10 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setQuietMode?(quiet: boolean): void;
-  on(event: "eleventy.engine.njk", listener: (engine: { nunjucks: NunjucksLib; environment: unknown }) => void): void;
+  on(
+    event: "eleventy.engine.njk",
+    listener: (engine: { nunjucks: NunjucksLib; environment: CompilingEnvironment }) => void,
+  ): void;
   on(event: "eleventy.ignores", listener: (ignores: string[]) => void): void;
   addExtension(extension: string, options: Record<string, unknown>): void;
   addPassthroughCopy(copy: Record<string, string>): void;
@@ -59,10 +70,10 @@ export interface EleventyConfig {
 }
 
 /** The part of the `nunjucks` module Eleventy hands out with its environment. */
-interface NunjucksLib {
+interface NunjucksLib extends NunjucksCompiler {
   Template: new (
-    source: string,
-    env: unknown,
+    source: { type: "code"; obj: TemplateProps },
+    env: CompilingEnvironment,
     path: string,
     eagerCompile: boolean,
   ) => { render(data: object, cb: (error: Error | null, text: string) => void): void };
@@ -130,21 +141,26 @@ function copySiteFonts(eleventyConfig: EleventyConfig): void {
  * compile cache and leaves caching to Nunjucks, which only caches included files): 1 000 deal pages meant 1 000
  * compilations of deal.njk and of its permalink, ~0.9 s per 1 000 deals. We register `njk` again with the same
  * environment (filters, loaders, autoescape), compile each template source once and let Eleventy cache it.
+ * The code comes compiled with the package where it can (src/render/compiled-templates.ts), for the pages and
+ * for the includes they extend and include.
  */
 function compileNunjucksOnce(eleventyConfig: EleventyConfig): void {
   let nunjucks: NunjucksLib | undefined;
-  let environment: unknown;
+  let environment: CompilingEnvironment | undefined;
+  const version = nunjucksVersion(createRequire(import.meta.url).resolve("@11ty/eleventy"));
   eleventyConfig.on("eleventy.engine.njk", (engine) => {
     nunjucks = engine.nunjucks;
     environment = engine.environment;
+    serveCompiledTemplates(nunjucks, environment, [path.join(TEMPLATES_DIR, "_includes")], version);
   });
   const compiled = new Map<string, (data: object) => Promise<string>>();
   const compile = (source: string, inputPath: string): ((data: object) => Promise<string>) => {
     const key = `${inputPath}\0${source}`;
     let render = compiled.get(key);
     if (!render) {
-      if (!nunjucks) throw new Error("Eleventy did not set up its Nunjucks environment before compiling");
-      const template = new nunjucks.Template(source, environment, inputPath, true);
+      if (!nunjucks || !environment) throw new Error("Eleventy did not set up its Nunjucks environment before compiling");
+      const obj = templateProps(nunjucks, environment, version, source, inputPath);
+      const template = new nunjucks.Template({ type: "code", obj }, environment, inputPath, true);
       render = (data) =>
         new Promise((resolve, reject) => template.render(data, (error, text) => (error ? reject(error) : resolve(text))));
       compiled.set(key, render);

@@ -5,6 +5,12 @@ import nunjucks from "nunjucks";
 import { LOGO_TYPES } from "../config/load-config.js";
 import type { Deal } from "../model/deal.js";
 import type { Analysis, DealResult } from "../pipeline.js";
+import {
+  type CompilingEnvironment,
+  type NunjucksCompiler,
+  nunjucksVersion,
+  serveCompiledTemplates,
+} from "./compiled-templates.js";
 import { NUNJUCKS_OPTIONS, TEMPLATES_DIR } from "./package-templates.js";
 import { printView } from "./print-view.js";
 
@@ -74,10 +80,17 @@ function fonts(): Promise<{ latin: string; all: string }> {
 let environment: nunjucks.Environment | undefined;
 
 function templates(): nunjucks.Environment {
-  environment ??= new nunjucks.Environment(
-    new nunjucks.FileSystemLoader([TEMPLATES_DIR, path.join(TEMPLATES_DIR, "_includes")], { noCache: false }),
-    { ...NUNJUCKS_OPTIONS },
-  );
+  if (!environment) {
+    const dirs = [TEMPLATES_DIR, path.join(TEMPLATES_DIR, "_includes")];
+    environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(dirs, { noCache: false }), { ...NUNJUCKS_OPTIONS });
+    // The templates' code as the package was compiled with it, where it was (see compiled-templates.ts).
+    serveCompiledTemplates(
+      nunjucks as unknown as NunjucksCompiler,
+      environment as unknown as CompilingEnvironment,
+      dirs,
+      nunjucksVersion(import.meta.url),
+    );
+  }
   return environment;
 }
 
