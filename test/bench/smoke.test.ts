@@ -66,13 +66,19 @@ describe("benchmark harness", () => {
       "History cached, unchanged HEAD",
       "Rebuild, nothing changed (HTML)",
       "Rebuild, one deal changed (HTML)",
-      "check vs single-thread parse",
+      "check, 8 deals, cold: no analysis cache",
+      "check, 8 deals, after a build: analysis cache",
       "serve: save → page updated",
       "serve: save → PDF preview updated",
     ]) {
       expect(stdout).toContain(label);
     }
     expect(stdout).toContain("no browser started");
+    // Every target says whether it held, and the run ends with how many did (issue 18: "prints which targets hold").
+    const targetNotes = stdout.split("\n").filter((line) => line.startsWith("|") && / target /.test(line));
+    expect(targetNotes.length).toBeGreaterThanOrEqual(20);
+    for (const line of targetNotes) expect(line).toMatch(/target [^|]*: (holds|does NOT hold)/);
+    expect(stdout).toMatch(/^Targets: \d+ of \d+ hold\.$/m);
     const [result] = await readdir(out);
     const json = JSON.parse(await readFile(path.join(out, result as string), "utf8"));
     expect(json.rebuild.unchangedStartedBrowser).toBe(false);
