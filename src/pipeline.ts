@@ -77,7 +77,7 @@ export async function analyse(options: AnalyseOptions): Promise<Analysis> {
   const duplicates = duplicateSlugFindings(entries);
   const { results, digests } = await analyseEntries(entries, duplicates, { ...options, cwd });
   const analysis = summarise(results, options);
-  cacheKeys.set(analysis, digests);
+  cachedDigests.set(analysis, digests);
   return analysis;
 }
 
@@ -92,7 +92,7 @@ async function analyseEntries(
 ): Promise<{ results: DealResult[]; digests: (string | undefined)[] }> {
   if (workerCount(entries.length) === 0) {
     const keyed = await mapLimit(entries, 16, (entry) => analyseEntryKeyed(entry, duplicates, options));
-    return { results: keyed.map((k) => k.result), digests: keyed.map((k) => k.key) };
+    return { results: keyed.map((k) => k.result), digests: keyed.map((k) => k.digest) };
   }
   const { cache, ...plain } = options;
   const digests: (string | undefined)[] = new Array(entries.length);
@@ -102,11 +102,11 @@ async function analyseEntries(
     if (!cache || entry.refused) return void due.push({ index });
     const bytes = await readCapped(entry.absolute, options.config.maxFileBytes);
     if (bytes === "too-large" || bytes === "special") return void due.push({ index });
-    const key = cache.key(entry, bytes, duplicates.get(entry.file), options.git?.get(entry.file));
-    digests[index] = key;
-    const cached = cache.get(key);
-    if (cached) results[index] = cached;
-    else due.push({ index });
+    const cached = cache.get(cache.key(entry, bytes, duplicates.get(entry.file), options.git?.get(entry.file)));
+    if (cached) {
+      results[index] = cached.result;
+      digests[index] = cached.digest;
+    } else due.push({ index });
   });
   due.sort((a, b) => a.index - b.index);
   const todo = due.map((d) => entries[d.index] as DealFileEntry);
@@ -121,10 +121,9 @@ async function analyseEntries(
       workerCount(todo.length),
     )) ?? (await mapLimit(todo, 16, (entry) => analyseEntryKeyed(entry, duplicates, keyed)));
   due.forEach((d, i) => {
-    const { result, key } = fresh[i] as Keyed;
+    const { result, key, digest } = fresh[i] as Keyed;
     results[d.index] = result;
-    digests[d.index] = key;
-    if (cache && key) cache.set(key, result);
+    digests[d.index] = cache && key ? cache.set(key, result) : digest;
   });
   return { results: results as DealResult[], digests };
 }
@@ -138,10 +137,14 @@ export async function analyseEntry(
   return (await analyseEntryKeyed(entry, duplicates, options)).result;
 }
 
-/** A result, with the key of what it was made from when there is a store to key by. */
+/**
+ * A result, with the key of what it was made from when there is a store to key by, and its digest when the
+ * store keeps results (see {@link resultDigests}).
+ */
 export interface Keyed {
   result: DealResult;
   key?: string;
+  digest?: string;
 }
 
 /** {@link analyseEntry}, with the analysis cache's key of the result when there is a cache. */
@@ -158,22 +161,24 @@ export async function analyseEntryKeyed(
   }
   const key = cache.key(entry, bytes, duplicates.get(entry.file), options.git?.get(entry.file));
   const cached = cache.get(key);
-  if (cached) return { result: cached, key };
+  if (cached) return { ...cached, key };
   const result = modelDeal(withDuplicate(parseDealBytes(entry, bytes, slugFindings(entry)), duplicates), options);
-  cache.set(key, result);
-  return { result, key };
+  const digest = cache.set(key, result);
+  return digest === undefined ? { result, key } : { result, key, digest };
 }
 
 /**
- * One digest per deal of `analysis`, in order: the analysis cache's key where the analysis knows it, else the
- * SHA-256 of the result as JSON (a deal analysed without a cache, or at a git revision). Equal digests, equal
- * results: what an output makes from a deal's result alone can be keyed by its digest.
+ * One digest per deal of `analysis`, in order: the analysis cache's digest of the result where the analysis
+ * knows it (src/pipeline/analysis-cache.ts `resultDigest`: the result as cached, with the tool, configuration and
+ * today), else the SHA-256 of the result as JSON (a deal analysed without a cache, or at a git revision). Equal
+ * digests, equal results: what an output makes from a deal's result alone can be keyed by its digest — and an
+ * edit that leaves a deal's result as it was (a comment, a blank line at the end) changes no output.
  */
 export function resultDigests(analysis: Analysis): string[] {
   let known = digestsOf.get(analysis);
   if (!known) {
-    const keys = cacheKeys.get(analysis);
-    known = analysis.deals.map((result, i) => keys?.[i] ?? sha256(JSON.stringify(result)));
+    const cached = cachedDigests.get(analysis);
+    known = analysis.deals.map((result, i) => cached?.[i] ?? sha256(JSON.stringify(result)));
     digestsOf.set(analysis, known);
   }
   return known;
@@ -181,10 +186,9 @@ export function resultDigests(analysis: Analysis): string[] {
 
 /**
  * Beside each analysis, not in it (two analyses of the same files are equal, cache or not): the analysis
- * cache's key of each result where it was known — everything the result was made from (file, bytes, git
- * facts, duplicates, configuration, today, the tool's code) — and the digests of {@link resultDigests}.
+ * cache's digest of each result where it was known, and the digests of {@link resultDigests}.
  */
-const cacheKeys = new WeakMap<Analysis, readonly (string | undefined)[]>();
+const cachedDigests = new WeakMap<Analysis, readonly (string | undefined)[]>();
 const digestsOf = new WeakMap<Analysis, string[]>();
 
 /** validate → model and findings over files already read (from disk, or from a git revision). */

@@ -33,10 +33,28 @@ export interface CacheContext {
 /** Where analyse() looks up and keeps results by the key of what each was made from. */
 export interface ResultStore {
   key(entry: DealFileEntry, bytes: Uint8Array, duplicate: Finding | undefined, git: unknown): string;
-  get(key: string): DealResult | undefined;
-  set(key: string, result: DealResult): void;
+  /** The result filed under `key`, with its {@link resultDigest}. */
+  get(key: string): Digested | undefined;
+  /** Files a result under `key`; returns its {@link resultDigest} where the store keeps results. */
+  set(key: string, result: DealResult): string | undefined;
   /** The hash of what every key depends on besides the file (see {@link keyingStore}). */
   readonly context?: string;
+}
+
+/** A result and its digest. */
+export interface Digested {
+  result: DealResult;
+  digest: string;
+}
+
+/**
+ * The digest of a result as the cache keeps it (its JSON) in a context: what the outputs made from one deal are
+ * keyed by. Unlike the key of the file it was made from, it stays the same when an edit leaves the result as
+ * it was — a comment, a blank line, quotes — so such an edit rebuilds nothing. A digest changes whenever the
+ * key's context (tool, configuration, today) does.
+ */
+export function resultDigest(context: string, json: Uint8Array | string): string {
+  return createHash("sha256").update(context).update("\0").update(json).digest("hex");
 }
 
 /**
@@ -67,7 +85,8 @@ export function keyingStore(context: string): ResultStore {
     context,
     key: (entry, bytes, duplicate, git) => analysisKey(context, entry, bytes, duplicate, git),
     get: () => undefined,
-    set: () => {},
+    // The thread that keeps the result (and serialises it) makes its digest.
+    set: () => undefined,
   };
 }
 
@@ -144,8 +163,8 @@ export class AnalysisCache implements ResultStore {
     return analysisKey(this.#context, entry, bytes, duplicate, git);
   }
 
-  /** A fresh copy of the cached analysis (callers add PDF findings to theirs), or undefined. */
-  get(key: string): DealResult | undefined {
+  /** A fresh copy of the cached analysis (callers add PDF findings to theirs) and its digest, or undefined. */
+  get(key: string): Digested | undefined {
     this.#notSaved();
     const json = this.#known.get(key);
     const result = json === undefined ? undefined : parseResult(json);
@@ -155,14 +174,16 @@ export class AnalysisCache implements ResultStore {
     }
     this.hits++;
     this.#used.set(key, json);
-    return result;
+    return { result, digest: resultDigest(this.#context, json) };
   }
 
-  /** Records a result as analysed now (serialised at once: later changes to it are not cached). */
-  set(key: string, result: DealResult): void {
+  /** Records a result as analysed now (serialised at once: later changes to it are not cached); its digest. */
+  set(key: string, result: DealResult): string {
     this.#notSaved();
     this.#fresh++;
-    this.#used.set(key, Buffer.from(JSON.stringify(result)));
+    const json = Buffer.from(JSON.stringify(result));
+    this.#used.set(key, json);
+    return resultDigest(this.#context, json);
   }
 
   /**

@@ -96,6 +96,30 @@ describe("incremental build", () => {
     expect(third.inode.has("owners/bernd-meier/index.html")).toBe(true);
   });
 
+  it("an edit that leaves the deal's result as it was (a comment, blank lines at the end) rewrites no output", async () => {
+    // Outputs were keyed by the file's bytes: a comment rebuilt the deal's page, PDF, calendars and every overview.
+    const cwd = await dealsDir({ "anna.yaml": anna("Annas Deal"), "bernd.yaml": bernd });
+    const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };
+    const build = () => runCli(["build", "--today", "2026-11-23"], { cwd, env });
+    const outDir = path.join(cwd, "_site");
+    expect((await build()).code).toBe(0);
+    expect((await build()).code).toBe(0);
+    const before = await snapshot(outDir);
+
+    await writeFile(path.join(cwd, "deals", "anna.yaml"), `${anna("Annas Deal")}# Notiz: Anna am Freitag anrufen\n\n`);
+    const commented = await build();
+    expect(commented.code).toBe(0);
+    expect(commented.stdout + commented.stderr).toContain("PDFs: 0 printed, 2 unchanged");
+    const after = await snapshot(outDir);
+    // The analysis cache files the result under the new bytes' key; no page, PDF, calendar, mail or report is made.
+    expect(rewritten(before, after).filter((file) => !file.startsWith(".protokoll/"))).toEqual([]);
+
+    // A real change after it is still seen.
+    await writeFile(path.join(cwd, "deals", "anna.yaml"), `${anna("Annas neuer Deal")}# Notiz: Anna am Freitag anrufen\n`);
+    expect((await build()).code).toBe(0);
+    expect(await readFile(path.join(outDir, "deals", "anna", "index.html"), "utf8")).toContain("Annas neuer Deal");
+  });
+
   it("another day rewrites what shows today's findings, and prints no PDF (a PDF never depends on today)", async () => {
     const cwd = await dealsDir({ "anna.yaml": anna("Annas Deal"), "bernd.yaml": bernd });
     const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };

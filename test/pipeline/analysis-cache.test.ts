@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Config, DEFAULT_CONFIG } from "../../src/config/load-config.js";
 import { ANALYSIS_CACHE_FILE, AnalysisCache, CACHE_PIECE_BYTES, cacheFilePieces } from "../../src/pipeline/analysis-cache.js";
-import { analyse } from "../../src/pipeline.js";
+import { analyse, resultDigests } from "../../src/pipeline.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 import { deal, dealsDir } from "../helpers/analyse.js";
 
@@ -54,6 +54,26 @@ describe("analysis cache", () => {
     expect([cache.hits, cache.misses]).toEqual([2, 1]);
     expect(analysis.deals.find((d) => d.slug === "b")?.title).toBe("Umbenannt");
     expect(analysis).toEqual(fresh);
+  });
+
+  it("gives a result the same digest from the cache as when analysed, whatever bytes it was made from", async () => {
+    const cwd = await dealsDir(files());
+    const cacheDir = path.join(cwd, "_site", ".protokoll");
+    const env = await machine();
+    const first = await run(cwd, cacheDir, env);
+    const second = await run(cwd, cacheDir, env);
+    expect(second.cache.hits).toBe(3);
+    expect(resultDigests(second.analysis)).toEqual(resultDigests(first.analysis));
+    // A comment changes the bytes (a miss) but not the result: the same digest, so no output is made again.
+    const a = files()["a.yaml"];
+    await writeFile(path.join(cwd, "deals", "a.yaml"), `${a}# intern: Budget erst ab Q2\n`);
+    const commented = await run(cwd, cacheDir, env);
+    expect([commented.cache.hits, commented.cache.misses]).toEqual([2, 1]);
+    expect(resultDigests(commented.analysis)).toEqual(resultDigests(first.analysis));
+    // Another day is another digest for every deal, even where the result reads the same.
+    const later = await run(cwd, cacheDir, env, "2026-11-24");
+    const before = resultDigests(first.analysis);
+    expect(resultDigests(later.analysis).filter((digest) => before.includes(digest))).toEqual([]);
   });
 
   it("analyses every deal anew on another day or with another configuration (findings depend on both)", async () => {

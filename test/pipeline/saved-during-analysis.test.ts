@@ -1,11 +1,12 @@
 // A deal saved while the build analyses it: the main thread keyed the bytes it read, the analysis (in a
 // worker, or after a miss) read the file again. The result was filed under the first key, and every output
-// keyed by it (src/pipeline.ts resultDigests) would have been reused for the other version of the file.
+// keyed by it would have been reused for the other version of the file. Outputs are now keyed by the digest of
+// the result (src/pipeline.ts resultDigests): it must be the digest of the version that was analysed.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
-import { analysisKey, type ResultStore } from "../../src/pipeline/analysis-cache.js";
+import { analysisKey, type ResultStore, resultDigest } from "../../src/pipeline/analysis-cache.js";
 import { analyse, type DealResult, resultDigests } from "../../src/pipeline.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 import { deal, dealsDir } from "../helpers/analyse.js";
@@ -32,7 +33,10 @@ describe("a deal saved during its analysis", () => {
         return analysisKey("ctx", entry, bytes, duplicate, git);
       },
       get: () => undefined,
-      set: (key, result) => void filed.push({ key, result }),
+      set: (key, result) => {
+        filed.push({ key, result });
+        return resultDigest("ctx", JSON.stringify(result));
+      },
     };
     const analysis = await analyse({
       dealsDir: "deals",
@@ -45,6 +49,8 @@ describe("a deal saved during its analysis", () => {
     expect(analysis.deals[0]?.title).toBe("Neu");
     expect(filed).toHaveLength(1);
     expect(filed[0]?.key).toBe(analysisKey("ctx", entry, Buffer.from(saved), undefined, undefined));
-    expect(resultDigests(analysis)[0]).toBe(filed[0]?.key);
+    // The outputs are keyed by the digest of the result of the saved version.
+    expect(filed[0]?.result.title).toBe("Neu");
+    expect(resultDigests(analysis)[0]).toBe(resultDigest("ctx", JSON.stringify(filed[0]?.result)));
   });
 });
