@@ -15,7 +15,17 @@ const limit = Number(limitText);
 const { config } = await loadConfig();
 const analysis = await analyse({ dealsDir, today: "2026-11-23", config });
 const docs = (await renderPrintHtml(analysis)).slice(0, limit);
-const launch = () => puppeteer.launch({ headless: true, pipe: true, args: CHROMIUM_ARGS, executablePath: browserExecutable() });
+// A 100-page tagged print takes longer than Puppeteer's default 30 s on a slow shared machine: the combined
+// document's row failed instead of measuring. The loops get three minutes per call.
+const TIMEOUT_MS = 180_000;
+const launch = () =>
+  puppeteer.launch({
+    headless: true,
+    pipe: true,
+    args: CHROMIUM_ARGS,
+    executablePath: browserExecutable(),
+    protocolTimeout: TIMEOUT_MS,
+  });
 mkdirSync(outDir, { recursive: true });
 
 const started = performance.now();
@@ -42,8 +52,15 @@ if (mode === "ours") {
   const browser = await launch();
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
-  await page.setContent(combined, { waitUntil: "load" });
-  const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, tagged: true, outline: false });
+  await page.setContent(combined, { waitUntil: "load", timeout: TIMEOUT_MS });
+  const pdf = await page.pdf({
+    format: "A4",
+    printBackground: true,
+    preferCSSPageSize: true,
+    tagged: true,
+    outline: false,
+    timeout: TIMEOUT_MS,
+  });
   writeFileSync(path.join(outDir, "combined.pdf"), pdf);
   await browser.close();
 } else if (mode === "launch-per-pdf") {
