@@ -42,6 +42,7 @@ describe("changedItems", () => {
   it.each([
     ["owners", "anna-schulz", "owners/anna-schulz/index.html"],
     ["findings", "overdue", "findings/overdue/index.html"],
+    ["findings", "overdue/2", "findings/overdue/2/index.html"],
     ["status", "status/active/2", "status/active/2/index.html"],
     ["reviews", "2026-W48", "review/2026-W48/index.html"],
   ] as const)("puts the page of a %s item %s at %s, where its template's permalink does", (kind, id, file) => {

@@ -5,12 +5,15 @@ import type { Language } from "../../model/deal.js";
 import { findingTitle, messages } from "../i18n.js";
 import { ALL_PAGE_SIZE, type IndexRow } from "./index-view.js";
 
-export interface FilterPage {
+/**
+ * One page of the deals with one finding, in pages like every list (findings/overdue/, findings/overdue/2/, …):
+ * at 10 000 deals the overdue actions alone were one 14 MB page, too large for a browser and for the build.
+ * `slug` names the page: the code for the first, `code/N` for the others.
+ */
+export interface FilterPage extends ListPage {
   slug: string;
-  title: string;
-  code?: FindingCode;
-  severity?: Severity;
-  rows: IndexRow[];
+  code: FindingCode;
+  severity: Severity;
 }
 
 /** One page of a paginated list: `path` is its folder below the site root ("status/active/2"). */
@@ -30,21 +33,23 @@ export function findingPages(rows: IndexRow[], language: Language): FilterPage[]
   for (const row of rows) for (const f of row.findings) codes.set(f.code, f.severity);
   return [...codes.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, severity]) => ({
-      slug: code,
-      code,
-      severity,
-      title: findingTitle(code, language),
+    .flatMap(([code, severity]) => {
       // Each row shows only the findings the page is about: the filter answers one question, and at
       // 10 000 deals listing every finding of every row made these pages tens of megabytes.
       // The findings column lists them in full, so the "next appointment" cell only marks the date.
-      rows: rows.flatMap((row) => {
+      const listed = rows.flatMap((row) => {
         const findings = row.findings.filter((f) => f.code === code);
         if (findings.length === 0) return [];
         const { nextFinding: _, ...rest } = row;
         return [{ ...rest, findings }];
-      }),
-    }));
+      });
+      return paginate(`findings/${code}`, findingTitle(code, language), listed, true).map((page) => ({
+        ...page,
+        slug: page.number === 1 ? code : `${code}/${page.number}`,
+        code,
+        severity,
+      }));
+    });
 }
 
 /** `rows` cut into pages of {@link ALL_PAGE_SIZE} below `base` ("all" → all/1/, all/2/, …). */
