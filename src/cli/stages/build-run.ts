@@ -77,11 +77,14 @@ export class BuildRun {
 
   /**
    * The deals' history with the working tree as its newest version, for trends, reviews, "Verlauf" and the
-   * calendars' SEQUENCE; undefined at a past revision. Made when an output renders, not before: a build that
-   * changed nothing only needs {@link historyHead} for its keys.
+   * calendars' SEQUENCE; undefined at a past revision and without a commit (outside git, or before the first
+   * commit): a working tree alone has no weeks, no earlier meetings, and would give every calendar event
+   * SEQUENCE 1 forever, however often it moved — the calendars then count days to the deal's "Stand" instead.
+   * Made when an output renders, not before: a build that changed nothing only needs {@link historyHead} for
+   * its keys.
    */
   get history(): History | undefined {
-    if (this.historyHead === undefined) return undefined;
+    if (!this.historyHead) return undefined;
     if (!this.#history) {
       const deals = this.analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
       this.#history = withWorkingTree(this.#committed, deals, this.analysis.today);
