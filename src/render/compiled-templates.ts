@@ -86,7 +86,10 @@ export function templateProps(
   if (!props) {
     const code = packagedCode()?.[key];
     props =
-      code !== undefined ? run(code.replaceAll(QUOTED_PLACEHOLDER, JSON.stringify(name))) : compile(nunjucks, env, source, name);
+      code !== undefined
+        ? // A function, not a string: `$&` or `$'` in a folder's name are no replacement patterns.
+          run(code.replaceAll(QUOTED_PLACEHOLDER, () => JSON.stringify(name)))
+        : compile(nunjucks, env, source, name);
     compiledNow.set(`${key}\0${name}`, props);
   }
   return props;
@@ -129,6 +132,8 @@ export function serveCompiledTemplates(
   const roots = dirs.map((dir) => path.resolve(dir));
   const loader = Object.assign(Object.create(nunjucks.Loader.prototype) as object, {
     cache: {},
+    // Eleventy's watch mode (a bare `npx @11ty/eleventy --serve`) looks a changed file up here in every loader.
+    pathsToNames: {},
     getSource(name: string) {
       for (const root of roots) {
         const file = path.resolve(root, name);

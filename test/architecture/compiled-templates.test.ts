@@ -38,7 +38,13 @@ const env = new nunjucks.Environment([], { autoescape: true, throwOnUndefined: f
 const version = compiled.nunjucksVersion(pathToFileURL(path.join(root, "dist/render/compiled-templates.js")).href);
 const props = compiled.templateProps(nunjucks, env, version, "<p>{{ who }}!</p>", "probe.njk");
 const other = new nunjucks.Template({ type: "code", obj: props }, env, "probe.njk", true).render({ who: "<Ana>" });
+// The package's code for an include, used under a path with "$&" and "$'" in it (a replacement pattern once).
+const { readFileSync } = await import("node:fs");
+const rowsSource = readFileSync(path.join(root, "templates/_includes/deal-rows.njk"), "utf8");
+const odd = compiled.templateProps(nunjucks, env, version, rowsSource, "/srv/R$&D/it$'s/deal-rows.njk");
+const oddPath = typeof odd.root === "function" && compiled.templatesCompiledAtRunTime() === 1;
 console.log(JSON.stringify({
+  oddPath,
   pages: pages.length,
   print: print.length,
   afterSite,
@@ -60,5 +66,6 @@ describe("templates compiled with the package", () => {
     expect(run.afterSite).toBe(0);
     expect(run.afterOther).toBe(1);
     expect(run.other).toBe("<p>&lt;Ana&gt;!</p>");
+    expect(run.oddPath).toBe(true);
   });
 });
