@@ -10,7 +10,15 @@ import { formatDate } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
 import { type Messages, messages } from "./i18n.js";
 import { type DealView, dealView, type KpiView, kpiView, type PastMeetingView, percent } from "./views/deal-view.js";
-import { allDealsPages, type FilterPage, findingPages, type ListPage, readinessPages, statusPages } from "./views/filter-view.js";
+import {
+  allDealsPages,
+  type FilterPage,
+  findingPages,
+  type ListPage,
+  linkBrokenFiles,
+  readinessPages,
+  statusPages,
+} from "./views/filter-view.js";
 import { type FindingView, findingView } from "./views/finding-view.js";
 import { historyViews, type ReviewPage, type TrendsView } from "./views/history-view.js";
 import { byUrgency, type IndexRow, type IndexView, indexRow, indexView } from "./views/index-view.js";
@@ -127,6 +135,8 @@ export function assembleSite(
   const all = allDealsPages(rows, language);
   const status = statusPages(rows, language);
   const readiness = readinessPages(rows, language);
+  const byFinding = findingPages(rows, language);
+  linkBrokenFiles(byFinding);
   const site: SiteView = {
     lang: language,
     t: messages(language),
@@ -144,7 +154,7 @@ export function assembleSite(
     upcomingDays: config.thresholds.upcomingDays,
     lessons: lessonsView(listed),
     reviews: [],
-    findingPages: findingPages(rows, language),
+    findingPages: byFinding,
     statusPages: status,
     readinessPages: readiness,
     allPages: all,

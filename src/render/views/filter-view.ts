@@ -52,6 +52,21 @@ export function findingPages(rows: IndexRow[], language: Language): FilterPage[]
     });
 }
 
+/**
+ * Points the chips of a file that does not build (it has no deal page to link to) at its row on the finding's
+ * page — with the finding pages in pages, the first one no longer holds every row. The chips are the index row's
+ * own objects (a page's rows are copies of the rows, not of their chips), so the index links there too.
+ */
+export function linkBrokenFiles(pages: readonly FilterPage[]): void {
+  for (const page of pages) {
+    for (const row of page.rows) {
+      if (!row.broken) continue;
+      const chip = row.chips.find((c) => c.code === page.code);
+      if (chip) chip.href = `${page.path}/index.html#deal-${row.slug}`;
+    }
+  }
+}
+
 /** `rows` cut into pages of {@link ALL_PAGE_SIZE} below `base` ("all" → all/1/, all/2/, …). */
 export function paginate(base: string, title: string, rows: IndexRow[], firstInBase: boolean): ListPage[] {
   const count = Math.max(1, Math.ceil(rows.length / ALL_PAGE_SIZE));
