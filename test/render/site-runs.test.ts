@@ -34,7 +34,7 @@ const whole = {};
 for (const page of await renderPages(view, flags, out, { deals: new Set(view.deals.map((d) => d.slug)), overview: true }))
   whole[path.relative(out, page.file)] = hash(page.content);
 const slugs = view.deals.map((d) => d.slug);
-const runs = runsOf(slugs.length, slugs, pageLists(view), { deals: 10, overview: 2 });
+const runs = runsOf(slugs.length, slugs, pageLists(view), { site: 10, deals: 10, overview: 2 });
 const split = {};
 const twice = [];
 for (const run of runs) {
@@ -46,7 +46,12 @@ for (const run of runs) {
 }
 const shape = runs.map((run) => (run.overview ? (run.singles === false ? "paged" : "singles") : "deals"));
 const oneRun = runsOf(slugs.length, slugs, pageLists(view)).length;
-console.log(JSON.stringify({ whole, split, twice, shape, oneRun }));
+const many = (n) => Array.from({ length: n }, (_, i) => "deal-" + i);
+const defaults = {
+  small: runsOf(2000, many(2000), undefined).map((run) => run.deals.size),
+  big: runsOf(2500, many(2500), undefined).map((run) => run.deals.size),
+};
+console.log(JSON.stringify({ whole, split, twice, shape, oneRun, defaults }));
 `;
 
 describe("a site rendered in several Eleventy runs", () => {
@@ -56,7 +61,7 @@ describe("a site rendered in several Eleventy runs", () => {
     await writeFile(script, SCRIPT);
     const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-runs-site-"));
     const output = execFileSync(process.execPath, [script, ROOT, cwd, "24"], { encoding: "utf8", maxBuffer: 64 << 20 });
-    const { whole, split, twice, shape, oneRun } = JSON.parse(output.trim().split("\n").at(-1) as string);
+    const { whole, split, twice, shape, oneRun, defaults } = JSON.parse(output.trim().split("\n").at(-1) as string);
     // Split for real: the pages made once in one run, each paginated kind in runs of two, deal pages in three runs.
     expect(shape.filter((kind: string) => kind === "singles")).toHaveLength(1);
     expect(shape.filter((kind: string) => kind === "deals")).toHaveLength(3);
@@ -64,7 +69,10 @@ describe("a site rendered in several Eleventy runs", () => {
     expect(twice).toEqual([]);
     expect(Object.keys(split).sort()).toEqual(Object.keys(whole).sort());
     expect(split).toEqual(whole);
-    // With the build's run sizes, a site of 24 deals is one run.
+    // With the build's run sizes, a site of 24 deals is one run, and so is one of 2 000; a bigger site renders its
+    // deal pages 500 a run (the 10 000-deal peak came at the end of each run of 2 000).
     expect(oneRun).toBe(1);
+    expect(defaults.small).toEqual([2000]);
+    expect(defaults.big).toEqual([500, 500, 500, 500, 500]);
   }, 120_000);
 });
