@@ -77,19 +77,31 @@ export class BuildRun {
 
   /**
    * The deals' history with the working tree as its newest version, for trends, reviews, "Verlauf" and the
-   * calendars' SEQUENCE; undefined at a past revision and without a commit (outside git, or before the first
-   * commit): a working tree alone has no weeks, no earlier meetings, and would give every calendar event
-   * SEQUENCE 1 forever, however often it moved — the calendars then count days to the deal's "Stand" instead.
-   * Made when an output renders, not before: a build that changed nothing only needs {@link historyHead} for
-   * its keys.
+   * calendars' SEQUENCE; undefined at a past revision, and without a commit (outside git, or before the first
+   * commit), where a working tree alone has no weeks and no earlier meetings: the site does not hold a copy of
+   * every deal's state for nothing. Made when an output renders, not before: a build that changed nothing only
+   * needs {@link historyHead} for its keys.
    */
   get history(): History | undefined {
     if (!this.historyHead) return undefined;
-    if (!this.#history) {
-      const deals = this.analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-      this.#history = withWorkingTree(this.#committed, deals, this.analysis.today);
-    }
+    this.#history ??= this.#withWorkingTree(this.#committed);
     return this.#history;
+  }
+
+  /**
+   * The history the calendars count SEQUENCE in: {@link history}, and without a commit the working tree alone
+   * (every event at 1, as its first version). It never falls: the first commit is 1 again and later ones rise.
+   * Days to the "Stand" (the fallback at a past revision) would be thousands, and the first commit would take
+   * SEQUENCE back to 1, after which calendars ignore the updates.
+   */
+  get calendarHistory(): History | undefined {
+    if (this.historyHead === undefined) return undefined;
+    return this.history ?? this.#withWorkingTree(undefined);
+  }
+
+  #withWorkingTree(committed: History | undefined): History {
+    const deals = this.analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+    return withWorkingTree(committed, deals, this.analysis.today);
   }
 
   /** Each deal's earlier meetings for "Verlauf" (team builds only), made on first use. */

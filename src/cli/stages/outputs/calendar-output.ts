@@ -44,7 +44,7 @@ export const calendarOutput: Output = {
     const { writeCalendars, writeHashed } = await import("../../../export/write-calendars.js");
     const { eventSequences } = await import("../../../history/event-sequence.js");
     const { CALENDAR_PARTS_FILE, partLines, readParts } = await import("./calendar-parts.js");
-    const { history } = run;
+    const history = run.calendarHistory;
     const partsFile = inOut(outDir, CALENDAR_PARTS_FILE);
     // The deal, and the SEQUENCE of each of its events (from the history of its file alone).
     const partKeys = new Map<string, string>();

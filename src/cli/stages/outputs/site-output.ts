@@ -204,8 +204,8 @@ function pageKeys(
 }
 
 /**
- * Renders the stale deal pages (in runs of {@link pagesPerRun}) and, when `lists` is given, the pages rendered
- * once per site and the stale paginated overview pages; records each page under its own key.
+ * Renders the stale deal pages (in runs of {@link dealPagesPerBigRun} on a big site) and, when `lists` is given,
+ * the pages rendered once per site and the stale paginated overview pages; records each page under its own key.
  */
 async function render(
   run: BuildRun,
