@@ -270,8 +270,8 @@ async function render(
 /**
  * The Eleventy runs for the stale pages of a site of `deals` deal pages. A small site is one run. A big one gets a
  * run for the pages made once per site, runs of up to {@link OVERVIEW_PAGES_PER_RUN} paginated pages of one kind,
- * and one per {@link dealPagesPerBigRun} deal pages: Eleventy holds every page of a run until it ends, and all overview
- * pages of 10 000 deals at once took the build over a gigabyte.
+ * and one per {@link dealPagesPerBigRun} deal pages: Eleventy holds every page of a run until it ends, and all
+ * overview pages of 10 000 deals at once took the build over a gigabyte.
  */
 export function runsOf(
   deals: number,
