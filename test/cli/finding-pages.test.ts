@@ -50,4 +50,18 @@ describe("finding pages", () => {
       expect(existsSync(target.endsWith("/") ? path.join(target, "index.html") : target), href).toBe(true);
     }
   });
+
+  it("link a broken file with a hostile name to its row as text: escaped in HTML, percent-encoded in the URL", async () => {
+    const hostile = 'Böse "Datei" <b>#?x';
+    const cwd = await dealsDir({ [`${hostile}.yaml`]: "title: [kaputt\n", "gut.yaml": overdue(1) });
+    const result = await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd });
+    expect(result.code).toBe(1);
+    const index = readFileSync(path.join(cwd, "_site", "index.html"), "utf8");
+    const expected = `findings/invalid-yaml/index.html#deal-${encodeURIComponent(hostile)}`;
+    expect(index).toContain(`href="${expected}"`);
+    expect(index).not.toContain("<b>#?x");
+    const page = readFileSync(path.join(cwd, "_site", "findings", "invalid-yaml", "index.html"), "utf8");
+    // The row the link points at: its id is the name, HTML-escaped, which is what the fragment decodes to.
+    expect(page).toContain('id="deal-Böse &quot;Datei&quot; &lt;b&gt;#?x"');
+  });
 });

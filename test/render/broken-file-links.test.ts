@@ -13,7 +13,7 @@ describe("a broken file's chips", () => {
     for (const page of pages) {
       for (const row of page.rows) {
         const href = view.rows.find((r) => r.slug === row.slug)?.chips.find((c) => c.code === "invalid-yaml")?.href;
-        expect(href).toBe(`${page.path}/index.html#deal-${row.slug}`);
+        expect(href).toBe(`${page.path}/index.html#deal-${encodeURIComponent(row.slug)}`);
       }
     }
     expect(pages[1]?.path).toBe("findings/invalid-yaml/2");

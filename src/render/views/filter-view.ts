@@ -62,7 +62,9 @@ export function linkBrokenFiles(pages: readonly FilterPage[]): void {
     for (const row of page.rows) {
       if (!row.broken) continue;
       const chip = row.chips.find((c) => c.code === page.code);
-      if (chip) chip.href = `${page.path}/index.html#deal-${row.slug}`;
+      // The slug of a broken file is its name, as untrusted as the file: percent-encoded for the URL's fragment
+      // (the page's row id is the same text, which the browser matches after decoding).
+      if (chip) chip.href = `${page.path}/index.html#deal-${encodeURIComponent(row.slug)}`;
     }
   }
 }
