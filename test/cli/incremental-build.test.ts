@@ -57,12 +57,17 @@ const bernd = deal(
   "  date: 2026-12-03",
 ).replace("Testdeal", "Bernds Deal");
 
+/** Anna's and Bernd's deals in a fresh folder, with a machine key of their own, and a build there. */
+async function twoDeals() {
+  const cwd = await dealsDir({ "anna.yaml": anna("Annas Deal"), "bernd.yaml": bernd });
+  const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };
+  const build = (today = "2026-11-23") => runCli(["build", "--today", today], { cwd, env });
+  return { cwd, env, build, outDir: path.join(cwd, "_site") };
+}
+
 describe("incremental build", () => {
   it("writes nothing and starts no browser when nothing changed; one changed deal rewrites its files and the overviews that list it", async () => {
-    const cwd = await dealsDir({ "anna.yaml": anna("Annas Deal"), "bernd.yaml": bernd });
-    const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };
-    const build = () => runCli(["build", "--today", "2026-11-23"], { cwd, env });
-    const outDir = path.join(cwd, "_site");
+    const { cwd, build, outDir } = await twoDeals();
 
     expect((await build()).code).toBe(0);
     const first = await snapshot(outDir);
@@ -98,10 +103,7 @@ describe("incremental build", () => {
 
   it("an edit that leaves the deal's result as it was (a comment, blank lines at the end) rewrites no output", async () => {
     // Outputs were keyed by the file's bytes: a comment rebuilt the deal's page, PDF, calendars and every overview.
-    const cwd = await dealsDir({ "anna.yaml": anna("Annas Deal"), "bernd.yaml": bernd });
-    const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };
-    const build = () => runCli(["build", "--today", "2026-11-23"], { cwd, env });
-    const outDir = path.join(cwd, "_site");
+    const { cwd, build, outDir } = await twoDeals();
     expect((await build()).code).toBe(0);
     expect((await build()).code).toBe(0);
     const before = await snapshot(outDir);
@@ -121,12 +123,10 @@ describe("incremental build", () => {
   });
 
   it("another day rewrites what shows today's findings, and prints no PDF (a PDF never depends on today)", async () => {
-    const cwd = await dealsDir({ "anna.yaml": anna("Annas Deal"), "bernd.yaml": bernd });
-    const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };
-    const outDir = path.join(cwd, "_site");
-    expect((await runCli(["build", "--today", "2026-11-23"], { cwd, env })).code).toBe(0);
+    const { build, outDir } = await twoDeals();
+    expect((await build()).code).toBe(0);
     const before = await snapshot(outDir);
-    const later = await runCli(["build", "--today", "2026-12-05"], { cwd, env });
+    const later = await build("2026-12-05");
     expect(later.stdout + later.stderr).toContain("PDFs: 0 printed, 2 unchanged");
     const after = await snapshot(outDir);
     const written = rewritten(before, after);
