@@ -27,7 +27,9 @@ const day = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86
 export function generateHistory(repo, { commits = 20, perCommit = 200, months = 6, end = "2026-11-23", seed = 5 } = {}) {
   const rnd = random(seed);
   const dealsDir = path.join(repo, "deals");
-  const files = readdirSync(dealsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dealsDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   const span = months * 30;
   const dateOf = (k) => day(end, -span + Math.floor((k * (span - 1)) / Math.max(1, commits - 1)) - 1);
   const git = (args, date) =>
@@ -59,8 +61,9 @@ function change(text, rnd, date) {
   }
   if (r < 0.85) {
     // An open action is done, after its due date.
-    return text.replace(/(\n {4}due: (\d{4}-\d{2}-\d{2}))\n(?! {4}status)/, (_, head, due) =>
-      `${head}\n    status: done\n    done_on: ${due < date ? day(due, 3) : due}\n`,
+    return text.replace(
+      /(\n {4}due: (\d{4}-\d{2}-\d{2}))\n(?! {4}status)/,
+      (_, head, due) => `${head}\n    status: done\n    done_on: ${due < date ? day(due, 3) : due}\n`,
     );
   }
   return text.replace(/\nrisks:\n/, `\nrisks:\n  - "Neu am ${date}."\n`);

@@ -3,8 +3,8 @@
 import type { Config } from "../../config/load-config.js";
 import type { History } from "../../history/read-history.js";
 import { emptyRow, weeklyMeasuresByOwner } from "../../history/weekly-measures.js";
-import { ownerKey } from "../../model/owner-directory.js";
 import { weeklyReview } from "../../history/weekly-review.js";
+import { ownerKey } from "../../model/owner-directory.js";
 import { addWeeks, isoWeekOf, weeksEndingWith } from "../../time/iso-week.js";
 import type { PlainDate } from "../../time/plain-date.js";
 import { outputLayout } from "../../util/output-layout.js";
