@@ -30,7 +30,8 @@ export function buildDeal(slug: string, file: string, data: DealFile, git?: GitF
       recapLists().map((key) => [key, (data as unknown as Record<string, string[] | undefined>)[key] ?? []]),
     ),
     escalation: data.escalation ?? [],
-    asOf: (data.updated ?? git?.date ?? data.meeting.date) as PlainDate,
+    // Contract v3: never a commit date — a commit on 07.12. must not re-date the recap of a meeting of 02.11.
+    asOf: (data.updated ?? data.protocol_sent ?? data.meeting.date) as PlainDate,
   };
   if (data.sender) deal.sender = data.sender;
   if (data.summary?.trim()) deal.summary = data.summary;

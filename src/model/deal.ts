@@ -40,7 +40,7 @@ export interface Action {
 export interface GitFacts {
   date: PlainDate;
   shortHash: string;
-  /** The full commit hash, for the PDF's metadata. */
+  /** The full commit hash, for report.json and the deal page (never the PDF: it does not depend on git). */
   hash?: string;
 }
 
@@ -72,7 +72,7 @@ export interface Deal {
   escalation: EscalationStep[];
   lostReason?: string;
   protocolSent?: PlainDate;
-  /** The "Stand": `updated`, else the last commit date of the file, else the meeting date. */
+  /** The "Stand": `updated`, else `protocol_sent`, else the meeting date — never git (contract v3). */
   asOf: PlainDate;
   git?: GitFacts;
   internal?: {

@@ -8,6 +8,7 @@ import { sendReadiness } from "../findings/send-readiness.js";
 import { phrase } from "../i18n/translate.js";
 import type { DealFileEntry } from "../load/find-deal-files.js";
 import type { LoadedFile } from "../load/read-deal-file.js";
+import { actionKey } from "../model/action-key.js";
 import { buildDeal } from "../model/build-deal.js";
 import { kpiFor } from "../model/kpi.js";
 import type { AnalyseOptions, DealResult } from "../pipeline.js";
@@ -60,7 +61,7 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
   );
   if (git?.pushedBack) {
     for (const action of deal.actions) {
-      const times = git.pushedBack[action.id ?? action.task];
+      const times = git.pushedBack[actionKey(deal, action)];
       if (times) action.pushedBack = times;
     }
   }

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { createHmac } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +13,9 @@ const today = TODAY as PlainDate;
 let dir: string;
 let history: History;
 
-async function read(cacheDir: string | false = false) {
+const secret = Buffer.alloc(32, 7);
+
+async function read(cacheDir: string | false = false, key: Buffer = secret) {
   const h = await readHistory({
     dealsDir: "deals",
     cwd: dir,
@@ -21,6 +24,7 @@ async function read(cacheDir: string | false = false) {
     maxFileBytes: 256 * 1024,
     toolVersion: "test",
     cacheDir,
+    secret: key,
   });
   if (!h) throw new Error("no history");
   return h;
@@ -154,18 +158,54 @@ describe("weekly measures from a scripted 12-week history", () => {
     const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
     await read(cacheDir);
     const file = path.join(cacheDir, "history.json");
-    const good = JSON.parse(await readFile(file, "utf8"));
+    const text = await readFile(file, "utf8");
+    const mac = text.slice(0, text.indexOf("\n"));
+    const good = JSON.parse(text.slice(text.indexOf("\n") + 1));
+    // Written back with a valid MAC, so the shape checks are what refuses it.
+    const signed = (data: unknown) => {
+      const body = JSON.stringify(data);
+      return `${createHmac("sha256", secret).update(body).digest("hex")}\n${body}`;
+    };
     // A snapshot with a forged shape (a task that is an object) makes the whole file worthless.
     const forged = structuredClone(good);
     const first = Object.keys(forged.snapshots).find((k) => forged.snapshots[k]);
     forged.snapshots[first as string].actions[0].task = { toString: "x" };
-    await writeFile(file, JSON.stringify(forged));
+    await writeFile(file, signed(forged));
     const afterForged = await read(cacheDir);
     expect(afterForged.cache).toBe("cold");
     expect([...afterForged.files]).toEqual([...history.files]);
     await writeFile(file, "{ not json");
     expect((await read(cacheDir)).cache).toBe("cold");
-    await writeFile(file, JSON.stringify({ ...good, key: "another tool" }));
+    await writeFile(file, signed({ ...good, key: "another tool" }));
     expect((await read(cacheDir)).cache).toBe("cold");
+    expect(mac).toMatch(/^[0-9a-f]{64}$/);
+    await rm(cacheDir, { recursive: true, force: true });
+  });
+
+  // `.git/protokoll/history.json` had no MAC: 500 appended fake commits of the deal made its SEQUENCE 502.
+  it("a tampered history cache is ignored: fake commits appended without the key's MAC do not raise SEQUENCE", async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cold = await read(cacheDir);
+    const file = path.join(cacheDir, "history.json");
+    const text = await readFile(file, "utf8");
+    const data = JSON.parse(text.slice(text.indexOf("\n") + 1));
+    const [file0, blob] = data.log[0].changes[0];
+    const fakes = Array.from({ length: 500 }, (_, i) => ({
+      commit: (i + 1).toString(16).padStart(40, "f"),
+      time: data.log[0].time + 1,
+      changes: [[file0, blob]],
+    }));
+    data.log = [...fakes, ...data.log];
+    const body = JSON.stringify(data);
+    // The old MAC over the new body, and a MAC made with another key: both refused.
+    await writeFile(file, `${text.slice(0, text.indexOf("\n"))}\n${body}`);
+    const tampered = await read(cacheDir);
+    expect(tampered.cache).toBe("cold");
+    expect(tampered.files.get(file0)?.at(-1)?.ordinal).toBe(cold.files.get(file0)?.at(-1)?.ordinal);
+    await writeFile(file, `${createHmac("sha256", Buffer.alloc(32, 9)).update(body).digest("hex")}\n${body}`);
+    expect((await read(cacheDir)).cache).toBe("cold");
+    // Read under another key, the cache is not trusted either.
+    expect((await read(cacheDir, Buffer.alloc(32, 9))).cache).toBe("cold");
+    await rm(cacheDir, { recursive: true, force: true });
   });
 });

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../config/load-config.js";
+import { gitFactsOf } from "../../history/git-facts.js";
 import { t } from "../../i18n/translate.js";
-import { readGitFacts } from "../../load/git-facts.js";
 import type { Language } from "../../time/language.js";
+import { committedHistory } from "../context.js";
 import { parsePositiveInt, resolveToday } from "../options.js";
 import { ServeSession } from "../serve-session.js";
 import { VERSION } from "../version.js";
@@ -26,7 +27,9 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
   const dealsDir = flags.deals ?? "deals";
   const { config } = await loadConfig();
   const outDir = await mkdtemp(path.join(tmpdir(), "protokoll-serve-"));
-  const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
+  const today = resolveToday(undefined, config.timeZone);
+  const read = { dealsDir, config, today, language: flags.language, warn: log, write: true };
+  const git = gitFactsOf(await committedHistory(read));
   const session = new ServeSession({
     dealsDir,
     outDir,

@@ -30,7 +30,8 @@ export const CHECK_STAGES: readonly Stage<CheckRun>[] = [
     // After a build, the deals it analysed are not parsed again; `check` only reads the cache, never writes it.
     name: "analyse",
     async run(run) {
-      run.analysis = (await prepare(run.flags, { dir: path.resolve("_site", OUTPUT_CACHE_DIR), write: false })).analysis;
+      const cache = { dir: path.resolve("_site", OUTPUT_CACHE_DIR), write: false };
+      run.analysis = (await prepare(run.flags, cache, (line) => process.stderr.write(`${line}\n`))).analysis;
     },
   },
   {
