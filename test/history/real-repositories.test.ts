@@ -3,7 +3,7 @@
 // to 1 after a move, a shallow clone printed other PDF bytes without a word, four 300 MB versions took 2.4 GB, and
 // a gitlink vanished from `diff` and showed as "0 errors" in `build --at`.
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ICAL from "ical.js";
