@@ -72,3 +72,36 @@ function change(text, rnd, date) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   generateHistory(process.argv[2] ?? ".", { commits: Number(process.argv[3] ?? 20), perCommit: Number(process.argv[4] ?? 200) });
 }
+
+/**
+ * A long history in seconds instead of minutes: `commits` commits (one `git fast-import`), each moving one deal's
+ * first due date a day later, dates spread evenly over the `days` before `end`. `repo/deals` must hold the deals;
+ * the working tree ends as the last commit left it.
+ */
+export function generateLongHistory(repo, { commits = 5000, days = 360, end = "2026-11-23" } = {}) {
+  const dealsDir = path.join(repo, "deals");
+  const files = readdirSync(dealsDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
+  const texts = files.map((f) => readFileSync(path.join(dealsDir, f), "utf8"));
+  const start = Date.parse(`${end}T00:00:00Z`) / 1000 - days * 86_400;
+  const chunks = [];
+  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  for (let k = 0; k < commits; k++) {
+    const time = Math.floor(start + (k * (days - 1) * 86_400) / commits);
+    chunks.push(`commit refs/heads/main\nmark :${k + 1}\ncommitter bench <bench@example.com> ${time} +0000\n`);
+    chunks.push(data(`change ${k}`));
+    if (k > 0) chunks.push(`from :${k}\n`);
+    const touched = k === 0 ? files.map((_, i) => i) : [k % files.length];
+    for (const i of touched) {
+      if (k > 0) {
+        texts[i] = texts[i].replace(/(\n {4}due: )(\d{4}-\d{2}-\d{2})/, (_, head, due) => `${head}${day(due, 1)}`);
+      }
+      chunks.push(`M 100644 inline deals/${files[i]}\n`, data(texts[i]));
+    }
+    chunks.push("\n");
+  }
+  execFileSync("git", ["init", "-q", "-b", "main"], { cwd: repo });
+  execFileSync("git", ["fast-import", "--quiet"], { cwd: repo, input: chunks.join("") });
+  execFileSync("git", ["reset", "-q", "--hard", "main"], { cwd: repo });
+}

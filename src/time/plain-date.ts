@@ -88,16 +88,18 @@ export function daysBetween(a: PlainDate, b: PlainDate): number {
   return dayNumber(b) - dayNumber(a);
 }
 
+// One formatter per zone: making one costs more than formatting, and the history dates every commit with it.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date in an IANA time zone, e.g. `Europe/Berlin`. */
 export function todayIn(timeZone: string, now: Date = new Date()): PlainDate {
-  // en-CA formats as YYYY-MM-DD.
-  const text = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-  return text as PlainDate;
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now) as PlainDate;
 }
 
 /** Whether `zone` is an IANA time zone this Node knows. */

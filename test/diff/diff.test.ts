@@ -183,9 +183,9 @@ describe("untrusted text in the pull-request summary", () => {
 });
 
 describe("git history of a deal", () => {
-  // Contract v3: the Stand is never a commit date (here no `updated`, no `protocol_sent`: the meeting date); the
+  // Contract v3: the Stand is never a commit date (here no `updated`: `protocol_sent`, 21.11.); the
   // page still names the last commit.
-  it("gives the meeting date as Stand and the short hash of the last commit, and flags a due date pushed back three times", async () => {
+  it("gives protocol_sent as Stand and the short hash of the last commit, and flags a due date pushed back three times", async () => {
     const repo = await gitRepo();
     const version = (due: string) =>
       deal(["  - id: plan", "    task: Projektplan schicken", "    owner: Jonas Keller", `    due: ${due}`], "2026-12-01");
@@ -206,7 +206,7 @@ describe("git history of a deal", () => {
     const hash = repo.git("log", "-1", "--format=%h").trim();
     expect((await runCli(["build", "--no-pdf"], { cwd: repo.dir, env: ENV })).code).toBe(0);
     const html = (await import("node:fs")).readFileSync(`${repo.dir}/_site/deals/strom/index.html`, "utf8");
-    expect(html).toContain(`Stand: 20.11.2026 · ${hash}`);
+    expect(html).toContain(`Stand: 21.11.2026 · ${hash}`);
     expect(html).toContain("↻ 3×");
   });
 
