@@ -95,6 +95,9 @@ describe("a renamed deal keeps its history", () => {
     await r.write("deals/archiv/beta.yaml", deal("2026-12-04", "15:00"));
     r.commit("moved again");
     expect(Math.max(...(await sequences(r.dir, "beta.ics")))).toBeGreaterThan(Math.max(...after));
+    // A year on, the horizon (52 weeks) cuts the old versions, and the build log says so.
+    const later = await runCli(["build", "--no-pdf", "--today", "2027-12-31"], { cwd: r.dir });
+    expect(later.stderr).toMatch(/History: read from 1 Jan 2027 \(the last 52 weeks\); 6 older versions do not count/);
   }, 120_000);
 });
 

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -180,6 +181,58 @@ describe("weekly measures from a scripted 12-week history", () => {
     expect((await read(cacheDir)).cache).toBe("cold");
     expect(mac).toMatch(/^[0-9a-f]{64}$/);
     await rm(cacheDir, { recursive: true, force: true });
+  });
+
+  // Every check and build re-read the whole log (5 000 commits: 3.2–3.6 s each run): only unseen commits are read.
+  it("after a new commit, the pass reads only the commits since the cached head, and sees what a cold pass sees", async () => {
+    const { dir: repoDir } = await twelveWeekRepo();
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const options = {
+      dealsDir: "deals",
+      cwd: repoDir,
+      timeZone: "Europe/Berlin",
+      today,
+      maxFileBytes: 256 * 1024,
+      toolVersion: "test",
+      cacheDir,
+      secret,
+    };
+    await readHistory(options);
+    const file = [...(await readHistory(options))!.files.keys()][0] as string;
+    const text = await readFile(path.join(repoDir, file), "utf8");
+    await writeFile(path.join(repoDir, file), text.replace(/title: (.*)/, "title: $1 (neu)"));
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], {
+        cwd: repoDir,
+        env: { ...process.env, GIT_COMMITTER_DATE: "2026-11-22T10:00:00Z", GIT_AUTHOR_DATE: "2026-11-22T10:00:00Z" },
+      });
+    git("commit", "-qam", "title");
+    const warm = await readHistory(options);
+    const cold = await readHistory({ ...options, cacheDir: false });
+    expect(warm?.cache).toBe("partial");
+    expect([...(warm?.files ?? [])]).toEqual([...(cold?.files ?? [])]);
+    expect(warm?.files.get(file)?.at(-1)?.snapshot?.title).toMatch(/\(neu\)$/);
+    expect((await readHistory(options))?.cache).toBe("hit");
+    await rm(cacheDir, { recursive: true, force: true });
+    await rm(repoDir, { recursive: true, force: true });
+  });
+
+  it("the horizon: versions before the window are cut, and the pass says how many", async () => {
+    const late = "2027-12-31" as PlainDate;
+    const h = await readHistory({
+      dealsDir: "deals",
+      cwd: dir,
+      timeZone: "Europe/Berlin",
+      today: late,
+      maxFileBytes: 256 * 1024,
+      toolVersion: "test",
+      cacheDir: false,
+    });
+    // Every commit is more than 52 weeks before: each file keeps the one version in force when the window opens.
+    for (const versions of h?.files.values() ?? []) expect(versions.length).toBe(1);
+    const all = [...history.files.values()].reduce((n, v) => n + v.length, 0);
+    expect(h?.cut).toEqual({ versions: all - (h?.files.size ?? 0), commitCap: false });
+    expect(h?.since).toBe("2027-01-01");
   });
 
   // `.git/protokoll/history.json` had no MAC: 500 appended fake commits of the deal made its SEQUENCE 502.
