@@ -90,7 +90,7 @@ describe("a renamed deal keeps its history", () => {
     const after = await sequences(r.dir, "beta.ics");
     // Two more commits of the file (the moves): never lower, per event.
     expect(after.length).toBe(before.length);
-    after.forEach((sequence, i) => expect(sequence).toBeGreaterThanOrEqual(before[i] as number));
+    for (const [i, sequence] of after.entries()) expect(sequence).toBeGreaterThanOrEqual(before[i] as number);
     // A real change after the move rises above what the calendars saw.
     await r.write("deals/archiv/beta.yaml", deal("2026-12-04", "15:00"));
     r.commit("moved again");

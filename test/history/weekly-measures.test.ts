@@ -197,8 +197,8 @@ describe("weekly measures from a scripted 12-week history", () => {
       cacheDir,
       secret,
     };
-    await readHistory(options);
-    const file = [...(await readHistory(options))!.files.keys()][0] as string;
+    const first = await readHistory(options);
+    const file = [...(first?.files.keys() ?? [])][0] as string;
     const text = await readFile(path.join(repoDir, file), "utf8");
     await writeFile(path.join(repoDir, file), text.replace(/title: (.*)/, "title: $1 (neu)"));
     const git = (...args: string[]) =>
