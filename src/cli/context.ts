@@ -119,6 +119,8 @@ export async function committedHistory(read: {
       maxFileBytes: read.config.maxFileBytes,
       toolVersion: VERSION,
       writeCache: read.write,
+      // At HEAD, the files unchanged on disk are not read from git: the analysis of the working tree gives them.
+      fromWorkingTree: !read.revision,
       ...(read.revision ? { revision: read.revision } : {}),
       ...(await secretFor(read.write)),
     });

@@ -6,6 +6,11 @@ import { dueMoves } from "./weekly-measures.js";
 export interface DealGitFacts extends GitFacts {
   /** Per action ({@link actionKey}): due dates moved later within the history's horizon, renames followed. */
   pushedBack: Record<string, number>;
+  /**
+   * When the newest commit's version is the file on disk (not read from git, see `fromWorkingTree`): the due
+   * dates of the version before it, per action key. A later due date in the file is one more move.
+   */
+  dueBefore?: Record<string, string>;
 }
 
 /**
@@ -17,12 +22,17 @@ export function gitFactsOf(history: History | undefined): Map<string, DealGitFac
   for (const [file, versions] of history?.files ?? []) {
     const last = versions.at(-1);
     if (!last?.commit) continue;
-    facts.set(file, {
+    const fact: DealGitFacts = {
       date: last.date,
       shortHash: last.commit.slice(0, 7),
       hash: last.commit,
       pushedBack: pushedBack(file, versions),
-    });
+    };
+    if (last.snapshot === undefined) {
+      const before = versions.findLast((v) => v.snapshot)?.snapshot;
+      fact.dueBefore = Object.fromEntries((before?.actions ?? []).flatMap((a) => (a.due ? [[a.key, a.due]] : [])));
+    }
+    facts.set(file, fact);
   }
   return facts;
 }

@@ -17,7 +17,11 @@ export interface Version {
   date: PlainDate;
   /** How many commits (within the log cap) changed this file up to and including this one: never falls. */
   ordinal: number;
-  snapshot: Snapshot | null;
+  /**
+   * `undefined` only until the working tree is added ({@link withWorkingTree}): a version whose blob is the file
+   * as it is on disk is not read from git — the analysis of the working tree gives its snapshot.
+   */
+  snapshot: Snapshot | null | undefined;
   /** The version is the uncommitted working tree, not a commit. */
   workingTree?: boolean;
 }
@@ -56,6 +60,11 @@ export interface HistoryOptions {
   writeCache?: boolean;
   /** The commit to look from (`build --at`, `diff`); default HEAD. The log is then not cached. */
   revision?: string;
+  /**
+   * Versions whose blob is the file as it is on disk are not read (their snapshot stays undefined until
+   * {@link withWorkingTree} gives it from the analysis of the working tree): at one commit, nothing is parsed twice.
+   */
+  fromWorkingTree?: boolean;
 }
 
 /** The default horizon: the last 52 weeks, and at most 20 000 commits of the first-parent line. */
@@ -98,6 +107,7 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
   const since = addDays(options.today, -7 * (options.weeks ?? HORIZON.weeks));
   const { files, cut } = versionsOf(log, since);
   const snapshots = new Map<string, Snapshot | null>();
+  const onDisk = options.fromWorkingTree && !options.revision ? await blobsOnDisk(options) : new Set<string>();
   const missing: string[] = [];
   const asked = new Set<string>();
   for (const list of files.values())
@@ -105,6 +115,7 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
       if (!v.blob || snapshots.has(v.blob)) continue;
       const hit = cached?.snapshots[v.blob];
       if (hit !== undefined) snapshots.set(v.blob, hit);
+      else if (onDisk.has(v.blob)) continue;
       else if (!asked.has(v.blob)) {
         asked.add(v.blob);
         missing.push(v.blob);
@@ -148,11 +159,32 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
         time: v.time,
         date: dateOf(v.time),
         ordinal: v.ordinal,
-        snapshot: v.blob ? (snapshots.get(v.blob) ?? null) : null,
+        snapshot: !v.blob ? null : snapshots.has(v.blob) ? (snapshots.get(v.blob) ?? null) : undefined,
       })),
     );
   }
   return { head, since, files: result, cache: state, shallow, cut: { ...cut, commitCap: log.length >= maxCommits } };
+}
+
+/**
+ * The blob ids of the deal files that are on disk exactly as in the index (`git ls-files -s`, less what
+ * `git diff-files` finds changed): their committed version with that blob is the working tree itself.
+ */
+async function blobsOnDisk(options: HistoryOptions): Promise<Set<string>> {
+  const args = ["--", options.dealsDir];
+  const [staged, changed] = await Promise.all([
+    git(["ls-files", "-s", "-z", ...args], options.cwd),
+    git(["diff-files", "--name-only", "--relative", "-z", ...args], options.cwd),
+  ]).catch(() => ["", ""]);
+  const dirty = new Set(changed.split("\0"));
+  const blobs = new Set<string>();
+  // "<mode> <blob> <stage>\t<path>"
+  for (const row of staged.split("\0")) {
+    const [meta = "", file = ""] = row.split("\t");
+    const [mode, blob = ""] = meta.split(" ");
+    if (mode?.startsWith("100") && !dirty.has(file) && DEAL_EXTENSION.test(file)) blobs.add(blob);
+  }
+  return blobs;
 }
 
 interface ListedVersion {
@@ -210,6 +242,22 @@ async function isAncestor(ancestor: string, commit: string, cwd: string): Promis
  */
 export function withWorkingTree(history: History | undefined, deals: readonly Deal[], today: PlainDate): History {
   const files = new Map(history?.files ?? []);
+  const byFile = new Map(deals.map((deal) => [deal.file, deal]));
+  // Committed versions that are the file on disk take their snapshot from its analysis (new lists and versions:
+  // what was computed over the committed lists stays as it was). A file on disk that is not a valid deal: null.
+  for (const [file, list] of files) {
+    if (!list.some((v) => v.snapshot === undefined)) continue;
+    const deal = byFile.get(file);
+    let snapshot: Snapshot | null = null;
+    if (deal) {
+      snapshot = snapshotOf(deal);
+      if (deal.updated) snapshot.updated = deal.updated;
+    }
+    files.set(
+      file,
+      list.map((v) => (v.snapshot === undefined ? { ...v, snapshot } : v)),
+    );
+  }
   for (const deal of deals) {
     const snapshot = snapshotOf(deal);
     snapshot.updated = deal.asOf;

@@ -46,7 +46,7 @@ export function stateAt(versions: readonly Version[], day: PlainDate): Snapshot 
   let state: Snapshot | null = null;
   for (const v of versions) {
     if (v.date > day) break;
-    state = v.snapshot;
+    state = v.snapshot ?? null;
   }
   return state;
 }

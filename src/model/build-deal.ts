@@ -70,6 +70,7 @@ export function buildDeal(slug: string, file: string, data: DealFile, git?: GitF
   }
   if (data.lost_reason?.trim()) deal.lostReason = data.lost_reason;
   if (data.protocol_sent) deal.protocolSent = data.protocol_sent as PlainDate;
+  if (data.updated) deal.updated = data.updated as PlainDate;
   if (git) deal.git = git;
   if (data.internal) {
     deal.internal = {

@@ -160,6 +160,8 @@ export interface Deal {
   escalation: EscalationStep[];
   lostReason?: string;
   protocolSent?: PlainDate;
+  /** `updated` as the file says it (the history compares versions by it). */
+  updated?: PlainDate;
   /** The "Stand": `updated`, else `protocol_sent`, else the meeting date — never git (contract v3). Never a contact. */
   asOf: PlainDate;
   git?: GitFacts;

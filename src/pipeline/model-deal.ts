@@ -61,7 +61,11 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
   );
   if (git?.pushedBack) {
     for (const action of deal.actions) {
-      const times = git.pushedBack[actionKey(deal, action)];
+      const key = actionKey(deal, action);
+      // The newest commit is this file as it is (not read twice): its move, if any, counts here.
+      const before = git.dueBefore?.[key];
+      const last = before !== undefined && action.due !== undefined && action.due > before ? 1 : 0;
+      const times = (git.pushedBack[key] ?? 0) + last;
       if (times) action.pushedBack = times;
     }
   }
