@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module script without types, run by `npm run lint` as well
 import { checkStages } from "../../scripts/check-stages.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const check = checkStages as (srcRoot: string) => string[];
 const made: string[] = [];
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "protokoll-stages-"));
+  const dir = tempDir("protokoll-stages-");
   made.push(dir);
   const root = path.join(dir, "src");
   for (const [name, text] of Object.entries(files)) {

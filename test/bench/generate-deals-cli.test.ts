@@ -1,10 +1,10 @@
 // bench/generate-deals.js --help once wrote 100 deals into a folder named "--help".
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const script = path.join(ROOT, "bench", "generate-deals.js");
 let cwd = "";
@@ -12,7 +12,7 @@ let cwd = "";
 afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
 function run(args: string[]): { status: number; stdout: string; stderr: string } {
-  cwd = mkdtempSync(path.join(tmpdir(), "protokoll-gen-cli-"));
+  cwd = tempDir("protokoll-gen-cli-");
   try {
     return { status: 0, stdout: execFileSync(process.execPath, [script, ...args], { cwd, encoding: "utf8" }), stderr: "" };
   } catch (error) {
