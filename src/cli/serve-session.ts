@@ -1,4 +1,5 @@
 // What `protokoll serve` keeps running: the analysis, the pages written, the live server and the preview printer.
+
 import { createHash } from "node:crypto";
 import { type FSWatcher, watch } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -16,6 +17,7 @@ import { changedItems, idOf, PAGED, type PagedItem, pageLists, pagePath } from "
 import { type PageSelection, type RenderedPage, renderPages } from "../render/render-pages.js";
 import { type LiveServer, startLiveServer } from "../render/serve-site.js";
 import { formatFinding } from "../report/format-text.js";
+import { markCounts } from "../report/mark-counts.js";
 import type { Language } from "../time/language.js";
 import type { PlainDate } from "../time/plain-date.js";
 import { DEALS_OUT, inOut, outputLayout } from "../util/output-layout.js";
@@ -98,13 +100,11 @@ export class ServeSession {
     this.#folder = new DealsFolderPoll(deals);
     const { analysis } = await this.#live.update();
     this.#apply(analysis);
-    const { errors, warnings } = analysis.summary;
     this.#logErrors(analysis.deals);
     this.#options.log(
       t(this.#options.language, "serve.rebuilt", {
         deals: plural(analysis.deals.length, "n.deal"),
-        errors: plural(errors, "n.error"),
-        warnings: plural(warnings, "n.warning"),
+        marks: markCounts(analysis, this.#options.language),
       }),
     );
     for (const result of analysis.deals) if (result.deal) this.#prints.queue(result.slug, false);
@@ -205,14 +205,12 @@ export class ServeSession {
       overview: true,
       ...(everything ? {} : { pages: changedItems(before, this.#view as SiteView) }),
     });
-    const { errors, warnings } = analysis.summary;
     this.#options.log(
       t(this.#options.language, "serve.updated", {
         files: (changed.length + removed.length > 0 ? [...changed, ...removed].map((d) => d.file) : ["templates/"]).join(", "),
         pages: plural(pages, "n.page"),
         ms: Math.round(performance.now() - started),
-        errors: plural(errors, "n.error"),
-        warnings: plural(warnings, "n.warning"),
+        marks: markCounts(analysis, this.#options.language),
       }),
     );
     // The quiet period runs from the last save (#scheduleUpdate), not from this update's end: a save the page
