@@ -11,10 +11,12 @@ import { PreviewPrinter } from "../pdf/preview-printer.js";
 import { LiveAnalysis } from "../pipeline/live-analysis.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { assembleSite, type ResultViews, type SiteView } from "../render/assemble-site.js";
+import { brokenDealPage } from "../render/broken-deal-page.js";
 import type { SiteFlags } from "../render/eleventy-plugin.js";
 import { TEMPLATES_DIR } from "../render/package-templates.js";
 import { changedItems, idOf, PAGED, type PagedItem, pageLists, pagePath } from "../render/page-lists.js";
 import { type PageSelection, type RenderedPage, renderPages } from "../render/render-pages.js";
+import { copySiteFonts } from "../render/render-site.js";
 import { type LiveServer, startLiveServer } from "../render/serve-site.js";
 import { formatFinding } from "../report/format-text.js";
 import { markCounts } from "../report/mark-counts.js";
@@ -109,6 +111,9 @@ export class ServeSession {
     );
     for (const result of analysis.deals) if (result.deal) this.#prints.queue(result.slug, false);
     await this.#renderAndWrite({ deals: new Set(analysis.deals.map((d) => d.slug)), overview: true });
+    await this.#writeBroken(analysis.deals);
+    // The pages' typeface, as a build copies it: without it the preview is set in a fallback font.
+    await copySiteFonts(this.#options.outDir);
     this.#server = await startLiveServer(this.#options.outDir, this.#options.port);
     // The watcher can miss an event; the poll finds what no update has seen within a second.
     this.#poll = setInterval(() => {
@@ -187,6 +192,7 @@ export class ServeSession {
     }
     // Before the pages: whoever sees the page change finds the reason in the log already.
     this.#logErrors(changed);
+    await this.#writeBroken(changed);
     let pages = 0;
     const saved = new Set(changed.map((d) => d.slug));
     if (!everything && saved.size > 0) {
@@ -263,6 +269,12 @@ export class ServeSession {
       changed.push(page.file);
     }
     return changed;
+  }
+
+  /** A broken deal's page says what is wrong instead of showing the content of its last good version. */
+  async #writeBroken(results: readonly DealResult[]): Promise<void> {
+    const pages = results.filter((r) => !r.deal).map((r) => brokenDealPage(r, this.#options.language, this.#options.outDir));
+    if (pages.length > 0) this.#server?.reload(await this.#write(pages));
   }
 
   async #removeDeal(slug: string): Promise<void> {

@@ -5,6 +5,7 @@ import { loadConfig } from "../../config/load-config.js";
 import { t } from "../../i18n/translate.js";
 import { readGitFacts } from "../../load/git-facts.js";
 import type { Language } from "../../time/language.js";
+import { endWithParent } from "../end-with-parent.js";
 import { parsePositiveInt, resolveToday } from "../options.js";
 import { ServeSession } from "../serve-session.js";
 import { VERSION } from "../version.js";
@@ -38,14 +39,19 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
     git,
     log,
   });
+  let stopWatching = () => {};
   try {
     await session.start();
     log(t(flags.language, "serve.serving", { port, dir: dealsDir }));
+    // Until Ctrl-C, a signal, the terminal closing, or the process that started it going away (`npx` killed).
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
+      process.once("SIGHUP", resolve);
+      stopWatching = endWithParent(resolve);
     });
   } finally {
+    stopWatching();
     await session.stop();
     await rm(outDir, { recursive: true, force: true });
   }

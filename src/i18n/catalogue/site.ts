@@ -42,6 +42,10 @@ export const de = {
   withoutNext: "ohne nächsten Termin",
   sortHint: "Spaltenköpfe sortieren die Tabelle.",
   skip: "Zum Inhalt",
+  brokenPageTitle: "{file} lässt sich nicht lesen",
+  brokenPageIntro:
+    "Die Seite zeigt den Deal wieder, sobald die Datei fehlerfrei gespeichert ist. Bis dahin gilt nichts vom alten Stand. Was zu korrigieren ist:",
+  brokenPageBack: "Zur Übersicht",
   staleDeals: "Deals schlafen ein",
   level_error: "Fehler",
   level_critical: "Kritisch",
@@ -141,6 +145,10 @@ export const en = {
   withoutNext: "without next appointment",
   sortHint: "Column headers sort the table.",
   skip: "Skip to content",
+  brokenPageTitle: "{file} cannot be read",
+  brokenPageIntro:
+    "This page shows the deal again once the file is saved without errors. Until then nothing of its old state holds. What to fix:",
+  brokenPageBack: "Back to the overview",
   staleDeals: "deals going stale",
   level_error: "Error",
   level_critical: "Critical",
