@@ -14,7 +14,7 @@ import type { SiteFlags } from "../render/eleventy-plugin.js";
 import { TEMPLATES_DIR } from "../render/package-templates.js";
 import { changedItems, idOf, PAGED, type PagedItem, pageLists, pagePath } from "../render/page-lists.js";
 import { type PageSelection, type RenderedPage, renderPages } from "../render/render-pages.js";
-import { type LiveServer, startLiveServer } from "../render/serve-site.js";
+import { type Intercept, type LiveServer, startLiveServer } from "../render/serve-site.js";
 import { formatFinding } from "../report/format-text.js";
 import type { Language } from "../time/language.js";
 import type { PlainDate } from "../time/plain-date.js";
@@ -33,6 +33,8 @@ export interface SessionOptions {
   today: () => PlainDate;
   git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number> }>;
   log: (line: string) => void;
+  /** Requests answered before the site's (the protocol form, src/cli/form/). */
+  intercept?: Intercept;
 }
 
 /** Saves closer together than this are one update. */
@@ -109,7 +111,7 @@ export class ServeSession {
     );
     for (const result of analysis.deals) if (result.deal) this.#prints.queue(result.slug, false);
     await this.#renderAndWrite({ deals: new Set(analysis.deals.map((d) => d.slug)), overview: true });
-    this.#server = await startLiveServer(this.#options.outDir, this.#options.port);
+    this.#server = await startLiveServer(this.#options.outDir, this.#options.port, this.#options.intercept);
     // The watcher can miss an event; the poll finds what no update has seen within a second.
     this.#poll = setInterval(() => {
       if (this.#folder?.pending()) this.#scheduleUpdate();
@@ -137,6 +139,12 @@ export class ServeSession {
     await this.#prints.close();
     await this.#work.catch(() => undefined);
     await this.#server?.close();
+  }
+
+  /** The form wrote `file`: resolves once its page (and the overview) show it, so a redirect finds it there. */
+  async saved(file: string): Promise<void> {
+    this.#touched.add(file);
+    await this.#enqueue(() => this.#update());
   }
 
   /** Requests the pages tried to make while printing previews (all aborted): should stay empty. */
