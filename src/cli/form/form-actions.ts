@@ -101,7 +101,8 @@ function dataOf(text: string): Record<string, Plain> {
 /** The posted form: its values, and the button pressed if it was one that changes only the form. */
 function read(body: URLSearchParams): { values: Record<string, Plain>; operation: string | undefined } {
   const operation = body.get("_op") ?? undefined;
-  const values = (formValues(dealForm(), postedTree(body), operation !== undefined) ?? {}) as Record<string, Plain>;
+  // The empty entry every list shows is left out; "add" makes a new one.
+  const values = (formValues(dealForm(), postedTree(body)) ?? {}) as Record<string, Plain>;
   if (operation !== undefined) applyOperation(values, operation);
   return { values, operation };
 }

@@ -58,21 +58,20 @@ function typed(field: Extract<Field, { type: "value" }>, raw: string): Plain | u
 
 /**
  * The deal's data from the posted tree: keys in the schema's order, empty values and empty items left out (the
- * way `check` reads `key:` without a value). With `keepEmptyItems`, a list keeps items with nothing in them, for
- * showing the form again after "add".
+ * way `check` reads `key:` without a value).
  */
-export function formValues(field: Field, posted: Posted | string | undefined, keepEmptyItems = false): Plain | undefined {
+export function formValues(field: Field, posted: Posted | string | undefined): Plain | undefined {
   if (posted === undefined) return undefined;
   if (field.type === "either") {
     const shape = typeof posted === "string" ? posted : Object.fromEntries(Object.entries(posted));
-    return formValues(alternativeFor(field, shape), posted, keepEmptyItems);
+    return formValues(alternativeFor(field, shape), posted);
   }
   if (field.type === "value") return typeof posted === "string" ? typed(field, posted) : undefined;
   if (typeof posted === "string") return undefined;
   if (field.type === "object") {
     const out: Record<string, Plain> = {};
     for (const sub of field.fields) {
-      const value = formValues(sub, Object.hasOwn(posted, sub.key) ? posted[sub.key] : undefined, keepEmptyItems);
+      const value = formValues(sub, Object.hasOwn(posted, sub.key) ? posted[sub.key] : undefined);
       if (value !== undefined) out[sub.key] = value;
     }
     return Object.keys(out).length > 0 ? out : undefined;
@@ -80,10 +79,8 @@ export function formValues(field: Field, posted: Posted | string | undefined, ke
   const items = Object.keys(posted)
     .map(Number)
     .sort((a, b) => a - b)
-    .map((index) => formValues(field.item, posted[String(index)], keepEmptyItems));
-  const kept = keepEmptyItems
-    ? items.map((item) => item ?? (field.item.type === "value" ? "" : {}))
-    : items.filter((item): item is Plain => item !== undefined);
+    .map((index) => formValues(field.item, posted[String(index)]));
+  const kept = items.filter((item): item is Plain => item !== undefined);
   return kept.length > 0 ? kept : undefined;
 }
 
