@@ -95,8 +95,10 @@ class Editor {
 
   result(): string {
     let out = this.text;
-    for (const edit of [...this.#edits].sort((a, b) => b.start - a.start || b.end - a.end))
-      out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    // From the end backwards; of two insertions at one place, the one made first ends up first.
+    const order = this.#edits.map((edit, index) => ({ edit, index }));
+    order.sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index);
+    for (const { edit } of order) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
     return out;
   }
 
@@ -129,7 +131,7 @@ class Editor {
     const column = this.#column(node.range?.[0] ?? 0);
     const pairs = node.items as Pair<Scalar, Node | null>[];
     const keyOf = (pair: Pair<Scalar, Node | null>) => String(pair.key?.value);
-    const kept = pairs.filter((pair) => keyOf(pair) in next || isEmpty(toJs(pair.value)));
+    const kept = pairs.filter((pair) => keyOf(pair) in next || isEmpty(withoutEmpty(toJs(pair.value))));
     if (kept.length === 0 && pairs.length > 0) {
       this.#replace(node, next, false, column);
       return;
@@ -137,7 +139,7 @@ class Editor {
     for (const pair of pairs) {
       const key = keyOf(pair);
       if (!(key in next)) {
-        if (!isEmpty(toJs(pair.value))) this.#deletePair(pair, pairs);
+        if (!isEmpty(withoutEmpty(toJs(pair.value)))) this.#deletePair(pair, pairs);
         continue;
       }
       this.value(pair.value, next[key] as Plain, false, column + 2, pair);
