@@ -62,8 +62,8 @@ describe("writeBack", () => {
       action.owner = "Anna Schulz";
       action.status = "open";
       (d.participants as Plain[]).pop();
-      (d.participants as Record<string, Plain>[])[0]!.role = undefined as unknown as Plain;
-      delete (d.participants as Record<string, Plain>[])[0]!.role;
+      const first = (d.participants as Record<string, Plain>[])[0] as Record<string, Plain>;
+      delete first.role;
       d.decisions = ["Kennzahl: mehr als 90 %"];
       d.next_meeting = { date: "2026-12-01", time: "09:00" };
     });

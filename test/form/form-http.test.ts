@@ -45,16 +45,16 @@ function send(method: string, urlPath: string, body = "", headers: Record<string
 /** The form as a browser would send it back: every named control with its value (a minimal HTML reader). */
 function fieldsOf(html: string): URLSearchParams {
   const fields = new URLSearchParams();
-  const unescape = (text: string) => text.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)));
+  const decode = (text: string) => text.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)));
   const form = html.slice(html.indexOf('<form method="post" action="/edit') || html.indexOf("<form"));
   const main = form.slice(0, form.indexOf("</form>"));
   for (const match of main.matchAll(/<input [^>]*name="([^"]+)"[^>]*value="([^"]*)"[^>]*>/g))
-    fields.append(unescape(match[1] ?? ""), unescape(match[2] ?? ""));
+    fields.append(decode(match[1] ?? ""), decode(match[2] ?? ""));
   for (const match of main.matchAll(/<textarea [^>]*name="([^"]+)"[^>]*>\n([^<]*)<\/textarea>/g))
-    fields.append(unescape(match[1] ?? ""), unescape(match[2] ?? ""));
+    fields.append(decode(match[1] ?? ""), decode(match[2] ?? ""));
   for (const match of main.matchAll(/<select [^>]*name="([^"]+)"[^>]*>(.*?)<\/select>/g)) {
     const selected = /<option value="([^"]*)" selected>/.exec(match[2] ?? "");
-    fields.append(unescape(match[1] ?? ""), unescape(selected?.[1] ?? ""));
+    fields.append(decode(match[1] ?? ""), decode(selected?.[1] ?? ""));
   }
   return fields;
 }
