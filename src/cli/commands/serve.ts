@@ -49,6 +49,7 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
   try {
     await session.start();
     log(t(flags.language, "serve.serving", { port, dir: dealsDir }));
+    log(t(flags.language, "form.serving", { port }));
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);

@@ -1,5 +1,6 @@
 // The protocol form of `protokoll serve` and `protokoll advance` (src/cli/form/, src/cli/commands/advance.ts).
 export const de = {
+  "form.serving": "Protokoll-Formular: http://localhost:{port}/new (neu), http://localhost:{port}/edit/<slug> (bearbeiten).",
   "form.newTitle": "Neues Protokoll",
   "form.editTitle": "Protokoll bearbeiten: {title}",
   "form.save": "Speichern",
@@ -58,6 +59,7 @@ Beispiel:
 } as const;
 
 export const en = {
+  "form.serving": "Protocol form: http://localhost:{port}/new (new), http://localhost:{port}/edit/<slug> (edit).",
   "form.newTitle": "New protocol",
   "form.editTitle": "Edit protocol: {title}",
   "form.save": "Save",
