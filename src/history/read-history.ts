@@ -52,7 +52,7 @@ export interface HistoryOptions {
   weeks?: number;
   /** At most this many commits are listed (default 20 000). */
   maxCommits?: number;
-  /** Where the cache lives (default: `<git dir>/protokoll`). `false`: no cache. */
+  /** Where the cache lives (default: the cache folder, src/history/cache-history.ts). `false`: no cache. */
   cacheDir?: string | false;
   /** The key the cache's MAC is made with (the machine's, or `PROTOKOLL_CACHE_KEY`): without one, no cache. */
   secret?: Buffer;

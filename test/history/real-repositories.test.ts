@@ -4,12 +4,12 @@
 // a gitlink vanished from `diff` and showed as "0 errors" in `build --at`.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import ICAL from "ical.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { gitRepo } from "../helpers/git-repo.js";
 import { BIN, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const TODAY = "2026-11-23";
 const made: string[] = [];
@@ -105,8 +105,7 @@ describe("a shallow clone", () => {
   it("prints the same PDF bytes as the full clone and `build --at`, and says once what rests on a partial history", async () => {
     const full = await repo();
     await pushedBackThreeTimes(full);
-    const shallow = path.join(tmpdir(), `protokoll-shallow-${process.pid}-${Date.now()}`);
-    made.push(shallow);
+    const shallow = path.join(tempDir("protokoll-shallow-"), "clone");
     execFileSync("git", ["clone", "-q", "--depth", "1", `file://${full.dir}`, shallow]);
     const a = await runCli(["build", "--today", TODAY], { cwd: full.dir });
     const b = await runCli(["build", "--today", TODAY], { cwd: shallow });

@@ -1,13 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type History, readHistory } from "../../src/history/read-history.js";
 import { weeklyMeasures, weeklyMeasuresByOwner } from "../../src/history/weekly-measures.js";
 import { type IsoWeek, weeksEndingWith } from "../../src/time/iso-week.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
+import { tempDir } from "../helpers/temp-dir.js";
 import { TODAY, twelveWeekRepo } from "../helpers/twelve-weeks.js";
 
 const today = TODAY as PlainDate;
@@ -131,7 +131,7 @@ describe("weekly measures from a scripted 12-week history", () => {
   });
 
   it("is absent outside git", async () => {
-    const plain = await mkdtemp(path.join(tmpdir(), "protokoll-nogit-"));
+    const plain = tempDir("protokoll-nogit-");
     expect(
       await readHistory({
         dealsDir: "deals",
@@ -146,7 +146,7 @@ describe("weekly measures from a scripted 12-week history", () => {
   });
 
   it("a second pass over an unchanged history comes from the cache, with the same versions", async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cacheDir = tempDir("protokoll-cache-");
     const cold = await read(cacheDir);
     const warm = await read(cacheDir);
     expect(cold.cache).toBe("cold");
@@ -156,7 +156,7 @@ describe("weekly measures from a scripted 12-week history", () => {
   });
 
   it("a corrupted or foreign cache is ignored, never trusted", async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cacheDir = tempDir("protokoll-cache-");
     await read(cacheDir);
     const file = path.join(cacheDir, "history.json");
     const text = await readFile(file, "utf8");
@@ -180,13 +180,12 @@ describe("weekly measures from a scripted 12-week history", () => {
     await writeFile(file, signed({ ...good, key: "another tool" }));
     expect((await read(cacheDir)).cache).toBe("cold");
     expect(mac).toMatch(/^[0-9a-f]{64}$/);
-    await rm(cacheDir, { recursive: true, force: true });
   });
 
   // Every check and build re-read the whole log (5 000 commits: 3.2–3.6 s each run): only unseen commits are read.
   it("after a new commit, the pass reads only the commits since the cached head, and sees what a cold pass sees", async () => {
     const { dir: repoDir } = await twelveWeekRepo();
-    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cacheDir = tempDir("protokoll-cache-");
     const options = {
       dealsDir: "deals",
       cwd: repoDir,
@@ -213,7 +212,6 @@ describe("weekly measures from a scripted 12-week history", () => {
     expect([...(warm?.files ?? [])]).toEqual([...(cold?.files ?? [])]);
     expect(warm?.files.get(file)?.at(-1)?.snapshot?.title).toMatch(/\(neu\)$/);
     expect((await readHistory(options))?.cache).toBe("hit");
-    await rm(cacheDir, { recursive: true, force: true });
     await rm(repoDir, { recursive: true, force: true });
   });
 
@@ -237,7 +235,7 @@ describe("weekly measures from a scripted 12-week history", () => {
 
   // `.git/protokoll/history.json` had no MAC: 500 appended fake commits of the deal made its SEQUENCE 502.
   it("a tampered history cache is ignored: fake commits appended without the key's MAC do not raise SEQUENCE", async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cacheDir = tempDir("protokoll-cache-");
     const cold = await read(cacheDir);
     const file = path.join(cacheDir, "history.json");
     const text = await readFile(file, "utf8");
@@ -259,6 +257,5 @@ describe("weekly measures from a scripted 12-week history", () => {
     expect((await read(cacheDir)).cache).toBe("cold");
     // Read under another key, the cache is not trusted either.
     expect((await read(cacheDir, Buffer.alloc(32, 9))).cache).toBe("cold");
-    await rm(cacheDir, { recursive: true, force: true });
   });
 });
