@@ -46,6 +46,8 @@ describe("benchmark harness", () => {
           "1",
           "--edits",
           "1",
+          "--long-commits",
+          "200",
           "--out",
           out,
         ],
@@ -70,6 +72,10 @@ describe("benchmark harness", () => {
       "check, 8 deals, after a build: analysis cache",
       "serve: save → page updated",
       "serve: save → PDF preview updated",
+      "Cold HTML build, 8 deals outside git",
+      "Cold HTML build, 8 deals in git, one commit",
+      "Cold HTML build, 8 deals in git, 20 commits × 200 deals",
+      "check, 20 deals, 200 commits, warm history cache",
     ]) {
       expect(stdout).toContain(label);
     }
