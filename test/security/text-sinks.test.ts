@@ -75,6 +75,18 @@ describe("control characters in deal text", () => {
     expect((await runCli(["check", "--today", "2026-11-23"], { cwd: fine })).code).toBe(0);
   });
 
+  it("an ESC in the configuration's company name reached every PDF and page of the site", async () => {
+    const cwd = await dealsDir({ "gut.yaml": deal() });
+    made.push(cwd);
+    await writeFile(path.join(cwd, "protokoll.config.yaml"), 'company:\n  name: "Muster\\e]0;owned\\a GmbH"\n');
+    const result = await runCli(["check", "--today", "2026-11-23"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "protokoll.config.yaml:2:9 invalid-field  `company.name` holds the control character U+001B ESC; it is invisible and belongs in no text.",
+    );
+    expect(result.stderr).not.toMatch(CONTROL);
+  });
+
   it("a file with only CR line endings was reported as empty ('Die Datei ist leer')", async () => {
     const text = "# Protokoll vom Mac\rtitle: Liefervertrag\rcustomer: Stadtwerke\rmeeting:\r  date: 2026-11-20\r";
     const cwd = await dealsDir({ "mac.yaml": text });
