@@ -19,12 +19,15 @@ afterAll(async () => {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 function textFiles(dir: string): [string, string][] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !/\.(pdf|woff2?|png|jpe?g)$/.test(e.name))
-    .map((e) => {
-      const full = path.join(e.parentPath, e.name);
-      return [path.relative(dir, full), readFileSync(full, "utf8")] as [string, string];
-    });
+  return (
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      // JSON escapes for itself (a C1 character is valid there, and a parser reads it back as data).
+      .filter((e) => e.isFile() && !/\.(pdf|woff2?|png|jpe?g|json)$/.test(e.name))
+      .map((e) => {
+        const full = path.join(e.parentPath, e.name);
+        return [path.relative(dir, full), readFileSync(full, "utf8")] as [string, string];
+      })
+  );
 }
 
 describe("control characters in deal text", () => {
@@ -41,7 +44,8 @@ describe("control characters in deal text", () => {
       "internal:",
       '  notes: "intern\\x07"',
     ].join("\n");
-    const cwd = await dealsDir({ "boese.yaml": `${hostile}\n`, "gut.yaml": deal() });
+    // A file name is no deal field, but reaches the index as text all the same.
+    const cwd = await dealsDir({ "boese.yaml": `${hostile}\n`, "gut.yaml": deal(), "name\u001b[31m\u0085.yaml": deal() });
     made.push(cwd);
     const result = await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd });
     expect(result.code).toBe(1);
@@ -69,6 +73,8 @@ describe("control characters in deal text", () => {
     ]);
     for (const f of broken.findings) expect(f.hint).toContain("Remove the character");
     for (const [file, text] of textFiles(path.join(cwd, "_site"))) expect(CONTROL.test(text), file).toBe(false);
+    const index = readFileSync(path.join(cwd, "_site", "index.html"), "utf8");
+    expect(index).toContain("deals/name&#92;u001b[31m&#92;u0085.yaml");
     // Tab and line breaks stay allowed where YAML has them.
     const fine = await dealsDir({ "ok.yaml": deal('summary: "Zeile\\teins\\r\\nzwei"') });
     made.push(fine);

@@ -1,6 +1,7 @@
 import { type Finding, type FindingCode, type Severity, wordFinding } from "../../errors.js";
 import type { Language } from "../../model/deal.js";
 import { findingTitle, messages } from "../i18n.js";
+import { visibleControls } from "../visible-controls.js";
 
 /** One finding as every page shows it: title and message in the page's language, severity in words. */
 export interface FindingView {
@@ -24,9 +25,14 @@ export function findingView(f: Finding, language: Language): FindingView {
     severity: f.severity,
     severityLabel: f.severity === "error" ? t.error : t.warning,
     title: findingTitle(f.code, language),
-    ...wordFinding(f, language),
+    ...visibleWords(wordFinding(f, language)),
     line: f.line,
     column: f.column,
-    file: f.file,
+    file: visibleControls(f.file),
   };
 }
+
+const visibleWords = (w: { message: string; hint: string }) => ({
+  message: visibleControls(w.message),
+  hint: visibleControls(w.hint),
+});
