@@ -71,6 +71,23 @@ describe("init never writes through a link", () => {
   });
 });
 
+describe("init never writes through a link deeper down either", () => {
+  it("init created .github/workflows/protokoll.yml in another project through a linked .github/workflows", async () => {
+    const root = await tempDir();
+    const elsewhere = path.join(root, "elsewhere");
+    await mkdir(elsewhere);
+    const dir = path.join(root, "vertrieb");
+    await mkdir(path.join(dir, ".github"), { recursive: true });
+    await symlink(elsewhere, path.join(dir, ".github", "workflows"));
+    const result = await runCli(["init", dir, "--lang", "en"], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(result.stdout).toContain(
+      "left alone: .github/workflows/protokoll.yml (.github/workflows is a symbolic link; init does not write through it)",
+    );
+  });
+});
+
 describe("init refuses a package.json npm would not accept, and leaves it byte for byte", () => {
   const cases: [string, string, string][] = [
     [

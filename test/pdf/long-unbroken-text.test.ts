@@ -20,6 +20,12 @@ const LONG = {
   task: "A".repeat(300),
   owner: "O".repeat(200),
   place: "P".repeat(300),
+  summary: "S".repeat(400),
+  decision: "D".repeat(300),
+  risk: "X".repeat(300),
+  payment: "Z".repeat(300),
+  channel: "H".repeat(300),
+  nextPlace: "Q".repeat(300),
 };
 
 let cwd: string;
@@ -51,6 +57,16 @@ beforeAll(async () => {
     "    due: 2026-12-01",
     "next_meeting:",
     "  date: 2026-12-10",
+    `  place: ${LONG.nextPlace}`,
+    `summary: ${LONG.summary}`,
+    "decisions:",
+    `  - ${LONG.decision}`,
+    "risks:",
+    `  - ${LONG.risk}`,
+    "terms:",
+    `  payment: ${LONG.payment}`,
+    "communication:",
+    `  channel: ${LONG.channel}`,
     "protocol_sent: 2026-11-21",
   ].join("\n");
   await writeFile(path.join(cwd, "deals", "lang.yaml"), `${deal}\n`);
