@@ -22,21 +22,24 @@ const COMMIT_LIKE = /\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)([0-9a-f]{6})([0-9a-f]{1
 
 /**
  * Deal text as inert Markdown on one line: the one escape of this sink, for the `diff` summary and the weekly
- * review alike. `&` becomes `&amp;` and `$` `&#36;`, every other ASCII punctuation character is
+ * review alike. `$` becomes `&#36;` (and an `&` that would start an entity `&amp;`), every other ASCII punctuation character is
  * backslash-escaped, line breaks become spaces, control characters and direction overrides become visible
  * escapes (`\u001b`, `\u202e`), and a zero-width joiner after `@` and `#`, inside `GH-1`-style references and
  * commit-like hex keeps GitHub from making mentions, issue, tracker and commit links of the text.
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(LINE_BREAKS, " ")
-    .replace(PUNCTUATION, "\\$&")
-    .replace(/&/g, "&amp;")
-    .replace(/[@#]/g, "$&\u200d")
-    .replace(/\$/g, "&#36;")
-    .replace(AUTOLINK_REFERENCE, "$1\u200d")
-    .replace(COMMIT_LIKE, "$1\u200d$2")
-    .replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return (
+    text
+      .replace(LINE_BREAKS, " ")
+      .replace(PUNCTUATION, "\\$&")
+      // Only an `&` that would start an entity: "Müller & Söhne" stays readable where Markdown is shown as text.
+      .replace(/&(?=#?[a-z0-9]+;)/gi, "&amp;")
+      .replace(/[@#]/g, "$&\u200d")
+      .replace(/\$/g, "&#36;")
+      .replace(AUTOLINK_REFERENCE, "$1\u200d")
+      .replace(COMMIT_LIKE, "$1\u200d$2")
+      .replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  );
 }
 
 /**
