@@ -26,6 +26,8 @@ const LONG = {
   payment: "Z".repeat(300),
   channel: "H".repeat(300),
   nextPlace: "Q".repeat(300),
+  company: "F".repeat(200),
+  senderName: "W".repeat(200),
 };
 
 let cwd: string;
@@ -49,7 +51,7 @@ beforeAll(async () => {
     `  - name: ${LONG.owner}`,
     "    side: ours",
     "sender:",
-    "  name: Sam Sender",
+    `  name: ${LONG.senderName}`,
     `  email: ${EMAIL}`,
     "actions:",
     `  - task: ${LONG.task}`,
@@ -70,6 +72,7 @@ beforeAll(async () => {
     "protocol_sent: 2026-11-21",
   ].join("\n");
   await writeFile(path.join(cwd, "deals", "lang.yaml"), `${deal}\n`);
+  await writeFile(path.join(cwd, "protokoll.config.yaml"), `company:\n  name: ${LONG.company}\n`);
   const result = await runCli(["build", "--today", "2026-11-23"], { cwd });
   expect(result.code, result.stderr).toBe(0);
   stderr = result.stderr;
