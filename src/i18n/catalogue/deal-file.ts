@@ -28,6 +28,9 @@ export const de = {
   "n.moreProblems.one": "… und {n} weiteres Problem in dieser Datei, nicht einzeln aufgeführt.",
   "n.moreProblems.other": "… und {n} weitere Probleme in dieser Datei, nicht einzeln aufgeführt.",
   "file.moreProblemsHint": "Zuerst die obigen beheben; meist ist es ein wiederholter Fehler.",
+  "file.crOnly": "Die Datei trennt ihre Zeilen nur mit CR (Zeilenenden des alten Mac OS); protokoll liest LF oder CRLF.",
+  "file.crOnlyHint":
+    "Die Datei mit LF-Zeilenenden speichern (im Editor: Zeilenende „LF“) oder `perl -pi -e 's/\\r/\\n/g' {file}` ausführen.",
   "file.empty": "Die Datei ist leer.",
   "file.emptyHint": "Ein Deal braucht mindestens `title`, `customer` und `meeting.date`; `protokoll new` schreibt eine Vorlage.",
   "yaml.parserFailed": "Der YAML-Parser ist gescheitert: {detail}",
@@ -116,6 +119,9 @@ export const en = {
   "n.moreProblems.one": "… and {n} more problem in this file, not listed.",
   "n.moreProblems.other": "… and {n} more problems in this file, not listed.",
   "file.moreProblemsHint": "Fix the ones above first; they are usually one mistake repeated.",
+  "file.crOnly": "The file separates its lines with CR only (classic Mac OS line endings); protokoll reads LF or CRLF.",
+  "file.crOnlyHint":
+    "Save the file with LF line endings (the editor's line-ending setting \"LF\"), or run `perl -pi -e 's/\\r/\\n/g' {file}`.",
   "file.empty": "The file is empty.",
   "file.emptyHint": "A deal needs at least `title`, `customer` and `meeting.date`; `protokoll new` writes a template.",
   "yaml.parserFailed": "The YAML parser failed: {detail}",
