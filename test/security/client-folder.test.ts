@@ -18,6 +18,9 @@ const schema = JSON.parse(readFileSync(path.join(ROOT, "schema", "deal.schema.js
 /** Every field of `internal:`, from the schema: a field added later gets its canary too. */
 const INTERNAL_FIELDS = Object.entries(schema.properties.internal.properties);
 const canary = (field: string) => `GEHEIM${field.toUpperCase().replace(/[^A-Z]/g, "")}Q`;
+/** Canaries of the team-only items outside `internal:`: a contact's note, internal risks and abort criteria. */
+const TEAM_ONLY = { contact: "GEHEIMCONTACTQ", risk: "GEHEIMRISKQ", abort: "GEHEIMABORTQ" };
+const CANARIES = [...INTERNAL_FIELDS.map(([field]) => [`internal.${field}`, canary(field)]), ...Object.entries(TEAM_ONLY)];
 
 function dealText(title: string, owner: string): string {
   return [
@@ -32,6 +35,21 @@ function dealText(title: string, owner: string): string {
     "  - task: Angebot schicken",
     `    owner: ${owner}`,
     "    due: 2026-11-30",
+    // Team-only things outside `internal:` (contract v3): each with its own canary. (Internal actions are
+    // issue 33's, with their own canary test there.)
+    "contacts:",
+    "  - date: 2026-11-21",
+    "    channel: call",
+    "    direction: out",
+    `    note: ${TEAM_ONLY.contact} angemahnt`,
+    "risks:",
+    "  - Lieferzeit",
+    `  - text: ${TEAM_ONLY.risk} Budget wackelt`,
+    "    internal: true",
+    "abort_criteria:",
+    `  - text: ${TEAM_ONLY.abort} ohne Rückmeldung`,
+    "    by: 2026-12-18",
+    "    internal: true",
     "next_meeting:",
     "  date: 2026-12-02",
     "internal:",
@@ -65,6 +83,8 @@ beforeAll(async () => {
   await repo.write("deals/entwurf.yaml", dealText("Entwurfsvertrag", "wir"));
   repo.commit("two deals");
   const env = { PROTOKOLL_CACHE_DIR: cache };
+  const own = await runCli(["build", "--no-pdf", "--today", "2026-11-23", "--out", "team"], { cwd, env });
+  expect(own.code, own.stderr).toBe(0);
   // A team build into the same folder first, and what a build before contract v3 left in it.
   const team = await runCli(["build", "--today", "2026-11-23", "--out", "public"], { cwd, env });
   expect(team.code, team.stderr).toBe(0);
@@ -82,15 +102,24 @@ describe("a client build's output folder", () => {
   it("holds no file, hidden or not, with a canary of any internal field", () => {
     const files = everyFile(publicDir());
     expect(files.length).toBeGreaterThan(5);
-    for (const file of files) {
+    const leaks = files.flatMap((file) => {
       const text = textOf(file);
-      for (const [field] of INTERNAL_FIELDS) expect(text, `${path.relative(cwd, file)}: internal.${field}`).not.toContain(canary(field));
-    }
+      return CANARIES.filter(([, bird]) => text.includes(bird)).map(([what]) => `${path.relative(cwd, file)}: ${what}`);
+    });
+    expect(leaks).toEqual([]);
+  });
+
+  it("the team build and the cache hold every canary (so the test above can fail)", () => {
+    const team = [...everyFile(path.join(cwd, "team")), ...everyFile(cache)].map(textOf).join("\n");
+    for (const [what, bird] of CANARIES) expect(team, what).toContain(bird);
   });
 
   it("holds no hidden file at all: the old .protokoll/ is gone, the caches are in the cache folder", () => {
     const hidden = everyFile(publicDir()).filter((file) =>
-      path.relative(publicDir(), file).split(path.sep).some((part) => part.startsWith(".")),
+      path
+        .relative(publicDir(), file)
+        .split(path.sep)
+        .some((part) => part.startsWith(".")),
     );
     expect(hidden).toEqual([]);
     expect(existsSync(path.join(publicDir(), ".protokoll"))).toBe(false);
