@@ -20,7 +20,10 @@ const INTERNAL_FIELDS = Object.entries(schema.properties.internal.properties);
 const canary = (field: string) => `GEHEIM${field.toUpperCase().replace(/[^A-Z]/g, "")}Q`;
 /** Canaries of the team-only items outside `internal:`: a contact's note, internal risks and abort criteria. */
 const TEAM_ONLY = { contact: "GEHEIMCONTACTQ", risk: "GEHEIMRISKQ", abort: "GEHEIMABORTQ" };
-const CANARIES = [...INTERNAL_FIELDS.map(([field]) => [`internal.${field}`, canary(field)]), ...Object.entries(TEAM_ONLY)];
+const CANARIES: [string, string][] = [
+  ...INTERNAL_FIELDS.map(([field]): [string, string] => [`internal.${field}`, canary(field)]),
+  ...Object.entries(TEAM_ONLY),
+];
 
 function dealText(title: string, owner: string): string {
   return [
