@@ -236,7 +236,7 @@ describe("weekly measures from a scripted 12-week history", () => {
     const cold = await read(cacheDir);
     const file = path.join(cacheDir, "history.json");
     const text = await readFile(file, "utf8");
-    const data = JSON.parse(text.slice(text.indexOf("\n") + 1));
+    const data = JSON.parse(text.slice(0, text.lastIndexOf("\nprotokoll-mac ")));
     const [file0, blob] = data.log[0].changes[0];
     const fakes = Array.from({ length: 500 }, (_, i) => ({
       commit: (i + 1).toString(16).padStart(40, "f"),
