@@ -10,6 +10,13 @@ export const de = {
   "file.refused.special":
     "Die Datei wurde nicht gelesen: sie ist keine gewöhnliche Datei (eine FIFO, ein Socket oder ein Gerät) und wird nie geöffnet.",
   "file.refused.specialHint": "Sie entfernen und den Deal als gewöhnliche Datei speichern.",
+  "file.refused.gitlink":
+    "Keine Deal-Datei: an dieser Revision ist der Pfad ein Submodul-Eintrag (gitlink), kein Dateiinhalt; der Deal ist hier entfernt.",
+  "file.refused.gitlinkHint":
+    "Den Submodul-Eintrag entfernen (`git rm --cached <pfad>`) und den Deal als gewöhnliche Datei einchecken.",
+  "file.refused.symlinkInGit":
+    "Keine Deal-Datei: an dieser Revision ist der Pfad ein symbolischer Link; Links in der Historie werden nie verfolgt.",
+  "file.refused.symlinkInGitHint": "Den Link durch den Deal selbst ersetzen und als gewöhnliche Datei einchecken.",
   "file.tooLarge": "Die Datei ist größer als {kib} KiB; ein einseitiges Protokoll ist das nie.",
   "file.tooLargeHint": "Kürzen, oder `max_file_kb` in protokoll.config.yaml erhöhen, wenn es wirklich ein Deal ist.",
   "file.notUtf8": "Die Datei ist kein gültiges UTF-8 (Byte {byte}); Umlaute kämen verstümmelt heraus.",
@@ -95,6 +102,12 @@ export const en = {
   "file.refused.folderLinkHint": "Remove the link; move the deals into a real subfolder if they belong here.",
   "file.refused.special": "The file was not read: it is not a regular file (a FIFO, socket or device), which is never opened.",
   "file.refused.specialHint": "Remove it and save the deal as an ordinary file.",
+  "file.refused.gitlink":
+    "Not a deal file: at this revision the path is a submodule entry (gitlink), not file content; the deal is removed here.",
+  "file.refused.gitlinkHint": "Remove the submodule entry (`git rm --cached <path>`) and commit the deal as a regular file.",
+  "file.refused.symlinkInGit":
+    "Not a deal file: at this revision the path is a symbolic link; links in the history are never followed.",
+  "file.refused.symlinkInGitHint": "Replace the link with the deal itself and commit it as a regular file.",
   "file.tooLarge": "The file is larger than {kib} KiB; a one-page protocol never is.",
   "file.tooLargeHint": "Shorten it, or raise `max_file_kb` in protokoll.config.yaml if this is really one deal.",
   "file.notUtf8": "The file is not valid UTF-8 (byte {byte}); umlauts would come out garbled.",
