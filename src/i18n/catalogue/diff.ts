@@ -4,7 +4,10 @@ export const de = {
   "diff.notARevisionHint": "Einen Branch, Tag oder Commit nennen, z. B. origin/main oder HEAD~1.",
   "diff.unknownRevision": "Unbekannte Revision „{revision}“.",
   "diff.unknownRevisionHint":
-    "Einen Branch, Tag oder Commit nennen, den es hier gibt, z. B. origin/main oder HEAD~1 (`git log --oneline` listet sie).",
+    "Branches hier: {branches}. Einen davon, einen Tag oder einen Commit nennen (z. B. HEAD~1); einen fehlenden Branch erst holen, z. B. `git fetch origin main`.",
+  "diff.unknownRevisionNoBranches":
+    "Dieses Repository hat noch keinen Branch (kein Commit): erst committen, dann vergleichen; in CI die Historie mitholen (`fetch-depth: 0`).",
+  "diff.andMore": "{list} und {more} weitere",
   "diff.workingTree": "Arbeitskopie",
   "diff.none": "Keine Änderungen an Deals.",
   "diff.added": "neu",
@@ -15,6 +18,8 @@ export const de = {
   "diff.status": "Status",
   "diff.actionAdded": "Neue Aufgabe",
   "diff.actionRemoved": "Aufgabe entfernt",
+  "diff.openActionRemoved": "Offene Aufgabe entfernt",
+  "diff.wasDue": "fällig",
   "diff.actionDone": "Erledigt",
   "diff.actionDropped": "Entfallen",
   "diff.actionReopened": "Wieder offen",
@@ -33,6 +38,7 @@ export const de = {
   "diff.lineRemoved": "gestrichen",
   "diff.introduced": "Neue Hinweise",
   "diff.resolved": "Behobene Hinweise",
+  "diff.changedFindings": "Geänderte Hinweise",
   "diff.openQuote": "„",
   "diff.closeQuote": "“",
 } as const;
@@ -42,7 +48,10 @@ export const en = {
   "diff.notARevisionHint": "Name a branch, tag or commit, e.g. origin/main or HEAD~1.",
   "diff.unknownRevision": 'Unknown revision "{revision}".',
   "diff.unknownRevisionHint":
-    "Name a branch, tag or commit that exists here, e.g. origin/main or HEAD~1 (`git log --oneline` lists them).",
+    "Branches here: {branches}. Name one of them, a tag or a commit (e.g. HEAD~1); fetch a missing branch first, e.g. `git fetch origin main`.",
+  "diff.unknownRevisionNoBranches":
+    "This repository has no branch yet (no commit): commit first, then compare; in CI fetch the history too (`fetch-depth: 0`).",
+  "diff.andMore": "{list} and {more} more",
   "diff.workingTree": "working tree",
   "diff.none": "No deal changes.",
   "diff.added": "new",
@@ -53,6 +62,8 @@ export const en = {
   "diff.status": "Status",
   "diff.actionAdded": "New action",
   "diff.actionRemoved": "Action removed",
+  "diff.openActionRemoved": "Open action removed",
+  "diff.wasDue": "due",
   "diff.actionDone": "Done",
   "diff.actionDropped": "Dropped",
   "diff.actionReopened": "Reopened",
@@ -71,6 +82,7 @@ export const en = {
   "diff.lineRemoved": "removed",
   "diff.introduced": "New findings",
   "diff.resolved": "Resolved findings",
+  "diff.changedFindings": "Changed findings",
   "diff.openQuote": "“",
   "diff.closeQuote": "”",
 } as const satisfies Record<keyof typeof de, string>;
