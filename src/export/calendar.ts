@@ -39,7 +39,9 @@ export function dealEvents(
   sequences?: ReadonlyMap<string, number>,
   organizer = defaultOrganizer(deal),
 ): string[] {
-  return dealEventList(deal, zone, sequences, organizer).map((e) => eventText(e.event));
+  return dealEventList(deal, zone, sequences, organizer)
+    .filter((e) => !e.internal)
+    .map((e) => eventText(e.event));
 }
 
 /** A deal's events with the key each has in the history: `next`, or `action:<key>`. */
@@ -47,6 +49,8 @@ export interface KeyedEvent {
   key: string;
   /** The action's owner, for per-owner feeds. */
   owner?: string;
+  /** A team-only action's deadline: in the team's feeds, never in the deal's own file or a client's calendar. */
+  internal?: true;
   event: CalendarEvent;
 }
 
@@ -70,10 +74,12 @@ export function dealEventList(
       ...(next.agenda?.length ? [`${t.agenda}: ${next.agenda.map(line).join(", ")}`] : []),
       "",
       `${t.actions}:`,
-      ...open.map(
-        (a) =>
-          `- ${line(a.task)} – ${a.owner ? line(a.owner) : t.nobody} – ${a.due ? formatDate(a.due, deal.language) : t.noDate}`,
-      ),
+      ...open
+        .filter((a) => !a.internal)
+        .map(
+          (a) =>
+            `- ${line(a.task)} – ${a.owner ? line(a.owner) : t.nobody} – ${a.due ? formatDate(a.due, deal.language) : t.noDate}`,
+        ),
     ].join("\n");
     const common = {
       uid: `${deal.slug}-next@protokoll`,
@@ -108,6 +114,7 @@ export function dealEventList(
       },
     };
     if (action.owner) event.owner = action.owner;
+    if (action.internal) event.internal = true;
     events.push(event);
   }
   return events;

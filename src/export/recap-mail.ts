@@ -8,12 +8,20 @@ import { inlineMarkdownToText, markdownToText } from "../render/markdown.js";
 import { sortActions } from "../render/print-view.js";
 import { formatDate, formatTime, formatWeekday } from "../time/format-date.js";
 import { dayNumber } from "../time/plain-date.js";
+import { greetingLine } from "./greeting.js";
 import { bodyText, composeDraft, headerText, messageId } from "./mail-headers.js";
 
 /** The subject of the recap mail: "Protokoll: <title> – <meeting date>", prefixed while it is a draft. */
 export function recapSubject(deal: Deal, draft = false): string {
   const subject = text(deal.language, "mail.subject", { title: deal.title, date: dateArg(deal.meeting.date) });
   return headerText(`${draft ? `[${messages(deal.language).draftMark}] ` : ""}${subject}`);
+}
+
+/** Who the greeting names: the client's side the mail goes to (with an address), else the client's side. */
+export function greeted(parties: RecapParties): RecapParties["client"] {
+  const sender = (parties.sender?.email ?? "").toLowerCase();
+  const addressed = parties.client.filter((p) => p.email && p.email.toLowerCase() !== sender);
+  return addressed.length > 0 ? addressed : parties.client;
 }
 
 /**
@@ -25,14 +33,15 @@ export function recapBody(deal: Deal, parties: RecapParties, attached: boolean):
   const t = messages(deal.language);
   const language = deal.language;
   const date = dateArg(deal.meeting.date);
-  const lines: string[] = [text(language, "mail.greeting"), ""];
-  lines.push(text(language, attached ? "mail.thanksAttached" : "mail.thanks", { date }), "");
+  const lines: string[] = [greetingLine(greeted(parties), deal), ""];
+  const thanks = attached ? (deal.address === "du" ? "mail.thanksAttachedDu" : "mail.thanksAttached") : "mail.thanks";
+  lines.push(text(language, thanks, { date }), "");
   const summary = markdownToText(deal.summary);
   if (summary) lines.push(`${t.summary}:`, summary, "");
   if (deal.decisions.length > 0) {
     lines.push(`${t.decisions}:`, ...deal.decisions.map((d) => `- ${inlineMarkdownToText(d)}`), "");
   }
-  const actions = sortActions(openActions(deal));
+  const actions = sortActions(openActions(deal).filter((a) => !a.internal));
   if (actions.length > 0) {
     lines.push(`${t.actions}:`);
     for (const a of actions) {

@@ -26,6 +26,8 @@ export interface CalendarContext {
    * holds those bytes (the caller checks both): the deal's events are neither computed nor written again.
    */
   known?: (deal: Deal) => CalendarPart | undefined | Promise<CalendarPart | undefined>;
+  /** A client site's calendars: no team-only deadline in `calendar.ics` either. */
+  client?: boolean;
 }
 
 /** A deal's share of the calendars: its events as iCalendar text, and which of them each owner's feed lists. */
@@ -37,6 +39,8 @@ export interface CalendarPart {
    * feeds are put together, not here: the directory depends on every deal, a part only on its own.
    */
   owners: [string, number[]][];
+  /** Indices into `events` of team-only deadlines (`actions[].internal`): never in the deal's own `.ics`. */
+  internal?: number[];
 }
 
 /** What {@link writeCalendars} did: the files it wrote (path → SHA-256) and every valid deal's part, in order. */
@@ -62,7 +66,8 @@ export function calendarPart(deal: Deal, config: Config, history?: History): Cal
     const list = e.owner === undefined ? undefined : owners.get(ownerKey(e.owner));
     if (e.key !== "next" && list) list.push(n);
   });
-  return { events, owners: [...owners] };
+  const internal = keyed.flatMap((e, n) => (e.internal ? [n] : []));
+  return { events, owners: [...owners], ...(internal.length > 0 ? { internal } : {}) };
 }
 
 /**
@@ -90,8 +95,9 @@ export async function writeCalendars(
       parts[start + i] = part;
       // Nothing to schedule, no calendar (RFC 5545 needs a component); an earlier build's file goes.
       const ics = inOut(outDir, outputLayout.dealFile(deal.slug, "ics"));
-      if (part.events.length === 0) return void (await rm(ics, { force: true }));
-      if (!known) await put(ics, dealCalendar(deal, config.timeZone, part.events));
+      const own = shared(part);
+      if (own.length === 0) return void (await rm(ics, { force: true }));
+      if (!known) await put(ics, dealCalendar(deal, config.timeZone, own));
     });
   }
   const feedName = messages(config.siteLanguage).calendarFeed;
@@ -99,14 +105,9 @@ export async function writeCalendars(
   if (deals.length > EXPORT_BATCH) releaseMemory();
   // A feed without a single event would be an invalid calendar: then there is none (and no stale one).
   const feedFile = inOut(outDir, outputLayout.calendar);
-  if (parts.some((part) => part.events.length > 0)) {
-    await put(
-      feedFile,
-      feedChunks(
-        name,
-        parts.map((part) => part.events),
-      ),
-    );
+  const feed = context.client ? parts.map(shared) : parts.map((part) => part.events);
+  if (feed.some((events) => events.length > 0)) {
+    await put(feedFile, feedChunks(name, feed));
   } else await rm(feedFile, { force: true });
   const perOwner = new Map<string, string[]>();
   for (const part of parts) {
@@ -119,6 +120,12 @@ export async function writeCalendars(
   }
   await writeOwnerCalendars(outDir, name, owners, perOwner, put);
   return { written, parts };
+}
+
+/** A part's events but its team-only deadlines: what the deal's own `.ics` and a client's feed hold. */
+function shared(part: CalendarPart): string[] {
+  const internal = new Set(part.internal ?? []);
+  return internal.size === 0 ? part.events : part.events.filter((_, n) => !internal.has(n));
 }
 
 /** Writes `data` to `file` and notes the SHA-256 of what was written (a feed comes in pieces: hashed as it goes). */
