@@ -138,7 +138,12 @@ export function eventText(event: CalendarEvent): string {
 }
 
 /** A whole VCALENDAR from events' texts (see {@link eventText}). */
-export function calendarText(name: string, events: readonly string[], refreshHours?: number, method: CalendarMethod = "PUBLISH"): string {
+export function calendarText(
+  name: string,
+  events: readonly string[],
+  refreshHours?: number,
+  method: CalendarMethod = "PUBLISH",
+): string {
   return [...calendarChunks(name, [events], refreshHours, method)].join("");
 }
 

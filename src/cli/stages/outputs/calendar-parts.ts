@@ -22,7 +22,8 @@ export interface KeyedPart {
  */
 export function* partLines(slugs: readonly string[], keys: readonly string[], parts: readonly CalendarPart[]): Iterable<string> {
   yield `${HEADER}\n`;
-  for (const [i, part] of parts.entries()) yield `${JSON.stringify([slugs[i], keys[i], part.events, part.owners, part.internal ?? []])}\n`;
+  for (const [i, part] of parts.entries())
+    yield `${JSON.stringify([slugs[i], keys[i], part.events, part.owners, part.internal ?? []])}\n`;
 }
 
 /**
