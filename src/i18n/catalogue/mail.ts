@@ -14,6 +14,15 @@ export const de = {
     "vielen Dank für das Gespräch am {date}. Im Anhang findest du das Protokoll; hier das Wichtigste in Kürze.",
   "mail.by": "bis {date}",
   "mail.regards": "Viele Grüße",
+  "ownerWeek.subject": "Deine Woche {week}",
+  "ownerWeek.greeting": "Hallo {name},",
+  "ownerWeek.intro": "das steht für dich an – Woche {week} ({from} – {to}), Stand {today}:",
+  "ownerWeek.overdue": "Überfällig",
+  "ownerWeek.dueThisWeek": "Diese Woche fällig",
+  "ownerWeek.dueNextWeek": "Nächste Woche fällig",
+  "ownerWeek.followUps": "Nachfassen fällig",
+  "ownerWeek.due": "fällig {date}",
+  "ownerWeek.internal": "Intern – nicht an Kunden weiterleiten.",
 } as const;
 
 export const en = {
@@ -29,4 +38,13 @@ export const en = {
   "mail.thanksAttachedDu": "thank you for the meeting on {date}. Please find the notes attached; here is the gist.",
   "mail.by": "by {date}",
   "mail.regards": "Kind regards",
+  "ownerWeek.subject": "Your week {week}",
+  "ownerWeek.greeting": "Hello {name},",
+  "ownerWeek.intro": "here is what is on your plate – week {week} ({from} – {to}), as of {today}:",
+  "ownerWeek.overdue": "Overdue",
+  "ownerWeek.dueThisWeek": "Due this week",
+  "ownerWeek.dueNextWeek": "Due next week",
+  "ownerWeek.followUps": "Follow-ups due",
+  "ownerWeek.due": "due {date}",
+  "ownerWeek.internal": "Internal – do not forward to clients.",
 } as const satisfies Record<keyof typeof de, string>;
