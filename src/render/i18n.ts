@@ -80,6 +80,8 @@ export function cliMessages(language: Language) {
     gitMissing: w("doctor.gitMissing"),
     allGood: w("doctor.allGood"),
     problems: w("doctor.problems"),
+    sender: w("doctor.sender"),
+    senderMissing: (address: string) => w("doctor.senderMissing", { address }),
   };
   return { init, doctor };
 }
