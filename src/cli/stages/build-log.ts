@@ -1,8 +1,8 @@
 import path from "node:path";
 import { wordFinding } from "../../errors.js";
 import { type Phrase, phrase, plural, t } from "../../i18n/translate.js";
-import type { PrintOutcome } from "../../pdf/print-outcome.js";
 import { recapParties, senderAddress, UNKNOWN_SENDER_ADDRESS } from "../../model/recap-parties.js";
+import type { PrintOutcome } from "../../pdf/print-outcome.js";
 import type { Analysis } from "../../pipeline.js";
 import type { Language } from "../../time/language.js";
 import { logPath, logText } from "../../util/log-sink.js";
