@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type PlainDate, todayIn } from "../time/plain-date.js";
+import { isCalendarDate, type PlainDate, todayIn } from "../time/plain-date.js";
 import { DEAL_EXTENSION } from "./find-deal-files.js";
 import { git, readBlobs } from "./git.js";
 import { yaml } from "./yaml-library.js";
@@ -12,6 +12,19 @@ export interface DealGitFacts {
   hash: string;
   /** Per open action (by `id`, else task text): how often its due date was moved later across history. */
   pushedBack: Record<string, number>;
+  /** Due dates moved later by a commit made after the old date had passed: deadlines missed, as git saw it. */
+  redated?: RedatedDeadline[];
+}
+
+/** One deadline re-dated after it had passed (the model's `Redated`; the load stage cannot import the model). */
+export interface RedatedDeadline {
+  key: string;
+  task: string;
+  owner?: string;
+  from: PlainDate;
+  to: PlainDate;
+  /** The day of the commit that moved it, in the configured zone. */
+  on: PlainDate;
 }
 
 /**
@@ -37,9 +50,11 @@ export async function readGitFacts(
     return facts;
   }
   const history = new Map<string, string[]>(); // file → commit hashes, newest first
+  const days = new Map<string, PlainDate>(); // commit hash → its day in the configured zone
   for (const block of log.split("\0").slice(1)) {
     const [header = "", ...files] = block.split("\n").filter(Boolean);
     const [hash = "", shortHash = "", seconds = "0"] = header.split(" ");
+    days.set(hash, todayIn(timeZone, new Date(Number(seconds) * 1000)));
     for (const raw of files) {
       const file = raw.split(path.sep).join("/");
       if (!DEAL_EXTENSION.test(file)) continue;
@@ -52,16 +67,18 @@ export async function readGitFacts(
 
   // Past versions of files with more than one commit, oldest first, to count postponed due dates.
   const prefix = (await git(["rev-parse", "--show-prefix"], cwd).catch(() => "")).trim();
-  const requests: { file: string; spec: string }[] = [];
+  const requests: { file: string; spec: string; day: PlainDate }[] = [];
   for (const [file, hashes] of history) {
     if (hashes.length < 2) continue;
-    for (const hash of [...hashes].reverse()) requests.push({ file, spec: `${hash}:${prefix}${file}` });
+    for (const hash of [...hashes].reverse()) {
+      requests.push({ file, spec: `${hash}:${prefix}${file}`, day: days.get(hash) as PlainDate });
+    }
   }
   const blobs = await readBlobs(
     requests.map((r) => r.spec),
     cwd,
   ).catch(() => []);
-  const versions = new Map<string, unknown[]>();
+  const versions = new Map<string, { day: PlainDate; data: unknown }[]>();
   requests.forEach((request, i) => {
     const blob = blobs[i];
     // Past versions are untrusted like the current one: one over the size cap is not parsed (a 20 MB file
@@ -70,7 +87,7 @@ export async function readGitFacts(
     try {
       versions.set(request.file, [
         ...(versions.get(request.file) ?? []),
-        yaml().parse(blob.toString("utf8"), { maxAliasCount: 0 }),
+        { day: request.day, data: yaml().parse(blob.toString("utf8"), { maxAliasCount: 0 }) },
       ]);
     } catch {
       // A broken past version simply does not count.
@@ -78,7 +95,10 @@ export async function readGitFacts(
   });
   for (const [file, list] of versions) {
     const fact = facts.get(file);
-    if (fact) fact.pushedBack = countPostponements(list);
+    if (!fact) continue;
+    fact.pushedBack = countPostponements(list.map((v) => v.data));
+    const redated = redatedDeadlines(list);
+    if (redated.length > 0) fact.redated = redated;
   }
   return facts;
 }
@@ -101,4 +121,37 @@ export function countPostponements(versions: readonly unknown[]): Record<string,
     }
   }
   return counts;
+}
+
+/**
+ * The due dates moved to a later day by a version committed after the old date had passed (a move made in
+ * time is a plan changing, not a deadline missed). Versions oldest first, each with its commit's day.
+ */
+export function redatedDeadlines(versions: readonly { day: PlainDate; data: unknown }[]): RedatedDeadline[] {
+  const result: RedatedDeadline[] = [];
+  const last = new Map<string, string>();
+  for (const { day, data } of versions) {
+    const actions = (data as { actions?: unknown } | null)?.actions;
+    if (!Array.isArray(actions)) continue;
+    for (const action of actions) {
+      if (!action || typeof action !== "object") continue;
+      const { id, task, due, owner } = action as { id?: unknown; task?: unknown; due?: unknown; owner?: unknown };
+      const key = typeof id === "string" ? id : typeof task === "string" ? task : undefined;
+      if (!key || typeof due !== "string" || !isCalendarDate(due)) continue;
+      const before = last.get(key);
+      if (before !== undefined && due > before && day > before) {
+        const moved: RedatedDeadline = {
+          key,
+          task: String(task ?? key),
+          from: before as PlainDate,
+          to: due as PlainDate,
+          on: day,
+        };
+        if (typeof owner === "string" && owner.trim()) moved.owner = owner.trim();
+        result.push(moved);
+      }
+      last.set(key, due);
+    }
+  }
+  return result;
 }

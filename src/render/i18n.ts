@@ -18,7 +18,13 @@ const WORDED_CHIPS: ReadonlySet<FindingCode> = new Set([
   "deal-stale",
 ]);
 /** Kinds whose chip says how bad the worst instance is, in days (`chipDetail.<code>.one|other`). */
-const DATED_CHIPS: ReadonlySet<FindingCode> = new Set(["overdue", "protocol-late", "deal-stale", "next-meeting-past"]);
+const DATED_CHIPS: ReadonlySet<FindingCode> = new Set([
+  "overdue",
+  "protocol-late",
+  "deal-stale",
+  "next-meeting-past",
+  "follow-up-due",
+]);
 
 /** The label of one chip on the index: a finding kind with its count. */
 export function chipLabel(code: FindingCode, count: number, language: Language): string {

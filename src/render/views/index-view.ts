@@ -2,8 +2,8 @@
 // kind of finding, most urgent first.
 import type { Config } from "../../config/load-config.js";
 import type { FindingCode, Severity } from "../../errors.js";
-import { lastContact } from "../../findings/deal-stale.js";
 import type { Deal, Language } from "../../model/deal.js";
+import { timelineOf } from "../../model/timeline.js";
 import type { DealResult } from "../../pipeline.js";
 import { formatDate } from "../../time/format-date.js";
 import { daysBetween, type PlainDate } from "../../time/plain-date.js";
@@ -80,14 +80,24 @@ const NEXT_CELL_CODES: ReadonlySet<FindingCode> = new Set(["missing-next-meeting
 const LEVEL_ORDER: Record<Level, number> = { critical: 0, warning: 1, info: 2 };
 
 /** How late a finding's subject is, in days, where that says how bad it is. */
-function lateness(code: FindingCode, action: number | undefined, deal: Deal | undefined, today: PlainDate): number | undefined {
+function lateness(
+  code: FindingCode,
+  action: number | undefined,
+  deal: Deal | undefined,
+  today: PlainDate,
+  config: Config,
+): number | undefined {
   if (!deal) return undefined;
   if (code === "overdue") {
     const due = deal.actions.find((a) => a.index === action)?.due;
     return due ? daysBetween(due, today) : undefined;
   }
   if (code === "protocol-late") return daysBetween(deal.meeting.date, today);
-  if (code === "deal-stale") return daysBetween(lastContact(deal), today);
+  if (code === "deal-stale") return daysBetween(timelineOf(deal, config).lastContact, today);
+  if (code === "follow-up-due") {
+    const since = timelineOf(deal, config).waitingSince;
+    return since ? daysBetween(since, today) : undefined;
+  }
   if (code === "next-meeting-past" && deal.nextMeeting) return daysBetween(deal.nextMeeting.date, today);
   return undefined;
 }
@@ -99,7 +109,7 @@ export function chipsFor(result: DealResult, today: PlainDate, config: Config, l
   for (const f of result.findings) {
     const kind = kinds.get(f.code) ?? { severity: f.severity, count: 0 };
     kind.count++;
-    const days = lateness(f.code, f.action, result.deal, today);
+    const days = lateness(f.code, f.action, result.deal, today, config);
     if (days !== undefined && (kind.days === undefined || days > kind.days)) kind.days = days;
     kinds.set(f.code, kind);
   }
