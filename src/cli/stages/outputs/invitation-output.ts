@@ -1,12 +1,12 @@
 import { readFile, rm } from "node:fs/promises";
 import { resultDigests } from "../../../pipeline.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
+import { jsonHash } from "../../../util/json-hash.js";
 import { mapLimit } from "../../../util/map-limit.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
 import { sha256 } from "../../../util/sha256.js";
 import { writeFileAtomic } from "../../../util/write-file-atomic.js";
 import type { Output } from "../output.js";
-import { jsonHash } from "../output-manifest.js";
 
 const INVITE = "invite.ics";
 const CANCEL = "cancel.ics";
