@@ -62,16 +62,22 @@ export function recapBody(deal: Deal, parties: RecapParties, attached: boolean):
       "",
     );
   }
-  lines.push(text(language, "mail.regards"));
+  lines.push(...signatureLines(deal, parties));
+  return bodyText(lines.join("\n"));
+}
+
+/** "Viele Grüße", the sender's name, role, company, phone and address: the end of every mail to the client. */
+export function signatureLines(deal: Deal, parties: RecapParties): string[] {
+  const lines = [text(deal.language, "mail.regards")];
   const sender = parties.sender;
   if (sender) {
     lines.push(sender.name);
     if (sender.role) lines.push(sender.role);
   }
   if (parties.company) lines.push(parties.company);
-  if (sender?.phone) lines.push(`${t.tel} ${sender.phone}`);
+  if (sender?.phone) lines.push(`${messages(deal.language).tel} ${sender.phone}`);
   if (sender?.email) lines.push(sender.email);
-  return bodyText(lines.join("\n"));
+  return lines;
 }
 
 /**
