@@ -7,6 +7,7 @@ import { messages } from "../render/i18n.js";
 import { formatDate } from "../time/format-date.js";
 import { addDays, dayNumber } from "../time/plain-date.js";
 import { appointmentStart } from "./appointment-instant.js";
+import { reviewEvent, rhythmEvent } from "./communication-events.js";
 import { type CalendarEvent, calendarChunks, calendarText, eventText } from "./icalendar-writer.js";
 
 const SEQUENCE_EPOCH = dayNumber("2020-01-01" as Parameters<typeof dayNumber>[0]);
@@ -97,6 +98,12 @@ export function dealEventList(
       events.push({ key: "next", event: { ...common, start: next.date, end: addDays(next.date, 1) } });
     }
   }
+  const base = { stamp, organizer, sequenceOf };
+  const name = line(`${deal.customer}: ${deal.title}`);
+  const review = reviewEvent(deal, base, name);
+  if (review) events.push({ key: "review", event: review });
+  const rhythm = rhythmEvent(deal, base, name);
+  if (rhythm) events.push({ key: "rhythm", event: rhythm });
   for (const action of open) {
     if (!action.due) continue;
     const key = `action:${actionKey(deal, action)}`;

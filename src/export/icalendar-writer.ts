@@ -78,9 +78,14 @@ export interface CalendarEvent {
   status?: "CONFIRMED" | "CANCELLED";
   description?: string;
   location?: string;
-  /** Either a timed event (instants) or an all-day one (YYYY-MM-DD, end exclusive); a cancel may have none. */
-  start?: Date | string;
-  end?: Date | string;
+  /**
+   * A timed event (instants), an all-day one (YYYY-MM-DD, end exclusive), or a wall-clock time that recurs
+   * (`{ local: "20261208T090000" }`, floating: 09:00 wherever the reader is); a cancel may have none.
+   */
+  start?: Date | string | LocalTime;
+  end?: Date | string | LocalTime;
+  /** RFC 5545 §3.3.10, e.g. `FREQ=WEEKLY;BYDAY=TU`. */
+  rrule?: string;
 }
 
 /** The content lines of one VEVENT. */
@@ -88,9 +93,12 @@ export function eventLines(event: CalendarEvent): string[] {
   const lines = ["BEGIN:VEVENT", `UID:${event.uid}`, `SEQUENCE:${event.sequence}`, `DTSTAMP:${utcStamp(event.stamp)}`];
   if (typeof event.start === "string") {
     lines.push(`DTSTART;VALUE=DATE:${dateValue(event.start)}`, `DTEND;VALUE=DATE:${dateValue(event.end as string)}`);
-  } else if (event.start) {
+  } else if (event.start instanceof Date) {
     lines.push(`DTSTART:${utcStamp(event.start)}`, `DTEND:${utcStamp(event.end as Date)}`);
+  } else if (event.start) {
+    lines.push(`DTSTART:${event.start.local}`, `DTEND:${(event.end as LocalTime).local}`);
   }
+  if (event.rrule) lines.push(`RRULE:${event.rrule}`);
   if (event.organizer) lines.push(organizerLine(event.organizer));
   for (const attendee of event.attendees ?? []) lines.push(attendeeLine(attendee));
   if (event.status) lines.push(`STATUS:${event.status}`);
@@ -99,6 +107,11 @@ export function eventLines(event: CalendarEvent): string[] {
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   lines.push("END:VEVENT");
   return lines;
+}
+
+/** A floating date-time (RFC 5545 §3.3.5, form #1): `YYYYMMDDTHHMMSS`, no zone. */
+export interface LocalTime {
+  local: string;
 }
 
 /** One invitee: the client's side is asked to answer (RSVP), our colleagues are informed. */

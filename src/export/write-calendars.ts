@@ -55,16 +55,17 @@ export function calendarPart(deal: Deal, config: Config, history?: History): Cal
   const organizer = senderAddress(recapParties(deal, config));
   const keyed = dealEventList(deal, config.timeZone, versions ? eventSequences(versions) : undefined, organizer);
   const events = keyed.map((e) => eventText(e.event));
-  // Each owner's feed: the deal's next meeting when they have an open action in it, then their deadlines.
+  // Each owner's feed: the deal's next meeting and review when they have an open action in it, then their deadlines.
   const owners = new Map<string, number[]>();
-  const next = keyed.findIndex((e) => e.key === "next");
+  // The deal's appointments each owner sees: the next meeting and the agreed review.
+  const appointments = ["next", "review"].map((k) => keyed.findIndex((e) => e.key === k)).filter((n) => n !== -1);
   for (const a of deal.actions) {
     const key = a.status === "open" && a.owner ? ownerKey(a.owner) : undefined;
-    if (key !== undefined && !owners.has(key)) owners.set(key, next === -1 ? [] : [next]);
+    if (key !== undefined && !owners.has(key)) owners.set(key, [...appointments]);
   }
   keyed.forEach((e, n) => {
     const list = e.owner === undefined ? undefined : owners.get(ownerKey(e.owner));
-    if (e.key !== "next" && list) list.push(n);
+    if (e.key.startsWith("action:") && list) list.push(n);
   });
   const internal = keyed.flatMap((e, n) => (e.internal ? [n] : []));
   return { events, owners: [...owners], ...(internal.length > 0 ? { internal } : {}) };
