@@ -51,9 +51,10 @@ const LINE = 78;
 export function foldHeader(field: string): string {
   const words = field.split(" ");
   const lines: string[] = [];
-  let current = words.shift() ?? "";
+  // The field name stays with the first word of its value: "Message-ID:" alone on a line folds nothing.
+  let current = words.length > 1 ? `${words.shift()} ${words.shift()}` : (words.shift() ?? "");
   for (const word of words) {
-    if (current.length + 1 + word.length > LINE && current.trim() !== "") {
+    if (current.length + 1 + word.length > LINE) {
       lines.push(current);
       current = ` ${word}`;
     } else current += ` ${word}`;
