@@ -88,7 +88,7 @@ export function ownerWeeks(
               : undefined;
       if (list) weekOf(action.owner)?.[list].push({ deal, action });
     }
-    const followUp = result.findings.find((f) => String(f.code) === "follow-up-due");
+    const followUp = result.findings.find((f) => f.code === "follow-up-due");
     if (!followUp) continue;
     const people = new Set([
       ...deal.actions.filter((a) => a.status === "open" && a.owner).map((a) => ownerKey(a.owner as string)),
