@@ -38,10 +38,16 @@ describe("recap mail drafts", () => {
     const draft = /ENTWURF/.test(pdftotext(out("deals", slug, `${slug}.pdf`))) ? "[ENTWURF – nicht versenden] " : "";
     expect(mail.subject).toBe(`${draft}${deal.language === "en" ? "Meeting notes" : "Protokoll"}: ${deal.title} – ${date}`);
     expect(mail.headers.get("x-unsent")).toBe("1");
-    expect(mail.attachments).toHaveLength(1);
-    expect(mail.attachments[0]?.contentType).toBe("application/pdf");
-    expect(Buffer.compare(mail.attachments[0]?.content as Buffer, readFileSync(out("deals", slug, `${slug}.pdf`)))).toBe(0);
-    for (const action of (deal.actions ?? []).filter((a: { status?: string }) => (a.status ?? "open") === "open")) {
+    const pdfs = mail.attachments.filter((a) => a.contentType === "application/pdf");
+    expect(pdfs).toHaveLength(1);
+    expect(Buffer.compare(pdfs[0]?.content as Buffer, readFileSync(out("deals", slug, `${slug}.pdf`)))).toBe(0);
+    // Besides the PDF only the invitation to the next meeting (iMIP: the calendar part and the same file attached).
+    for (const other of mail.attachments.filter((a) => a.contentType !== "application/pdf")) {
+      expect(["text/calendar", "application/ics"]).toContain(other.contentType);
+      expect(other.content.toString("utf8")).toBe(readFileSync(out("deals", slug, `${slug}-invite.ics`), "utf8"));
+    }
+    const open = (a: { status?: string; internal?: boolean }) => (a.status ?? "open") === "open" && !a.internal;
+    for (const action of (deal.actions ?? []).filter(open)) {
       expect(mail.text).toContain(action.task);
     }
     // Checked in the decoded text: quoted-printable would hide umlauts from a search in the raw mail.
