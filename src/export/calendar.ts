@@ -24,9 +24,11 @@ export function actionUid(deal: Deal, action: Action): string {
 }
 
 /**
- * The events of a deal: its next appointment (a timed event, or all-day without a time) and each open deadline (all-day:
- * calendars like Google ignore VTODO) to a calendar. Nothing from `internal`. Times are written in UTC, computed
- * from the configured zone, so no VTIMEZONE is needed and every calendar agrees.
+ * The events of a deal's own calendar: its next appointment (a timed event, or all-day without a time), the agreed
+ * review and weekly rhythm (src/export/communication-events.ts), and each open deadline (all-day: calendars like
+ * Google ignore VTODO). Nothing from `internal`, and no internal action's deadline (those are in the team's feeds
+ * only, see {@link dealEventList}). Times are written in UTC, computed from the configured zone, so no VTIMEZONE
+ * is needed and every calendar agrees; the rhythm alone recurs at a floating wall-clock time.
  *
  * Reproducible: DTSTAMP is the deal's "Stand", UIDs derive from slug and item. SEQUENCE comes from the git
  * history (`sequences`, see src/history/event-sequence.ts): the number of the last commit that changed the
