@@ -47,6 +47,8 @@ export interface KeyedEvent {
   key: string;
   /** The action's owner, for per-owner feeds. */
   owner?: string;
+  /** A deadline of an `internal: true` action: team feeds only, listed after every other event. */
+  teamOnly?: true;
   event: CalendarEvent;
 }
 
@@ -55,13 +57,16 @@ export function dealEventList(
   zone: string,
   sequences?: ReadonlyMap<string, number>,
   organizer = defaultOrganizer(deal),
+  /** `team`: the deadlines of team-only actions too, last and marked (see {@link KeyedEvent.teamOnly}). */
+  audience: "team" | "client" = "client",
 ): KeyedEvent[] {
   const events: KeyedEvent[] = [];
   const t = messages(deal.language);
   const stamp = new Date(dayNumber(deal.asOf) * 86_400_000);
   const fallback = Math.max(0, dayNumber(deal.asOf) - SEQUENCE_EPOCH);
   const sequenceOf = (key: string) => (sequences ? (sequences.get(key) ?? 0) : fallback);
-  const open = openActions(deal);
+  // Team-only actions never reach the deal's own calendar: not in the meeting's description, deadlines apart.
+  const open = openActions(deal).filter((a) => !a.internal);
   const next = deal.nextMeeting;
   if (next) {
     const summary = line(`${deal.customer}: ${deal.title}`);
@@ -91,7 +96,8 @@ export function dealEventList(
       events.push({ key: "next", event: { ...common, start: next.date, end: addDays(next.date, 1) } });
     }
   }
-  for (const action of open) {
+  const teamOnly = audience === "team" ? openActions(deal).filter((a) => a.internal) : [];
+  for (const action of [...open, ...teamOnly]) {
     if (!action.due) continue;
     const key = `action:${actionKey(deal, action)}`;
     const event: KeyedEvent = {
@@ -108,6 +114,7 @@ export function dealEventList(
       },
     };
     if (action.owner) event.owner = action.owner;
+    if (action.internal) event.teamOnly = true;
     events.push(event);
   }
   return events;

@@ -66,7 +66,7 @@ export function recapBody(deal: Deal, parties: RecapParties, attached: boolean):
   if (deal.decisions.length > 0) {
     lines.push(`${t.decisions}:`, ...deal.decisions.map((d) => `- ${inlineMarkdownToText(d)}`), "");
   }
-  const actions = sortActions(openActions(deal));
+  const actions = sortActions(openActions(deal).filter((a) => !a.internal));
   if (actions.length > 0) {
     lines.push(`${t.actions}:`);
     for (const a of actions) {

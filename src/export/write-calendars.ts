@@ -26,6 +26,8 @@ export interface CalendarContext {
    * holds those bytes (the caller checks both): the deal's events are neither computed nor written again.
    */
   known?: (deal: Deal) => CalendarPart | undefined | Promise<CalendarPart | undefined>;
+  /** A team build (default): team-only deadlines go into the feeds. A client build leaves them out entirely. */
+  team?: boolean;
 }
 
 /** A deal's share of the calendars: its events as iCalendar text, and which of them each owner's feed lists. */
@@ -37,6 +39,11 @@ export interface CalendarPart {
    * feeds are put together, not here: the directory depends on every deal, a part only on its own.
    */
   owners: [string, number[]][];
+  /**
+   * How many of `events`, at their end, are team-only (deadlines of `internal: true` actions): in the team feed
+   * and the owners' feeds, never in the deal's own `.ics`. A client build has none.
+   */
+  teamOnly: number;
 }
 
 /** What {@link writeCalendars} did: the files it wrote (path → SHA-256) and every valid deal's part, in order. */
@@ -46,10 +53,11 @@ export interface CalendarsWritten {
 }
 
 /** A deal's events and their owners (see {@link CalendarPart}). */
-export function calendarPart(deal: Deal, config: Config, history?: History): CalendarPart {
+export function calendarPart(deal: Deal, config: Config, history?: History, team = true): CalendarPart {
   const versions = history?.files.get(deal.file);
   const organizer = senderAddress(recapParties(deal, config));
-  const keyed = dealEventList(deal, config.timeZone, versions ? eventSequences(versions) : undefined, organizer);
+  const sequences = versions ? eventSequences(versions) : undefined;
+  const keyed = dealEventList(deal, config.timeZone, sequences, organizer, team ? "team" : "client");
   const events = keyed.map((e) => eventText(e.event));
   // Each owner's feed: the deal's next meeting when they have an open action in it, then their deadlines.
   const owners = new Map<string, number[]>();
@@ -62,7 +70,7 @@ export function calendarPart(deal: Deal, config: Config, history?: History): Cal
     const list = e.owner === undefined ? undefined : owners.get(ownerKey(e.owner));
     if (e.key !== "next" && list) list.push(n);
   });
-  return { events, owners: [...owners] };
+  return { events, owners: [...owners], teamOnly: keyed.filter((e) => e.teamOnly).length };
 }
 
 /**
@@ -86,12 +94,13 @@ export async function writeCalendars(
     if (deals.length > EXPORT_BATCH) releaseMemory();
     await mapLimit(deals.slice(start, start + EXPORT_BATCH), 16, async (deal, i) => {
       const known = await context.known?.(deal);
-      const part = known ?? calendarPart(deal, config, context.history);
+      const part = known ?? calendarPart(deal, config, context.history, context.team ?? true);
       parts[start + i] = part;
       // Nothing to schedule, no calendar (RFC 5545 needs a component); an earlier build's file goes.
       const ics = inOut(outDir, outputLayout.dealFile(deal.slug, "ics"));
-      if (part.events.length === 0) return void (await rm(ics, { force: true }));
-      if (!known) await put(ics, dealCalendar(deal, config.timeZone, part.events));
+      const own = part.events.slice(0, part.events.length - part.teamOnly);
+      if (own.length === 0) return void (await rm(ics, { force: true }));
+      if (!known) await put(ics, dealCalendar(deal, config.timeZone, own));
     });
   }
   const feedName = messages(config.siteLanguage).calendarFeed;

@@ -89,10 +89,12 @@ export function clientView(view: SiteView): SiteView {
 
 /** A deal page as a client site shows it (see {@link clientView}). */
 export function clientDeal(deal: DealView): DealView {
-  const { internal: _internal, gitHash: _gitHash, ...rest } = deal;
+  const { internal: _internal, gitHash: _gitHash, followUp: _followUp, ...rest } = deal;
   return {
     ...rest,
-    actions: deal.actions.map(({ pushedBack: _pushedBack, ...action }) => ({ ...action, overdue: false, findings: [] })),
+    actions: deal.actions
+      .filter((action) => !action.internal)
+      .map(({ pushedBack: _pushedBack, ...action }) => ({ ...action, overdue: false, findings: [] })),
     findings: [],
     dealFindings: [],
     pastMeetings: [],

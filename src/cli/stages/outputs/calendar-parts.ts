@@ -8,7 +8,7 @@ import { STATE_DIR } from "../../../util/output-layout.js";
 /** The parts file, as a layout path. */
 export const CALENDAR_PARTS_FILE = `${STATE_DIR}/calendar-parts.jsonl`;
 
-const HEADER = JSON.stringify({ format: "protokoll-calendar-parts", schema: 1 });
+const HEADER = JSON.stringify({ format: "protokoll-calendar-parts", schema: 2 });
 
 /** A deal's part and the key of what it was made from. */
 export interface KeyedPart {
@@ -17,12 +17,13 @@ export interface KeyedPart {
 }
 
 /**
- * The file's lines: a header, then one JSON array `[slug, key, events, owners]` per deal, so that 10 000 deals'
+ * The file's lines: a header, then one JSON array `[slug, key, events, owners, teamOnly]` per deal, so that 10 000 deals'
  * events (about 20 MB) are written piece by piece, never as one string.
  */
 export function* partLines(slugs: readonly string[], keys: readonly string[], parts: readonly CalendarPart[]): Iterable<string> {
   yield `${HEADER}\n`;
-  for (const [i, part] of parts.entries()) yield `${JSON.stringify([slugs[i], keys[i], part.events, part.owners])}\n`;
+  for (const [i, part] of parts.entries())
+    yield `${JSON.stringify([slugs[i], keys[i], part.events, part.owners, part.teamOnly])}\n`;
 }
 
 /**
@@ -41,11 +42,12 @@ export function readParts(file: string): Map<string, KeyedPart> {
   try {
     for (const line of lines.slice(1)) {
       if (line === "") continue;
-      const [slug, key, events, owners] = JSON.parse(line) as unknown[];
+      const [slug, key, events, owners, teamOnly] = JSON.parse(line) as unknown[];
       if (typeof slug !== "string" || typeof key !== "string" || !isStrings(events) || !isOwners(owners, events.length)) {
         return new Map();
       }
-      parts.set(slug, { key, part: { events, owners } });
+      if (!Number.isInteger(teamOnly) || (teamOnly as number) < 0 || (teamOnly as number) > events.length) return new Map();
+      parts.set(slug, { key, part: { events, owners, teamOnly: teamOnly as number } });
     }
   } catch {
     return new Map();
