@@ -1,13 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { STATE_DIR } from "../util/output-layout.js";
 import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
-/** Where the build keeps what it knows about earlier runs, inside the output folder. */
-/** The build's state folder in `<out>` (see src/util/output-layout.ts). */
-export const CACHE_DIR = STATE_DIR;
+/** The PDF cache's file, in the output folder's state folder (src/util/cache-folder.ts). */
 const MANIFEST = "pdf-cache.json";
 
 /**
@@ -64,16 +61,16 @@ export function printHash(html: string, version: string): string {
   return createHash("sha256").update(version).update("\0").update(html).digest("hex");
 }
 
-export async function readManifest(outDir: string): Promise<PdfManifest> {
+export async function readManifest(stateDir: string): Promise<PdfManifest> {
   try {
-    const parsed = JSON.parse(await readFile(path.join(outDir, CACHE_DIR, MANIFEST), "utf8")) as unknown;
+    const parsed = JSON.parse(await readFile(path.join(stateDir, MANIFEST), "utf8")) as unknown;
     return parsed && typeof parsed === "object" ? (Object.assign(Object.create(null), parsed) as PdfManifest) : {};
   } catch {
     return {};
   }
 }
 
-export async function writeManifest(outDir: string, manifest: PdfManifest): Promise<void> {
+export async function writeManifest(stateDir: string, manifest: PdfManifest): Promise<void> {
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(path.join(outDir, CACHE_DIR, MANIFEST), `${JSON.stringify(sorted, null, 2)}\n`);
+  await writeFileAtomic(path.join(stateDir, MANIFEST), `${JSON.stringify(sorted, null, 2)}\n`);
 }

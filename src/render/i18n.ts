@@ -64,6 +64,8 @@ export function cliMessages(language: Language) {
     unknownCiHint: phrase("init.unknownCiHint"),
     badPackageJson: phrase("init.badPackageJson"),
     badPackageJsonHint: phrase("init.badPackageJsonHint"),
+    isLink: (link: string) => w("init.isLink", { link }),
+    notAFile: w("init.notAFile"),
   };
   const doctor = {
     title: w("doctor.title"),

@@ -4,14 +4,14 @@
 // under node_modules/ — and still said "Built 2 deals", exit 0.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfinfo } from "../helpers/poppler.js";
 import { ROOT } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const exec = promisify(execFile);
 const TODAY = "2026-11-23";
@@ -44,7 +44,7 @@ async function protokoll(...args: string[]): Promise<{ code: number; stdout: str
 }
 
 beforeAll(async () => {
-  const work = await mkdtemp(path.join(tmpdir(), "protokoll-installed-"));
+  const work = tempDir("protokoll-installed-");
   // dist/ is compiled by the global setup: pack without running `prepare` again under other tests' feet.
   const packed = await exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], {
     cwd: ROOT,

@@ -3,13 +3,14 @@
 // titled for A attached a PDF titled "… (B)". The cache now vouches only for files whose bytes it verified.
 import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { stateDirOf } from "../helpers/cache.js";
 import { BIN, ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const TODAY = ["--today", "2026-11-23"];
 const slugs = (await readdir(path.join(ROOT, "deals"))).map((f) => f.replace(/\.yaml$/, "")).sort();
@@ -19,10 +20,10 @@ const dealsB = new Map(
   [...dealsA].map(([slug, text]) => [slug, text.replace(/^title: .*$/m, `title: ${JSON.stringify(`${titleOf(text)} (B)`)}`)]),
 );
 const pdfOf = (cwd: string, slug: string) => path.join(cwd, "_site", "deals", slug, `${slug}.pdf`);
-const manifest = (cwd: string) => path.join(cwd, "_site", ".protokoll", "pdf-cache.json");
+const manifest = (cwd: string) => path.join(stateDirOf(cwd), "pdf-cache.json");
 
 async function project(deals: Map<string, string>): Promise<string> {
-  const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-interrupt-"));
+  const cwd = tempDir("protokoll-interrupt-");
   await mkdir(path.join(cwd, "deals"));
   await writeDeals(cwd, deals);
   return cwd;

@@ -1,10 +1,10 @@
 // The site as Eleventy renders it for the example deals, judged as of a fixed day.
 import { readFileSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 let site: string;
 const page = (...parts: string[]) => readFileSync(path.join(site, ...parts, "index.html"), "utf8");
@@ -13,7 +13,7 @@ const findingsIn = (html: string) => [...html.matchAll(/data-finding="([a-z-]+)"
 const rowsOf = (html: string) => html.split("<tr").slice(1);
 
 beforeAll(async () => {
-  const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-site-"));
+  const cwd = tempDir("protokoll-site-");
   await mkdir(path.join(cwd, "deals"));
   for (const file of await readdir(path.join(ROOT, "deals")))
     await copyFile(path.join(ROOT, "deals", file), path.join(cwd, "deals", file));
@@ -79,7 +79,7 @@ describe("index", () => {
   });
 
   it("marks a past next appointment in its cell, in words, and carries the finding there", async () => {
-    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-next-"));
+    const cwd = tempDir("protokoll-next-");
     await mkdir(path.join(cwd, "deals"));
     await copyFile(path.join(ROOT, "deals", "stadtwerke-musterstadt-strom.yaml"), path.join(cwd, "deals", "strom.yaml"));
     // A month later the agreed next appointment lies in the past.

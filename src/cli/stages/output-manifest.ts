@@ -1,29 +1,12 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { type BigIntStats, lstatSync, readFileSync, writeFileSync } from "node:fs";
+import { type BigIntStats, lstatSync, mkdtempSync, readFileSync, rmdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { inOut, STATE_DIR } from "../../util/output-layout.js";
+import { inOut } from "../../util/output-layout.js";
 import { sha256 } from "../../util/sha256.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
+import { type Entry, sameEntry, sealEntries, verify } from "./manifest-entries.js";
 
-const FORMAT = "protokoll-outputs";
-const SCHEMA = 2;
 export const OUTPUT_MANIFEST_FILE = "outputs.json";
-
-/**
- * One cached output: the key of its inputs, each file it wrote (layout path → SHA-256 of its bytes), and, for
- * a file whose bytes a build has verified, how the file system saw it then ({@link fingerprint}).
- */
-interface Entry {
-  key: string;
-  /**
-   * A second key, of what the output is made of rather than what it is made from: checked when `key` is not
-   * this build's (see {@link OutputManifest.reuse}).
-   */
-  also?: string;
-  files: Record<string, string>;
-  seen?: Record<string, string>;
-}
 
 /**
  * A file as the file system sees it: size, inode, modification and status-change time (nanoseconds). The
@@ -32,46 +15,22 @@ interface Entry {
  * bytes — never for a file it wrote or merely listed — so a file whose fingerprint is the same later has not
  * been changed since it was verified. A file system counts time in steps (nanoseconds to seconds): a change in
  * the same step as the look would keep the fingerprint. So a fingerprint is recorded only for a file whose ctime
- * is older than the build's clock ({@link OutputManifest.open}: the ctime of a file the build writes before it
- * looks at any), which the same file system's clock stamped; a file changed later gets a later ctime. A newer
+ * is older than the build's clock ({@link OutputManifest.open}: the ctime of a folder the build makes in the
+ * output folder before it looks at any file), which the same file system's clock stamped; a file changed later gets a later ctime. A newer
  * file is read and hashed again next time.
  */
 function fingerprint(info: BigIntStats): string {
   return `${info.size}:${info.ino}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
-/** The file whose ctime is the build's clock. */
-const CLOCK_FILE = "clock";
+/** The folder whose ctime is the build's clock: made in the output folder and removed at once. */
+const CLOCK_PREFIX = ".protokoll-clock-";
 
 /**
- * SHA-256 of `parts` as JSON, without ever holding the whole JSON: arrays and objects above `depth` are serialised
- * element by element (10 000 deals as one string would be a few hundred megabytes at the peak), everything
- * deeper with one JSON.stringify each (element by element all the way down is slower than the strings cost).
- * Equal values give equal hashes; the framing keeps `[["a"],"b"]` and `[["a","b"]]` apart.
+ * How a file is named in the manifest: a layout path under the output folder, or `#state/<name>` for a file in
+ * the output folder's state folder (the calendar parts), which lives in the cache folder.
  */
-export function jsonHash(parts: readonly unknown[], depth = 2): string {
-  const hash = createHash("sha256");
-  const feed = (value: unknown, level: number): void => {
-    if (level < depth && Array.isArray(value)) {
-      hash.update(`[${value.length}`);
-      for (const item of value) feed(item, level + 1);
-      hash.update("]");
-    } else if (level < depth && value !== null && typeof value === "object" && !(value instanceof Map)) {
-      const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-      hash.update(`{${entries.length}`);
-      for (const [key, v] of entries) {
-        hash.update(`${JSON.stringify(key)}:`);
-        feed(v, level + 1);
-      }
-      hash.update("}");
-    } else {
-      const text = JSON.stringify(value) ?? "undefined";
-      hash.update(`${text.length}:`).update(text);
-    }
-  };
-  feed(parts, 0);
-  return hash.digest("hex");
-}
+const STATE_PREFIX = "#state/";
 
 /**
  * What the last build wrote, so that the next one can leave alone what would come out the same: per output (or
@@ -83,6 +42,7 @@ export function jsonHash(parts: readonly unknown[], depth = 2): string {
  */
 export class OutputManifest {
   readonly #outDir: string;
+  readonly #stateDir: string;
   readonly #secret: Buffer;
   readonly #previous: Map<string, Entry>;
   readonly #next = new Map<string, Entry>();
@@ -94,23 +54,36 @@ export class OutputManifest {
   readonly ignored: string | undefined;
   reused = 0;
 
-  private constructor(outDir: string, secret: Buffer, previous: Map<string, Entry>, clock: bigint, ignored?: string) {
+  private constructor(
+    outDir: string,
+    stateDir: string,
+    secret: Buffer,
+    previous: Map<string, Entry>,
+    clock: bigint,
+    ignored?: string,
+  ) {
     this.#outDir = outDir;
+    this.#stateDir = stateDir;
     this.#secret = secret;
     this.#previous = previous;
     this.#clock = clock;
     this.ignored = ignored;
   }
 
-  static async open(outDir: string, secret: Buffer): Promise<OutputManifest> {
-    const file = path.join(outDir, STATE_DIR, OUTPUT_MANIFEST_FILE);
-    // The build's clock, from the file system itself (the output folder's lock is held): written before any file
-    // is looked at, so a file whose ctime is older was last changed before this build looked.
-    const clockFile = path.join(outDir, STATE_DIR, CLOCK_FILE);
+  /** Opens the manifest of output folder `outDir`, kept in its state folder `stateDir` (src/util/cache-folder.ts). */
+  static async open(outDir: string, stateDir: string, secret: Buffer): Promise<OutputManifest> {
+    const file = path.join(stateDir, OUTPUT_MANIFEST_FILE);
+    // The build's clock, from the output folder's own file system (the lock is held): a folder made before any
+    // file is looked at, and removed at once, so a file whose ctime is older was last changed before this build
+    // looked. Nothing of it stays in the output folder.
     let clock = 0n;
     try {
-      writeFileSync(clockFile, "The ctime of this file is the last build's clock (src/cli/stages/output-manifest.ts).\n");
-      clock = lstatSync(clockFile, { bigint: true }).ctimeNs;
+      const clockDir = mkdtempSync(path.join(outDir, CLOCK_PREFIX));
+      try {
+        clock = lstatSync(clockDir, { bigint: true }).ctimeNs;
+      } finally {
+        rmdirSync(clockDir);
+      }
     } catch {
       // No clock, no fingerprints: every file is read and hashed.
     }
@@ -118,10 +91,22 @@ export class OutputManifest {
     try {
       text = await readFile(file, "utf8");
     } catch {
-      return new OutputManifest(outDir, secret, new Map(), clock);
+      return new OutputManifest(outDir, stateDir, secret, new Map(), clock);
     }
     const { entries, ignored } = verify(text, secret);
-    return new OutputManifest(outDir, secret, entries, clock, ignored);
+    return new OutputManifest(outDir, stateDir, secret, entries, clock, ignored);
+  }
+
+  /** The absolute path of a file as the manifest names it. */
+  #pathOf(name: string): string {
+    return name.startsWith(STATE_PREFIX) ? path.join(this.#stateDir, name.slice(STATE_PREFIX.length)) : inOut(this.#outDir, name);
+  }
+
+  /** How the manifest names the file at absolute path `file`. */
+  #nameOf(file: string): string {
+    const inState = path.relative(this.#stateDir, file);
+    if (!inState.startsWith("..") && !path.isAbsolute(inState)) return STATE_PREFIX + inState.split(path.sep).join("/");
+    return path.relative(this.#outDir, file).split(path.sep).join("/");
   }
 
   /**
@@ -155,7 +140,7 @@ export class OutputManifest {
     // libuv's thread pool took several times as long as in one go.
     const seen: Record<string, string> = {};
     for (const [file, hash] of Object.entries(entry.files)) {
-      const known = intact(inOut(this.#outDir, file), hash, entry.seen?.[file] ?? this.#seenAs(file, hash), this.#clock);
+      const known = intact(this.#pathOf(file), hash, entry.seen?.[file] ?? this.#seenAs(file, hash), this.#clock);
       if (known === undefined) return undefined;
       if (known) {
         seen[file] = known;
@@ -163,7 +148,7 @@ export class OutputManifest {
         this.#seen().set(file, { hash, seen: known });
       }
     }
-    const files = new Map(Object.entries(entry.files).map(([file, hash]) => [inOut(this.#outDir, file), hash]));
+    const files = new Map(Object.entries(entry.files).map(([file, hash]) => [this.#pathOf(file), hash]));
     if (!accept(files)) return undefined;
     this.#put(name, { key, ...(entry.also === undefined ? {} : { also: entry.also }), files: entry.files, seen });
     this.reused++;
@@ -178,7 +163,7 @@ export class OutputManifest {
     const relative: Record<string, string> = {};
     const seen: Record<string, string> = {};
     for (const [file, hash] of files) {
-      const layout = path.relative(this.#outDir, file).split(path.sep).join("/");
+      const layout = this.#nameOf(file);
       relative[layout] = hash;
       // A file left alone with the bytes it had keeps the fingerprint it was verified with (the next build
       // compares it with the file's, which any change alters); a file written now has none until it is verified.
@@ -228,7 +213,7 @@ export class OutputManifest {
   async hashes(files: Iterable<string>): Promise<Map<string, string>> {
     const known = new Map<string, string>();
     for (const entry of this.#next.values())
-      for (const [file, hash] of Object.entries(entry.files)) known.set(inOut(this.#outDir, file), hash);
+      for (const [file, hash] of Object.entries(entry.files)) known.set(this.#pathOf(file), hash);
     const result = new Map<string, string>();
     for (const file of files) {
       const hash = known.get(file) ?? sha256(await readFile(file));
@@ -248,13 +233,7 @@ export class OutputManifest {
     // Every entry the last build's, none gone: the file would come out the same.
     const same = !this.#changed && this.#next.size === this.#previous.size;
     if (same && [...this.#previous.keys()].every((name) => this.#next.has(name))) return;
-    // Sorted, so that a build which changed nothing writes the same bytes (and leaves the file alone).
-    const body = JSON.stringify(Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
-    const mac = createHmac("sha256", this.#secret).update(body).digest("hex");
-    await writeFileAtomic(
-      path.join(this.#outDir, STATE_DIR, OUTPUT_MANIFEST_FILE),
-      JSON.stringify({ format: FORMAT, schema: SCHEMA, mac, body }),
-    );
+    await writeFileAtomic(path.join(this.#stateDir, OUTPUT_MANIFEST_FILE), sealEntries(this.#next, this.#secret));
   }
 }
 
@@ -273,48 +252,5 @@ function intact(file: string, hash: string, seen: string | undefined, clock: big
     return info.ctimeNs < clock ? current : "";
   } catch {
     return undefined;
-  }
-}
-
-function sameEntry(a: Entry | undefined, b: Entry): boolean {
-  return (
-    a !== undefined &&
-    a.key === b.key &&
-    a.also === b.also &&
-    sameRecord(a.files, b.files) &&
-    sameRecord(a.seen ?? {}, b.seen ?? {})
-  );
-}
-
-function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
-
-function verify(text: string, secret: Buffer): { entries: Map<string, Entry>; ignored?: string } {
-  const none = (ignored: string) => ({ entries: new Map<string, Entry>(), ignored });
-  let outer: { format?: unknown; schema?: unknown; mac?: unknown; body?: unknown };
-  try {
-    outer = JSON.parse(text);
-  } catch {
-    return none("not JSON");
-  }
-  if (outer?.format !== FORMAT || outer.schema !== SCHEMA) return none("another format");
-  if (typeof outer.mac !== "string" || typeof outer.body !== "string") return none("incomplete");
-  const expected = createHmac("sha256", secret).update(outer.body).digest();
-  const given = Buffer.from(outer.mac, "hex");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return none("not made on this machine");
-  try {
-    const body = JSON.parse(outer.body) as Record<string, Entry>;
-    const entries = new Map<string, Entry>();
-    for (const [name, entry] of Object.entries(body)) {
-      const seen = entry?.seen === undefined || (entry.seen !== null && typeof entry.seen === "object");
-      const also = entry?.also === undefined || typeof entry.also === "string";
-      if (typeof entry?.key === "string" && also && entry.files && typeof entry.files === "object" && seen)
-        entries.set(name, entry);
-    }
-    return { entries };
-  } catch {
-    return none("unreadable body");
   }
 }

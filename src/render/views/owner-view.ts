@@ -90,8 +90,9 @@ export function ownerPages(
       let group = groups.get(key);
       if (!group) {
         // One slug per owner for page and calendar alike (src/model/owner-directory.ts).
-        const slug = directory.get(key)?.slug ?? (person ? ownerSlug(person) : NOBODY_SLUG);
-        group = { slug, name: person ?? t.nobody, nobody: !person, actions: [], overdue: 0 };
+        const entry = directory.get(key);
+        const slug = entry?.slug ?? (person ? ownerSlug(person) : NOBODY_SLUG);
+        group = { slug, name: entry?.name ?? person ?? t.nobody, nobody: !person, actions: [], overdue: 0 };
         groups.set(key, group);
       }
       const item: OwnerAction = {
