@@ -41,7 +41,7 @@ export function clientView(view: SiteView): SiteView {
     // By title, not by urgency: the team's order would tell what is slipping. Send-readiness is the team's too.
     rows: view.rows
       .filter((row) => !row.broken)
-      .map(({ nextFinding: _next, level: _level, readiness: _readiness, ...row }) => ({
+      .map(({ nextFinding: _next, level: _level, readiness: _readiness, lastContact: _lastContact, ...row }) => ({
         ...row,
         findings: [],
         chips: [],
@@ -57,7 +57,7 @@ export function clientView(view: SiteView): SiteView {
     index: {
       ...view.index,
       rows: [],
-      week: { ...view.index.week, owners: [], morePeople: 0 },
+      week: { ...view.index.week, owners: [], morePeople: 0, followUps: [], decisions: [] },
       allPages: [],
       statusLinks: [],
       readinessLinks: [],

@@ -31,6 +31,8 @@ export const de = {
   "fu.exit": "Wenn verfehlt: Option {option}",
   "fu.teamOnly": "nur Team",
   "fu.teamItems": "Nur fürs Team",
+  "fu.weekFollowUps": "Nachfassen fällig",
+  "fu.weekDecisions": "Entscheidungen fällig",
 } as const;
 
 export const en = {
@@ -65,4 +67,6 @@ export const en = {
   "fu.exit": "If missed: option {option}",
   "fu.teamOnly": "team only",
   "fu.teamItems": "Team only",
+  "fu.weekFollowUps": "Follow-up due",
+  "fu.weekDecisions": "Decisions due",
 } as const satisfies Record<keyof typeof de, string>;
