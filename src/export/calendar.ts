@@ -26,9 +26,9 @@ export function actionUid(deal: Deal, action: Action): string {
 /**
  * The events of a deal's own calendar: its next appointment (a timed event, or all-day without a time), the agreed
  * review and weekly rhythm (src/export/communication-events.ts), and each open deadline (all-day: calendars like
- * Google ignore VTODO). Nothing from `internal`, and no internal action's deadline (those are in the team's feeds
- * only, see {@link dealEventList}). Times are written in UTC, computed from the configured zone, so no VTIMEZONE
- * is needed and every calendar agrees; the rhythm alone recurs at a floating wall-clock time.
+ * Google ignore VTODO). Nothing from `internal`, no team-only action. Times are written in UTC, computed from the
+ * configured zone, so no VTIMEZONE is needed and every calendar agrees; the rhythm alone recurs at a floating
+ * wall-clock time.
  *
  * Reproducible: DTSTAMP is the deal's "Stand", UIDs derive from slug and item. SEQUENCE comes from the git
  * history (`sequences`, see src/history/event-sequence.ts): the number of the last commit that changed the
@@ -42,9 +42,7 @@ export function dealEvents(
   sequences?: ReadonlyMap<string, number>,
   organizer = defaultOrganizer(deal),
 ): string[] {
-  return dealEventList(deal, zone, sequences, organizer)
-    .filter((e) => !e.internal)
-    .map((e) => eventText(e.event));
+  return dealEventList(deal, zone, sequences, organizer).map((e) => eventText(e.event));
 }
 
 /** A deal's events with the key each has in the history: `next`, or `action:<key>`. */
@@ -52,8 +50,8 @@ export interface KeyedEvent {
   key: string;
   /** The action's owner, for per-owner feeds. */
   owner?: string;
-  /** A team-only action's deadline: in the team's feeds, never in the deal's own file or a client's calendar. */
-  internal?: true;
+  /** A deadline of an `internal: true` action: team feeds only, listed after every other event. */
+  teamOnly?: true;
   event: CalendarEvent;
 }
 
@@ -62,13 +60,16 @@ export function dealEventList(
   zone: string,
   sequences?: ReadonlyMap<string, number>,
   organizer = defaultOrganizer(deal),
+  /** `team`: the deadlines of team-only actions too, last and marked (see {@link KeyedEvent.teamOnly}). */
+  audience: "team" | "client" = "client",
 ): KeyedEvent[] {
   const events: KeyedEvent[] = [];
   const t = messages(deal.language);
   const stamp = new Date(dayNumber(deal.asOf) * 86_400_000);
   const fallback = Math.max(0, dayNumber(deal.asOf) - SEQUENCE_EPOCH);
   const sequenceOf = (key: string) => (sequences ? (sequences.get(key) ?? 0) : fallback);
-  const open = openActions(deal);
+  // Team-only actions never reach the deal's own calendar: not in the meeting's description, deadlines apart.
+  const open = openActions(deal).filter((a) => !a.internal);
   const next = deal.nextMeeting;
   if (next) {
     const summary = line(`${deal.customer}: ${deal.title}`);
@@ -77,12 +78,10 @@ export function dealEventList(
       ...(next.agenda?.length ? [`${t.agenda}: ${next.agenda.map(line).join(", ")}`] : []),
       "",
       `${t.actions}:`,
-      ...open
-        .filter((a) => !a.internal)
-        .map(
-          (a) =>
-            `- ${line(a.task)} – ${a.owner ? line(a.owner) : t.nobody} – ${a.due ? formatDate(a.due, deal.language) : t.noDate}`,
-        ),
+      ...open.map(
+        (a) =>
+          `- ${line(a.task)} – ${a.owner ? line(a.owner) : t.nobody} – ${a.due ? formatDate(a.due, deal.language) : t.noDate}`,
+      ),
     ].join("\n");
     const common = {
       uid: `${deal.slug}-next@protokoll`,
@@ -106,7 +105,8 @@ export function dealEventList(
   if (review) events.push({ key: "review", event: review });
   const rhythm = rhythmEvent(deal, base, name);
   if (rhythm) events.push({ key: "rhythm", event: rhythm });
-  for (const action of open) {
+  const teamOnly = audience === "team" ? openActions(deal).filter((a) => a.internal) : [];
+  for (const action of [...open, ...teamOnly]) {
     if (!action.due) continue;
     const key = `action:${actionKey(deal, action)}`;
     const event: KeyedEvent = {
@@ -123,7 +123,7 @@ export function dealEventList(
       },
     };
     if (action.owner) event.owner = action.owner;
-    if (action.internal) event.internal = true;
+    if (action.internal) event.teamOnly = true;
     events.push(event);
   }
   return events;

@@ -38,12 +38,19 @@ export function reviewText(review: WeeklyReview, language: Language, goal: numbe
   if (review.lostNextMeeting.length > 0) {
     lines.push("", `${r.lostNextMeeting}:`, ...review.lostNextMeeting.map((d) => `  - ${flat(`${d.customer}: ${d.title}`)}`));
   }
+  for (const [title, list] of [
+    [r.followUpsDue, review.followUpsDue ?? []],
+    [r.decisionsDue, review.decisionsDue ?? []],
+  ] as const) {
+    if (list.length > 0) lines.push("", `${title}:`, ...list.map((d) => `  - ${flat(`${d.customer}: ${d.title}`)}`));
+  }
   if (review.lessons.length > 0) {
     lines.push("", `${r.lessons}:`);
     for (const { deal, lessons } of review.lessons)
       for (const l of lessons) lines.push(`  - ${flat(l)} (${flat(`${deal.customer}: ${deal.title}`)})`);
   }
-  if (review.owners.length + review.wentStale.length + review.lostNextMeeting.length + review.lessons.length === 0)
+  const dueNow = (review.followUpsDue?.length ?? 0) + (review.decisionsDue?.length ?? 0);
+  if (review.owners.length + review.wentStale.length + review.lostNextMeeting.length + review.lessons.length + dueNow === 0)
     lines.push("", r.nothing);
   lines.push("", `${r.link}: review/${review.week}/`, "", r.internal, "", r.closing);
   return `${lines.join("\n")}\n`;

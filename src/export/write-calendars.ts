@@ -26,8 +26,8 @@ export interface CalendarContext {
    * holds those bytes (the caller checks both): the deal's events are neither computed nor written again.
    */
   known?: (deal: Deal) => CalendarPart | undefined | Promise<CalendarPart | undefined>;
-  /** A client site's calendars: no team-only deadline in `calendar.ics` either. */
-  client?: boolean;
+  /** A team build (default): team-only deadlines go into the feeds. A client build leaves them out entirely. */
+  team?: boolean;
 }
 
 /** A deal's share of the calendars: its events as iCalendar text, and which of them each owner's feed lists. */
@@ -39,8 +39,11 @@ export interface CalendarPart {
    * feeds are put together, not here: the directory depends on every deal, a part only on its own.
    */
   owners: [string, number[]][];
-  /** Indices into `events` of team-only deadlines (`actions[].internal`): never in the deal's own `.ics`. */
-  internal?: number[];
+  /**
+   * How many of `events`, at their end, are team-only (deadlines of `internal: true` actions): in the team feed
+   * and the owners' feeds, never in the deal's own `.ics`. A client build has none.
+   */
+  teamOnly: number;
 }
 
 /** What {@link writeCalendars} did: the files it wrote (path → SHA-256) and every valid deal's part, in order. */
@@ -50,10 +53,11 @@ export interface CalendarsWritten {
 }
 
 /** A deal's events and their owners (see {@link CalendarPart}). */
-export function calendarPart(deal: Deal, config: Config, history?: History): CalendarPart {
+export function calendarPart(deal: Deal, config: Config, history?: History, team = true): CalendarPart {
   const versions = history?.files.get(deal.file);
   const organizer = senderAddress(recapParties(deal, config));
-  const keyed = dealEventList(deal, config.timeZone, versions ? eventSequences(versions) : undefined, organizer);
+  const sequences = versions ? eventSequences(versions) : undefined;
+  const keyed = dealEventList(deal, config.timeZone, sequences, organizer, team ? "team" : "client");
   const events = keyed.map((e) => eventText(e.event));
   // Each owner's feed: the deal's next meeting and review when they have an open action in it, then their deadlines.
   const owners = new Map<string, number[]>();
@@ -67,8 +71,7 @@ export function calendarPart(deal: Deal, config: Config, history?: History): Cal
     const list = e.owner === undefined ? undefined : owners.get(ownerKey(e.owner));
     if (e.key.startsWith("action:") && list) list.push(n);
   });
-  const internal = keyed.flatMap((e, n) => (e.internal ? [n] : []));
-  return { events, owners: [...owners], ...(internal.length > 0 ? { internal } : {}) };
+  return { events, owners: [...owners], teamOnly: keyed.filter((e) => e.teamOnly).length };
 }
 
 /**
@@ -92,11 +95,11 @@ export async function writeCalendars(
     if (deals.length > EXPORT_BATCH) releaseMemory();
     await mapLimit(deals.slice(start, start + EXPORT_BATCH), 16, async (deal, i) => {
       const known = await context.known?.(deal);
-      const part = known ?? calendarPart(deal, config, context.history);
+      const part = known ?? calendarPart(deal, config, context.history, context.team ?? true);
       parts[start + i] = part;
       // Nothing to schedule, no calendar (RFC 5545 needs a component); an earlier build's file goes.
       const ics = inOut(outDir, outputLayout.dealFile(deal.slug, "ics"));
-      const own = shared(part);
+      const own = part.events.slice(0, part.events.length - part.teamOnly);
       if (own.length === 0) return void (await rm(ics, { force: true }));
       if (!known) await put(ics, dealCalendar(deal, config.timeZone, own));
     });
@@ -106,9 +109,15 @@ export async function writeCalendars(
   if (deals.length > EXPORT_BATCH) releaseMemory();
   // A feed without a single event would be an invalid calendar: then there is none (and no stale one).
   const feedFile = inOut(outDir, outputLayout.calendar);
-  const feed = context.client ? parts.map(shared) : parts.map((part) => part.events);
-  if (feed.some((events) => events.length > 0)) {
-    await put(feedFile, feedChunks(name, feed));
+  // A client build's parts hold no team-only deadline at all (calendarPart with `team` false).
+  if (parts.some((part) => part.events.length > 0)) {
+    await put(
+      feedFile,
+      feedChunks(
+        name,
+        parts.map((part) => part.events),
+      ),
+    );
   } else await rm(feedFile, { force: true });
   const perOwner = new Map<string, string[]>();
   for (const part of parts) {
@@ -121,12 +130,6 @@ export async function writeCalendars(
   }
   await writeOwnerCalendars(outDir, name, owners, perOwner, put);
   return { written, parts };
-}
-
-/** A part's events but its team-only deadlines: what the deal's own `.ics` and a client's feed hold. */
-function shared(part: CalendarPart): string[] {
-  const internal = new Set(part.internal ?? []);
-  return internal.size === 0 ? part.events : part.events.filter((_, n) => !internal.has(n));
 }
 
 /** Writes `data` to `file` and notes the SHA-256 of what was written (a feed comes in pieces: hashed as it goes). */

@@ -152,6 +152,8 @@ export function reviewMessages(language: Language) {
     movedOften: plain("movedOften"),
     wentStale: plain("wentStale"),
     lostNextMeeting: plain("lostNextMeeting"),
+    followUpsDue: plain("followUpsDue"),
+    decisionsDue: plain("decisionsDue"),
     lessons: plain("lessons"),
     nothing: plain("nothing"),
     nobody: plain("nobody"),

@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { ProtokollError } from "../../errors.js";
 import { reviewMail } from "../../export/review-mail.js";
-import { weeklyReview } from "../../history/weekly-review.js";
+import { type WeeklyReview, weeklyReview } from "../../history/weekly-review.js";
 import { phrase, t } from "../../i18n/translate.js";
 import { configSenderAddress } from "../../model/recap-parties.js";
 import type { Analysis } from "../../pipeline.js";
@@ -10,6 +10,7 @@ import { reviewDocument } from "../../render/review-html.js";
 import { formatReviewMarkdown } from "../../report/format-review-markdown.js";
 import { type IsoWeek, isoWeekOf, parseIsoWeek } from "../../time/iso-week.js";
 import type { Language } from "../../time/language.js";
+import type { PlainDate } from "../../time/plain-date.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
 import { type CommonFlags, historyFor, prepare } from "../context.js";
 import { parseFormat } from "../options.js";
@@ -50,6 +51,7 @@ export async function review(
   if (flags.perOwner) return perOwner(analysis, week ?? isoWeekOf(analysis.today), path.resolve(flags.out as string), language);
   const history = await historyFor(analysis, (line) => process.stderr.write(`${line}\n`), language);
   const result = weeklyReview(history, week ?? isoWeekOf(analysis.today), analysis.today, config.thresholds);
+  Object.assign(result, dueNow(analysis, result.judgedOn));
   const goal = config.thresholds.onTimeGoal;
   if (format === "markdown") write(formatReviewMarkdown(result, language, goal));
   else if (format === "html") write(reviewDocument(result, language, goal));
@@ -70,4 +72,19 @@ async function perOwner(analysis: Analysis, week: IsoWeek, dir: string, language
     process.stderr.write(`${t(language, "review.perOwnerNoAddress", { names: withoutAddress.join(", ") })}\n`);
   }
   return 0;
+}
+
+/**
+ * "Nachfassen fällig" and "Entscheidungen fällig" from today's findings — for the running week only: a past
+ * week's review says what the history says, and today's findings are not that week's.
+ */
+function dueNow(analysis: Analysis, judgedOn: PlainDate): Pick<WeeklyReview, "followUpsDue" | "decisionsDue"> {
+  if (judgedOn !== analysis.today) return {};
+  const dealsWith = (codes: readonly string[]) =>
+    analysis.deals.flatMap((d) =>
+      d.deal && d.findings.some((f) => codes.includes(f.code))
+        ? [{ slug: d.slug, file: d.file, title: d.deal.title, customer: d.deal.customer }]
+        : [],
+    );
+  return { followUpsDue: dealsWith(["follow-up-due"]), decisionsDue: dealsWith(["decision-due", "review-due", "kpi-missed"]) };
 }

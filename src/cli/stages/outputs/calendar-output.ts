@@ -67,7 +67,7 @@ export const calendarOutput: Output = {
     const timings = process.env.PROTOKOLL_TIMINGS === "1";
     const known = async (deal: Deal) => {
       const last = previous.get(deal.slug);
-      const own = last ? last.part.events.length - (last.part.internal?.length ?? 0) : 0;
+      const own = last ? last.part.events.length - last.part.teamOnly : 0;
       if (last?.key === partKey(deal) && (own === 0 || (await keptIcs(deal)))) return last.part;
       if (timings) process.stderr.write(`protokoll: calendar events ${deal.slug}\n`);
       return undefined;
@@ -75,7 +75,8 @@ export const calendarOutput: Output = {
     const { written, parts } = await writeCalendars(deals, outDir, analysis.config, {
       // At a past revision there is no "now" to add to its history: no git SEQUENCE.
       ...(history ? { history } : {}),
-      ...(run.client ? { client: true } : { owners: ownerDirectory(analysis.deals) }),
+      ...(run.client ? {} : { owners: ownerDirectory(analysis.deals) }),
+      team: !run.client,
       known,
     });
     for (const deal of deals) {

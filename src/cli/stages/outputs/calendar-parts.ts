@@ -17,13 +17,13 @@ export interface KeyedPart {
 }
 
 /**
- * The file's lines: a header, then one JSON array `[slug, key, events, owners, internal]` per deal, so that 10 000 deals'
+ * The file's lines: a header, then one JSON array `[slug, key, events, owners, teamOnly]` per deal, so that 10 000 deals'
  * events (about 20 MB) are written piece by piece, never as one string.
  */
 export function* partLines(slugs: readonly string[], keys: readonly string[], parts: readonly CalendarPart[]): Iterable<string> {
   yield `${HEADER}\n`;
   for (const [i, part] of parts.entries())
-    yield `${JSON.stringify([slugs[i], keys[i], part.events, part.owners, part.internal ?? []])}\n`;
+    yield `${JSON.stringify([slugs[i], keys[i], part.events, part.owners, part.teamOnly])}\n`;
 }
 
 /**
@@ -42,17 +42,12 @@ export function readParts(file: string): Map<string, KeyedPart> {
   try {
     for (const line of lines.slice(1)) {
       if (line === "") continue;
-      const [slug, key, events, owners, internal] = JSON.parse(line) as unknown[];
-      if (
-        typeof slug !== "string" ||
-        typeof key !== "string" ||
-        !isStrings(events) ||
-        !isOwners(owners, events.length) ||
-        !isIndices(internal, events.length)
-      ) {
+      const [slug, key, events, owners, teamOnly] = JSON.parse(line) as unknown[];
+      if (typeof slug !== "string" || typeof key !== "string" || !isStrings(events) || !isOwners(owners, events.length)) {
         return new Map();
       }
-      parts.set(slug, { key, part: { events, owners, ...(internal.length > 0 ? { internal } : {}) } });
+      if (!Number.isInteger(teamOnly) || (teamOnly as number) < 0 || (teamOnly as number) > events.length) return new Map();
+      parts.set(slug, { key, part: { events, owners, teamOnly: teamOnly as number } });
     }
   } catch {
     return new Map();
