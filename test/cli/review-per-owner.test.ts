@@ -54,6 +54,10 @@ describe("review --per-owner", () => {
         ["Später Beta", "Anna Schulz", "2027-01-15"],
         ["Ohne Adresse", "Paul Ohne", "2026-11-24"],
       ]),
+      // A silent lead: met on 20.10., nothing since and no appointment ahead, so follow-up-due holds.
+      "gamma.yaml": deal("Gamma KG", [["Langfristig Gamma", "Anna Schulz", "2027-03-01"]])
+        .replace("  date: 2026-11-20\n", "  date: 2026-10-20\n")
+        .replace("next_meeting:\n  date: 2026-12-20\n", ""),
     });
     folders.push(cwd);
     await writeFile(
@@ -101,6 +105,11 @@ describe("review --per-owner", () => {
     expect(anna).toMatch(
       /Überfällig:\n- Angebot Alpha – Alpha GmbH: Vertrag Alpha GmbH – fällig 20\.11\.2026\n {2}https:\/\/deals\.nordlicht\.example\/deals\/alpha\//,
     );
+    // The follow-up of the silent lead goes to the people of our side, not to Mara, who has nothing in that deal.
+    expect(anna).toMatch(/Nachfassen fällig:\n- Gamma KG: Vertrag Gamma KG – Keine Antwort seit 20\.10\.2026/);
+    expect(anna).not.toContain("Langfristig Gamma");
+    const mara = (await simpleParser(readFileSync(path.join(out, "mara-vogt.eml")))).text ?? "";
+    expect(mara).not.toContain("Nachfassen");
     expect(anna).toMatch(/Nächste Woche fällig:\n- Preise Beta – Beta AG: Vertrag Beta AG – fällig 02\.12\.2026/);
   });
 
