@@ -56,6 +56,8 @@ export const de = {
   "build.more": "… und {n} weitere, siehe report.json",
   "build.notReady": "{file}: nicht versandbereit (PDF als {mark} markiert, Betreff mit Vorsatz):",
   "build.notReadyMore": "… und {n} weitere nicht versandbereit, siehe send/not-ready/ im Index",
+  "build.senderMissing":
+    "Kein Absender konfiguriert: {deals} kommen von {address}, das kein Mailserver annimmt. `sender:` mit name und email in protokoll.config.yaml eintragen (oder je Deal `sender:`).",
   "build.runCheck": "`protokoll check` zeigt Details und Korrekturen.",
   "build.pdfSkipped": "PDFs übersprungen (--no-pdf)",
   "build.pdfNoBrowser": "PDFs nicht gedruckt: der Browser startete nicht (siehe unten)",
@@ -177,6 +179,8 @@ export const en = {
   "build.more": "… and {n} more, see report.json",
   "build.notReady": "{file}: not ready to send (PDF marked {mark}, mail subject prefixed):",
   "build.notReadyMore": "… and {n} more not ready to send, see send/not-ready/ on the index",
+  "build.senderMissing":
+    "No sender configured: {deals} come from {address}, which no mail server accepts. Add `sender:` with name and email to protokoll.config.yaml (or `sender:` per deal).",
   "build.runCheck": "Run `protokoll check` for details and fixes.",
   "build.pdfSkipped": "PDFs skipped (--no-pdf)",
   "build.pdfNoBrowser": "PDFs not printed: the browser did not start (see below)",
