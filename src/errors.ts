@@ -32,6 +32,7 @@ export const FINDING_CODES = {
   "decision-due": "warning",
   "review-due": "warning",
   "evasive-answers": "warning",
+  "list-split-at-comma": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type Severity = "error" | "warning";

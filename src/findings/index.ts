@@ -10,6 +10,7 @@ import { duePushedOften } from "./due-pushed-often.js";
 import { evasiveAnswers } from "./evasive-answers.js";
 import { followUpDue } from "./follow-up-due.js";
 import { kpiMissed } from "./kpi-missed.js";
+import { listSplitAtComma } from "./list-split-at-comma.js";
 import { lostWithoutReason } from "./lost-without-reason.js";
 import { missingDue } from "./missing-due.js";
 import { missingNextMeeting } from "./missing-next-meeting.js";
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   closedWithOpenActions,
   lostWithoutReason,
   ambiguousTime,
+  listSplitAtComma,
 ];
 
 /** Runs every rule on one valid deal; findings come back sorted by position. */

@@ -36,7 +36,9 @@ describe("protokoll check", () => {
   it("exits 0 on the example deals, which have warnings but no errors", async () => {
     const result = await runCli(["check", ...TODAY]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/8 deals checked \(today 23 Nov 2026\): 0 errors, \d+ warnings/);
+    expect(result.stdout).toMatch(
+      /8 deals checked \(today 23 Nov 2026\): ✖ 0 errors, ▲ \d+ critical, ◆ \d+ warnings, ○ \d+ notes?/,
+    );
   });
 
   it("exits 1 with --strict when there are warnings", async () => {

@@ -2,8 +2,6 @@
 // when the file now shows only the new date; a move made in time is not. Real git, the spawned CLI.
 import { rm } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { redatedDeadlines } from "../../src/load/git-facts.js";
-import type { PlainDate } from "../../src/time/plain-date.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -57,16 +55,5 @@ describe("deadlines-missed with a re-dated deadline", () => {
   it("does not count the move once it is older than six weeks", async () => {
     const messages = await codesAt("2026-12-14", [dealWith(A("2026-11-01"), B, C), dealWith(A("2026-12-30"), B, C)]);
     expect(messages).toEqual([]);
-  });
-});
-
-describe("redatedDeadlines", () => {
-  const v = (day: string, due: string) => ({ day: day as PlainDate, data: { actions: [{ task: "A", due }] } });
-  it.each([
-    { name: "moved the day after the date", versions: [v("2026-11-01", "2026-11-10"), v("2026-11-11", "2026-11-20")], moves: 1 },
-    { name: "moved on the date itself", versions: [v("2026-11-01", "2026-11-10"), v("2026-11-10", "2026-11-20")], moves: 0 },
-    { name: "moved earlier", versions: [v("2026-11-01", "2026-11-10"), v("2026-11-12", "2026-11-05")], moves: 0 },
-  ])("$name", ({ versions, moves }) => {
-    expect(redatedDeadlines(versions)).toHaveLength(moves);
   });
 });

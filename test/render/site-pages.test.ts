@@ -62,9 +62,10 @@ describe("index", () => {
     expect(html).toMatch(/<span class="legend__item chip--critical"><span aria-hidden="true">▲<\/span> Kritisch<\/span>/);
     expect(html).toMatch(/<span class="legend__item chip--warning"><span aria-hidden="true">◆<\/span> Warnung<\/span>/);
     expect(html).toMatch(/<span class="legend__item chip--info"><span aria-hidden="true">○<\/span> Hinweis<\/span>/);
-    // Filter pages and deal pages keep the full text with the severity in words.
+    // Filter pages and deal pages keep the full text with the mark in words and shape, as in the legend (a
+    // missing due date is a warning: it was drawn ▲, the legend's shape for critical).
     expect(page("findings", "missing-due")).toContain(
-      '<span class="finding__badge"><span aria-hidden="true">▲</span> Warnung</span>',
+      '<span class="finding__badge"><span aria-hidden="true">◆</span> Warnung</span>',
     );
     // Each tile counts exactly what its filter page lists.
     expect(html).toContain('<a href="findings/missing-owner/index.html"><strong>1</strong> ohne Verantwortliche</a>');

@@ -104,7 +104,7 @@ describe("recap lists", () => {
           ...diff,
           invalid: { base: false, head: false },
           changes: dealChanges(a, b),
-          findings: { introduced: [], resolved: [] },
+          findings: { introduced: [], resolved: [], changed: [] },
         },
       ],
       "main..HEAD",

@@ -40,14 +40,14 @@ export const de = {
   "new.wrote": "{file} geschrieben",
   "new.next":
     "Weiter: Teilnehmende, Zusammenfassung, wer macht was bis wann und den nächsten Termin ausfüllen; dann `protokoll check` ausführen.",
-  "check.summary": "{deals} geprüft (heute {today}): {errors}, {warnings}, {clean} ohne Hinweise.",
+  "check.summary": "{deals} geprüft (heute {today}): {marks}, {clean} ohne Hinweise.",
   "build.unsafeOut": "Der Ausgabeordner „{dir}“{resolved} würde die Deal-Dateien oder den Arbeitsordner enthalten oder ersetzen.",
   "build.resolvesTo": " (er führt nach {dir})",
   "build.unsafeOutHint":
     "In einen eigenen Ordner bauen, z. B. `--out _site` (Standard) oder `--out public`; einen gleichnamigen Link entfernen.",
   "build.linkInOut": "Der Ausgabeordner „{dir}“ enthält einen symbolischen Link, wo der Build schreibt: {link}.",
   "build.linkInOutHint": "Den Link entfernen (der Build schreibt dort echte Dateien), oder in einen leeren Ordner bauen.",
-  "build.summary": "{built} nach {out} gebaut in {seconds} s{broken}: {errors}, {warnings}. {pdf}. {pages}.",
+  "build.summary": "{built} nach {out} gebaut in {seconds} s{broken}: {marks}. {pdf}. {pages}.",
   "build.pages": "Seiten: {rendered} gerendert, {kept} unverändert",
   "build.broken": "; {n} fehlerhaft (siehe report.json)",
   "build.findingsOf": "{file} – {title}",
@@ -59,6 +59,11 @@ export const de = {
   "build.pdfNoBrowser": "PDFs nicht gedruckt: der Browser startete nicht (siehe unten)",
   "build.historyUnreadable":
     "Warnung: die Git-Historie der Deals ist nicht lesbar ({reason}); Trends, Wochenrückblicke und „Verlauf“ fehlen in diesem Build. Prüfen Sie `git log` im Deals-Repository.",
+  "build.historyShallow":
+    'Warnung: das Repository ist ein flacher Klon (shallow clone); die Historie davor fehlt. Calendar-SEQUENCE, `due-pushed-often`, Trends, Wochenrückblicke und „Verlauf“ beruhen auf einer unvollständigen Historie (die PDFs nicht). Den ganzen Verlauf holen: GitHub Actions `actions/checkout` mit `fetch-depth: 0`, GitLab CI `GIT_DEPTH: "0"`, lokal `git fetch --unshallow`.',
+  "build.historyHorizon":
+    "Historie: gelesen ab {since} (die letzten {weeks} Wochen{commits}); {versions} ältere Versionen zählen nicht für SEQUENCE-Anstiege, Trends und verschobene Fristen.",
+  "build.historyCommitCap": ", höchstens {count} Commits",
   "build.pdfs": "PDFs: {printed} gedruckt, {unchanged} unverändert",
   "build.pdfNoStart": "kein Browser gestartet",
   "build.pdfFailed": "{n} fehlgeschlagen",
@@ -89,9 +94,9 @@ export const de = {
   "build.andMore": " und {n} weitere",
   "build.incompleteHint":
     "Eleventy fand in {dir} keine Vorlage dafür. protokoll neu installieren (`npm ci`); bleibt es so, mit `protokoll doctor` melden.",
-  "serve.rebuilt": "{deals} neu gebaut: {errors}, {warnings}.",
+  "serve.rebuilt": "{deals} neu gebaut: {marks}.",
   "serve.serving": "Läuft auf http://localhost:{port}/ – Deals in {dir}/ bearbeiten, die Seite lädt neu. Strg+C beendet.",
-  "serve.updated": "{files} gespeichert: {pages} neu gerendert in {ms} ms – {errors}, {warnings}.",
+  "serve.updated": "{files} gespeichert: {pages} neu gerendert in {ms} ms – {marks}.",
   "serve.printed": "PDF-Vorschau {file}: {status} ({ms} ms).",
   "serve.previewsDone": "PDF-Vorschauen gedruckt: {n}.",
   "serve.previewFits": "passt auf eine Seite ✓",
@@ -144,14 +149,14 @@ export const en = {
   "new.badLanguage": '`--language` must be de or en, not "{text}".',
   "new.wrote": "Wrote {file}",
   "new.next": "Next: fill in participants, summary, who does what by when, and the next appointment; then run `protokoll check`.",
-  "check.summary": "{deals} checked (today {today}): {errors}, {warnings}, {clean} without findings.",
+  "check.summary": "{deals} checked (today {today}): {marks}, {clean} without findings.",
   "build.unsafeOut": 'The output folder "{dir}"{resolved} would hold or replace the deal files or the working folder.',
   "build.resolvesTo": " (it resolves to {dir})",
   "build.unsafeOutHint":
     "Build into a folder of its own, e.g. `--out _site` (the default) or `--out public`; remove a link named like it.",
   "build.linkInOut": 'The output folder "{dir}" contains a symbolic link where the build writes: {link}.',
   "build.linkInOutHint": "Remove the link (the build writes real files there), or build into an empty folder.",
-  "build.summary": "Built {built} into {out} in {seconds} s{broken}: {errors}, {warnings}. {pdf}. {pages}.",
+  "build.summary": "Built {built} into {out} in {seconds} s{broken}: {marks}. {pdf}. {pages}.",
   "build.pages": "Pages: {rendered} rendered, {kept} unchanged",
   "build.broken": "; {n} broken (see report.json)",
   "build.findingsOf": "{file} – {title}",
@@ -163,6 +168,11 @@ export const en = {
   "build.pdfNoBrowser": "PDFs not printed: the browser did not start (see below)",
   "build.historyUnreadable":
     "Warning: the deals' git history cannot be read ({reason}); trends, weekly reviews and the protocol history are missing from this build. Check `git log` in the deals repository.",
+  "build.historyShallow":
+    'Warning: the repository is a shallow clone; the history before its cut is missing. Calendar SEQUENCE, `due-pushed-often`, trends, weekly reviews and the protocol history rest on a partial history (the PDFs do not). Fetch the whole history: GitHub Actions `actions/checkout` with `fetch-depth: 0`, GitLab CI `GIT_DEPTH: "0"`, locally `git fetch --unshallow`.',
+  "build.historyHorizon":
+    "History: read from {since} (the last {weeks} weeks{commits}); {versions} older versions do not count for SEQUENCE rises, trends and moved deadlines.",
+  "build.historyCommitCap": ", at most {count} commits",
   "build.pdfs": "PDFs: {printed} printed, {unchanged} unchanged",
   "build.pdfNoStart": "no browser started",
   "build.pdfFailed": "{n} failed",
@@ -192,9 +202,9 @@ export const en = {
   "build.andMore": " and {n} more",
   "build.incompleteHint":
     "Eleventy found no template for them in {dir}. Reinstall protokoll (`npm ci`); if it persists, report it with `protokoll doctor`.",
-  "serve.rebuilt": "Rebuilt {deals}: {errors}, {warnings}.",
+  "serve.rebuilt": "Rebuilt {deals}: {marks}.",
   "serve.serving": "Serving on http://localhost:{port}/ — edit deals in {dir}/ and the page reloads. Ctrl+C stops.",
-  "serve.updated": "{files} saved: {pages} rendered again in {ms} ms — {errors}, {warnings}.",
+  "serve.updated": "{files} saved: {pages} rendered again in {ms} ms — {marks}.",
   "serve.printed": "PDF preview {file}: {status} ({ms} ms).",
   "serve.previewsDone": "PDF previews printed: {n}.",
   "serve.previewFits": "fits on one page ✓",

@@ -95,6 +95,10 @@ export const de = {
   "evasive-answers.message": "Die letzten zwei Antworten ({first}, {second}) waren ausweichend.",
   "evasive-answers.hint":
     "Um eine Entscheidung bitten und ein sauberes Nein ausdrücklich anbieten: „Wenn es gerade nicht passt, ist ein Nein völlig in Ordnung.“",
+  "title.list-split-at-comma": "Satz an Kommas geteilt",
+  "list-split-at-comma.message":
+    "`{name}` steht in eckigen Klammern: YAML trennt dort an jedem Komma – aus einem Satz wurden {n} Einträge.",
+  "list-split-at-comma.hint": "Die Liste untereinander schreiben, ein Eintrag je Zeile unter `{key}:`: {lines}",
 } as const;
 
 export const en = {
@@ -187,4 +191,8 @@ export const en = {
   "evasive-answers.message": "The last two answers ({first}, {second}) were evasive.",
   "evasive-answers.hint":
     'Ask for a decision and offer a clean no explicitly: "If it does not fit right now, a no is perfectly fine."',
+  "title.list-split-at-comma": "Sentence split at commas",
+  "list-split-at-comma.message":
+    "`{name}` is in square brackets: YAML splits there at every comma – one sentence became {n} entries.",
+  "list-split-at-comma.hint": "Write the list as lines, one entry per line below `{key}:`: {lines}",
 } as const satisfies Record<keyof typeof de, string>;

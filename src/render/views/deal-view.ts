@@ -1,3 +1,4 @@
+import { markOf } from "../../findings/level.js";
 import type { SendReadiness } from "../../findings/send-readiness.js";
 import { isOverdue } from "../../model/actions.js";
 import type { Action, Appointment, Deal, Language } from "../../model/deal.js";
@@ -10,6 +11,7 @@ import { outputLayout } from "../../util/output-layout.js";
 import { findingTitle, type Messages, messages, reviewMessages } from "../i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "../markdown.js";
 import { communicationView, listsHtml, type OptionView, optionsView, termsView } from "../print-view.js";
+import { visibleControls } from "../visible-controls.js";
 import { type FindingView, findingView } from "./finding-view.js";
 import { type FollowUpView, followUpView } from "./follow-up-view.js";
 
@@ -163,7 +165,7 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
   const { deal } = result;
   const language = deal.language;
   const t = messages(language);
-  const findings = result.findings.map((f) => findingView(f, language));
+  const findings = result.findings.map((f) => findingView(f, language, markOf(f, deal, analysis.today, analysis.config)));
   const perAction = new Map<number, FindingView[]>();
   const dealFindings: FindingView[] = [];
   result.findings.forEach((f, i) => {
@@ -181,7 +183,7 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
   const view: DealView = {
     slug: deal.slug,
     url: outputLayout.dealFolder(deal.slug),
-    file: deal.file,
+    file: visibleControls(deal.file),
     lang: language,
     t,
     title: deal.title,

@@ -2,6 +2,7 @@
 // kind of finding, most urgent first.
 import type { Config } from "../../config/load-config.js";
 import type { FindingCode, Severity } from "../../errors.js";
+import { lateness, MARK_ICON } from "../../findings/level.js";
 import { phrase, plural, say } from "../../i18n/translate.js";
 import type { Deal, Language } from "../../model/deal.js";
 import { timelineOf } from "../../model/timeline.js";
@@ -10,6 +11,7 @@ import { formatDate } from "../../time/format-date.js";
 import { daysBetween, type PlainDate } from "../../time/plain-date.js";
 import { outputLayout } from "../../util/output-layout.js";
 import { chipDetail, chipLabel, messages } from "../i18n.js";
+import { visibleControls } from "../visible-controls.js";
 import { type DealView, type ReadinessView, readinessView } from "./deal-view.js";
 import type { ListPage } from "./filter-view.js";
 import type { FindingView } from "./finding-view.js";
@@ -82,29 +84,6 @@ export interface IndexRow {
 const NEXT_CELL_CODES: ReadonlySet<FindingCode> = new Set(["missing-next-meeting", "next-meeting-past"]);
 const LEVEL_ORDER: Record<Level, number> = { critical: 0, warning: 1, info: 2 };
 
-/** How late a finding's subject is, in days, where that says how bad it is. */
-function lateness(
-  code: FindingCode,
-  action: number | undefined,
-  deal: Deal | undefined,
-  today: PlainDate,
-  config: Config,
-): number | undefined {
-  if (!deal) return undefined;
-  if (code === "overdue") {
-    const due = deal.actions.find((a) => a.index === action)?.due;
-    return due ? daysBetween(due, today) : undefined;
-  }
-  if (code === "protocol-late") return daysBetween(deal.meeting.date, today);
-  if (code === "deal-stale") return daysBetween(timelineOf(deal, config).lastContact, today);
-  if (code === "follow-up-due") {
-    const since = timelineOf(deal, config).waitingSince;
-    return since ? daysBetween(since, today) : undefined;
-  }
-  if (code === "next-meeting-past" && deal.nextMeeting) return daysBetween(deal.nextMeeting.date, today);
-  return undefined;
-}
-
 /** Groups a deal's findings by kind: one chip each, with the count and the worst instance. */
 export function chipsFor(result: DealResult, today: PlainDate, config: Config, language: Language): Chip[] {
   const t = messages(language);
@@ -121,8 +100,8 @@ export function chipsFor(result: DealResult, today: PlainDate, config: Config, l
     const chip: Chip = {
       code,
       level,
-      icon: kind.severity === "error" ? "✖" : LEVEL_ICON[level],
-      levelLabel: t[`level_${level}`],
+      icon: kind.severity === "error" ? MARK_ICON.error : LEVEL_ICON[level],
+      levelLabel: kind.severity === "error" ? t.level_error : t[`level_${level}`],
       count: kind.count,
       label: chipLabel(code, kind.count, language),
       href: result.deal ? `${outputLayout.dealFolder(result.slug)}#finding-${code}` : outputLayout.findingPage(code),
@@ -152,9 +131,9 @@ export function indexRow(
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const worstDays = Math.max(0, ...all.map((c) => c.days ?? 0));
   const row: IndexRow = {
-    slug: result.slug,
-    file: result.file,
-    title: result.file,
+    slug: visibleControls(result.slug),
+    file: visibleControls(result.file),
+    title: visibleControls(result.file),
     statusLabel: t.brokenDeal,
     nextPast: false,
     open: 0,

@@ -13,6 +13,8 @@ export interface OwnerAction {
   due?: string;
   dueIso?: PlainDate;
   overdue: boolean;
+  /** The mark of its `overdue` finding (▲ or ◆, as on the index), shown before the date. */
+  overdueIcon?: string;
   dealTitle: string;
   dealUrl: string;
   customer: string;
@@ -103,6 +105,8 @@ export function ownerPages(
         customer: deal.customer,
         findings: action.findings,
       };
+      const overdue = action.findings.find((f) => f.code === "overdue");
+      if (overdue) item.overdueIcon = overdue.icon;
       if (action.owner) item.owner = action.owner;
       if (action.dueIso) {
         item.due = formatDate(action.dueIso, language);
