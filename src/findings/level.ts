@@ -64,6 +64,7 @@ export function lateness(
   action: number | undefined,
   deal: Deal | undefined,
   today: PlainDate,
+  /** Who is on the client's side decides what counts as a contact (see src/model/timeline.ts). */
   config: Config,
 ): number | undefined {
   if (!deal) return undefined;

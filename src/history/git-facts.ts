@@ -47,14 +47,15 @@ export function pushedBack(file: string, versions: readonly Version[]): Record<s
 }
 
 /**
- * The due dates moved to a later day by a commit made after the old date had passed (a move made in time is a
- * plan changing, not a deadline missed): the deadlines missed that git remembers (`deadlines-missed`).
+ * The due dates moved later by a commit made after the old date had passed: deadlines missed, as git remembers
+ * them (`deadlines-missed`). A move made in time is a plan changing, not a miss.
  */
 export function redatedDeadlines(file: string, versions: readonly Version[]): Redated[] {
-  return dueMoves(file, versions).flatMap((move) => {
-    if (move.date <= move.from) return [];
-    const redated: Redated = { key: move.key, task: move.task, from: move.from, to: move.to, on: move.date };
-    if (move.owner) redated.owner = move.owner;
-    return [redated];
-  });
+  return dueMoves(file, versions)
+    .filter((move) => move.date > move.from)
+    .map((move) => {
+      const redated: Redated = { key: move.key, task: move.task, from: move.from, to: move.to, on: move.date };
+      if (move.owner) redated.owner = move.owner;
+      return redated;
+    });
 }

