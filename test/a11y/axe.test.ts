@@ -2,7 +2,7 @@
 // real Chromium at a desktop and a phone width; and at 375 px no page scrolls sideways and no label breaks
 // inside a word (owner pages scrolled by 400–490 px, the deal page broke "Termin" as "Termin / :").
 import { execFileSync } from "node:child_process";
-import { copyFile, mkdir, readdir } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer-core";
@@ -97,6 +97,15 @@ describe("every page kind", () => {
       }
     },
   );
+
+  // The 🔒 emoji was a missing-glyph box where no emoji font is installed; the padlock is drawn instead.
+  it("marks the internal parts with a drawn padlock, not an emoji", async () => {
+    for (const file of ["_site/deals/agentur-kurskorrektur-lindenhof/index.html", "_site/lessons/index.html"]) {
+      const html = await readFile(path.join(cwd, file), "utf8");
+      expect(html, file).not.toContain("🔒");
+      expect(html, file).toMatch(/<svg class="icon-lock"[^>]*aria-hidden="true"/);
+    }
+  });
 
   it.each(PAGES)("the %s fits 375 px: no sideways scrolling, no label broken inside a word", async (_, file) => {
     const page = await browser.newPage();
