@@ -6,6 +6,7 @@ import type { Action, Appointment, Deal, Language, Participant } from "../model/
 import { recapParties } from "../model/recap-parties.js";
 import { formatDate, formatTime, formatWeekday, showsZone, zoneAbbreviation } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
+import { keepLegalFormTogether } from "../util/legal-form.js";
 import { type Messages, messages } from "./i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
 
@@ -69,7 +70,8 @@ export function printView(deal: Deal, config: Config, readiness: SendReadiness |
   const t = messages(language);
   const parties = recapParties(deal, config);
   const sides: PrintSide[] = [];
-  if (parties.client.length > 0) sides.push({ heading: `${t.participantsOf} ${deal.customer}`, people: parties.client });
+  if (parties.client.length > 0)
+    sides.push({ heading: `${t.participantsOf} ${keepLegalFormTogether(deal.customer)}`, people: parties.client });
   if (parties.ours.length > 0) {
     sides.push({ heading: parties.company ? `${t.participantsOf} ${parties.company}` : t.participants, people: parties.ours });
   }
@@ -78,7 +80,7 @@ export function printView(deal: Deal, config: Config, readiness: SendReadiness |
     t,
     draft: readiness !== undefined && !readiness.ready,
     title: deal.title,
-    customer: deal.customer,
+    customer: keepLegalFormTogether(deal.customer),
     meeting: printAppointment(deal.meeting, language, config.timeZone, t),
     sides,
     summaryHtml: renderMarkdown(deal.summary),
@@ -92,7 +94,7 @@ export function printView(deal: Deal, config: Config, readiness: SendReadiness |
     outcomeHtml: renderMarkdown(deal.lostReason),
     asOf: formatDate(deal.asOf, language),
   };
-  if (parties.company) view.company = parties.company;
+  if (parties.company) view.company = keepLegalFormTogether(parties.company);
   if (parties.sender) view.sender = parties.sender;
   if (deal.nextMeeting) view.next = printAppointment(deal.nextMeeting, language, config.timeZone, t);
   return view;
