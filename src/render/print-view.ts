@@ -146,6 +146,8 @@ export interface OptionView {
   key: string;
   title: string;
   ifThenHtml: string;
+  /** False when the text starts with "Wenn"/"If" itself: "Wenn – dann: Wenn …" said it twice. */
+  ifThenLabelled: boolean;
   timeframe?: string;
   successHtml: string;
   chosen: boolean;
@@ -158,6 +160,7 @@ export function optionsView(deal: Deal): OptionView[] {
       key: o.key,
       title: o.title,
       ifThenHtml: renderInlineMarkdown(o.if_then),
+      ifThenLabelled: !/^\s*(?:wenn|falls|if)\b/i.test(o.if_then ?? ""),
       successHtml: renderInlineMarkdown(o.success),
       chosen: o.key === deal.chosenOption,
     };
@@ -199,7 +202,8 @@ export function communicationView(deal: Deal, t: Messages): { label: string; val
     const length = rhythm.duration ? `, ${rhythm.duration} ${t.minutes}` : "";
     rows.push({ label: t.rhythm, value: `${t[`weekly_${rhythm.weekday}`]} ${rhythm.time}${length}` });
   }
-  if (deal.communication?.channel) rows.push({ label: t.communication, value: deal.communication.channel });
+  // Under the heading "Kommunikation" the row is the channel ("Kommunikation / Kommunikation" said it twice).
+  if (deal.communication?.channel) rows.push({ label: t.channel, value: deal.communication.channel });
   if (deal.communication?.review) {
     rows.push({ label: t.review, value: formatDate(deal.communication.review as PlainDate, deal.language) });
   }
