@@ -17,7 +17,7 @@ import { TEMPLATES_DIR } from "../render/package-templates.js";
 import { changedItems, idOf, PAGED, type PagedItem, pageLists, pagePath } from "../render/page-lists.js";
 import { type PageSelection, type RenderedPage, renderPages } from "../render/render-pages.js";
 import { copySiteFonts } from "../render/render-site.js";
-import { type LiveServer, startLiveServer } from "../render/serve-site.js";
+import { type Intercept, type LiveServer, startLiveServer } from "../render/serve-site.js";
 import { formatFinding } from "../report/format-text.js";
 import { markCounts } from "../report/mark-counts.js";
 import type { Language } from "../time/language.js";
@@ -37,6 +37,8 @@ export interface SessionOptions {
   today: () => PlainDate;
   git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number> }>;
   log: (line: string) => void;
+  /** Requests answered before the site's (the protocol form, src/cli/form/). */
+  intercept?: Intercept;
 }
 
 /** Saves closer together than this are one update. */
@@ -114,7 +116,7 @@ export class ServeSession {
     await this.#writeBroken(analysis.deals);
     // The pages' typeface, as a build copies it: without it the preview is set in a fallback font.
     await copySiteFonts(this.#options.outDir);
-    this.#server = await startLiveServer(this.#options.outDir, this.#options.port);
+    this.#server = await startLiveServer(this.#options.outDir, this.#options.port, this.#options.intercept);
     // The watcher can miss an event; the poll finds what no update has seen within a second.
     this.#poll = setInterval(() => {
       if (this.#folder?.pending()) this.#scheduleUpdate();
@@ -142,6 +144,12 @@ export class ServeSession {
     await this.#prints.close();
     await this.#work.catch(() => undefined);
     await this.#server?.close();
+  }
+
+  /** The form wrote `file`: resolves once its page (and the overview) show it, so a redirect finds it there. */
+  async saved(file: string): Promise<void> {
+    this.#touched.add(file);
+    await this.#enqueue(() => this.#update());
   }
 
   /** Requests the pages tried to make while printing previews (all aborted): should stay empty. */
@@ -285,9 +293,8 @@ export class ServeSession {
   }
 
   #logErrors(results: readonly DealResult[]): void {
-    for (const result of results) {
-      for (const f of result.findings.filter((x) => x.severity === "error"))
-        this.#options.log(formatFinding(f, this.#options.language, (n) => result.lines[n]));
-    }
+    for (const result of results)
+      for (const f of result.findings)
+        if (f.severity === "error") this.#options.log(formatFinding(f, this.#options.language, (n) => result.lines[n]));
   }
 }

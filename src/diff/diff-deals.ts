@@ -21,6 +21,8 @@ export type Change =
   | { type: "next-meeting-set"; date: PlainDate; time?: string }
   | { type: "next-meeting-moved"; from: PlainDate; to: PlainDate; fromTime?: string; toTime?: string; days: number }
   | { type: "next-meeting-removed"; date: PlainDate }
+  /** Another meeting is the one the protocol records (after `protokoll advance`). */
+  | { type: "meeting-recorded"; from: PlainDate; to: PlainDate; time?: string }
   | { type: "protocol-sent"; date: PlainDate }
   /** A line added to or removed from one of the recap lists (`list`: its key, e.g. `risks`). */
   | { type: "list-line-added"; list: string; text: string }
@@ -99,8 +101,15 @@ export function dealChanges(before: Deal, after: Deal): Change[] {
   }
   const x = before.nextMeeting;
   const y = after.nextMeeting;
+  if (before.meeting.date !== after.meeting.date) {
+    const change: Change = { type: "meeting-recorded", from: before.meeting.date, to: after.meeting.date };
+    if (after.meeting.time) change.time = after.meeting.time;
+    changes.push(change);
+  }
+  // The next meeting was held and is now the recorded one: not "removed".
+  const held = x !== undefined && !y && x.date === after.meeting.date;
   if (!x && y) changes.push({ type: "next-meeting-set", date: y.date, ...(y.time ? { time: y.time } : {}) });
-  else if (x && !y) changes.push({ type: "next-meeting-removed", date: x.date });
+  else if (x && !y && !held) changes.push({ type: "next-meeting-removed", date: x.date });
   else if (x && y && (x.date !== y.date || x.time !== y.time)) {
     const change: Change = { type: "next-meeting-moved", from: x.date, to: y.date, days: daysBetween(x.date, y.date) };
     if (x.time) change.fromTime = x.time;

@@ -55,6 +55,8 @@ export function describeChange(c: Change, language: Language, words: ChangeWords
       return `${l("nextMoved")}: ${date(c.from)}${c.fromTime ? ` ${c.fromTime}` : ""} → ${date(c.to)}${c.toTime ? ` ${c.toTime}` : ""}${c.days ? ` (${day(c.days)})` : ""}`;
     case "next-meeting-removed":
       return `${words.strong(l("nextRemoved"))} (${date(c.date)})`;
+    case "meeting-recorded":
+      return `${l("meetingRecorded")}: ${date(c.from)} → ${date(c.to)}${c.time ? `, ${c.time}` : ""}`;
     case "protocol-sent":
       return `${l("sent")} ${date(c.date)}`;
     case "list-line-added":

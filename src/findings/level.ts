@@ -36,6 +36,7 @@ const LEVELS: Record<FindingCode, Level> = {
   "owner-not-participant": "info",
   "due-before-meeting": "info",
   "ambiguous-time": "info",
+  "list-split-at-comma": "info",
   "pdf-retried": "info",
 };
 

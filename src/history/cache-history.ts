@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { mkdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DEAL_EXTENSION } from "../load/find-deal-files.js";
@@ -10,7 +10,7 @@ import type { HistoryOptions } from "./read-history.js";
 import type { LogEntry } from "./read-log.js";
 import { isSnapshot, type Snapshot } from "./snapshot.js";
 
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 export interface CacheFile {
   format: number;
@@ -40,10 +40,23 @@ export async function cachePath(options: HistoryOptions): Promise<string | undef
   return path.join(cacheFolder(process.env, options.cwd), "history", `${sha256(repository).slice(0, 32)}.json`);
 }
 
-/** The cache is untrusted input: anything of another format, key or shape is ignored, never half used. */
-export async function readCache(file: string, key: string): Promise<CacheFile | undefined> {
+const macOf = (secret: Buffer, body: string) => createHmac("sha256", secret).update(body).digest();
+
+/**
+ * The cache is untrusted input (a cache folder may come from anywhere, e.g. a CI cache): it is trusted only with the
+ * MAC made under this machine's key (or `PROTOKOLL_CACHE_KEY`), and anything of another format, key or shape is
+ * ignored, never half used. Without a key there is no cache.
+ */
+export async function readCache(file: string, key: string, secret: Buffer | undefined): Promise<CacheFile | undefined> {
+  if (!secret) return undefined;
   try {
-    const data = JSON.parse(await readFile(file, "utf8")) as Partial<CacheFile>;
+    const text = await readFile(file, "utf8");
+    const newline = text.indexOf("\n");
+    const given = Buffer.from(text.slice(0, newline), "hex");
+    const body = text.slice(newline + 1);
+    const expected = macOf(secret, body);
+    if (newline < 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    const data = JSON.parse(body) as Partial<CacheFile>;
     if (data.format !== CACHE_FORMAT || data.key !== key || typeof data.head !== "string") return undefined;
     if (!Array.isArray(data.log) || !data.snapshots || typeof data.snapshots !== "object") return undefined;
     for (const entry of data.log) {
@@ -52,6 +65,7 @@ export async function readCache(file: string, key: string): Promise<CacheFile | 
       for (const change of entry.changes) {
         if (!Array.isArray(change) || typeof change[0] !== "string" || typeof change[1] !== "string") return undefined;
         if (!DEAL_EXTENSION.test(change[0]) || !/^([0-9a-f]{40}|[0-9a-f]{64}|)$/.test(change[1])) return undefined;
+        if (change.length > 3 || (change.length === 3 && typeof change[2] !== "string")) return undefined;
       }
     }
     const snapshots: Record<string, Snapshot | null> = Object.create(null);
@@ -65,10 +79,11 @@ export async function readCache(file: string, key: string): Promise<CacheFile | 
   }
 }
 
-export async function writeCache(file: string, data: CacheFile): Promise<void> {
+export async function writeCache(file: string, data: CacheFile, secret: Buffer): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, JSON.stringify(data));
+    const body = JSON.stringify(data);
+    await writeFileAtomic(file, `${macOf(secret, body).toString("hex")}\n${body}`);
   } catch {
     // A read-only checkout simply has no cache.
   }
