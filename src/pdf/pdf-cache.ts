@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { sealText, unsealText } from "../util/sealed-text.js";
 import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
 /** The PDF cache's file, in the output folder's state folder (src/util/cache-folder.ts). */
-const MANIFEST = "pdf-cache.json";
+export const PDF_CACHE_FILE = "pdf-cache.json";
+/** What the file's MAC is for (src/util/sealed-text.ts). */
+const PURPOSE = "protokoll-pdf-cache";
 
 /**
  * slug → `<hash of what its PDF was printed from>:<hash of the PDF bytes written>[:overflow]`. The second hash
@@ -61,16 +64,26 @@ export function printHash(html: string, version: string): string {
   return createHash("sha256").update(version).update("\0").update(html).digest("hex");
 }
 
-export async function readManifest(stateDir: string): Promise<PdfManifest> {
+/**
+ * The PDF cache, when its MAC holds under the cache key `secret` (src/util/machine-key.ts); else empty. Without
+ * the MAC, a PDF swapped for a forged one with its hash written in here was "unchanged" and went out attached to
+ * the recap mail.
+ */
+export async function readManifest(stateDir: string, secret: Buffer | undefined): Promise<PdfManifest> {
+  if (!secret) return {};
   try {
-    const parsed = JSON.parse(await readFile(path.join(stateDir, MANIFEST), "utf8")) as unknown;
+    const body = unsealText(await readFile(path.join(stateDir, PDF_CACHE_FILE), "utf8"), PURPOSE, secret);
+    if (body === undefined) return {};
+    const parsed = JSON.parse(body) as unknown;
     return parsed && typeof parsed === "object" ? (Object.assign(Object.create(null), parsed) as PdfManifest) : {};
   } catch {
     return {};
   }
 }
 
-export async function writeManifest(stateDir: string, manifest: PdfManifest): Promise<void> {
+/** Writes the PDF cache sealed with `secret`; without a key, nothing (nothing could vouch for it). */
+export async function writeManifest(stateDir: string, secret: Buffer | undefined, manifest: PdfManifest): Promise<void> {
+  if (!secret) return;
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(path.join(stateDir, MANIFEST), `${JSON.stringify(sorted, null, 2)}\n`);
+  await writeFileAtomic(path.join(stateDir, PDF_CACHE_FILE), sealText(JSON.stringify(sorted, null, 2), PURPOSE, secret));
 }

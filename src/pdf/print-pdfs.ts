@@ -1,8 +1,8 @@
-import { rm } from "node:fs/promises";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { type Phrase, phrase } from "../i18n/translate.js";
 import { isDiskFull } from "../util/disk-full.js";
 import { mapLimit } from "../util/map-limit.js";
+import { removeGuarded } from "../util/output-guard.js";
 import { onInterrupt } from "../util/shutdown.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { launchBrowser } from "./browser.js";
@@ -36,6 +36,8 @@ export interface PrintRequest {
 export interface PrintOptions {
   /** The output folder's state folder, where the PDF cache is kept (src/util/cache-folder.ts). */
   stateDir: string;
+  /** The cache key (src/util/machine-key.ts): without it no PDF is taken for unchanged, every one is printed. */
+  secret?: Buffer;
   concurrency: number;
   /** Tool version: part of the cache key and of /Creator. */
   version: string;
@@ -67,7 +69,7 @@ export interface PrintOptions {
 export async function printPdfs(requests: readonly PrintRequest[], options: PrintOptions): Promise<PrintOutcome> {
   const kept = options.kept ?? new Map<string, ManifestEntry>();
   const outcome = keptOutcome(kept);
-  const manifest = decodeManifest(await readManifest(options.stateDir));
+  const manifest = decodeManifest(await readManifest(options.stateDir, options.secret));
   const next: Record<string, ManifestEntry> = Object.fromEntries(kept);
   const due: { request: PrintRequest; hash: string }[] = [];
   const candidates: { request: PrintRequest; hash: string }[] = [];
@@ -167,9 +169,9 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
     const request = bySlug.get(slug);
     if (!request) continue;
     await options.beforeReplace?.(request);
-    await rm(request.target, { force: true });
+    await removeGuarded(request.target);
   }
-  await writeManifest(options.stateDir, encodeManifest(next));
+  await writeManifest(options.stateDir, options.secret, encodeManifest(next));
   return outcome;
 }
 

@@ -54,6 +54,8 @@ export class BuildRun {
   #pastMeetings: Promise<ReadonlyMap<string, PastMeetingView[]>> | undefined;
   /** What the last build wrote and from what: outputs whose inputs did not change are left alone. */
   manifest?: OutputManifest;
+  /** The cache key every cache is sealed with (src/util/machine-key.ts); without one nothing is reused. */
+  cacheKey?: Buffer;
   /** Pages the site stage rendered, and pages it left as the last build wrote them. */
   readonly pageCounts = { rendered: 0, kept: 0 };
   /** Absolute paths of the pages this build wrote or kept: any other page of ours is stale. */
