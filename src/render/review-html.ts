@@ -17,7 +17,9 @@ export function reviewBodyHtml(review: WeeklyReview, language: Language, goal: n
   const out: string[] = [
     `<p class="review-period">${escapeHtml(`${date(review.from)} – ${date(review.to)} · ${r.asOf(date(review.judgedOn))}`)}</p>`,
     `<p class="review-internal"><strong>${escapeHtml(r.internal)}</strong></p>`,
-    `<dl class="review-measures" aria-label="${escapeHtml(r.measures)}">`,
+    // A heading names the figures (an aria-label on a list is read by few screen readers and shown to nobody).
+    `<h2 class="review-measures__title">${escapeHtml(r.measures)}</h2>`,
+    `<dl class="review-measures">`,
     `<div class="${m.onTimeRate !== null && m.onTimeRate < goal ? "below-goal" : ""}"><dt>${escapeHtml(r.onTime)}</dt><dd>${percentText(m.onTimeRate)} (${m.keptOnTime}/${m.due}; ${escapeHtml(r.goal)} ${percentText(goal)})</dd></div>`,
     `<div><dt>${escapeHtml(r.overdue)}</dt><dd>${m.overdue}</dd></div>`,
     `<div><dt>${escapeHtml(r.moved)}</dt><dd>${m.moved}</dd></div>`,
