@@ -160,7 +160,7 @@ describe("weekly measures from a scripted 12-week history", () => {
 
   it("a history cache with a forged version and the old MAC, or sealed with another key, is not read", async () => {
     // The history cache had no MAC: a restored cache could rewrite what a deal said in a past week.
-    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cacheDir = tempDir("protokoll-cache-");
     await read(cacheDir);
     const file = path.join(cacheDir, "history.json");
     const text = await readFile(file, "utf8");
