@@ -24,6 +24,7 @@ import * as config from "./catalogue/config.js";
 import * as dealFile from "./catalogue/deal-file.js";
 import * as diff from "./catalogue/diff.js";
 import * as findings from "./catalogue/findings.js";
+import * as followUp from "./catalogue/follow-up.js";
 import * as form from "./catalogue/form.js";
 import * as help from "./catalogue/help.js";
 import * as mail from "./catalogue/mail.js";
@@ -51,6 +52,7 @@ export const de = {
   ...help.de,
   ...review.de,
   ...form.de,
+  ...followUp.de,
 } as const;
 
 export type CatalogueKey = keyof typeof de;
@@ -71,6 +73,7 @@ export const en = {
   ...help.en,
   ...review.en,
   ...form.en,
+  ...followUp.en,
 } as const satisfies Record<CatalogueKey, string>;
 
 /** Both languages; `en` has exactly the keys of `de`. */
@@ -93,6 +96,7 @@ type Areas = [
   typeof help.de,
   typeof review.de,
   typeof form.de,
+  typeof followUp.de,
 ];
 type KeysOfAny<T> = T extends unknown ? keyof T : never;
 /** Keys that two areas both have. */

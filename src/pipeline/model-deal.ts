@@ -57,7 +57,14 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
     entry.slug,
     entry.file,
     data,
-    git ? { date: git.date, shortHash: git.shortHash, ...(git.hash ? { hash: git.hash } : {}) } : undefined,
+    git
+      ? {
+          date: git.date,
+          shortHash: git.shortHash,
+          ...(git.hash ? { hash: git.hash } : {}),
+          ...(git.redated?.length ? { redated: git.redated } : {}),
+        }
+      : undefined,
   );
   if (git?.pushedBack) {
     for (const action of deal.actions) {

@@ -85,7 +85,8 @@ export function printView(deal: Deal, config: Config, readiness: SendReadiness |
     decisionsHtml: deal.decisions.map(renderInlineMarkdown),
     terms: termsView(deal, t),
     options: optionsView(deal),
-    actions: sortActions(deal.actions).map((a) => printAction(a, language, t)),
+    // Team-only actions never reach the client recap.
+    actions: sortActions(deal.actions.filter((a) => !a.internal)).map((a) => printAction(a, language, t)),
     communication: communicationView(deal, t),
     escalation: deal.escalation,
     listsHtml: listsHtml(deal),

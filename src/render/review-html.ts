@@ -46,13 +46,16 @@ export function reviewBodyHtml(review: WeeklyReview, language: Language, goal: n
       : 0;
   deals(r.wentStale, review.wentStale, "deal-stale");
   deals(r.lostNextMeeting, review.lostNextMeeting, "missing-next-meeting");
+  deals(r.followUpsDue, review.followUpsDue ?? [], "follow-up-due");
+  deals(r.decisionsDue, review.decisionsDue ?? [], "decision-due");
   if (review.lessons.length > 0) {
     const items = review.lessons.flatMap(({ deal, lessons }) =>
       lessons.map((l) => `<li>${escapeHtml(l)} (${dealLink(deal)})</li>`),
     );
     out.push(`<section><h2>${escapeHtml(r.lessons)}</h2><ul>${items.join("")}</ul></section>`);
   }
-  if (review.owners.length + review.wentStale.length + review.lostNextMeeting.length + review.lessons.length === 0) {
+  const dueNow = (review.followUpsDue?.length ?? 0) + (review.decisionsDue?.length ?? 0);
+  if (review.owners.length + review.wentStale.length + review.lostNextMeeting.length + review.lessons.length + dueNow === 0) {
     out.push(`<p>${escapeHtml(r.nothing)}</p>`);
   }
   return out.join("\n");

@@ -138,6 +138,9 @@ Optionen:
   --week <JJJJ-Www>    die ISO-Woche (Standard: die Woche von heute)
   --format <f>         markdown (Standard, für einen Pull-Request-Kommentar oder den Chat), html (eine Seite)
                        oder eml (ein Mail-Entwurf ans Team); auf stdout
+  --per-owner          mit --format eml und --out: je Verantwortlichem eine Mail <name>.eml mit dessen
+                       Überfälligem, dieser und nächster Woche und fälligem Nachfassen
+  --out <ordner>       wohin --per-owner die Mails schreibt
   --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
   --cache-dir <ordner> Cache-Ordner (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll)
   --today <datum>      Stichtag JJJJ-MM-TT (Standard: PROTOKOLL_TODAY, sonst heute)
@@ -146,7 +149,8 @@ Optionen:
 
 Beispiele:
   protokoll review --week 2026-W48
-  protokoll review --format eml > wochenrueckblick.eml`,
+  protokoll review --format eml > wochenrueckblick.eml
+  protokoll review --per-owner --format eml --out wochenmails`,
 } as const;
 
 export const en = {
@@ -287,6 +291,9 @@ Options:
   --week <YYYY-Www>    the ISO week (default: the week of today)
   --format <f>         markdown (default, for a pull-request comment or chat), html (a page) or eml (a mail
                        draft to the team); written to stdout
+  --per-owner          with --format eml and --out: one mail <name>.eml per owner with their overdue actions,
+                       those due this week and next, and their follow-ups due
+  --out <dir>          where --per-owner writes the mails
   --deals <dir>        folder with the deal files (default: deals)
   --cache-dir <dir>    cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll)
   --today <date>       judge as of this date, YYYY-MM-DD (default: PROTOKOLL_TODAY, else today)
@@ -295,5 +302,6 @@ Options:
 
 Examples:
   protokoll review --week 2026-W48
-  protokoll review --format eml > weekly-review.eml`,
+  protokoll review --format eml > weekly-review.eml
+  protokoll review --per-owner --format eml --out weekly-mails`,
 } as const satisfies Record<keyof typeof de, string>;
