@@ -3,8 +3,8 @@
 // signature, plain text from the same Markdown, and deal text that stays data in headers and body.
 
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { readdir, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { simpleParser } from "mailparser";
@@ -156,11 +156,12 @@ describe("deal text in the mail stays data", () => {
     }
   });
 
-  it("strips ESC and other C0/C1 controls from the body and every header", async () => {
-    const { mails } = await buildMails({
+  it("writes no mail for a deal with ESC and other C0/C1 controls: the deal file is an invalid-field error", async () => {
+    // Controls in deal text reached mail bodies and headers once; they are now refused where they are read
+    // (issue 31 item 7), so no draft is made from such a file, and the build says where the control is.
+    const cwd = await dealsDir({
       "steuer.yaml": dealText(
         'summary: "Vorher\\e[2J\\u009b31m Mitte\\x07\\x00 nachher"',
-        'decisions: ["Beschluss\\e]0;pwn\\x07 eins"]',
         "actions:",
         '  - task: "Aufgabe\\e[1m fett"',
         "    owner: Anna Schulz",
@@ -170,20 +171,14 @@ describe("deal text in the mail stays data", () => {
         "    email: anna@test.example",
       ),
     });
-    const raw = readFileSync(mails[0] as string);
-    const text = raw.toString("latin1");
-    expect(text).not.toMatch(/=1B|=07|=00|=C2=9B/i);
-    const parsed = await simpleParser(raw);
-    const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-    expect(parsed.text?.replace(/\r?\n/g, "")).not.toMatch(controls);
-    // NUL becomes U+FFFD (markdown-it, as CommonMark says); every other control is gone.
-    expect(parsed.text).toMatch(/Vorher\[2J31m Mitte\uFFFD? nachher/);
-    expect(parsed.subject).not.toMatch(controls);
-    for (const view of python(mails)) {
-      expect(view.defects).toEqual([]);
-      expect(view.text?.replace(/\r?\n/g, "")).not.toMatch(controls);
-      for (const a of view.addresses) expect(a.name).not.toMatch(controls);
-    }
+    const result = await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(await readFile(path.join(cwd, "_site", "report.json"), "utf8"));
+    const codes = report.deals[0].findings.map((f: { code: string }) => f.code);
+    expect(codes).toContain("invalid-field");
+    const out = path.join(cwd, "_site", "deals");
+    const files = existsSync(out) ? await readdir(out, { recursive: true }) : [];
+    expect(files.filter((f) => String(f).endsWith(".eml"))).toEqual([]);
   });
 
   it("makes the text from Markdown tokens: soft breaks soft, links only with allowed schemes", async () => {
