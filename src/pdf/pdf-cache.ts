@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { STATE_DIR } from "../util/output-layout.js";
 import { sha256 } from "../util/sha256.js";
+import { removeShardFiles, type Shard, shardFileName, shardFiles } from "../util/shard.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
 /** Where the build keeps what it knows about earlier runs, inside the output folder. */
@@ -64,16 +65,29 @@ export function printHash(html: string, version: string): string {
   return createHash("sha256").update(version).update("\0").update(html).digest("hex");
 }
 
+/**
+ * The PDF cache's entries: its own file, and the files shards wrote beside it (`build --shard`, their folders
+ * copied into one), a shard's entries over the older ones. Each entry vouches for a file only when the file
+ * holds the recorded bytes.
+ */
 export async function readManifest(outDir: string): Promise<PdfManifest> {
-  try {
-    const parsed = JSON.parse(await readFile(path.join(outDir, CACHE_DIR, MANIFEST), "utf8")) as unknown;
-    return parsed && typeof parsed === "object" ? (Object.assign(Object.create(null), parsed) as PdfManifest) : {};
-  } catch {
-    return {};
+  const dir = path.join(outDir, CACHE_DIR);
+  const result: PdfManifest = Object.create(null);
+  for (const file of [path.join(dir, MANIFEST), ...(await shardFiles(dir, MANIFEST))]) {
+    try {
+      const parsed = JSON.parse(await readFile(file, "utf8")) as unknown;
+      if (parsed && typeof parsed === "object") Object.assign(result, parsed);
+    } catch {
+      // Missing or unreadable: no entries from it.
+    }
   }
+  return result;
 }
 
-export async function writeManifest(outDir: string, manifest: PdfManifest): Promise<void> {
+/** Writes the PDF cache: a shard's own file, or (a whole build) the one file, which takes in the shards'. */
+export async function writeManifest(outDir: string, manifest: PdfManifest, shard?: Shard): Promise<void> {
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(path.join(outDir, CACHE_DIR, MANIFEST), `${JSON.stringify(sorted, null, 2)}\n`);
+  const dir = path.join(outDir, CACHE_DIR);
+  await writeFileAtomic(path.join(dir, shardFileName(MANIFEST, shard)), `${JSON.stringify(sorted, null, 2)}\n`);
+  if (!shard) await removeShardFiles(dir, MANIFEST);
 }

@@ -3,6 +3,7 @@ import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { type Phrase, phrase } from "../i18n/translate.js";
 import { isDiskFull } from "../util/disk-full.js";
 import { mapLimit } from "../util/map-limit.js";
+import type { Shard } from "../util/shard.js";
 import { onInterrupt } from "../util/shutdown.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { launchBrowser } from "./browser.js";
@@ -56,6 +57,8 @@ export interface PrintOptions {
   kept?: ReadonlyMap<string, ManifestEntry>;
   /** Every deal's slug in deal order, when `kept` has some: the order of `unchanged`. */
   order?: readonly string[];
+  /** A shard's build (`build --shard`): the PDF cache goes to the shard's own file. */
+  shard?: Shard;
 }
 
 /**
@@ -168,7 +171,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
     await options.beforeReplace?.(request);
     await rm(request.target, { force: true });
   }
-  await writeManifest(options.outDir, encodeManifest(next));
+  await writeManifest(options.outDir, encodeManifest(next), options.shard);
   return outcome;
 }
 

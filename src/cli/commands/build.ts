@@ -6,6 +6,7 @@ import { AUDIENCES, type Audience } from "../../render/client-view.js";
 import { diskFullMessage } from "../../render/i18n.js";
 import type { Language } from "../../time/language.js";
 import { diskFullError } from "../../util/disk-full.js";
+import { MAX_SHARDS, parseShard, type Shard } from "../../util/shard.js";
 import { handleInterrupts } from "../../util/shutdown.js";
 import { type CommonFlags, exitCodeFor } from "../context.js";
 import { parsePositiveInt } from "../options.js";
@@ -20,6 +21,8 @@ export interface BuildFlags extends CommonFlags {
   concurrency?: string;
   /** `team` (default) or `client`: see src/render/client-view.ts. */
   audience?: string;
+  /** `<i>/<n>`: see src/util/shard.ts. */
+  shard?: string;
 }
 
 /**
@@ -30,13 +33,15 @@ export interface BuildFlags extends CommonFlags {
 export async function build(flags: BuildFlags, log: (line: string) => void): Promise<number> {
   const outDir = path.resolve(flags.out ?? "_site");
   refuseUnsafeOutput(outDir, path.resolve(flags.deals ?? "deals"));
+  const { shard, ...rest } = flags;
   const run = new BuildRun(
     {
-      ...flags,
+      ...rest,
       outDir,
       pdf: flags.pdf !== false,
       concurrency: parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism()),
       audience: parseAudience(flags.audience),
+      ...(shard === undefined ? {} : { shard: parseShardFlag(shard) }),
     },
     log,
   );
@@ -58,6 +63,12 @@ function parseAudience(text: string | undefined): Audience {
     throw new ProtokollError(phrase("build.unknownAudience", { audience: text ?? "" }), phrase("build.audienceHint"));
   }
   return audience;
+}
+
+function parseShardFlag(text: string): Shard {
+  const shard = parseShard(text);
+  if (!shard) throw new ProtokollError(phrase("build.badShard", { shard: text }), phrase("build.shardHint", { max: MAX_SHARDS }));
+  return shard;
 }
 
 /**

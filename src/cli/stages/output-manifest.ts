@@ -1,29 +1,13 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { type BigIntStats, lstatSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { inOut, STATE_DIR } from "../../util/output-layout.js";
 import { sha256 } from "../../util/sha256.js";
-import { writeFileAtomic } from "../../util/write-file-atomic.js";
+import type { Shard } from "../../util/shard.js";
+import { type Entry, OUTPUT_MANIFEST_FILE, readManifestFiles, writeManifestFile } from "./manifest-file.js";
 
-const FORMAT = "protokoll-outputs";
-const SCHEMA = 2;
-export const OUTPUT_MANIFEST_FILE = "outputs.json";
-
-/**
- * One cached output: the key of its inputs, each file it wrote (layout path → SHA-256 of its bytes), and, for
- * a file whose bytes a build has verified, how the file system saw it then ({@link fingerprint}).
- */
-interface Entry {
-  key: string;
-  /**
-   * A second key, of what the output is made of rather than what it is made from: checked when `key` is not
-   * this build's (see {@link OutputManifest.reuse}).
-   */
-  also?: string;
-  files: Record<string, string>;
-  seen?: Record<string, string>;
-}
+export { OUTPUT_MANIFEST_FILE } from "./manifest-file.js";
 
 /**
  * A file as the file system sees it: size, inode, modification and status-change time (nanoseconds). The
@@ -84,6 +68,9 @@ export function jsonHash(parts: readonly unknown[], depth = 2): string {
 export class OutputManifest {
   readonly #outDir: string;
   readonly #secret: Buffer;
+  readonly #shard: Shard | undefined;
+  /** Whether shards' manifests were read in: a whole build writes them into its own and removes them. */
+  readonly #fromShards: boolean;
   readonly #previous: Map<string, Entry>;
   readonly #next = new Map<string, Entry>();
   #seenFiles: Map<string, { hash: string; seen: string }> | undefined;
@@ -94,15 +81,25 @@ export class OutputManifest {
   readonly ignored: string | undefined;
   reused = 0;
 
-  private constructor(outDir: string, secret: Buffer, previous: Map<string, Entry>, clock: bigint, ignored?: string) {
+  private constructor(
+    outDir: string,
+    secret: Buffer,
+    previous: Map<string, Entry>,
+    clock: bigint,
+    shards: { shard: Shard | undefined; read: boolean },
+    ignored?: string,
+  ) {
     this.#outDir = outDir;
     this.#secret = secret;
+    this.#shard = shards.shard;
+    this.#fromShards = shards.read;
     this.#previous = previous;
     this.#clock = clock;
     this.ignored = ignored;
   }
 
-  static async open(outDir: string, secret: Buffer): Promise<OutputManifest> {
+  /** `shard`: a shard's build (`build --shard`) saves to the shard's own file, holding only what it wrote. */
+  static async open(outDir: string, secret: Buffer, shard?: Shard): Promise<OutputManifest> {
     const file = path.join(outDir, STATE_DIR, OUTPUT_MANIFEST_FILE);
     // The build's clock, from the file system itself (the output folder's lock is held): written before any file
     // is looked at, so a file whose ctime is older was last changed before this build looked.
@@ -114,14 +111,8 @@ export class OutputManifest {
     } catch {
       // No clock, no fingerprints: every file is read and hashed.
     }
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch {
-      return new OutputManifest(outDir, secret, new Map(), clock);
-    }
-    const { entries, ignored } = verify(text, secret);
-    return new OutputManifest(outDir, secret, entries, clock, ignored);
+    const { entries, ignored, fromShards } = await readManifestFiles(path.dirname(file), secret);
+    return new OutputManifest(outDir, secret, entries, clock, { shard, read: fromShards }, ignored);
   }
 
   /**
@@ -246,15 +237,9 @@ export class OutputManifest {
   /** Writes the entries of this build (recorded or reused); the rest are gone. */
   async save(): Promise<void> {
     // Every entry the last build's, none gone: the file would come out the same.
-    const same = !this.#changed && this.#next.size === this.#previous.size;
+    const same = !this.#changed && this.#next.size === this.#previous.size && !this.#shard && !this.#fromShards;
     if (same && [...this.#previous.keys()].every((name) => this.#next.has(name))) return;
-    // Sorted, so that a build which changed nothing writes the same bytes (and leaves the file alone).
-    const body = JSON.stringify(Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
-    const mac = createHmac("sha256", this.#secret).update(body).digest("hex");
-    await writeFileAtomic(
-      path.join(this.#outDir, STATE_DIR, OUTPUT_MANIFEST_FILE),
-      JSON.stringify({ format: FORMAT, schema: SCHEMA, mac, body }),
-    );
+    await writeManifestFile(path.join(this.#outDir, STATE_DIR), this.#secret, this.#next, this.#shard, this.#fromShards);
   }
 }
 
@@ -289,32 +274,4 @@ function sameEntry(a: Entry | undefined, b: Entry): boolean {
 function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
-
-function verify(text: string, secret: Buffer): { entries: Map<string, Entry>; ignored?: string } {
-  const none = (ignored: string) => ({ entries: new Map<string, Entry>(), ignored });
-  let outer: { format?: unknown; schema?: unknown; mac?: unknown; body?: unknown };
-  try {
-    outer = JSON.parse(text);
-  } catch {
-    return none("not JSON");
-  }
-  if (outer?.format !== FORMAT || outer.schema !== SCHEMA) return none("another format");
-  if (typeof outer.mac !== "string" || typeof outer.body !== "string") return none("incomplete");
-  const expected = createHmac("sha256", secret).update(outer.body).digest();
-  const given = Buffer.from(outer.mac, "hex");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return none("not made on this machine");
-  try {
-    const body = JSON.parse(outer.body) as Record<string, Entry>;
-    const entries = new Map<string, Entry>();
-    for (const [name, entry] of Object.entries(body)) {
-      const seen = entry?.seen === undefined || (entry.seen !== null && typeof entry.seen === "object");
-      const also = entry?.also === undefined || typeof entry.also === "string";
-      if (typeof entry?.key === "string" && also && entry.files && typeof entry.files === "object" && seen)
-        entries.set(name, entry);
-    }
-    return { entries };
-  } catch {
-    return none("unreadable body");
-  }
 }
