@@ -11,21 +11,19 @@
  */
 import path from "node:path";
 import type { Config } from "./config/load-config.js";
-import { capFindings, type Finding, finding, type Position } from "./errors.js";
-import { findingsFor, sortFindings } from "./findings/index.js";
-import { type SendReadiness, sendReadiness } from "./findings/send-readiness.js";
-import { phrase } from "./i18n/translate.js";
+import type { Finding, Position } from "./errors.js";
+import { sortFindings } from "./findings/index.js";
+import type { SendReadiness } from "./findings/send-readiness.js";
 import { type DealFileEntry, findDealFiles } from "./load/find-deal-files.js";
 import { type LoadedFile, parseDealBytes, readCapped, readDealFile, slugFindings } from "./load/read-deal-file.js";
-import { buildDeal } from "./model/build-deal.js";
 import type { Deal, DealStatus, GitFacts } from "./model/deal.js";
 import { type Kpi, kpiFor } from "./model/kpi.js";
 import { keyingStore, type ResultStore } from "./pipeline/analysis-cache.js";
+import { duplicateSlugFindings, modelDeal, withDuplicate } from "./pipeline/model-deal.js";
 import { runInWorkers, workerCount } from "./pipeline/worker-pool.js";
 import type { PlainDate } from "./time/plain-date.js";
 import { mapLimit } from "./util/map-limit.js";
 import { sha256 } from "./util/sha256.js";
-import { validateDeal } from "./validate/validate-deal.js";
 
 /** One deal file's outcome. `deal` is set when the file is valid; a broken file still has slug, file, findings. */
 export interface DealResult {
@@ -243,90 +241,4 @@ export function withFindings(analysis: Analysis, extra: ReadonlyMap<string, read
   return next;
 }
 
-function modelDeal(loaded: LoadedFile, options: AnalyseOptions): DealResult {
-  const result = modelDealWithSource(loaded, options);
-  result.findings = capFindings(result.findings);
-  const source = loaded.source;
-  if (source) {
-    result.titleAt = source.valueAt(["title"]);
-    for (const line of [...result.findings.map((f) => f.line), result.titleAt.line]) result.lines[line] = source.line(line);
-  }
-  return result;
-}
-
-function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealResult {
-  const { entry, source } = loaded;
-  const result: DealResult = {
-    slug: entry.slug,
-    file: entry.file,
-    title: null,
-    status: null,
-    lines: {},
-    titleAt: { line: 1, column: 1 },
-    findings: [...loaded.findings],
-  };
-  if (!source || loaded.data === undefined) {
-    result.findings = sortFindings(result.findings);
-    return result;
-  }
-  const { data, findings } = validateDeal(loaded.data, source, options.today);
-  if (loaded.findings.length > 0 || !data) {
-    // A file with syntax errors is never built, but its schema problems elsewhere are reported in the same run.
-    // Missing keys and wrong types next to a syntax error are the parser's guesses, not the author's: left out.
-    const lines = new Set(loaded.findings.flatMap((f) => [f.line, ...(f.covers ?? [])]));
-    const echo = (f: Finding) =>
-      lines.has(f.line) || f.schemaKeyword === "required" || (f.schemaKeyword === "type" && lines.has(f.line + 1));
-    const extra = loaded.partial ? findings.filter((f) => !echo(f)) : findings;
-    result.findings = sortFindings([...result.findings, ...extra]);
-    return result;
-  }
-  const git = options.git?.get(entry.file);
-  const deal = buildDeal(
-    entry.slug,
-    entry.file,
-    data,
-    git ? { date: git.date, shortHash: git.shortHash, ...(git.hash ? { hash: git.hash } : {}) } : undefined,
-  );
-  if (git?.pushedBack) {
-    for (const action of deal.actions) {
-      const times = git.pushedBack[action.id ?? action.task];
-      if (times) action.pushedBack = times;
-    }
-  }
-  result.deal = deal;
-  result.title = deal.title;
-  result.status = deal.status;
-  result.findings = findingsFor({ deal, source, today: options.today, config: options.config });
-  result.readiness = sendReadiness(result.findings, options.config.sendReady.blocking);
-  result.kpi = kpiFor([deal], options.today);
-  return result;
-}
-
-/** Two files with the same slug (`a.yaml` and `a.yml`) would write the same page: the later one is flagged. */
-export function duplicateSlugFindings(entries: readonly DealFileEntry[]): Map<string, Finding> {
-  const first = new Map<string, string>();
-  const duplicates = new Map<string, Finding>();
-  for (const entry of entries) {
-    const earlier = first.get(entry.slug);
-    if (earlier === undefined) {
-      first.set(entry.slug, entry.file);
-      continue;
-    }
-    duplicates.set(
-      entry.file,
-      finding(
-        "invalid-filename",
-        entry.file,
-        { line: 1, column: 1 },
-        phrase("file.duplicateSlug", { slug: entry.slug, earlier }),
-        phrase("file.duplicateSlugHint"),
-      ),
-    );
-  }
-  return duplicates;
-}
-
-function withDuplicate(file: LoadedFile, duplicates: ReadonlyMap<string, Finding>): LoadedFile {
-  const duplicate = duplicates.get(file.entry.file);
-  return duplicate ? { ...file, findings: [duplicate, ...file.findings] } : file;
-}
+export { duplicateSlugFindings } from "./pipeline/model-deal.js";

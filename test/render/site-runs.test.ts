@@ -23,7 +23,7 @@ const { DEFAULT_CONFIG } = await load("dist/config/load-config.js");
 const { assembleSite } = await load("dist/render/assemble-site.js");
 const { pageLists } = await load("dist/render/page-lists.js");
 const { renderPages } = await load("dist/render/render-pages.js");
-const { runsOf } = await load("dist/cli/stages/outputs/site-output.js");
+const { runsOf } = await load("dist/cli/stages/outputs/site-runs.js");
 generateDeals(path.join(cwd, "deals"), count, 5);
 const analysis = await analyse({ dealsDir: "deals", cwd, today: "2026-11-23", config: DEFAULT_CONFIG });
 const view = assembleSite(analysis);

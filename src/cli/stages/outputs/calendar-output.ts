@@ -2,10 +2,10 @@ import type { Deal } from "../../../model/deal.js";
 import { ownerDirectory } from "../../../model/owner-directory.js";
 import { resultDigests } from "../../../pipeline.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
+import { jsonHash } from "../../../util/json-hash.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
 import { sha256 } from "../../../util/sha256.js";
 import type { Output } from "../output.js";
-import { jsonHash } from "../output-manifest.js";
 
 /**
  * `<slug>.ics` per deal, `calendar.ics` for all, `owners/<slug>/calendar.ics` per owner (RFC 5545). The feeds

@@ -2,11 +2,11 @@ import { resultDigests } from "../../../pipeline.js";
 import { repoPaths } from "../../../report/repo-path.js";
 import { reportJson } from "../../../report/report-json.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
+import { jsonHash } from "../../../util/json-hash.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
 import { sha256 } from "../../../util/sha256.js";
 import { writeFileAtomic } from "../../../util/write-file-atomic.js";
 import type { Output } from "../output.js";
-import { jsonHash } from "../output-manifest.js";
 
 /**
  * report.json with every finding: the team's, never on a client site (the log and `protokoll check` have them).
