@@ -29,7 +29,8 @@ async function sevenDeals() {
 async function pdfs(outDir: string): Promise<Map<string, Buffer>> {
   const result = new Map<string, Buffer>();
   for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile() && entry.name.endsWith(".pdf")) result.set(entry.name, await readFile(path.join(entry.parentPath, entry.name)));
+    if (entry.isFile() && entry.name.endsWith(".pdf"))
+      result.set(entry.name, await readFile(path.join(entry.parentPath, entry.name)));
   return result;
 }
 
