@@ -1,7 +1,7 @@
 // `protokoll init`: scaffolds a deals repository, never overwrites, changes nothing the second time, and merges
 // into an existing package.json only what is missing — saying what it left alone.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -116,6 +116,38 @@ describe("protokoll init", () => {
     // A protokoll already pinned differently stays as it is.
     const again = await runCli(["init", "--ci", "none", "--lang", "en"], { cwd: dir, env: ENV });
     expect(again.stdout).toContain('left alone: package.json: scripts.build ("make site")');
+  });
+
+  it("says what to commit, the vendored tarball too; a tarball outside the repository is named with how to move it in", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "protokoll-init-"));
+    try {
+      const inside = path.join(root, "inside");
+      await mkdir(inside);
+      await writeFile(
+        path.join(inside, "package.json"),
+        JSON.stringify({ dependencies: { protokoll: "file:vendor/protokoll-0.1.0.tgz" } }),
+      );
+      const listed = await runCli(["init", inside, "--ci", "gitlab", "--lang", "en"], { env: ENV });
+      expect(listed.stdout).toContain(
+        "Commit: package.json, protokoll.config.yaml, deals/, .gitignore, .vscode/, README.md, .gitlab-ci.yml, package-lock.json, vendor/protokoll-0.1.0.tgz. Not: _site/, node_modules/, .protokoll-cache/.",
+      );
+
+      // Regression: npm records a tarball installed from beside the repository as `file:../…`; no clone has it.
+      const outside = path.join(root, "outside");
+      await mkdir(outside);
+      await writeFile(
+        path.join(outside, "package.json"),
+        JSON.stringify({ dependencies: { protokoll: "file:../protokoll-0.1.0.tgz" } }),
+      );
+      const warned = await runCli(["init", outside, "--lang", "en"], { env: ENV });
+      expect(warned.code).toBe(0);
+      expect(warned.stdout).toContain(
+        "package.json installs protokoll from ../protokoll-0.1.0.tgz, outside this repository: a fresh clone (a colleague, CI) cannot find the file, and `npm ci` fails. Put the tarball into vendor/ and install it from there: `mkdir -p vendor && cp ../protokoll-0.1.0.tgz vendor/ && npm install --save-exact ./vendor/protokoll-0.1.0.tgz`, then commit vendor/protokoll-0.1.0.tgz.",
+      );
+      expect(warned.stdout).not.toMatch(/Commit: .*protokoll-0\.1\.0\.tgz/);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it("refuses a package.json it cannot read, and an unknown --ci, without writing anything (exit 2)", async () => {
