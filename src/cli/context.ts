@@ -25,7 +25,7 @@ export interface CommonFlags {
 
 /** Where and how the analysis cache is used: `build` reads and writes it, `check` only reads it. */
 export interface CacheUse {
-  /** `<out>/.protokoll`. */
+  /** The output folder's state folder (src/util/cache-folder.ts). */
   dir: string;
   write: boolean;
 }

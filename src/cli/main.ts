@@ -1,8 +1,10 @@
+import path from "node:path";
 import { inspect, parseArgs } from "node:util";
 import { ProtokollError } from "../errors.js";
 import { de } from "../i18n/catalogue.js";
 import { phrase, plural, say, t } from "../i18n/translate.js";
 import type { Language } from "../time/language.js";
+import { CACHE_DIR_ENV } from "../util/cache-folder.js";
 import { logLines } from "../util/log-sink.js";
 import { didYouMean } from "../validate/did-you-mean.js";
 import { resolveLanguage } from "./language.js";
@@ -15,10 +17,14 @@ const COMMON: OptionSpec = {
   lang: { type: "string", example: "en" },
 };
 
+/** Where the caches and the lock live (src/util/cache-folder.ts): on the commands that use them. */
+const CACHE: OptionSpec = { "cache-dir": { type: "string", example: "/tmp/protokoll-cache" } };
+
 const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, number] }> = {
   build: {
     options: {
       ...COMMON,
+      ...CACHE,
       out: { type: "string", example: "_site" },
       today: { type: "string", example: "2026-11-23" },
       "no-pdf": { type: "boolean" },
@@ -32,6 +38,7 @@ const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, numb
   check: {
     options: {
       ...COMMON,
+      ...CACHE,
       today: { type: "string", example: "2026-11-23" },
       format: { type: "string", example: "json" },
       strict: { type: "boolean" },
@@ -48,7 +55,7 @@ const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, numb
     positionals: [1, 1],
   },
   diff: { options: { ...COMMON, format: { type: "string", example: "json" } }, positionals: [1, 2] },
-  serve: { options: { ...COMMON, port: { type: "string", example: "8081" } }, positionals: [0, 0] },
+  serve: { options: { ...COMMON, ...CACHE, port: { type: "string", example: "8081" } }, positionals: [0, 0] },
   init: {
     options: {
       help: COMMON.help as OptionSpec[string],
@@ -61,6 +68,7 @@ const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, numb
   review: {
     options: {
       ...COMMON,
+      ...CACHE,
       week: { type: "string", example: "2026-W48" },
       format: { type: "string", example: "html" },
       today: { type: "string", example: "2026-11-23" },
@@ -122,6 +130,9 @@ async function runIn(argv: string[], language: Language): Promise<number> {
   const flags = values as Record<string, string | boolean | undefined>;
   const str = (key: string) => flags[key] as string | undefined;
   // Every line a command prints passes the log-line guard: CI logs read commands from them.
+  // `--cache-dir` wins over PROTOKOLL_CACHE_DIR: set for this run, every cache and the lock find it there.
+  const cacheDir = str("cache-dir");
+  if (cacheDir !== undefined) process.env[CACHE_DIR_ENV] = path.resolve(cacheDir);
   const log = (line: string) => console.error(logLines(line));
   const out = (line: string) => console.log(logLines(line));
   switch (command) {

@@ -32,6 +32,21 @@ export function refuseUnsafeOutput(outDir: string, dealsDir: string, cwd = proce
 }
 
 /**
+ * The cache folder must not be inside the output folder (`--cache-dir _site/cache`): what is in it — the analysis
+ * with every internal note — would be published with the site.
+ */
+export function refuseCacheInOutput(cacheDir: string, outDir: string, cwd = process.cwd()): void {
+  const cache = realOrNearest(cacheDir);
+  const out = realOrNearest(outDir);
+  if (cache === out || cache.startsWith(out + path.sep)) {
+    throw new ProtokollError(
+      phrase("build.cacheInOut", { cache: path.relative(cwd, cacheDir) || ".", dir: path.relative(cwd, outDir) || "." }),
+      phrase("build.cacheInOutHint"),
+    );
+  }
+}
+
+/**
  * The real path of `target`, or, when it does not exist yet, the real path of its nearest existing ancestor
  * with the rest appended (`_site/new` under a linked `_site` resolves through the link).
  */

@@ -3,8 +3,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { cacheFolder } from "../util/cache-folder.js";
 import { codeFingerprint } from "../util/code-fingerprint.js";
-import { machineKey, userCacheDir } from "../util/machine-key.js";
+import { machineKey } from "../util/machine-key.js";
 import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
@@ -30,10 +31,9 @@ export function configKey(text: string): string {
 
 /**
  * The data a configuration file with this key was found valid with (parsed and checked against the schema), or
- * undefined. Kept in this user's cache folder, one file per configuration path, and trusted only with the MAC of
- * this machine's key (src/util/machine-key.ts): an entry copied in without that key vouches for nothing. (A
- * CI cache that restores the whole folder brings the key along: whoever can write the user's cache folder can
- * also replace the key, as they could the browser Puppeteer finds there.)
+ * undefined. Kept in the cache folder (src/util/cache-folder.ts), one file per configuration path, and trusted
+ * only with the MAC of the cache key (src/util/machine-key.ts): an entry copied in without that key vouches for
+ * nothing.
  * Whatever else the configuration names (the logo file, the time zone) is checked again on every run.
  */
 export async function cachedConfig(file: string, key: string, env = process.env): Promise<{ data: unknown } | undefined> {
@@ -70,7 +70,7 @@ export async function rememberConfig(file: string, key: string, data: unknown, e
 }
 
 function entryFile(file: string, env: NodeJS.ProcessEnv): string {
-  return path.join(userCacheDir(env), "config", `${sha256(path.resolve(file))}.json`);
+  return path.join(cacheFolder(env, path.dirname(path.resolve(file))), "config", `${sha256(path.resolve(file))}.json`);
 }
 
 function macOf(secret: Buffer, key: string, data: unknown): Buffer {

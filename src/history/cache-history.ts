@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
+import { cacheFolder } from "../util/cache-folder.js";
+import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import type { HistoryOptions } from "./read-history.js";
 import type { LogEntry } from "./read-log.js";
@@ -26,10 +28,16 @@ export function cacheKey(options: HistoryOptions): string {
     .digest("hex");
 }
 
+/**
+ * `history.json` in `options.cacheDir`; by default one file per repository (by its git folder) in the cache
+ * folder (src/util/cache-folder.ts). Never in the repository: a checkout may come with anything in it.
+ */
 export async function cachePath(options: HistoryOptions): Promise<string | undefined> {
   if (typeof options.cacheDir === "string") return path.join(options.cacheDir, "history.json");
-  const dir = await git(["rev-parse", "--git-common-dir"], options.cwd).catch(() => "");
-  return dir.trim() ? path.resolve(options.cwd, dir.trim(), "protokoll", "history.json") : undefined;
+  const dir = (await git(["rev-parse", "--git-common-dir"], options.cwd).catch(() => "")).trim();
+  if (!dir) return undefined;
+  const repository = await realpath(path.resolve(options.cwd, dir)).catch(() => path.resolve(options.cwd, dir));
+  return path.join(cacheFolder(process.env, options.cwd), "history", `${sha256(repository).slice(0, 32)}.json`);
 }
 
 /** The cache is untrusted input: anything of another format, key or shape is ignored, never half used. */

@@ -44,7 +44,7 @@ export interface HistoryOptions {
   weeks?: number;
   /** At most this many commits are listed (default 20 000). */
   maxCommits?: number;
-  /** Where the cache lives (default: `<git dir>/protokoll`). `false`: no cache. */
+  /** Where the cache lives (default: the cache folder, src/history/cache-history.ts). `false`: no cache. */
   cacheDir?: string | false;
 }
 

@@ -1,14 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { STATE_DIR } from "../util/output-layout.js";
 import { sha256 } from "../util/sha256.js";
 import { removeShardFiles, type Shard, shardFileName, shardFiles } from "../util/shard.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
-/** Where the build keeps what it knows about earlier runs, inside the output folder. */
-/** The build's state folder in `<out>` (see src/util/output-layout.ts). */
-export const CACHE_DIR = STATE_DIR;
+/** The PDF cache's file, in the output folder's state folder (src/util/cache-folder.ts). */
 const MANIFEST = "pdf-cache.json";
 
 /**
@@ -66,14 +63,13 @@ export function printHash(html: string, version: string): string {
 }
 
 /**
- * The PDF cache's entries: its own file, and the files shards wrote beside it (`build --shard`, their folders
- * copied into one), a shard's entries over the older ones. Each entry vouches for a file only when the file
- * holds the recorded bytes.
+ * The PDF cache's entries: its own file in the state folder, and the files shards wrote beside it (`build
+ * --shard`, their folders copied into one), a shard's entries over the older ones. Each entry vouches for a file
+ * only when the file holds the recorded bytes.
  */
-export async function readManifest(outDir: string): Promise<PdfManifest> {
-  const dir = path.join(outDir, CACHE_DIR);
+export async function readManifest(stateDir: string): Promise<PdfManifest> {
   const result: PdfManifest = Object.create(null);
-  for (const file of [path.join(dir, MANIFEST), ...(await shardFiles(dir, MANIFEST))]) {
+  for (const file of [path.join(stateDir, MANIFEST), ...(await shardFiles(stateDir, MANIFEST))]) {
     try {
       const parsed = JSON.parse(await readFile(file, "utf8")) as unknown;
       if (parsed && typeof parsed === "object") Object.assign(result, parsed);
@@ -85,9 +81,8 @@ export async function readManifest(outDir: string): Promise<PdfManifest> {
 }
 
 /** Writes the PDF cache: a shard's own file, or (a whole build) the one file, which takes in the shards'. */
-export async function writeManifest(outDir: string, manifest: PdfManifest, shard?: Shard): Promise<void> {
+export async function writeManifest(stateDir: string, manifest: PdfManifest, shard?: Shard): Promise<void> {
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
-  const dir = path.join(outDir, CACHE_DIR);
-  await writeFileAtomic(path.join(dir, shardFileName(MANIFEST, shard)), `${JSON.stringify(sorted, null, 2)}\n`);
-  if (!shard) await removeShardFiles(dir, MANIFEST);
+  await writeFileAtomic(path.join(stateDir, shardFileName(MANIFEST, shard)), `${JSON.stringify(sorted, null, 2)}\n`);
+  if (!shard) await removeShardFiles(stateDir, MANIFEST);
 }

@@ -35,7 +35,8 @@ export interface PrintRequest {
 }
 
 export interface PrintOptions {
-  outDir: string;
+  /** The output folder's state folder, where the PDF cache is kept (src/util/cache-folder.ts). */
+  stateDir: string;
   concurrency: number;
   /** Tool version: part of the cache key and of /Creator. */
   version: string;
@@ -69,7 +70,7 @@ export interface PrintOptions {
 export async function printPdfs(requests: readonly PrintRequest[], options: PrintOptions): Promise<PrintOutcome> {
   const kept = options.kept ?? new Map<string, ManifestEntry>();
   const outcome = keptOutcome(kept);
-  const manifest = decodeManifest(await readManifest(options.outDir));
+  const manifest = decodeManifest(await readManifest(options.stateDir));
   const next: Record<string, ManifestEntry> = Object.fromEntries(kept);
   const due: { request: PrintRequest; hash: string }[] = [];
   const candidates: { request: PrintRequest; hash: string }[] = [];
@@ -171,7 +172,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
     await options.beforeReplace?.(request);
     await rm(request.target, { force: true });
   }
-  await writeManifest(options.outDir, encodeManifest(next), options.shard);
+  await writeManifest(options.stateDir, encodeManifest(next), options.shard);
   return outcome;
 }
 

@@ -1,5 +1,5 @@
 // The analysis cache: a deal file's bytes (with everything else its analysis depends on) → its analysis, kept in
-// <out>/.protokoll/ between builds, so an unchanged deal is not parsed, validated and modelled again.
+// the output folder's state folder (src/util/cache-folder.ts) between builds, so an unchanged deal is not parsed, validated and modelled again.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -7,7 +7,6 @@ import type { Finding } from "../errors.js";
 import type { DealFileEntry } from "../load/find-deal-files.js";
 import type { DealResult } from "../pipeline.js";
 import { machineKey } from "../util/machine-key.js";
-import { STATE_DIR } from "../util/output-layout.js";
 import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
@@ -15,8 +14,6 @@ import { writeFileAtomic } from "../util/write-file-atomic.js";
 export const ANALYSIS_CACHE_SCHEMA = 2;
 const FORMAT = "protokoll-analysis-cache";
 export const ANALYSIS_CACHE_FILE = "analysis-cache.json";
-/** The folder inside the output folder where a build keeps what it knows about earlier runs. */
-export const OUTPUT_CACHE_DIR = STATE_DIR;
 /** The cache file is written in pieces of about this many bytes (an entry is never split): never all at once. */
 export const CACHE_PIECE_BYTES = 1 << 20;
 
@@ -132,7 +129,7 @@ export class AnalysisCache implements ResultStore {
   }
 
   /**
-   * Opens the cache in `dir` (`<out>/.protokoll`). `create`: make this machine's key when there is none (a
+   * Opens the cache in `dir` (the output folder's state folder, src/util/cache-folder.ts). `create`: make this machine's key when there is none (a
    * build); without it (`check`, which writes nothing) no key means no cache. Undefined when there is no usable key.
    */
   static async open(

@@ -3,12 +3,14 @@
  * answers there, views link there and templates reach it through the `out` filter (src/render/eleventy-plugin.ts).
  * Paths are relative and use `/`: URLs as they are, file paths through {@link inOut}.
  *
- * `<out>/.protokoll/` holds the build's own state — the lock, the PDF manifest, the analysis cache — and is never
- * part of the site: CI uploads exclude it.
+ * Nothing else is written there: the build's own state — the lock, the manifests, the caches — lives in the
+ * cache folder (src/util/cache-folder.ts), so the output folder can be published as it is. `<out>/.protokoll/`
+ * is where builds before contract v3 kept it: a build removes it and never reads it.
  */
 import path from "node:path";
 
-export const STATE_DIR = ".protokoll";
+/** The state folder of builds before contract v3, inside the output folder: removed, never read. */
+export const LEGACY_STATE_DIR = ".protokoll";
 
 /** The folder of deal pages and their files. */
 export const DEALS_OUT = "deals";
@@ -52,7 +54,6 @@ export const outputLayout = {
     "review",
     "all",
     "robots.txt",
-    STATE_DIR,
   ],
 } as const;
 

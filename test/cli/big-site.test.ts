@@ -25,13 +25,13 @@ async function build(cwd: string, args: string[], env: Record<string, string>): 
   return result.stderr;
 }
 
-/** Every file of the output folder but the build's own state, by path. */
+/** Every file of the output folder (the build's own state is not there), by path. */
 async function files(out: string): Promise<Record<string, string>> {
   const all: Record<string, string> = {};
   for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.relative(out, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-    if (!file.startsWith(".protokoll/")) all[file] = (await readFile(path.join(out, file))).toString("base64");
+    all[file] = (await readFile(path.join(out, file))).toString("base64");
   }
   return all;
 }

@@ -1,5 +1,5 @@
 // The calendars after one changed deal: only that deal's events are made again (each deal's part is kept in
-// `.protokoll/calendar-parts.jsonl`), and the files come out byte for byte as a build from scratch makes them. A
+// `calendar-parts.jsonl` of the build's state folder), and the files come out byte for byte as a build from scratch makes them. A
 // part is trusted only when the output manifest vouches for the file's bytes and the deal's `.ics` still holds
 // what was written: a changed parts file or a changed `.ics` is made again. Real builds, spawned CLI.
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
+import { stateDirUnder } from "../helpers/cache.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const withOwner = (title: string, owner: string, due: string) =>
@@ -40,7 +41,8 @@ async function project() {
     expect(result.code, result.stderr).toBe(0);
     return [...result.stderr.matchAll(/^protokoll: calendar events (\S+)$/gm)].map((m) => m[1] as string).sort();
   };
-  return { cwd, build, out: path.join(cwd, "_site") };
+  const out = path.join(cwd, "_site");
+  return { cwd, build, out, state: stateDirUnder(cache, out) };
 }
 
 /** Every calendar of the output folder, by layout path. */
@@ -91,9 +93,9 @@ describe("calendar parts", () => {
   });
 
   it("does not trust a parts file changed after the build wrote it", async () => {
-    const { cwd, build, out } = await project();
+    const { cwd, build, out, state } = await project();
     await build();
-    const partsFile = path.join(out, ".protokoll", "calendar-parts.jsonl");
+    const partsFile = path.join(state, "calendar-parts.jsonl");
     const parts = await readFile(partsFile, "utf8");
     expect(parts).toContain("Bernds Deal");
     // A forged event for Bernd's deal, then another deal changes: the feeds are made from the deals, not the file.

@@ -1,11 +1,13 @@
 // A rebuild writes what changed and nothing else: with nothing changed it writes no file and starts no browser;
 // with one deal changed it writes that deal's files and the overview pages that list it. A file written again
 // (temporary file + rename) gets a new inode, so the inodes count the writes.
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
+import { stateDirUnder } from "../helpers/cache.js";
 import { runCli } from "../helpers/run-cli.js";
 
 interface Snapshot {
@@ -67,11 +69,13 @@ async function twoDeals() {
 
 describe("incremental build", () => {
   it("writes nothing and starts no browser when nothing changed; one changed deal rewrites its files and the overviews that list it", async () => {
-    const { cwd, build, outDir } = await twoDeals();
+    const { cwd, build, outDir, env } = await twoDeals();
 
     expect((await build()).code).toBe(0);
     const first = await snapshot(outDir);
-    expect(first.inode.has(".protokoll/analysis-cache.json")).toBe(true);
+    // The caches live in the cache folder, not in the site (contract v3).
+    expect(existsSync(path.join(stateDirUnder(env.XDG_CACHE_HOME, outDir), "analysis-cache.json"))).toBe(true);
+    expect([...first.inode.keys()].filter((file) => file.startsWith("."))).toEqual([]);
 
     const unchanged = await build();
     expect(unchanged.code).toBe(0);
@@ -80,7 +84,7 @@ describe("incremental build", () => {
     // The build after the one that wrote the files reads each once and records its fingerprint in the output
     // manifest (src/cli/stages/output-manifest.ts); that is all it writes, and the next one writes nothing at all.
     const settled = await snapshot(outDir);
-    expect(rewritten(first, settled).filter((file) => file !== ".protokoll/outputs.json")).toEqual([]);
+    expect(rewritten(first, settled)).toEqual([]);
     expect((await build()).code).toBe(0);
     const second = await snapshot(outDir);
     expect(rewritten(settled, second)).toEqual([]);
@@ -114,7 +118,7 @@ describe("incremental build", () => {
     expect(commented.stdout + commented.stderr).toContain("PDFs: 0 printed, 2 unchanged");
     const after = await snapshot(outDir);
     // The analysis cache files the result under the new bytes' key; no page, PDF, calendar, mail or report is made.
-    expect(rewritten(before, after).filter((file) => !file.startsWith(".protokoll/"))).toEqual([]);
+    expect(rewritten(before, after)).toEqual([]);
 
     // A real change after it is still seen.
     await writeFile(path.join(cwd, "deals", "anna.yaml"), `${anna("Annas neuer Deal")}# Notiz: Anna am Freitag anrufen\n`);

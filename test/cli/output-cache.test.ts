@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
+import { stateDirUnder } from "../helpers/cache.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const withOwner = (title: string, owner: string, due: string) =>
@@ -32,7 +33,8 @@ async function site(files: Record<string, string>) {
     const counts = /Pages: (\d+) rendered, (\d+) unchanged/.exec(result.stderr);
     return { rendered, printViews, kept: Number(counts?.[2]), stderr: result.stderr };
   };
-  return { cwd, cache, build, out: path.join(cwd, "_site") };
+  const out = path.join(cwd, "_site");
+  return { cwd, cache, build, out, state: stateDirUnder(cache, out) };
 }
 
 const TWO = {
@@ -109,9 +111,9 @@ describe("output cache", () => {
     ["corrupted", (_text: string) => "{ not json"],
     ["tampered", (text: string) => text.replace(/(key\\":\\")[0-9a-f]{8}/, "$100000000")],
   ])("ignores a %s manifest and renders everything", async (_name, spoil) => {
-    const { build, out } = await site(TWO);
+    const { build, state } = await site(TWO);
     const first = await build();
-    const manifest = path.join(out, ".protokoll", "outputs.json");
+    const manifest = path.join(state, "outputs.json");
     const text = await readFile(manifest, "utf8");
     expect(spoil(text)).not.toBe(text);
     await writeFile(manifest, spoil(text));
@@ -119,19 +121,20 @@ describe("output cache", () => {
     expect(again.rendered).toEqual(first.rendered);
   });
 
-  it("does not trust a manifest made with another machine's key (a planted output folder)", async () => {
-    const { build } = await site(TWO);
+  it("does not trust a manifest made with another machine's key (a planted cache folder)", async () => {
+    const { build, cache } = await site(TWO);
     const first = await build();
+    // The same cache folder, another machine's key.
     const foreign = await mkdtemp(path.join(tmpdir(), "protokoll-other-key-"));
-    const again = await build([], { XDG_CACHE_HOME: foreign });
+    const again = await build([], { XDG_CACHE_HOME: foreign, PROTOKOLL_CACHE_DIR: path.join(cache, "protokoll") });
     expect(again.rendered).toEqual(first.rendered);
   });
 
   it("writes report.json and the analysis cache again only when something in them changed", async () => {
-    const { build, cwd, out } = await site(TWO);
+    const { build, cwd, out, state } = await site(TWO);
     await build();
     const report = path.join(out, "report.json");
-    const cacheFile = path.join(out, ".protokoll", "analysis-cache.json");
+    const cacheFile = path.join(state, "analysis-cache.json");
     const before = { report: (await stat(report)).ino, cache: (await stat(cacheFile)).ino };
     await build();
     expect((await stat(report)).ino).toBe(before.report);
@@ -154,11 +157,11 @@ describe("output cache", () => {
   });
 
   it("renders a page again that was changed by hand to the same size and modification time", async () => {
-    const { build, out } = await site(TWO);
+    const { build, out, state } = await site(TWO);
     await build();
     // The next build reads each page once, finds its bytes and records how the file system sees it.
     expect((await build()).rendered).toEqual([]);
-    const manifest = JSON.parse(await readFile(path.join(out, ".protokoll", "outputs.json"), "utf8"));
+    const manifest = JSON.parse(await readFile(path.join(state, "outputs.json"), "utf8"));
     expect(JSON.parse(manifest.body)["page:bernd"].seen["deals/bernd/index.html"]).toMatch(/^\d+:\d+:\d+:\d+$/);
     // The same number of bytes and the old modification time: only the status-change time tells.
     const page = path.join(out, "deals", "bernd", "index.html");

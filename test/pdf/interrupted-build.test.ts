@@ -9,6 +9,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { stateDirOf } from "../helpers/cache.js";
 import { BIN, ROOT, runCli } from "../helpers/run-cli.js";
 
 const TODAY = ["--today", "2026-11-23"];
@@ -19,7 +20,7 @@ const dealsB = new Map(
   [...dealsA].map(([slug, text]) => [slug, text.replace(/^title: .*$/m, `title: ${JSON.stringify(`${titleOf(text)} (B)`)}`)]),
 );
 const pdfOf = (cwd: string, slug: string) => path.join(cwd, "_site", "deals", slug, `${slug}.pdf`);
-const manifest = (cwd: string) => path.join(cwd, "_site", ".protokoll", "pdf-cache.json");
+const manifest = (cwd: string) => path.join(stateDirOf(cwd), "pdf-cache.json");
 
 async function project(deals: Map<string, string>): Promise<string> {
   const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-interrupt-"));

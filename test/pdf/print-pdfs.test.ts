@@ -71,7 +71,7 @@ describe("printPdfs", () => {
           target: target("too-long"),
         },
       ],
-      { outDir: out, concurrency: 2, version: "test" },
+      { stateDir: out, concurrency: 2, version: "test" },
     );
     expect(outcome.printed.sort()).toEqual(["compact", "fits", "too-long"]);
     expect(outcome.overflow).toEqual(["too-long"]);
@@ -93,7 +93,7 @@ describe("printPdfs", () => {
       const outcome = await printPdfs(
         [{ slug: "remote", html, compactHtml: html, meta: META, target: path.join(out, "remote.pdf") }],
         {
-          outDir: out,
+          stateDir: out,
           concurrency: 1,
           version: "test",
         },
@@ -113,7 +113,7 @@ describe("printPdfs", () => {
     await printPdfs(
       [{ slug: "a", html: page("<p>a</p>"), compactHtml: page("<p>a</p>"), meta: META, target: path.join(out, "a.pdf") }],
       {
-        outDir: out,
+        stateDir: out,
         concurrency: 1,
         version: "test",
         progress: () => {
@@ -206,7 +206,7 @@ describe("protokoll build and the PDF", () => {
     const out = await mkdtemp(path.join(tmpdir(), "protokoll-print-"));
     const normalOnly = await printPdfs(
       [{ slug: "normal", html: doc?.html ?? "", compactHtml: doc?.html ?? "", meta: META, target: path.join(out, "normal.pdf") }],
-      { outDir: out, concurrency: 1, version: "test" },
+      { stateDir: out, concurrency: 1, version: "test" },
     );
     expect(normalOnly.overflow).toEqual(["normal"]);
 

@@ -6,6 +6,7 @@ import { cp, mkdir, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
+import { stateDirOf } from "../helpers/cache.js";
 import { pdfinfo } from "../helpers/poppler.js";
 import { BIN, ROOT, runCli } from "../helpers/run-cli.js";
 
@@ -110,15 +111,16 @@ describe("files and paths", () => {
 
   it("refuses a second build into the same folder while one runs, and takes over a stale lock", async () => {
     const cwd = await dealsDir({ "a.yaml": deal() });
-    await mkdir(path.join(cwd, "_site", ".protokoll"), { recursive: true });
-    await writeFile(path.join(cwd, "_site", ".protokoll", "build.lock"), String(process.pid));
+    const lock = path.join(stateDirOf(cwd), "build.lock");
+    await mkdir(path.dirname(lock), { recursive: true });
+    await writeFile(lock, String(process.pid));
     const busy = await runCli(["build", "--no-pdf", ...TODAY], { cwd });
     expect(busy.code).toBe(2);
     expect(busy.stderr).toContain(`Another build (process ${process.pid}) is writing to`);
-    await writeFile(path.join(cwd, "_site", ".protokoll", "build.lock"), "2147483646");
+    await writeFile(lock, "2147483646");
     const stale = await runCli(["build", "--no-pdf", ...TODAY], { cwd });
     expect(stale.code).toBe(0);
-    expect(existsSync(path.join(cwd, "_site", ".protokoll", "build.lock"))).toBe(false);
+    expect(existsSync(lock)).toBe(false);
   });
 });
 
@@ -229,7 +231,7 @@ describe("processes", () => {
     expect(childrenOf(pid)).toEqual([]);
     const after = walk(path.join(cwd, "_site"));
     expect(after.filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    expect(existsSync(path.join(cwd, "_site", ".protokoll", "build.lock"))).toBe(false);
+    expect(existsSync(path.join(stateDirOf(cwd), "build.lock"))).toBe(false);
     for (const [file] of before) {
       // A mail draft goes just before its PDF is replaced (so that none ever attaches another version's PDF);
       // the next build writes it again. Every other file is still there, complete.

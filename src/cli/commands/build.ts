@@ -5,12 +5,13 @@ import { phrase } from "../../i18n/translate.js";
 import { AUDIENCES, type Audience } from "../../render/client-view.js";
 import { diskFullMessage } from "../../render/i18n.js";
 import type { Language } from "../../time/language.js";
+import { buildStateDir, cacheFolder } from "../../util/cache-folder.js";
 import { diskFullError } from "../../util/disk-full.js";
 import { MAX_SHARDS, parseShard, type Shard } from "../../util/shard.js";
 import { handleInterrupts } from "../../util/shutdown.js";
 import { type CommonFlags, exitCodeFor } from "../context.js";
 import { parsePositiveInt } from "../options.js";
-import { refuseUnsafeOutput } from "../safe-output.js";
+import { refuseCacheInOutput, refuseUnsafeOutput } from "../safe-output.js";
 import { BuildRun } from "../stages/build-run.js";
 import { BUILD_STAGES } from "../stages/build-stages.js";
 import { runStages } from "../stages/run-stages.js";
@@ -34,10 +35,14 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
   const outDir = path.resolve(flags.out ?? "_site");
   refuseUnsafeOutput(outDir, path.resolve(flags.deals ?? "deals"));
   const { shard, ...rest } = flags;
+  // The caches and the lock live outside the output folder (contract v3): it can be published as it is.
+  const cacheDir = cacheFolder();
+  refuseCacheInOutput(cacheDir, outDir);
   const run = new BuildRun(
     {
       ...rest,
       outDir,
+      stateDir: buildStateDir(cacheDir, outDir),
       pdf: flags.pdf !== false,
       concurrency: parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism()),
       audience: parseAudience(flags.audience),

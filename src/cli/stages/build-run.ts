@@ -14,6 +14,8 @@ import { pastMeetingViews } from "./past-meetings.js";
 export interface BuildSettings extends CommonFlags {
   /** The output folder, absolute. */
   outDir: string;
+  /** The output folder's state folder in the cache folder, absolute (src/util/cache-folder.ts). */
+  stateDir: string;
   pdf: boolean;
   concurrency: number;
   audience: Audience;

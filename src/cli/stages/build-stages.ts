@@ -1,14 +1,12 @@
-import { CACHE_DIR } from "../../pdf/pdf-cache.js";
 import { acquireBuildLock } from "../../util/build-lock.js";
 import { machineKey } from "../../util/machine-key.js";
-import { inOut } from "../../util/output-layout.js";
 import { committedHistory, prepare } from "../context.js";
 import { buildLog } from "./build-log.js";
 import type { BuildRun } from "./build-run.js";
 import { OutputManifest } from "./output-manifest.js";
 import { pdfOutput } from "./outputs/pdf-output.js";
 import { dealFilesOf, OUTPUTS } from "./outputs.js";
-import { removeFiles, removeStaleDeals, removeStalePages } from "./prune-output.js";
+import { removeFiles, removeLegacyState, removeStaleDeals, removeStalePages } from "./prune-output.js";
 import type { Stage } from "./run-stages.js";
 
 /**
@@ -28,7 +26,7 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
     // load → validate → model and findings (src/pipeline.ts), through the analysis cache.
     name: "analyse",
     async run(run) {
-      const { analysis, saveCache } = await prepare(run.settings, { dir: inOut(run.settings.outDir, CACHE_DIR), write: true });
+      const { analysis, saveCache } = await prepare(run.settings, { dir: run.settings.stateDir, write: true });
       run.analysis = analysis;
       if (saveCache) run.saveCache = saveCache;
     },
@@ -37,20 +35,23 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
     // One build at a time writes into an output folder; nothing is written before the lock is held.
     name: "lock",
     async run(run) {
-      run.releaseLock = await acquireBuildLock(run.settings.outDir);
+      run.releaseLock = await acquireBuildLock(run.settings.outDir, run.settings.stateDir);
       // Saved before anything else is written: the analysis is this run's, whatever the PDFs add to it later.
       await run.saveCache?.();
       // Without a key of this machine (an unwritable home folder) nothing is reused: every output is written.
       const secret = await machineKey(true);
-      if (secret) run.manifest = await OutputManifest.open(run.settings.outDir, secret, run.settings.shard);
+      if (secret)
+        run.manifest = await OutputManifest.open(run.settings.outDir, run.settings.stateDir, secret, run.settings.shard);
     },
   },
   {
-    // A deleted deal's files go; a client site must not keep what an earlier team build left in the same folder.
+    // A deleted deal's files go; a client site must not keep what an earlier team build left in the same folder,
+    // nor the state folder builds before contract v3 kept in it.
     name: "prune",
     async run(run) {
       const { outDir } = run.settings;
       const slugs = new Set(run.analysis.deals.filter((d) => d.deal).map((d) => d.slug));
+      await removeLegacyState(outDir);
       await removeStaleDeals(outDir, slugs, dealFilesOf(OUTPUTS));
       if (!run.client) return;
       const teamOnly = OUTPUTS.filter((output) => !output.client);

@@ -1,11 +1,11 @@
 import path from "node:path";
-import { OUTPUT_CACHE_DIR } from "../../pipeline/analysis-cache.js";
 import type { Analysis } from "../../pipeline.js";
 import { formatGithub } from "../../report/format-github.js";
 import { formatGitlab } from "../../report/format-gitlab.js";
 import { formatText } from "../../report/format-text.js";
 import { repoPaths } from "../../report/repo-path.js";
 import { reportJson } from "../../report/report-json.js";
+import { buildStateDir, cacheFolder } from "../../util/cache-folder.js";
 import { jsonForLog, logLines } from "../../util/log-sink.js";
 import { type CommonFlags, prepare } from "../context.js";
 import type { Stage } from "./run-stages.js";
@@ -27,10 +27,12 @@ export interface CheckRun {
  */
 export const CHECK_STAGES: readonly Stage<CheckRun>[] = [
   {
-    // After a build, the deals it analysed are not parsed again; `check` only reads the cache, never writes it.
+    // After a build into `_site`, the deals it analysed are not parsed again; `check` only reads that build's
+    // analysis cache, never writes it.
     name: "analyse",
     async run(run) {
-      run.analysis = (await prepare(run.flags, { dir: path.resolve("_site", OUTPUT_CACHE_DIR), write: false })).analysis;
+      const dir = buildStateDir(cacheFolder(), path.resolve("_site"));
+      run.analysis = (await prepare(run.flags, { dir, write: false })).analysis;
     },
   },
   {

@@ -1,12 +1,13 @@
-import { type BigIntStats, lstatSync, readFileSync, writeFileSync } from "node:fs";
+import { type BigIntStats, lstatSync, mkdtempSync, readFileSync, rmdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { inOut, STATE_DIR } from "../../util/output-layout.js";
+import { inOut } from "../../util/output-layout.js";
 import { sha256 } from "../../util/sha256.js";
-import type { Shard } from "../../util/shard.js";
-import { type Entry, OUTPUT_MANIFEST_FILE, readManifestFiles, writeManifestFile } from "./manifest-file.js";
+import { removeShardFiles, type Shard, shardFileName, shardFiles } from "../../util/shard.js";
+import { writeFileAtomic } from "../../util/write-file-atomic.js";
+import { type Entry, sameEntry, sealEntries, verify } from "./manifest-entries.js";
 
-export { OUTPUT_MANIFEST_FILE } from "./manifest-file.js";
+export const OUTPUT_MANIFEST_FILE = "outputs.json";
 
 /**
  * A file as the file system sees it: size, inode, modification and status-change time (nanoseconds). The
@@ -15,16 +16,22 @@ export { OUTPUT_MANIFEST_FILE } from "./manifest-file.js";
  * bytes — never for a file it wrote or merely listed — so a file whose fingerprint is the same later has not
  * been changed since it was verified. A file system counts time in steps (nanoseconds to seconds): a change in
  * the same step as the look would keep the fingerprint. So a fingerprint is recorded only for a file whose ctime
- * is older than the build's clock ({@link OutputManifest.open}: the ctime of a file the build writes before it
- * looks at any), which the same file system's clock stamped; a file changed later gets a later ctime. A newer
+ * is older than the build's clock ({@link OutputManifest.open}: the ctime of a folder the build makes in the
+ * output folder before it looks at any file), which the same file system's clock stamped; a file changed later gets a later ctime. A newer
  * file is read and hashed again next time.
  */
 function fingerprint(info: BigIntStats): string {
   return `${info.size}:${info.ino}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
-/** The file whose ctime is the build's clock. */
-const CLOCK_FILE = "clock";
+/** The folder whose ctime is the build's clock: made in the output folder and removed at once. */
+const CLOCK_PREFIX = ".protokoll-clock-";
+
+/**
+ * How a file is named in the manifest: a layout path under the output folder, or `#state/<name>` for a file in
+ * the output folder's state folder (the calendar parts), which lives in the cache folder.
+ */
+const STATE_PREFIX = "#state/";
 
 /**
  * What the last build wrote, so that the next one can leave alone what would come out the same: per output (or
@@ -36,9 +43,11 @@ const CLOCK_FILE = "clock";
  */
 export class OutputManifest {
   readonly #outDir: string;
+  readonly #stateDir: string;
   readonly #secret: Buffer;
+  /** A shard's build (`build --shard`) saves to the shard's own file, holding only what it wrote. */
   readonly #shard: Shard | undefined;
-  /** Whether shards' manifests were read in: a whole build writes them into its own and removes them. */
+  /** Whether shards' manifests were read in: a whole build takes them into its own and removes them. */
   readonly #fromShards: boolean;
   readonly #previous: Map<string, Entry>;
   readonly #next = new Map<string, Entry>();
@@ -52,6 +61,7 @@ export class OutputManifest {
 
   private constructor(
     outDir: string,
+    stateDir: string,
     secret: Buffer,
     previous: Map<string, Entry>,
     clock: bigint,
@@ -59,6 +69,7 @@ export class OutputManifest {
     ignored?: string,
   ) {
     this.#outDir = outDir;
+    this.#stateDir = stateDir;
     this.#secret = secret;
     this.#shard = shards.shard;
     this.#fromShards = shards.read;
@@ -67,21 +78,51 @@ export class OutputManifest {
     this.ignored = ignored;
   }
 
-  /** `shard`: a shard's build (`build --shard`) saves to the shard's own file, holding only what it wrote. */
-  static async open(outDir: string, secret: Buffer, shard?: Shard): Promise<OutputManifest> {
-    const file = path.join(outDir, STATE_DIR, OUTPUT_MANIFEST_FILE);
-    // The build's clock, from the file system itself (the output folder's lock is held): written before any file
-    // is looked at, so a file whose ctime is older was last changed before this build looked.
-    const clockFile = path.join(outDir, STATE_DIR, CLOCK_FILE);
+  /**
+   * Opens the manifest of output folder `outDir`, kept in its state folder `stateDir` (src/util/cache-folder.ts),
+   * with the manifests shards left beside it; `shard`: this build is one (`build --shard`).
+   */
+  static async open(outDir: string, stateDir: string, secret: Buffer, shard?: Shard): Promise<OutputManifest> {
+    const file = path.join(stateDir, OUTPUT_MANIFEST_FILE);
+    // The build's clock, from the output folder's own file system (the lock is held): a folder made before any
+    // file is looked at, and removed at once, so a file whose ctime is older was last changed before this build
+    // looked. Nothing of it stays in the output folder.
     let clock = 0n;
     try {
-      writeFileSync(clockFile, "The ctime of this file is the last build's clock (src/cli/stages/output-manifest.ts).\n");
-      clock = lstatSync(clockFile, { bigint: true }).ctimeNs;
+      const clockDir = mkdtempSync(path.join(outDir, CLOCK_PREFIX));
+      try {
+        clock = lstatSync(clockDir, { bigint: true }).ctimeNs;
+      } finally {
+        rmdirSync(clockDir);
+      }
     } catch {
       // No clock, no fingerprints: every file is read and hashed.
     }
-    const { entries, ignored, fromShards } = await readManifestFiles(path.dirname(file), secret);
-    return new OutputManifest(outDir, secret, entries, clock, { shard, read: fromShards }, ignored);
+    // The shards' manifests (their folders copied into one), each sealed on its own: a shard's entries over the
+    // older ones.
+    const fromShards = await shardFiles(stateDir, OUTPUT_MANIFEST_FILE);
+    const entries = new Map<string, Entry>();
+    let ignored: string | undefined;
+    for (const source of [file, ...fromShards]) {
+      const text = await readFile(source, "utf8").catch(() => undefined);
+      if (text === undefined) continue;
+      const verified = verify(text, secret);
+      ignored ??= verified.ignored;
+      for (const [name, entry] of verified.entries) entries.set(name, entry);
+    }
+    return new OutputManifest(outDir, stateDir, secret, entries, clock, { shard, read: fromShards.length > 0 }, ignored);
+  }
+
+  /** The absolute path of a file as the manifest names it. */
+  #pathOf(name: string): string {
+    return name.startsWith(STATE_PREFIX) ? path.join(this.#stateDir, name.slice(STATE_PREFIX.length)) : inOut(this.#outDir, name);
+  }
+
+  /** How the manifest names the file at absolute path `file`. */
+  #nameOf(file: string): string {
+    const inState = path.relative(this.#stateDir, file);
+    if (!inState.startsWith("..") && !path.isAbsolute(inState)) return STATE_PREFIX + inState.split(path.sep).join("/");
+    return path.relative(this.#outDir, file).split(path.sep).join("/");
   }
 
   /**
@@ -115,7 +156,7 @@ export class OutputManifest {
     // libuv's thread pool took several times as long as in one go.
     const seen: Record<string, string> = {};
     for (const [file, hash] of Object.entries(entry.files)) {
-      const known = intact(inOut(this.#outDir, file), hash, entry.seen?.[file] ?? this.#seenAs(file, hash), this.#clock);
+      const known = intact(this.#pathOf(file), hash, entry.seen?.[file] ?? this.#seenAs(file, hash), this.#clock);
       if (known === undefined) return undefined;
       if (known) {
         seen[file] = known;
@@ -123,7 +164,7 @@ export class OutputManifest {
         this.#seen().set(file, { hash, seen: known });
       }
     }
-    const files = new Map(Object.entries(entry.files).map(([file, hash]) => [inOut(this.#outDir, file), hash]));
+    const files = new Map(Object.entries(entry.files).map(([file, hash]) => [this.#pathOf(file), hash]));
     if (!accept(files)) return undefined;
     this.#put(name, { key, ...(entry.also === undefined ? {} : { also: entry.also }), files: entry.files, seen });
     this.reused++;
@@ -138,7 +179,7 @@ export class OutputManifest {
     const relative: Record<string, string> = {};
     const seen: Record<string, string> = {};
     for (const [file, hash] of files) {
-      const layout = path.relative(this.#outDir, file).split(path.sep).join("/");
+      const layout = this.#nameOf(file);
       relative[layout] = hash;
       // A file left alone with the bytes it had keeps the fingerprint it was verified with (the next build
       // compares it with the file's, which any change alters); a file written now has none until it is verified.
@@ -188,7 +229,7 @@ export class OutputManifest {
   async hashes(files: Iterable<string>): Promise<Map<string, string>> {
     const known = new Map<string, string>();
     for (const entry of this.#next.values())
-      for (const [file, hash] of Object.entries(entry.files)) known.set(inOut(this.#outDir, file), hash);
+      for (const [file, hash] of Object.entries(entry.files)) known.set(this.#pathOf(file), hash);
     const result = new Map<string, string>();
     for (const file of files) {
       const hash = known.get(file) ?? sha256(await readFile(file));
@@ -208,7 +249,9 @@ export class OutputManifest {
     // Every entry the last build's, none gone: the file would come out the same.
     const same = !this.#changed && this.#next.size === this.#previous.size && !this.#shard && !this.#fromShards;
     if (same && [...this.#previous.keys()].every((name) => this.#next.has(name))) return;
-    await writeManifestFile(path.join(this.#outDir, STATE_DIR), this.#secret, this.#next, this.#shard, this.#fromShards);
+    const name = shardFileName(OUTPUT_MANIFEST_FILE, this.#shard);
+    await writeFileAtomic(path.join(this.#stateDir, name), sealEntries(this.#next, this.#secret));
+    if (!this.#shard && this.#fromShards) await removeShardFiles(this.#stateDir, OUTPUT_MANIFEST_FILE);
   }
 }
 
@@ -228,19 +271,4 @@ function intact(file: string, hash: string, seen: string | undefined, clock: big
   } catch {
     return undefined;
   }
-}
-
-function sameEntry(a: Entry | undefined, b: Entry): boolean {
-  return (
-    a !== undefined &&
-    a.key === b.key &&
-    a.also === b.also &&
-    sameRecord(a.files, b.files) &&
-    sameRecord(a.seen ?? {}, b.seen ?? {})
-  );
-}
-
-function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

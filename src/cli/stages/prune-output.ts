@@ -1,7 +1,7 @@
 import { type Dirent, readdirSync } from "node:fs";
 import { open, readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { DEALS_OUT, inOut } from "../../util/output-layout.js";
+import { DEALS_OUT, inOut, LEGACY_STATE_DIR } from "../../util/output-layout.js";
 
 /** Our own pages say so in their head (templates/_includes/base.njk); nothing else is ever removed. */
 const GENERATOR_MARK = '<meta name="generator" content="protokoll">';
@@ -62,6 +62,14 @@ export async function removeStaleDeals(
     if (stale) emptied.add(folder);
   }
   await removeEmptyFolders(emptied, outDir);
+}
+
+/**
+ * `<out>/.protokoll/`, where builds before contract v3 kept their caches (the analysis with every internal note):
+ * removed, never read. A link there goes as a link; what it points to is not touched.
+ */
+export async function removeLegacyState(outDir: string): Promise<void> {
+  await rm(path.join(outDir, LEGACY_STATE_DIR), { recursive: true, force: true });
 }
 
 /** Removes `files` (layout paths) and, in every deal folder, the files `dealFiles` names. */

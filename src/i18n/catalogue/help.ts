@@ -30,6 +30,8 @@ Ein fehlerhafter Deal wird gemeldet, die anderen werden trotzdem gebaut.
 Optionen:
   --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
   --out <ordner>       Ausgabeordner (Standard: _site)
+  --cache-dir <ordner> Cache-Ordner des Builds (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll,
+                       sonst ~/.cache/protokoll); nie in --out
   --today <datum>      Hinweise zum Stichtag JJJJ-MM-TT (Standard: PROTOKOLL_TODAY, sonst heute)
   --no-pdf             ohne PDFs (schneller; nur Seiten und Bericht)
   --concurrency <n>    gleichzeitig gedruckte PDFs (Standard: Anzahl der Kerne)
@@ -50,6 +52,7 @@ Prüft jeden Deal und gibt seine Hinweise aus; schreibt nichts.
 
 Optionen:
   --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
+  --cache-dir <ordner> Cache-Ordner (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll)
   --today <datum>      Hinweise zum Stichtag JJJJ-MM-TT
   --format <f>         text (Standard), json (wie report.json), github (Workflow-Befehle) oder
                        gitlab (ein Code-Quality-Bericht für Merge-Requests)
@@ -94,6 +97,7 @@ Baut die Website (ohne PDFs) und liefert sie auf localhost aus; baut neu, sobald
 Optionen:
   --port <n>           Port (Standard: 8080)
   --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
+  --cache-dir <ordner> Cache-Ordner (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll)
   --lang <de|en>       Sprache der Ausgabe
   -h, --help           diese Hilfe
 
@@ -137,6 +141,7 @@ Optionen:
   --format <f>         markdown (Standard, für einen Pull-Request-Kommentar oder den Chat), html (eine Seite)
                        oder eml (ein Mail-Entwurf ans Team); auf stdout
   --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
+  --cache-dir <ordner> Cache-Ordner (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll)
   --today <datum>      Stichtag JJJJ-MM-TT (Standard: PROTOKOLL_TODAY, sonst heute)
   --lang <de|en>       Sprache (Standard: PROTOKOLL_LANG, sonst site_language, sonst Deutsch)
   -h, --help           diese Hilfe
@@ -177,6 +182,8 @@ A broken deal is reported and the others are still built.
 Options:
   --deals <dir>        folder with the deal files (default: deals)
   --out <dir>          output folder (default: _site)
+  --cache-dir <dir>    the build's cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll,
+                       else ~/.cache/protokoll); never inside --out
   --today <date>       judge findings as of this date, YYYY-MM-DD (default: PROTOKOLL_TODAY, else today)
   --no-pdf             skip PDFs (faster; pages and report only)
   --concurrency <n>    PDFs printed at once (default: number of cores)
@@ -196,6 +203,7 @@ Validates every deal and prints its findings; writes nothing.
 
 Options:
   --deals <dir>        folder with the deal files (default: deals)
+  --cache-dir <dir>    cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll)
   --today <date>       judge findings as of this date, YYYY-MM-DD
   --format <f>         text (default), json (as report.json), github (workflow commands) or
                        gitlab (a Code Quality report for merge requests)
@@ -240,6 +248,7 @@ Builds the site (without PDFs) and serves it on localhost, rebuilding when a dea
 Options:
   --port <n>           port (default: 8080)
   --deals <dir>        folder with the deal files (default: deals)
+  --cache-dir <dir>    cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll)
   --lang <de|en>       language of the output
   -h, --help           show this help
 
@@ -283,6 +292,7 @@ Options:
   --format <f>         markdown (default, for a pull-request comment or chat), html (a page) or eml (a mail
                        draft to the team); written to stdout
   --deals <dir>        folder with the deal files (default: deals)
+  --cache-dir <dir>    cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll)
   --today <date>       judge as of this date, YYYY-MM-DD (default: PROTOKOLL_TODAY, else today)
   --lang <de|en>       language (default: PROTOKOLL_LANG, else site_language, else German)
   -h, --help           show this help

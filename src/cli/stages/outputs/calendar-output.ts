@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Deal } from "../../../model/deal.js";
 import { ownerDirectory } from "../../../model/owner-directory.js";
 import { resultDigests } from "../../../pipeline.js";
@@ -12,7 +13,7 @@ import type { Output } from "../output.js";
  * depend on every deal, so the calendars as a whole are one cache entry: the valid deals, the configuration, the
  * history's head (SEQUENCE counts its versions) and the audience. When that changed, each deal's part — its
  * events and their owners — is reused from the last build when the deal, its SEQUENCEs and the configuration
- * are the same and its `.ics` still holds what was written (`.protokoll/calendar-parts.jsonl`, vouched for by the
+ * are the same and its `.ics` still holds what was written (`calendar-parts.jsonl` in the state folder, vouched for by the
  * output manifest): one changed deal computes and writes one deal's events and the feeds.
  */
 export const calendarOutput: Output = {
@@ -45,7 +46,7 @@ export const calendarOutput: Output = {
     const { eventSequences } = await import("../../../history/event-sequence.js");
     const { CALENDAR_PARTS_FILE, partLines, readParts } = await import("./calendar-parts.js");
     const history = run.calendarHistory;
-    const partsFile = inOut(outDir, CALENDAR_PARTS_FILE);
+    const partsFile = path.join(run.settings.stateDir, CALENDAR_PARTS_FILE);
     // The deal, and the SEQUENCE of each of its events (from the history of its file alone).
     const partKeys = new Map<string, string>();
     for (const { deal, digest } of valid) {

@@ -1,12 +1,12 @@
-// Each deal's share of the calendars, kept between builds in `<out>/.protokoll/calendar-parts.jsonl`: the feeds
+// Each deal's share of the calendars, kept between builds in `calendar-parts.jsonl` of the output folder's state
+// folder (src/util/cache-folder.ts): the feeds
 // (`calendar.ics`, one per owner) list every deal's events, so without them one changed deal meant computing and
 // writing the events of all of them again.
 import { readFileSync } from "node:fs";
 import type { CalendarPart } from "../../../export/write-calendars.js";
-import { STATE_DIR } from "../../../util/output-layout.js";
 
-/** The parts file, as a layout path. */
-export const CALENDAR_PARTS_FILE = `${STATE_DIR}/calendar-parts.jsonl`;
+/** The parts file's name in the state folder. */
+export const CALENDAR_PARTS_FILE = "calendar-parts.jsonl";
 
 const HEADER = JSON.stringify({ format: "protokoll-calendar-parts", schema: 1 });
 
