@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { sha256 } from "../util/sha256.js";
@@ -62,16 +62,25 @@ export function printHash(html: string, version: string): string {
   return createHash("sha256").update(version).update("\0").update(html).digest("hex");
 }
 
+const FORMAT = "protokoll-pdf-cache";
+
 /**
  * The PDF cache's entries: its own file in the state folder, and the files shards wrote beside it (`build
- * --shard`, their folders copied into one), a shard's entries over the older ones. Each entry vouches for a file
- * only when the file holds the recorded bytes.
+ * --shard`, their folders copied into one), a shard's entries over the older ones. A file is read only when its
+ * HMAC under `secret` (the cache key, src/util/machine-key.ts) holds: the state folder may be restored from
+ * anywhere, and an entry planted there would vouch for a forged PDF placed beside it. Without a key, none.
  */
-export async function readManifest(stateDir: string): Promise<PdfManifest> {
+export async function readManifest(stateDir: string, secret: Buffer | undefined): Promise<PdfManifest> {
   const result: PdfManifest = Object.create(null);
+  if (!secret) return result;
   for (const file of [path.join(stateDir, MANIFEST), ...(await shardFiles(stateDir, MANIFEST))]) {
     try {
-      const parsed = JSON.parse(await readFile(file, "utf8")) as unknown;
+      const sealed = JSON.parse(await readFile(file, "utf8")) as { format?: unknown; mac?: unknown; body?: unknown };
+      if (sealed?.format !== FORMAT || typeof sealed.body !== "string" || typeof sealed.mac !== "string") continue;
+      const given = Buffer.from(sealed.mac, "hex");
+      const expected = createHmac("sha256", secret).update(sealed.body).digest();
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) continue;
+      const parsed = JSON.parse(sealed.body) as unknown;
       if (parsed && typeof parsed === "object") Object.assign(result, parsed);
     } catch {
       // Missing or unreadable: no entries from it.
@@ -80,9 +89,19 @@ export async function readManifest(stateDir: string): Promise<PdfManifest> {
   return result;
 }
 
-/** Writes the PDF cache: a shard's own file, or (a whole build) the one file, which takes in the shards'. */
-export async function writeManifest(stateDir: string, manifest: PdfManifest, shard?: Shard): Promise<void> {
-  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(path.join(stateDir, shardFileName(MANIFEST, shard)), `${JSON.stringify(sorted, null, 2)}\n`);
+/**
+ * Writes the PDF cache, sealed under `secret` (without a key, nothing): a shard's own file, or (a whole build)
+ * the one file, which takes in the shards'.
+ */
+export async function writeManifest(
+  stateDir: string,
+  manifest: PdfManifest,
+  secret: Buffer | undefined,
+  shard?: Shard,
+): Promise<void> {
+  if (!secret) return;
+  const body = JSON.stringify(Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b))));
+  const mac = createHmac("sha256", secret).update(body).digest("hex");
+  await writeFileAtomic(path.join(stateDir, shardFileName(MANIFEST, shard)), `${JSON.stringify({ format: FORMAT, mac, body })}\n`);
   if (!shard) await removeShardFiles(stateDir, MANIFEST);
 }

@@ -37,6 +37,8 @@ export interface PrintRequest {
 export interface PrintOptions {
   /** The output folder's state folder, where the PDF cache is kept (src/util/cache-folder.ts). */
   stateDir: string;
+  /** The cache key the PDF cache is sealed with (src/util/machine-key.ts); without one nothing is cached. */
+  secret?: Buffer;
   concurrency: number;
   /** Tool version: part of the cache key and of /Creator. */
   version: string;
@@ -70,7 +72,7 @@ export interface PrintOptions {
 export async function printPdfs(requests: readonly PrintRequest[], options: PrintOptions): Promise<PrintOutcome> {
   const kept = options.kept ?? new Map<string, ManifestEntry>();
   const outcome = keptOutcome(kept);
-  const manifest = decodeManifest(await readManifest(options.stateDir));
+  const manifest = decodeManifest(await readManifest(options.stateDir, options.secret));
   const next: Record<string, ManifestEntry> = Object.fromEntries(kept);
   const due: { request: PrintRequest; hash: string }[] = [];
   const candidates: { request: PrintRequest; hash: string }[] = [];
@@ -172,7 +174,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
     await options.beforeReplace?.(request);
     await rm(request.target, { force: true });
   }
-  await writeManifest(options.stateDir, encodeManifest(next), options.shard);
+  await writeManifest(options.stateDir, encodeManifest(next), options.secret, options.shard);
   return outcome;
 }
 

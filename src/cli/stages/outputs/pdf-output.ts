@@ -56,7 +56,7 @@ async function printAll(run: BuildRun): Promise<PrintOutcome> {
   const logo = analysis.config.company.logo;
   const logoHash = logo ? sha256(await readFile(logo).catch(() => Buffer.from(""))) : null;
   const everyPdf = JSON.stringify([codeFingerprint(), VERSION, analysis.config, logoHash]);
-  const previous = decodeManifest(await readManifest(run.settings.stateDir));
+  const previous = decodeManifest(await readManifest(run.settings.stateDir, run.cacheSecret));
   const keys = new Map<string, string>();
   const kept = new Map<string, ManifestEntry>();
   const { shard } = run.settings;
@@ -90,7 +90,7 @@ async function printChanged(
   const due = new Set([...keys.keys()].filter((slug) => !kept.has(slug)));
   if (due.size === 0) {
     // Every PDF kept: the PDF cache keeps their entries (and loses those of deals that are gone).
-    await writeManifest(run.settings.stateDir, encodeManifest(Object.fromEntries(kept)), run.settings.shard);
+    await writeManifest(run.settings.stateDir, encodeManifest(Object.fromEntries(kept)), run.cacheSecret, run.settings.shard);
     return keptOutcome(kept);
   }
   const { renderPrintHtml } = await import("../../../render/render-print-html.js");
@@ -104,6 +104,7 @@ async function printChanged(
     documents.map((doc) => ({ ...doc, target: inOut(outDir, outputLayout.dealFile(doc.slug, "pdf")) })),
     {
       stateDir: run.settings.stateDir,
+      ...(run.cacheSecret ? { secret: run.cacheSecret } : {}),
       concurrency,
       version: VERSION,
       // The mail draft attaches the PDF: it goes before its PDF changes and is written anew after printing.
