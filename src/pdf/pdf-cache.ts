@@ -102,6 +102,9 @@ export async function writeManifest(
   if (!secret) return;
   const body = JSON.stringify(Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b))));
   const mac = createHmac("sha256", secret).update(body).digest("hex");
-  await writeFileAtomic(path.join(stateDir, shardFileName(MANIFEST, shard)), `${JSON.stringify({ format: FORMAT, mac, body })}\n`);
+  await writeFileAtomic(
+    path.join(stateDir, shardFileName(MANIFEST, shard)),
+    `${JSON.stringify({ format: FORMAT, mac, body })}\n`,
+  );
   if (!shard) await removeShardFiles(stateDir, MANIFEST);
 }
