@@ -14,6 +14,7 @@ const TZ_SENSITIVE = [
 export default defineConfig({
   test: {
     globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup/remove-temp-dirs.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

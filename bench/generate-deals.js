@@ -129,6 +129,29 @@ export function generateDeals(dir, count, seed = 42) {
   }
 }
 
+const USAGE = `Usage: node bench/generate-deals.js [folder] [count]
+
+Writes count synthetic deals (default 100) into folder (default bench-deals), the same deals for the same count.
+  folder   where the deal files go; created if missing
+  count    how many deals, a whole number ≥ 1
+`;
+
+/** The folder and count from the command line, or the reason they cannot be used (then nothing is written). */
+export function parseArgs(argv) {
+  if (argv.some((arg) => arg === "-h" || arg === "--help")) return { help: true };
+  const option = argv.find((arg) => arg.startsWith("-"));
+  if (option) return { error: `Unknown option ${option}.` };
+  if (argv.length > 2) return { error: `Too many arguments: ${argv.slice(2).join(" ")}.` };
+  const count = Number(argv[1] ?? 100);
+  if (!Number.isInteger(count) || count < 1) return { error: `The count must be a whole number ≥ 1, not ${argv[1]}.` };
+  return { dir: argv[0] ?? "bench-deals", count };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  generateDeals(process.argv[2] ?? "bench-deals", Number(process.argv[3] ?? 100));
+  const args = parseArgs(process.argv.slice(2));
+  if (args.help) process.stdout.write(USAGE);
+  else if (args.error) {
+    process.stderr.write(`${args.error}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else generateDeals(args.dir, args.count);
 }

@@ -3,9 +3,14 @@
 // the render stage knows Eleventy. Run by `npm run lint` and by test/architecture/stages.test.ts.
 //
 // A new folder in src/ must be added here, in the layer where it belongs: the check fails until it is.
-import { readdirSync, readFileSync } from "node:fs";
+//
+// Imports are read by TypeScript's own parser (the `imports` of each parsed source file), not by a regular
+// expression: every form counts — `import … from`, side-effect `import "…"`, `export … from`, `import x =
+// require("…")`, `import("…")` with a literal and `import("…").Type` — and nothing inside comments or strings does.
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { API } from "typescript/unstable/sync";
 
 /** Lowest first. `pipeline` is src/pipeline.ts (the analysis), `index` is src/index.ts. */
 export const STAGES = [
@@ -33,8 +38,6 @@ export const PACKAGE_OWNERS = {
   "@11ty/eleventy": "render",
 };
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
-
 /** The stage a file of src/ belongs to: its top folder, or its name for a file directly in src/. */
 function stageOf(srcRoot, file) {
   const [first, ...rest] = path.relative(srcRoot, file).split(path.sep);
@@ -49,11 +52,30 @@ function sourceFiles(dir) {
   });
 }
 
+/** The module specifiers of every import form in each file, as TypeScript parses them, in source order. */
+function importsOf(files) {
+  const api = new API({ cwd: process.cwd() });
+  try {
+    const snapshot = api.updateSnapshot({ openFiles: files });
+    return new Map(
+      files.map((file) => {
+        const source = snapshot.getDefaultProjectForFile(file)?.program.getSourceFile(file);
+        if (!source) throw new Error(`TypeScript could not parse ${file}`);
+        return [file, source.imports.map((literal) => literal.text)];
+      }),
+    );
+  } finally {
+    api.close();
+  }
+}
+
 /** Every violation of the import rule under `srcRoot`, as readable lines. */
 export function checkStages(srcRoot) {
   const layer = new Map(STAGES.flatMap((names, index) => names.map((name) => [name, index])));
   const problems = [];
-  for (const file of sourceFiles(srcRoot)) {
+  const files = sourceFiles(srcRoot);
+  const imports = importsOf(files);
+  for (const file of files) {
     const from = stageOf(srcRoot, file);
     const rel = path.relative(path.dirname(srcRoot), file);
     if (!layer.has(from)) {
@@ -62,9 +84,7 @@ export function checkStages(srcRoot) {
       );
       continue;
     }
-    const text = readFileSync(file, "utf8");
-    for (const match of text.matchAll(IMPORT)) {
-      const specifier = match[1] ?? match[2] ?? "";
+    for (const specifier of imports.get(file) ?? []) {
       if (specifier.startsWith(".")) {
         const target = path.resolve(path.dirname(file), specifier);
         const to = stageOf(srcRoot, target);
@@ -82,8 +102,10 @@ export function checkStages(srcRoot) {
   return problems;
 }
 
+// `node scripts/check-stages.js [src-folder]`: src/ of this repository unless a folder is given.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const problems = checkStages(fileURLToPath(new URL("../src", import.meta.url)));
+  const srcRoot = process.argv[2] ? path.resolve(process.argv[2]) : fileURLToPath(new URL("../src", import.meta.url));
+  const problems = checkStages(srcRoot);
   for (const problem of problems) console.error(problem);
   if (problems.length > 0) {
     console.error(`${problems.length} import(s) against the stage order; see scripts/check-stages.js`);

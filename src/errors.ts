@@ -26,6 +26,7 @@ export const FINDING_CODES = {
   "lost-without-reason": "warning",
   "due-pushed-often": "warning",
   "ambiguous-time": "warning",
+  "list-split-at-comma": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type Severity = "error" | "warning";

@@ -64,6 +64,7 @@ const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, numb
     },
     positionals: [0, 1],
   },
+  advance: { options: { help: COMMON.help as OptionSpec[string], lang: COMMON.lang as OptionSpec[string] }, positionals: [1, 1] },
   doctor: { options: { help: COMMON.help as OptionSpec[string], lang: COMMON.lang as OptionSpec[string] }, positionals: [0, 0] },
   review: {
     options: {
@@ -192,6 +193,8 @@ async function runIn(argv: string[], language: Language): Promise<number> {
         format: str("format"),
         language,
       });
+    case "advance":
+      return await (await import("./commands/advance.js")).advance({ file: positionals[0] ?? "", language }, log);
     case "serve":
       return await (await import("./commands/serve.js")).serve({ port: str("port"), deals: str("deals"), language }, log);
     default:

@@ -1,4 +1,5 @@
 // What `protokoll serve` keeps running: the analysis, the pages written, the live server and the preview printer.
+
 import { createHash } from "node:crypto";
 import { type FSWatcher, watch } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -10,12 +11,15 @@ import { PreviewPrinter } from "../pdf/preview-printer.js";
 import { LiveAnalysis } from "../pipeline/live-analysis.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { assembleSite, type ResultViews, type SiteView } from "../render/assemble-site.js";
+import { brokenDealPage } from "../render/broken-deal-page.js";
 import type { SiteFlags } from "../render/eleventy-plugin.js";
 import { TEMPLATES_DIR } from "../render/package-templates.js";
 import { changedItems, idOf, PAGED, type PagedItem, pageLists, pagePath } from "../render/page-lists.js";
 import { type PageSelection, type RenderedPage, renderPages } from "../render/render-pages.js";
-import { type LiveServer, startLiveServer } from "../render/serve-site.js";
+import { copySiteFonts } from "../render/render-site.js";
+import { type Intercept, type LiveServer, startLiveServer } from "../render/serve-site.js";
 import { formatFinding } from "../report/format-text.js";
+import { markCounts } from "../report/mark-counts.js";
 import type { Language } from "../time/language.js";
 import type { PlainDate } from "../time/plain-date.js";
 import { DEALS_OUT, inOut, outputLayout } from "../util/output-layout.js";
@@ -33,6 +37,8 @@ export interface SessionOptions {
   today: () => PlainDate;
   git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number> }>;
   log: (line: string) => void;
+  /** Requests answered before the site's (the protocol form, src/cli/form/). */
+  intercept?: Intercept;
 }
 
 /** Saves closer together than this are one update. */
@@ -98,18 +104,19 @@ export class ServeSession {
     this.#folder = new DealsFolderPoll(deals);
     const { analysis } = await this.#live.update();
     this.#apply(analysis);
-    const { errors, warnings } = analysis.summary;
     this.#logErrors(analysis.deals);
     this.#options.log(
       t(this.#options.language, "serve.rebuilt", {
         deals: plural(analysis.deals.length, "n.deal"),
-        errors: plural(errors, "n.error"),
-        warnings: plural(warnings, "n.warning"),
+        marks: markCounts(analysis, this.#options.language),
       }),
     );
     for (const result of analysis.deals) if (result.deal) this.#prints.queue(result.slug, false);
     await this.#renderAndWrite({ deals: new Set(analysis.deals.map((d) => d.slug)), overview: true });
-    this.#server = await startLiveServer(this.#options.outDir, this.#options.port);
+    await this.#writeBroken(analysis.deals);
+    // The pages' typeface, as a build copies it: without it the preview is set in a fallback font.
+    await copySiteFonts(this.#options.outDir);
+    this.#server = await startLiveServer(this.#options.outDir, this.#options.port, this.#options.intercept);
     // The watcher can miss an event; the poll finds what no update has seen within a second.
     this.#poll = setInterval(() => {
       if (this.#folder?.pending()) this.#scheduleUpdate();
@@ -137,6 +144,12 @@ export class ServeSession {
     await this.#prints.close();
     await this.#work.catch(() => undefined);
     await this.#server?.close();
+  }
+
+  /** The form wrote `file`: resolves once its page (and the overview) show it, so a redirect finds it there. */
+  async saved(file: string): Promise<void> {
+    this.#touched.add(file);
+    await this.#enqueue(() => this.#update());
   }
 
   /** Requests the pages tried to make while printing previews (all aborted): should stay empty. */
@@ -187,6 +200,7 @@ export class ServeSession {
     }
     // Before the pages: whoever sees the page change finds the reason in the log already.
     this.#logErrors(changed);
+    await this.#writeBroken(changed);
     let pages = 0;
     const saved = new Set(changed.map((d) => d.slug));
     if (!everything && saved.size > 0) {
@@ -205,14 +219,12 @@ export class ServeSession {
       overview: true,
       ...(everything ? {} : { pages: changedItems(before, this.#view as SiteView) }),
     });
-    const { errors, warnings } = analysis.summary;
     this.#options.log(
       t(this.#options.language, "serve.updated", {
         files: (changed.length + removed.length > 0 ? [...changed, ...removed].map((d) => d.file) : ["templates/"]).join(", "),
         pages: plural(pages, "n.page"),
         ms: Math.round(performance.now() - started),
-        errors: plural(errors, "n.error"),
-        warnings: plural(warnings, "n.warning"),
+        marks: markCounts(analysis, this.#options.language),
       }),
     );
     // The quiet period runs from the last save (#scheduleUpdate), not from this update's end: a save the page
@@ -267,6 +279,12 @@ export class ServeSession {
     return changed;
   }
 
+  /** A broken deal's page says what is wrong instead of showing the content of its last good version. */
+  async #writeBroken(results: readonly DealResult[]): Promise<void> {
+    const pages = results.filter((r) => !r.deal).map((r) => brokenDealPage(r, this.#options.language, this.#options.outDir));
+    if (pages.length > 0) this.#server?.reload(await this.#write(pages));
+  }
+
   async #removeDeal(slug: string): Promise<void> {
     const folder = inOut(this.#options.outDir, outputLayout.dealFolder(slug));
     await rm(folder, { recursive: true, force: true });
@@ -275,9 +293,8 @@ export class ServeSession {
   }
 
   #logErrors(results: readonly DealResult[]): void {
-    for (const result of results) {
-      for (const f of result.findings.filter((x) => x.severity === "error"))
-        this.#options.log(formatFinding(f, this.#options.language, (n) => result.lines[n]));
-    }
+    for (const result of results)
+      for (const f of result.findings)
+        if (f.severity === "error") this.#options.log(formatFinding(f, this.#options.language, (n) => result.lines[n]));
   }
 }

@@ -94,6 +94,35 @@ export interface ProtokollConfig {
      * Zielquote pünktlich erledigter Aufgaben. / Goal share of actions done on time.
      */
     on_time_goal?: number;
+    /**
+     * Die Kaskade für Deals ohne `escalation:`; Standard: reminder nach 7, importance nach 14, question nach 21, close nach 35 Tagen. / The cascade of deals without `escalation:`; default: reminder after 7, importance 14, question 21, close 35 days.
+     *
+     * @minItems 1
+     * @maxItems 10
+     */
+    escalation?: {
+      /**
+       * Tage ohne Antwort. / Days without an answer.
+       */
+      after_days: number;
+      /**
+       * reminder, importance, question, close.
+       */
+      step: "reminder" | "importance" | "question" | "close";
+    }[];
+    /**
+     * Ab so vielen gerissenen Fristen in so vielen Wochen → deadlines-missed (Standard 3 in 6). / This many missed deadlines within this many weeks → deadlines-missed (default 3 in 6).
+     */
+    missed_deadlines?: {
+      /**
+       * Anzahl. / Count.
+       */
+      count?: number;
+      /**
+       * Wochen vor heute. / Weeks before today.
+       */
+      weeks?: number;
+    };
   };
   /**
    * Wörter, die keine Person sind (ersetzt die Standardliste). / Words that are not a person (replaces the default list).

@@ -88,6 +88,10 @@ export interface Config {
     /** Days overdue after which the index marks an overdue action critical rather than a warning. */
     criticalOverdueDays: number;
     onTimeGoal: number;
+    /** The cascade of a deal without its own `escalation:` steps, in ascending days. */
+    escalation: readonly { afterDays: number; step: "reminder" | "importance" | "question" | "close" }[];
+    /** `deadlines-missed`: this many misses within this many weeks before today. */
+    missedDeadlines: { count: number; weeks: number };
   };
   vagueOwners: string[];
   maxFileBytes: number;
@@ -109,7 +113,21 @@ export const DEFAULT_CONFIG: Config = {
   siteLanguage: "de",
   company: {},
   sendReady: { blocking: DEFAULT_SEND_BLOCKERS },
-  thresholds: { protocolLateDays: 2, staleDays: 30, upcomingDays: 14, duePushedMax: 3, criticalOverdueDays: 7, onTimeGoal: 0.9 },
+  thresholds: {
+    protocolLateDays: 2,
+    staleDays: 30,
+    upcomingDays: 14,
+    duePushedMax: 3,
+    criticalOverdueDays: 7,
+    onTimeGoal: 0.9,
+    escalation: [
+      { afterDays: 7, step: "reminder" },
+      { afterDays: 14, step: "importance" },
+      { afterDays: 21, step: "question" },
+      { afterDays: 35, step: "close" },
+    ],
+    missedDeadlines: { count: 3, weeks: 6 },
+  },
   vagueOwners: DEFAULT_VAGUE_OWNERS,
   maxFileBytes: 256 * 1024,
 };
@@ -199,6 +217,13 @@ export async function loadConfig(
         duePushedMax: t.due_pushed_max ?? d.duePushedMax,
         criticalOverdueDays: t.critical_overdue_days ?? d.criticalOverdueDays,
         onTimeGoal: t.on_time_goal ?? d.onTimeGoal,
+        escalation: t.escalation
+          ? t.escalation.map((s) => ({ afterDays: s.after_days, step: s.step })).sort((a, b) => a.afterDays - b.afterDays)
+          : d.escalation,
+        missedDeadlines: {
+          count: t.missed_deadlines?.count ?? d.missedDeadlines.count,
+          weeks: t.missed_deadlines?.weeks ?? d.missedDeadlines.weeks,
+        },
       },
       vagueOwners: raw.vague_owners ?? DEFAULT_VAGUE_OWNERS,
       maxFileBytes: (raw.max_file_kb ?? DEFAULT_CONFIG.maxFileBytes / 1024) * 1024,

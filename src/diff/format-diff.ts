@@ -1,4 +1,5 @@
 import type { FindingCode } from "../errors.js";
+import { MARK_ICON, type Mark } from "../findings/level.js";
 import type { CatalogueKey } from "../i18n/catalogue.js";
 import { plural, say, t as text } from "../i18n/translate.js";
 import { formatDate } from "../time/format-date.js";
@@ -32,7 +33,10 @@ export function describeChange(c: Change, language: Language, words: ChangeWords
     case "action-added":
       return `${l("actionAdded")}: ${quote(c.task)} – ${who(c.owner) ?? l("nobody")}, ${date(c.due)}`;
     case "action-removed":
-      return `${l("actionRemoved")}: ${quote(c.task)}`;
+      // An open action deleted is work nobody will do: say whose it was and when it was due.
+      return c.open
+        ? `${l("openActionRemoved")}: ${quote(c.task)} – ${who(c.owner) ?? l("nobody")}, ${c.due ? `${l("wasDue")} ${date(c.due)}` : l("noDate")}`
+        : `${l("actionRemoved")}: ${quote(c.task)}`;
     case "action-done":
       return `${l("actionDone")}: ${quote(c.task)}${c.doneOn ? ` (${date(c.doneOn)})` : ""}`;
     case "action-dropped":
@@ -51,6 +55,8 @@ export function describeChange(c: Change, language: Language, words: ChangeWords
       return `${l("nextMoved")}: ${date(c.from)}${c.fromTime ? ` ${c.fromTime}` : ""} → ${date(c.to)}${c.toTime ? ` ${c.toTime}` : ""}${c.days ? ` (${day(c.days)})` : ""}`;
     case "next-meeting-removed":
       return `${words.strong(l("nextRemoved"))} (${date(c.date)})`;
+    case "meeting-recorded":
+      return `${l("meetingRecorded")}: ${date(c.from)} → ${date(c.to)}${c.time ? `, ${c.time}` : ""}`;
     case "protocol-sent":
       return `${l("sent")} ${date(c.date)}`;
     case "list-line-added":
@@ -70,6 +76,8 @@ export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, si
     const title = (code: string) => say(language, { key: `title.${code as FindingCode}` });
     // Findings in the diff are already worded in the deal's language (diff-deals.ts).
     const message = (f: { message: string }) => inlineText(f.message);
+    // The finding's mark as the index and the deal page show it: symbol and word ("◆ Warnung").
+    const mark = (m: Mark) => `${MARK_ICON[m]} ${say(language, { key: `level_${m}` })}`;
     const tags = [
       diff.kind === "added"
         ? l("added")
@@ -90,13 +98,18 @@ export function formatDiffMarkdown(diffs: readonly DealDiff[], range: string, si
     if (diff.findings.introduced.length > 0) {
       lines.push(`- ${l("introduced")}:`);
       for (const f of diff.findings.introduced)
+        lines.push(`  - ${mark(f.mark)} ${title(f.code)} (\`${f.code}\`, ${codeSpan(`${f.file}:${f.line}`)}): ${message(f)}`);
+    }
+    if (diff.findings.changed.length > 0) {
+      lines.push(`- ${l("changedFindings")}:`);
+      for (const { from, to } of diff.findings.changed)
         lines.push(
-          `  - ${f.severity === "error" ? "✖" : "▲"} ${title(f.code)} (\`${f.code}\`, ${codeSpan(`${f.file}:${f.line}`)}): ${message(f)}`,
+          `  - ${mark(to.mark)} ${title(to.code)} (\`${to.code}\`, ${codeSpan(`${to.file}:${to.line}`)}): ${message(from)} → ${message(to)}`,
         );
     }
     if (diff.findings.resolved.length > 0) {
       lines.push(`- ${l("resolved")}:`);
-      for (const f of diff.findings.resolved) lines.push(`  - ✔ ${title(f.code)} (\`${f.code}\`): ${message(f)}`);
+      for (const f of diff.findings.resolved) lines.push(`  - ✔ ${mark(f.mark)} ${title(f.code)} (\`${f.code}\`): ${message(f)}`);
     }
     blocks.push(lines.join("\n"));
   }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { ReviewAction, WeeklyReview } from "../history/weekly-review.js";
 import { reviewMessages } from "../render/i18n.js";
-import { actionParts, measuresLine } from "../render/review-words.js";
+import { actionParts, measuresLine, OWNER_SECTIONS, type ReviewSection } from "../render/review-words.js";
 import { formatDate } from "../time/format-date.js";
 import type { Language } from "../time/language.js";
 import { dayNumber } from "../time/plain-date.js";
@@ -22,20 +22,14 @@ export function reviewText(review: WeeklyReview, language: Language, goal: numbe
     `${r.title(review.week)}: ${date(review.from)} – ${date(review.to)} (${r.asOf(date(review.judgedOn))})`,
     measuresLine(review, language, goal),
   ];
-  const line = (a: ReviewAction, kind: "due" | "late" | "moved") => {
+  const line = (a: ReviewAction, kind: ReviewSection) => {
     const { detail } = actionParts(a, kind, language);
     return `  - ${flat(a.task)} – ${flat(`${a.deal.customer}: ${a.deal.title}`)} (${detail})`;
   };
-  const sections = [
-    [r.becameOverdue, "becameOverdue", "due"],
-    [r.movedOften, "movedOften", "moved"],
-    [r.doneLate, "doneLate", "late"],
-    [r.dueNextWeek, "dueNextWeek", "due"],
-  ] as const;
   for (const owner of review.owners) {
     lines.push("", flat(owner.name ?? r.nobody));
-    for (const [label, key, kind] of sections) {
-      if (owner[key].length > 0) lines.push(`${label}:`, ...owner[key].map((a) => line(a, kind)));
+    for (const { key, label, kind } of OWNER_SECTIONS) {
+      if (owner[key].length > 0) lines.push(`${r[label]}:`, ...owner[key].map((a) => line(a, kind)));
     }
   }
   if (review.wentStale.length > 0)

@@ -4,6 +4,7 @@ import { closedWithOpenActions } from "./closed-with-open-actions.js";
 import { dealStale } from "./deal-stale.js";
 import { dueBeforeMeeting } from "./due-before-meeting.js";
 import { duePushedOften } from "./due-pushed-often.js";
+import { listSplitAtComma } from "./list-split-at-comma.js";
 import { lostWithoutReason } from "./lost-without-reason.js";
 import { missingDue } from "./missing-due.js";
 import { missingNextMeeting } from "./missing-next-meeting.js";
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   closedWithOpenActions,
   lostWithoutReason,
   ambiguousTime,
+  listSplitAtComma,
 ];
 
 /** Runs every rule on one valid deal; findings come back sorted by position. */

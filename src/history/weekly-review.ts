@@ -1,3 +1,4 @@
+import { type Level, levelOf } from "../findings/level.js";
 import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { ownerKey } from "../model/owner-directory.js";
 import { addWeeks, type IsoWeek, inWeek, weekEnd, weekStart } from "../time/iso-week.js";
@@ -23,12 +24,19 @@ export interface ReviewAction {
   doneOn?: PlainDate;
   /** For "moved often": how often its due date moved later within the six weeks. */
   moves?: number;
+  /** For "overdue": its due date fell in this week ("neu diese Woche"). */
+  newThisWeek?: true;
+  /** For "overdue": days past due on the day the week is judged. */
+  daysOverdue?: number;
+  /** For "overdue": its mark, as the index shows the same action (▲ critical past `criticalOverdueDays`, else ◆). */
+  mark?: Level;
 }
 
 export interface OwnerReview {
   /** The owner as written in the deal (first spelling seen); undefined: actions without an owner. */
   name?: string;
-  becameOverdue: ReviewAction[];
+  /** Every action still overdue when the week is judged — the ones the KPI "überfällig" counts — oldest first. */
+  overdue: ReviewAction[];
   dueNextWeek: ReviewAction[];
   doneLate: ReviewAction[];
   movedOften: ReviewAction[];
@@ -52,6 +60,8 @@ export interface ReviewThresholds {
   staleDays: number;
   /** "Moved three times in six weeks": the count that calls for a structured conversation. */
   duePushedMax: number;
+  /** Days past due from which an overdue action is critical, as on the index. */
+  criticalOverdueDays: number;
 }
 
 function versionAt(versions: readonly Version[], day: PlainDate): Version | undefined {
@@ -90,7 +100,7 @@ function item(deal: ReviewDeal, a: SnapshotAction, extra: Partial<ReviewAction> 
 
 /**
  * The review of `week` from the history (as the repository recorded it by the week's end):
- * - per owner: actions that became overdue in the week, are due the week after, were done late in it, and
+ * - per owner: every action still overdue (those due in the week marked new), actions due the week after, were done late in it, and
  *   whose due date moved later `duePushedMax` times or more within the six weeks ending with it;
  * - deals that went stale in the week or lost their next appointment (one was ahead when the week began, none
  *   is ahead at its end), and the lessons learned added in the week.
@@ -108,7 +118,7 @@ export function weeklyReview(history: History, week: IsoWeek, today: PlainDate, 
     const key = name ? ownerKey(name) : "";
     let review = owners.get(key);
     if (!review) {
-      review = { becameOverdue: [], dueNextWeek: [], doneLate: [], movedOften: [] };
+      review = { overdue: [], dueNextWeek: [], doneLate: [], movedOften: [] };
       if (name) review.name = name;
       owners.set(key, review);
     }
@@ -134,8 +144,15 @@ export function weeklyReview(history: History, week: IsoWeek, today: PlainDate, 
     const before = versionAt(versions, addDays(from, -1));
     const deal = dealOf(file, state);
     for (const a of state.actions) {
-      if (a.status === "open" && a.due && inWeek(a.due, week) && a.due < judged)
-        ownerOf(a.owner).becameOverdue.push(item(deal, a));
+      if (a.status === "open" && a.due && a.due < judged) {
+        const days = daysBetween(a.due, judged);
+        const extra: Partial<ReviewAction> = {
+          daysOverdue: days,
+          mark: levelOf("overdue", "warning", days, { thresholds }),
+        };
+        if (inWeek(a.due, week)) extra.newThisWeek = true;
+        ownerOf(a.owner).overdue.push(item(deal, a, extra));
+      }
       if (a.status === "open" && a.due && inWeek(a.due, nextWeek)) ownerOf(a.owner).dueNextWeek.push(item(deal, a));
       if (a.status === "done" && a.doneOn && a.due && inWeek(a.doneOn, week) && a.doneOn > a.due)
         ownerOf(a.owner).doneLate.push(item(deal, a));
@@ -156,8 +173,8 @@ export function weeklyReview(history: History, week: IsoWeek, today: PlainDate, 
     const fresh = state.lessons.filter((l) => !known.has(l));
     if (fresh.length > 0) review.lessons.push({ deal, lessons: fresh });
   }
-  const weight = (o: OwnerReview) =>
-    o.becameOverdue.length * 3 + o.movedOften.length * 2 + o.doneLate.length + o.dueNextWeek.length;
+  const weight = (o: OwnerReview) => o.overdue.length * 3 + o.movedOften.length * 2 + o.doneLate.length + o.dueNextWeek.length;
+  for (const o of owners.values()) o.overdue.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0));
   review.owners = [...owners.values()]
     .filter((o) => weight(o) > 0)
     .sort((a, b) => weight(b) - weight(a) || (a.name ?? "").localeCompare(b.name ?? ""));

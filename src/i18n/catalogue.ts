@@ -24,6 +24,7 @@ import * as config from "./catalogue/config.js";
 import * as dealFile from "./catalogue/deal-file.js";
 import * as diff from "./catalogue/diff.js";
 import * as findings from "./catalogue/findings.js";
+import * as form from "./catalogue/form.js";
 import * as help from "./catalogue/help.js";
 import * as mail from "./catalogue/mail.js";
 import * as pdf from "./catalogue/pdf.js";
@@ -49,6 +50,7 @@ export const de = {
   ...setup.de,
   ...help.de,
   ...review.de,
+  ...form.de,
 } as const;
 
 export type CatalogueKey = keyof typeof de;
@@ -68,6 +70,7 @@ export const en = {
   ...setup.en,
   ...help.en,
   ...review.en,
+  ...form.en,
 } as const satisfies Record<CatalogueKey, string>;
 
 /** Both languages; `en` has exactly the keys of `de`. */
@@ -89,6 +92,7 @@ type Areas = [
   typeof setup.de,
   typeof help.de,
   typeof review.de,
+  typeof form.de,
 ];
 type KeysOfAny<T> = T extends unknown ? keyof T : never;
 /** Keys that two areas both have. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
-import { phrase } from "../i18n/translate.js";
+import { type Phrase, phrase } from "../i18n/translate.js";
 import type { DealFileEntry } from "./find-deal-files.js";
 import { DEAL_EXTENSION } from "./find-deal-files.js";
 import { git, readBlobs } from "./git.js";
@@ -13,8 +13,30 @@ export async function resolveRevision(revision: string, cwd: string): Promise<st
   try {
     return (await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`], cwd)).trim();
   } catch {
-    throw new ProtokollError(phrase("diff.unknownRevision", { revision }), phrase("diff.unknownRevisionHint"));
+    throw new ProtokollError(phrase("diff.unknownRevision", { revision }), await revisionsHere(cwd));
   }
+}
+
+const BRANCHES_SHOWN = 12;
+
+/**
+ * The fix for an unknown revision: the branches this repository has (local and remote-tracking), so a CI job
+ * that never fetched `origin/main` is told what it can compare with instead of `origin/main` again.
+ */
+async function revisionsHere(cwd: string): Promise<Phrase> {
+  let names: string[] = [];
+  try {
+    const refs = await git(["for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes"], cwd);
+    names = refs.split("\n").filter((name) => name !== "" && !name.endsWith("/HEAD"));
+  } catch {
+    // Not a repository, or git cannot list its refs: the hint without a list.
+  }
+  if (names.length === 0) return phrase("diff.unknownRevisionNoBranches");
+  const shown = names.slice(0, BRANCHES_SHOWN).join(", ");
+  const more = names.length - BRANCHES_SHOWN;
+  return phrase("diff.unknownRevisionHint", {
+    branches: more > 0 ? phrase("diff.andMore", { list: shown, more }) : shown,
+  });
 }
 
 /**

@@ -1,35 +1,49 @@
 import type { Finding } from "../errors.js";
+import { sha256 } from "../util/sha256.js";
 import { slugify } from "../util/slug.js";
 import type { Deal } from "./deal.js";
 
-/** How owners are matched across deals, versions and pages: case and spacing do not make another person. */
-export const ownerKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, " ");
+/**
+ * Who an owner is, across deals, versions, findings, pages and feeds: the NFC-normalised name, so a name typed
+ * on a Mac (NFD: "u" + combining diaeresis) and one typed on Windows (NFC: "ü") are one person; case and
+ * spacing do not make another person either.
+ */
+export const ownerKey = (name: string) => name.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
 
 /** URL-safe slug of a person's name ("Ülkü Demir" → "uelkue-demir"). */
 export function ownerSlug(name: string): string {
-  return slugify(name, 60, "person");
+  return slugify(name, SLUG_MAX, "person");
 }
 
 /** The slug of the page for open actions without a person to answer for them. */
 export const NOBODY_SLUG = "ohne-verantwortliche";
 
+const SLUG_MAX = 60;
+/** Hex digits of the name's hash in a slug that another name holds already; more only if even that collides. */
+const SUFFIX_DIGITS = 6;
+
 export interface OwnerEntry {
   /** {@link ownerKey} of the name; "" for nobody. */
   key: string;
   slug: string;
-  /** The name as first written; undefined for nobody (no owner, or a group such as "wir"). */
+  /** The name as first written (NFC); undefined for nobody (no owner, or a group such as "wir"). */
   name?: string;
 }
 
 /**
  * Who owns open actions, with the one slug each owner's page and calendar live under. An owner that is a group
- * or placeholder (a `vague-owner` finding) counts as nobody. Deals and actions in file order, so the same
- * deals give the same slugs (a second "Anna Schulz" spelled "anna schulz" is the same person; a different
- * person whose name makes the same slug gets "-2").
+ * or placeholder (a `vague-owner` finding) counts as nobody.
+ *
+ * A slug is a function of the names, never of the order of files or actions: people subscribe to
+ * `owners/<slug>/calendar.ics`, and a deal added in front must not hand their address to someone else. Names
+ * whose slugs are the same ("Jörg Müller", "Joerg Mueller") share it out by the name itself: the plain slug goes
+ * to the spelling with the most letters outside ASCII (the spelled-out form is the stand-in for it, so a newcomer
+ * typed without umlauts never takes the page of the one written with them), then to the first in code-point
+ * order; every other gets the plain slug plus a short hash of its own key (`joerg-mueller-3f2a9c`), which stays
+ * the same whoever else comes or goes, and never grows (`-2-2-2`).
  */
 export function ownerDirectory(results: readonly { deal?: Deal; findings: readonly Finding[] }[]): Map<string, OwnerEntry> {
-  const directory = new Map<string, OwnerEntry>();
-  const used = new Set<string>();
+  const names = new Map<string, string | undefined>();
   for (const result of results) {
     const deal = result.deal;
     if (!deal) continue;
@@ -38,12 +52,48 @@ export function ownerDirectory(results: readonly { deal?: Deal; findings: readon
       const vague = result.findings.some((f) => f.code === "vague-owner" && f.action === action.index);
       const person = vague ? undefined : action.owner;
       const key = person ? ownerKey(person) : "";
-      if (directory.has(key)) continue;
-      let slug = person ? ownerSlug(person) : NOBODY_SLUG;
-      while (used.has(slug)) slug = `${slug}-2`;
-      used.add(slug);
-      directory.set(key, person ? { key, slug, name: person } : { key, slug });
+      if (!names.has(key)) names.set(key, person?.normalize("NFC"));
     }
   }
+  return assignSlugs(names);
+}
+
+/** Slugs for owner keys (with their names as written): see {@link ownerDirectory}. */
+export function assignSlugs(names: ReadonlyMap<string, string | undefined>): Map<string, OwnerEntry> {
+  const byBase = new Map<string, string[]>();
+  for (const key of names.keys()) {
+    const base = key === "" ? NOBODY_SLUG : ownerSlug(key);
+    byBase.set(base, [...(byBase.get(base) ?? []), key]);
+  }
+  const slugs = new Map<string, string>();
+  const taken = new Set(byBase.keys());
+  for (const [base, keys] of byBase) {
+    const [holder, ...others] = keys.sort(precedence);
+    if (holder !== undefined) slugs.set(holder, base);
+    for (const key of others) {
+      let slug = suffixed(base, key, SUFFIX_DIGITS);
+      for (let digits = SUFFIX_DIGITS * 2; taken.has(slug) && digits <= 64; digits *= 2) slug = suffixed(base, key, digits);
+      taken.add(slug);
+      slugs.set(key, slug);
+    }
+  }
+  const directory = new Map<string, OwnerEntry>();
+  for (const [key, name] of names) {
+    const slug = slugs.get(key) as string;
+    directory.set(key, name === undefined ? { key, slug } : { key, slug, name });
+  }
   return directory;
+}
+
+/** Who keeps the plain slug: nobody's page first, then the most letters outside ASCII, then code-point order. */
+function precedence(a: string, b: string): number {
+  if (a === "" || b === "") return a === "" ? -1 : 1;
+  const wide = (key: string) => key.replace(/[\x00-\x7f]/g, "").length;
+  return wide(b) - wide(a) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function suffixed(base: string, key: string, digits: number): string {
+  const hash = sha256(key).slice(0, digits);
+  const room = base.slice(0, SLUG_MAX - hash.length - 1).replace(/-+$/g, "");
+  return `${room}-${hash}`;
 }

@@ -2,6 +2,7 @@
  * What the templates see: the whole site, assembled from one view per page (src/render/views/). This module
  * only puts them together; each view computes and formats its own page, templates only lay out.
  */
+import { markOf } from "../findings/level.js";
 import type { History } from "../history/read-history.js";
 import type { Language } from "../model/deal.js";
 import { ownerDirectory } from "../model/owner-directory.js";
@@ -113,7 +114,7 @@ export function assembleSite(
   const rows: IndexRow[] = analysis.deals.map((result) => {
     let made = known?.get(result);
     if (!made) {
-      const findings = result.findings.map((f) => findingView(f, language));
+      const findings = result.findings.map((f) => findingView(f, language, markOf(f, result.deal, today, config)));
       const view = result.deal
         ? dealPageView(result as DealResult & { deal: NonNullable<DealResult["deal"]> }, analysis, pastMeetings)
         : undefined;

@@ -60,6 +60,8 @@ export function cliMessages(language: Language) {
     unknownCiHint: phrase("init.unknownCiHint"),
     badPackageJson: phrase("init.badPackageJson"),
     badPackageJsonHint: phrase("init.badPackageJsonHint"),
+    isLink: (link: string) => w("init.isLink", { link }),
+    notAFile: w("init.notAFile"),
   };
   const doctor = {
     title: w("doctor.title"),
@@ -119,8 +121,16 @@ export function diskFullMessage(code: string, file: string | undefined, language
 export function reviewMessages(language: Language) {
   const w = (key: CatalogueKey, params?: Phrase["params"]) => say(language, params ? { key, params } : { key });
   const plain = (name: string) => w(`review.${name}` as CatalogueKey);
+  // A calendar week as a person reads it ("KW 47/2026"); the ISO form (2026-W47) stays in URLs and data.
+  const weekLabel = (week: string) => {
+    const [year, n] = week.split("-W");
+    return n ? w("review.weekLabel", { n: Number(n), year: year ?? "", iso: week }) : week;
+  };
   return {
-    title: (week: string) => w("review.title", { week }),
+    weekLabel,
+    level: (mark: string) => w(`level_${mark}` as CatalogueKey),
+    weekShort: (week: string) => w("review.weekShort", { n: Number(week.split("-W")[1] ?? 0) }),
+    title: (week: string) => w("review.title", { week: weekLabel(week) }),
     internal: plain("internal"),
     asOf: (date: string) => w("review.asOf", { date }),
     measures: plain("measures"),
@@ -129,7 +139,8 @@ export function reviewMessages(language: Language) {
     overdue: plain("overdue"),
     moved: plain("moved"),
     open: plain("open"),
-    becameOverdue: plain("becameOverdue"),
+    overdueActions: plain("overdueActions"),
+    newThisWeek: plain("newThisWeek"),
     dueNextWeek: plain("dueNextWeek"),
     doneLate: plain("doneLate"),
     movedOften: plain("movedOften"),
@@ -141,7 +152,8 @@ export function reviewMessages(language: Language) {
     due: (date: string) => w("review.due", { date }),
     doneOn: (date: string, due: string) => w("review.doneOn", { date, due }),
     times: (n: number) => w("review.times", { n }),
-    subject: (week: string, company?: string) => w("review.subject", { week, company: company ? ` – ${company}` : "" }),
+    subject: (week: string, company?: string) =>
+      w("review.subject", { week: weekLabel(week), company: company ? ` – ${company}` : "" }),
     greeting: plain("greeting"),
     intro: plain("intro"),
     closing: plain("closing"),

@@ -191,7 +191,12 @@ export function termsView(deal: Deal, t: Messages): { label: string; html: strin
 
 export function communicationView(deal: Deal, t: Messages): { label: string; value: string }[] {
   const rows: { label: string; value: string }[] = [];
-  if (deal.communication?.rhythm) rows.push({ label: t.rhythm, value: deal.communication.rhythm });
+  const rhythm = deal.communication?.rhythm;
+  if (typeof rhythm === "string") rows.push({ label: t.rhythm, value: rhythm });
+  else if (rhythm) {
+    const length = rhythm.duration ? `, ${rhythm.duration} ${t.minutes}` : "";
+    rows.push({ label: t.rhythm, value: `${t[`weekly_${rhythm.weekday}`]} ${rhythm.time}${length}` });
+  }
   if (deal.communication?.channel) rows.push({ label: t.communication, value: deal.communication.channel });
   if (deal.communication?.review) {
     rows.push({ label: t.review, value: formatDate(deal.communication.review as PlainDate, deal.language) });

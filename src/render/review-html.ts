@@ -3,7 +3,7 @@ import { formatDate } from "../time/format-date.js";
 import type { Language } from "../time/language.js";
 import { outputLayout } from "../util/output-layout.js";
 import { reviewMessages } from "./i18n.js";
-import { actionParts, percentText } from "./review-words.js";
+import { actionParts, OWNER_SECTIONS, percentText, type ReviewSection } from "./review-words.js";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -24,22 +24,16 @@ export function reviewBodyHtml(review: WeeklyReview, language: Language, goal: n
     `<div><dt>${escapeHtml(r.open)}</dt><dd>${m.open}</dd></div>`,
     "</dl>",
   ];
-  const line = (a: ReviewAction, kind: "due" | "late" | "moved") => {
+  const line = (a: ReviewAction, kind: ReviewSection) => {
     const { detail } = actionParts(a, kind, language);
     return `<li>${escapeHtml(a.task)} – ${dealLink(a.deal)} <span class="review-detail">(${escapeHtml(detail)})</span></li>`;
   };
-  const sections: [string, "becameOverdue" | "dueNextWeek" | "doneLate" | "movedOften", "due" | "late" | "moved", string][] = [
-    [r.becameOverdue, "becameOverdue", "due", "overdue"],
-    [r.movedOften, "movedOften", "moved", "due-pushed-often"],
-    [r.doneLate, "doneLate", "late", ""],
-    [r.dueNextWeek, "dueNextWeek", "due", ""],
-  ];
   for (const owner of review.owners) {
     out.push(`<section class="review-owner"><h2>${escapeHtml(owner.name ?? r.nobody)}</h2>`);
-    for (const [label, key, kind, code] of sections) {
+    for (const { key, label, kind, code } of OWNER_SECTIONS) {
       if (owner[key].length === 0) continue;
       out.push(
-        `<h3${code ? ` data-finding="${code}"` : ""}>${escapeHtml(label)}</h3><ul>${owner[key].map((a) => line(a, kind)).join("")}</ul>`,
+        `<h3${code ? ` data-finding="${code}"` : ""}>${escapeHtml(r[label])}</h3><ul>${owner[key].map((a) => line(a, kind)).join("")}</ul>`,
       );
     }
     out.push("</section>");

@@ -30,6 +30,10 @@ function answer(response: ServerResponse, status: number, text: string): void {
 
 const hardened = new WeakSet<Server>();
 
+/** A handler that answers some requests before the site does (the protocol form): true when it took the request. */
+export type Intercept = (request: IncomingMessage, response: ServerResponse) => boolean;
+const intercepts = new WeakMap<object, Intercept>();
+
 /**
  * Eleventy's dev server listens on every interface, answers to any `Host`, and lets one odd request path
  * (`GET /%2e%2e%2fx` → "Invalid path") reject its handler, which ends the process. The site shows internal
@@ -43,6 +47,7 @@ function hardenDevServer(): void {
   const DevServer = require("@11ty/eleventy-dev-server") as DevServerClass;
   DevServer.prototype._serverListen = function (this: DevServerClass["prototype"], port: number) {
     const server = this.server;
+    const intercept = intercepts.get(this);
     if (!hardened.has(server)) {
       hardened.add(server);
       const handlers = server.listeners("request") as ((request: IncomingMessage, response: ServerResponse) => unknown)[];
@@ -52,6 +57,7 @@ function hardenDevServer(): void {
           answer(response, 421, `This server answers only to http://localhost:${port}/.`);
           return;
         }
+        if (intercept?.(request, response)) return;
         for (const handler of handlers) {
           Promise.resolve()
             .then(() => handler.call(server, request, response))
@@ -89,7 +95,7 @@ export interface LiveServer {
  * Serves `outDir` on http://localhost:<port>/ with live reload (Eleventy's dev server, hardened as above). It
  * watches nothing itself: `serve` writes the pages a save touched and then calls `reload` with them.
  */
-export async function startLiveServer(outDir: string, port: number): Promise<LiveServer> {
+export async function startLiveServer(outDir: string, port: number, intercept?: Intercept): Promise<LiveServer> {
   hardenDevServer();
   const server = devServerClass().getServer("protokoll", outDir, {
     port,
@@ -99,6 +105,7 @@ export async function startLiveServer(outDir: string, port: number): Promise<Liv
     // Its own log lines would interleave with ours; a server error (port in use) still goes to stderr.
     logger: { log() {}, info() {}, warn() {}, error: (message: string) => console.error(message), forceLog() {} },
   });
+  if (intercept) intercepts.set(server, intercept);
   server.serve(port);
   return {
     reload: (files) => {

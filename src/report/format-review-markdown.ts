@@ -1,6 +1,6 @@
 import type { ReviewDeal, WeeklyReview } from "../history/weekly-review.js";
 import { reviewMessages } from "../render/i18n.js";
-import { actionParts, measuresLine } from "../render/review-words.js";
+import { actionParts, measuresLine, OWNER_SECTIONS } from "../render/review-words.js";
 import { formatDate } from "../time/format-date.js";
 import type { Language } from "../time/language.js";
 import { markdownText } from "./markdown-text.js";
@@ -20,17 +20,11 @@ export function formatReviewMarkdown(review: WeeklyReview, language: Language, g
     "",
     `**${r.measures}:** ${measuresLine(review, language, goal)}`,
   ];
-  const sections: [string, "becameOverdue" | "dueNextWeek" | "doneLate" | "movedOften", "due" | "late" | "moved"][] = [
-    [r.becameOverdue, "becameOverdue", "due"],
-    [r.movedOften, "movedOften", "moved"],
-    [r.doneLate, "doneLate", "late"],
-    [r.dueNextWeek, "dueNextWeek", "due"],
-  ];
   for (const owner of review.owners) {
     lines.push("", `### ${markdownText(owner.name ?? r.nobody)}`);
-    for (const [label, key, kind] of sections) {
+    for (const { key, label, kind } of OWNER_SECTIONS) {
       if (owner[key].length === 0) continue;
-      lines.push("", `**${label}**`, "");
+      lines.push("", `**${r[label]}**`, "");
       for (const a of owner[key]) {
         const p = actionParts(a, kind, language);
         lines.push(`- ${markdownText(p.task)} – ${markdownText(p.deal)} (${p.detail})`);

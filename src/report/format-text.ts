@@ -4,6 +4,7 @@ import type { Analysis } from "../pipeline.js";
 import type { Language } from "../time/language.js";
 import { logPath, logText } from "../util/log-sink.js";
 import { codeFrame } from "./code-frame.js";
+import { markCounts } from "./mark-counts.js";
 
 export interface TextOptions {
   color?: boolean;
@@ -55,8 +56,7 @@ function summaryLine(analysis: Analysis, language: Language, paint: Painter): st
   const text = t(language, "check.summary", {
     deals: plural(deals, "n.deal"),
     today: date(analysis.today),
-    errors: plural(errors, "n.error"),
-    warnings: plural(warnings, "n.warning"),
+    marks: markCounts(analysis, language),
     clean,
   });
   return errors > 0 ? paint.red(text) : warnings > 0 ? paint.yellow(text) : paint.green(text);

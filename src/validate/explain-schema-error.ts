@@ -3,8 +3,10 @@ import { type Finding, finding } from "../errors.js";
 import type { CatalogueKey } from "../i18n/catalogue.js";
 import { type Phrase, phrase } from "../i18n/translate.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
+import { parsePlainDate } from "../time/plain-date.js";
 import { didYouMean } from "./did-you-mean.js";
-import { explainFormatError } from "./explain-format-error.js";
+import { colonInItem } from "./explain-colon-in-item.js";
+import { explainFormatError, type ValueContext } from "./explain-format-error.js";
 import { pointerToPath } from "./pointer-to-path.js";
 
 /** German words people type for our keys; "did you mean" should know them too. */
@@ -94,6 +96,8 @@ export function explainSchemaError(error: ErrorObject, source: SourceDocument, e
     }
     case "type": {
       const expected = String(error.params.type);
+      const colon = expected === "string" ? colonInItem(source, path, name) : undefined;
+      if (colon) return schemaFinding("type", colon);
       const written = source.plainScalarSource(path) ?? JSON.stringify(value);
       const subject = path.length === 0 ? phrase("schema.theFile") : `\`${name}\``;
       return schemaFinding(
@@ -119,7 +123,15 @@ export function explainSchemaError(error: ErrorObject, source: SourceDocument, e
       );
     }
     case "format":
-      return explainFormatError(String(error.params.format), name, String(value), file, at(path), example);
+      return explainFormatError(
+        String(error.params.format),
+        name,
+        String(value),
+        file,
+        at(path),
+        example,
+        valueContext(source, path),
+      );
     case "minLength":
       return finding("invalid-field", file, at(path), phrase("schema.empty", { name }), phrase("schema.emptyHint"));
     case "maxLength":
@@ -159,7 +171,8 @@ export function explainSchemaError(error: ErrorObject, source: SourceDocument, e
     }
     case "pattern":
       // Times are a pattern, not `format: time` (which JSON Schema defines as HH:MM:SS with offset).
-      if (path.at(-1) === "time") return explainFormatError("time", name, String(value), file, at(path), example);
+      if (path.at(-1) === "time")
+        return explainFormatError("time", name, String(value), file, at(path), example, valueContext(source, path));
       return finding(
         "invalid-field",
         file,
@@ -200,7 +213,36 @@ function describeValue(value: unknown): Phrase {
     : phrase("schema.value.other", { value: String(value) });
 }
 
+/** A due date and the next meeting are never before the meeting; whether the value was written unquoted. */
+function valueContext(source: SourceDocument, path: YamlPath): ValueContext {
+  const context: ValueContext = {};
+  const dated = (path[0] === "actions" && path[2] === "due" && path.length === 3) || path.join(".") === "next_meeting.date";
+  const meeting = dated ? source.doc.getIn(["meeting", "date"]) : undefined;
+  const floor = typeof meeting === "string" ? parsePlainDate(meeting) : undefined;
+  if (floor) context.floor = floor;
+  const plain = source.plainScalarSource(path);
+  if (plain !== undefined) context.plain = plain;
+  return context;
+}
+
+/** `ja`, `nein`, `yes`, `no` … where a boolean belongs. */
+const YES_NO: Record<string, boolean> = {
+  ja: true,
+  nein: false,
+  yes: true,
+  no: false,
+  j: true,
+  n: false,
+  wahr: true,
+  falsch: false,
+  y: true,
+  on: true,
+  off: false,
+};
+
 function typeHint(expected: string, written: string, value: unknown, example: string): Phrase {
+  if (expected === "boolean" && typeof value === "string" && Object.hasOwn(YES_NO, value.trim().toLowerCase()))
+    return phrase("schema.typeHint.yesNo", { fix: String(YES_NO[value.trim().toLowerCase()]), written: value });
   if (expected === "string" && value === null) return phrase("schema.typeHint.empty");
   if (expected === "string" && typeof value === "object") return phrase("schema.typeHint.plain");
   if (expected === "string") return phrase("schema.typeHint.quote", { written });

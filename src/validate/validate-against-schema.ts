@@ -3,7 +3,9 @@ import { capFindings, type Finding, MAX_FINDINGS_PER_FILE } from "../errors.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
 import { addDays, type PlainDate } from "../time/plain-date.js";
 import { explainSchemaError } from "./explain-schema-error.js";
+import { pickAnyOfBranches } from "./pick-any-of-branch.js";
 import { pointerToPath } from "./pointer-to-path.js";
+import { schemas } from "./schemas.js";
 
 /**
  * Validates plain data against a compiled JSON Schema and turns every schema violation into an `invalid-field`
@@ -52,8 +54,12 @@ function setAt(data: unknown, path: YamlPath, value: unknown): void {
 }
 
 /** Drops the noise ajv adds around one real problem (e.g. the `if` of an if/then). */
-function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+function relevantErrors(all: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
+  // Only the deal schema has `anyOf`s (a line or an item, two forms of an escalation step).
+  const errors = all.some((e) => e.keyword === "anyOf")
+    ? pickAnyOfBranches(all, (schemas().dealSchema.definitions ?? {}) as Record<string, unknown>)
+    : all;
   return errors.filter((e) => {
     if (e.keyword === "if") return false;
     // A date's pattern (its range, for editors) says again what the `date` format says better.

@@ -1,18 +1,18 @@
 // Accessibility of the pages people use every day, checked by axe-core in real Chromium.
-import { copyFile, mkdir, mkdtemp, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser } from "../helpers/browser.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 let site: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-axe-"));
+  const cwd = tempDir("protokoll-axe-");
   await mkdir(path.join(cwd, "deals"));
   for (const file of await readdir(path.join(ROOT, "deals")))
     await copyFile(path.join(ROOT, "deals", file), path.join(cwd, "deals", file));

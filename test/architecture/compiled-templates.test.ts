@@ -4,11 +4,11 @@
 // the source it was made from: a template that differs from it is compiled at run time, never served stale.
 // In a child process on dist/, as `npm run compile` made it (test/global-setup.ts runs the same steps).
 import { execFileSync } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const SCRIPT = `
 import path from "node:path";
@@ -55,10 +55,10 @@ console.log(JSON.stringify({
 
 describe("templates compiled with the package", () => {
   it("leave a build nothing to compile, and a source they were not made from is compiled, not served stale", async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), "protokoll-compiled-templates-"));
+    const folder = tempDir("protokoll-compiled-templates-");
     const script = path.join(folder, "probe.mjs");
     await writeFile(script, SCRIPT);
-    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-compiled-templates-site-"));
+    const cwd = tempDir("protokoll-compiled-templates-site-");
     const output = execFileSync(process.execPath, [script, ROOT, cwd], { encoding: "utf8" });
     const run = JSON.parse(output.trim().split("\n").at(-1) as string);
     expect(run.pages).toBeGreaterThan(10);

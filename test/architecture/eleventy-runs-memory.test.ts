@@ -5,11 +5,11 @@
 // (src/render/eleventy-setup.ts). In a child process on dist/: after runs of the whole site and of deal pages
 // alone, the cache is empty (without the clean-up it held 13 entries after one run, 27 after three).
 import { execFileSync } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const SCRIPT = `
 import path from "node:path";
@@ -39,10 +39,10 @@ console.log(JSON.stringify(sizes));
 
 describe("a finished Eleventy run", () => {
   it("leaves nothing in Eleventy's process-wide compile cache", async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), "protokoll-runs-memory-"));
+    const folder = tempDir("protokoll-runs-memory-");
     const script = path.join(folder, "runs.mjs");
     await writeFile(script, SCRIPT);
-    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-runs-memory-site-"));
+    const cwd = tempDir("protokoll-runs-memory-site-");
     const output = execFileSync(process.execPath, [script, ROOT, cwd], { encoding: "utf8" });
     const runs = JSON.parse(output.trim().split("\n").at(-1) as string);
     expect(runs).toEqual([

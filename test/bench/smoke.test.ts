@@ -1,7 +1,6 @@
 // The benchmark is not part of npm test, but a tiny run of its harness is, so it cannot rot.
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateDeals } from "../../bench/generate-deals.js";
@@ -9,11 +8,12 @@ import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
 import { analyse } from "../../src/pipeline.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 import { ROOT } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 describe("benchmark harness", () => {
   it("generates the same valid, realistic deals for the same seed", async () => {
-    const a = await mkdtemp(path.join(tmpdir(), "protokoll-gen-"));
-    const b = await mkdtemp(path.join(tmpdir(), "protokoll-gen-"));
+    const a = tempDir("protokoll-gen-");
+    const b = tempDir("protokoll-gen-");
     generateDeals(path.join(a, "deals"), 12);
     generateDeals(path.join(b, "deals"), 12);
     const files = await readdir(path.join(a, "deals"));
@@ -28,7 +28,7 @@ describe("benchmark harness", () => {
   });
 
   it("runs end to end on a few deals and prints every measurement", async () => {
-    const out = await mkdtemp(path.join(tmpdir(), "protokoll-bench-results-"));
+    const out = tempDir("protokoll-bench-results-");
     const stdout = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,

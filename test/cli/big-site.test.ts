@@ -3,15 +3,15 @@
 // site-output.ts): 10 000 deals' views at once were ~150 MB of the build's peak. Built as a big site
 // (PROTOKOLL_PAGES_PER_RUN=7 for 24 deals), every file must be what one run makes, byte for byte — for the team
 // and for a client, from scratch and after one deal changed. Real builds, spawned CLI.
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateDeals } from "../../bench/generate-deals.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 async function project(): Promise<string> {
-  const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-big-"));
+  const cwd = tempDir("protokoll-big-");
   generateDeals(path.join(cwd, "deals"), 24, 11);
   return cwd;
 }
@@ -41,7 +41,7 @@ describe("a big site", () => {
     it(`comes out as one run makes it, from scratch and after one change (${audience})`, async () => {
       const cwd = await project();
       const args = ["--audience", audience];
-      const big = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")), PROTOKOLL_PAGES_PER_RUN: "7" };
+      const big = { XDG_CACHE_HOME: tempDir("protokoll-key-"), PROTOKOLL_PAGES_PER_RUN: "7" };
       await build(cwd, [...args, "--out", "big"], big);
       await build(cwd, [...args, "--out", "one"], {});
       const scratch = await files(path.join(cwd, "big"));

@@ -2,13 +2,13 @@
 // `calendar-parts.jsonl` of the build's state folder), and the files come out byte for byte as a build from scratch makes them. A
 // part is trusted only when the output manifest vouches for the file's bytes and the deal's `.ics` still holds
 // what was written: a changed parts file or a changed `.ics` is made again. Real builds, spawned CLI.
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { stateDirUnder } from "../helpers/cache.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const withOwner = (title: string, owner: string, due: string) =>
   deal(
@@ -32,7 +32,7 @@ const DEALS = {
 
 async function project() {
   const cwd = await dealsDir(DEALS);
-  const cache = await mkdtemp(path.join(tmpdir(), "protokoll-key-"));
+  const cache = tempDir("protokoll-key-");
   const build = async () => {
     const result = await runCli(["build", "--no-pdf", "--today", "2026-11-23"], {
       cwd,

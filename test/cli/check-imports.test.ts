@@ -2,12 +2,12 @@
 // spawned process records every module it resolves, by `import` and by `require` (the YAML parser and the
 // validator are required when first needed).
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { BIN } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const HOOK = `
 import { appendFileSync } from "node:fs";
@@ -40,7 +40,7 @@ async function modulesLoadedBy(
   env: Record<string, string> = {},
 ): Promise<{ status: number | null; urls: string[] }> {
   cwd ??= await twoDeals();
-  const folder = await mkdtemp(path.join(tmpdir(), "protokoll-imports-"));
+  const folder = tempDir("protokoll-imports-");
   const register = path.join(folder, "register.mjs");
   await writeFile(path.join(folder, "hook.mjs"), HOOK);
   await writeFile(
@@ -82,7 +82,7 @@ describe("what check loads", () => {
   it("a build whose deals and configuration are all known loads neither the YAML parser nor the validator", async () => {
     const cwd = await twoDeals();
     await writeFile(path.join(cwd, "protokoll.config.yaml"), "company:\n  name: Nordlicht Energie AG\nsite_language: en\n");
-    const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };
+    const env = { XDG_CACHE_HOME: tempDir("protokoll-key-") };
     const first = await modulesLoadedBy(["build", "--no-pdf"], cwd, env);
     expect(first.urls.some((url) => url.includes("/node_modules/yaml/"))).toBe(true);
     expect(first.urls.some((url) => url.includes("/node_modules/ajv/"))).toBe(true);

@@ -1,11 +1,11 @@
 // The contract's exit codes and outputs, checked by spawning the real binary.
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdtemp, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const TODAY = ["--today", "2026-11-23"];
 
@@ -36,7 +36,9 @@ describe("protokoll check", () => {
   it("exits 0 on the example deals, which have warnings but no errors", async () => {
     const result = await runCli(["check", ...TODAY]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/6 deals checked \(today 23 Nov 2026\): 0 errors, \d+ warnings/);
+    expect(result.stdout).toMatch(
+      /6 deals checked \(today 23 Nov 2026\): ✖ 0 errors, ▲ \d+ critical, ◆ \d+ warnings, ○ \d+ notes?/,
+    );
   });
 
   it("exits 1 with --strict when there are warnings", async () => {
@@ -119,7 +121,7 @@ describe("protokoll check", () => {
 describe("protokoll build", () => {
   it("builds every valid deal, lists the broken one, writes report.json, and exits 1", async () => {
     const cwd = await withExamplesPlus({ "kaputt.yaml": BROKEN });
-    const out = path.join(await mkdtemp(path.join(tmpdir(), "protokoll-out-")), "site");
+    const out = path.join(tempDir("protokoll-out-"), "site");
     const result = await runCli(["build", "--out", out, "--no-pdf", ...TODAY], { cwd });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Built 6 deals .*1 broken/);

@@ -1,14 +1,14 @@
 // serve's poll beside the watcher (src/cli/deals-folder-poll.ts): a deleted deal once stayed on the index
 // because the recursive watcher missed its removal. The poll reports what changed since the last update.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DealsFolderPoll } from "../../src/cli/deals-folder-poll.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 describe("DealsFolderPoll", () => {
   it("reports deal files added, changed and removed since the last look, and nothing else", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-poll-"));
+    const dir = tempDir("protokoll-poll-");
     await mkdir(path.join(dir, "2026"));
     await writeFile(path.join(dir, "anna.yaml"), "title: A\n");
     await writeFile(path.join(dir, "2026", "bernd.yml"), "title: B\n");
@@ -32,7 +32,7 @@ describe("DealsFolderPoll", () => {
   });
 
   it("sees no deal files in a folder that is gone, and the files again when it is back", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-poll-"));
+    const dir = tempDir("protokoll-poll-");
     await writeFile(path.join(dir, "anna.yaml"), "title: A\n");
     const poll = new DealsFolderPoll(dir);
     await rm(dir, { recursive: true });

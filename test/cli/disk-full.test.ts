@@ -7,8 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { simpleParser } from "mailparser";
@@ -16,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { pdfinfo } from "../helpers/poppler.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const TODAY = ["--today", "2026-11-23"];
 const FILL_DISK = fileURLToPath(new URL("../helpers/fill-disk.mjs", import.meta.url));
@@ -32,7 +32,7 @@ const sha = (file: string) => createHash("sha256").update(readFileSync(file)).di
 const snapshot = (out: string) => new Map(walk(out).map((f) => [path.relative(out, f), sha(f)]));
 
 async function project(titles: "A" | "B"): Promise<string> {
-  const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-disk-"));
+  const cwd = tempDir("protokoll-disk-");
   await mkdir(path.join(cwd, "deals"));
   for (const slug of slugs) await copyFile(path.join(ROOT, "deals", `${slug}.yaml`), path.join(cwd, "deals", `${slug}.yaml`));
   if (titles === "B") await renameAll(cwd);
@@ -91,7 +91,7 @@ afterAll(() => {
 
 type Fill = { how: "injected"; bytes: number } | { how: "tmpfs"; leave: number };
 
-const probe = await mkdtemp(path.join(tmpdir(), "protokoll-mount-"));
+const probe = tempDir("protokoll-mount-");
 const canMount = tryMount(probe);
 if (canMount) execFileSync("umount", [probe]);
 const cases: [string, Fill][] = [

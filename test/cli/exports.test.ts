@@ -1,7 +1,6 @@
 // What `build` writes beside the pages: .ics per deal, calendar.ics, and the recap mail draft with the PDF.
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
@@ -9,13 +8,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "../../src/time/format-date.js";
 import { pdftotext } from "../helpers/poppler.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 let cwd: string;
 const slugs = (await readdir(path.join(ROOT, "deals"))).map((f) => f.replace(/\.yaml$/, ""));
 const out = (...parts: string[]) => path.join(cwd, "_site", ...parts);
 
 beforeAll(async () => {
-  cwd = await mkdtemp(path.join(tmpdir(), "protokoll-exports-"));
+  cwd = tempDir("protokoll-exports-");
   await mkdir(path.join(cwd, "deals"));
   for (const slug of slugs) await copyFile(path.join(ROOT, "deals", `${slug}.yaml`), path.join(cwd, "deals", `${slug}.yaml`));
   expect((await runCli(["build", "--today", "2026-11-23"], { cwd })).code).toBe(0);
@@ -53,7 +53,7 @@ describe("recap mail drafts", () => {
   });
 
   it("carries nothing from any internal field, checked with canaries in every one", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-eml-"));
+    const dir = tempDir("protokoll-eml-");
     await mkdir(path.join(dir, "deals"));
     const { writeFile } = await import("node:fs/promises");
     await writeFile(
@@ -87,7 +87,7 @@ describe("recap mail drafts", () => {
   });
 
   it("lets no newline in a name or title inject a header", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-eml-"));
+    const dir = tempDir("protokoll-eml-");
     await mkdir(path.join(dir, "deals"));
     const { writeFile } = await import("node:fs/promises");
     await writeFile(

@@ -1,19 +1,19 @@
 // Regression: small files of one mistake repeated thousands of times (4000 × `: :`, 8000 × `title: t`,
 // 20 000 unknown keys …) took 14–60 s in `check`, because every finding searched the whole document again.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { HOSTILE_SHAPE_BYTES, hostileShapes } from "../../bench/hostile-shapes.js";
 import { MAX_FINDINGS_PER_FILE } from "../../src/errors.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 describe("check on small files of one mistake repeated", () => {
   it.each(hostileShapes())(
     "%s: bounded time, at most 50 findings and one '… and N more'",
     async (_name, text) => {
       expect(Buffer.byteLength(text)).toBeLessThanOrEqual(HOSTILE_SHAPE_BYTES);
-      const dir = await mkdtemp(path.join(tmpdir(), "protokoll-dos-"));
+      const dir = tempDir("protokoll-dos-");
       await mkdir(path.join(dir, "deals"));
       await writeFile(path.join(dir, "deals", "hostile.yaml"), text);
       const started = performance.now();

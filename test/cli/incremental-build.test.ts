@@ -2,13 +2,13 @@
 // with one deal changed it writes that deal's files and the overview pages that list it. A file written again
 // (temporary file + rename) gets a new inode, so the inodes count the writes.
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { stateDirUnder } from "../helpers/cache.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 interface Snapshot {
   inode: Map<string, number>;
@@ -62,7 +62,7 @@ const bernd = deal(
 /** Anna's and Bernd's deals in a fresh folder, with a machine key of their own, and a build there. */
 async function twoDeals() {
   const cwd = await dealsDir({ "anna.yaml": anna("Annas Deal"), "bernd.yaml": bernd });
-  const env = { XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) };
+  const env = { XDG_CACHE_HOME: tempDir("protokoll-key-") };
   const build = (today = "2026-11-23") => runCli(["build", "--today", today], { cwd, env });
   return { cwd, env, build, outDir: path.join(cwd, "_site") };
 }

@@ -1,11 +1,11 @@
 // `protokoll init`: scaffolds a deals repository, never overwrites, changes nothing the second time, and merges
 // into an existing package.json only what is missing — saying what it left alone.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const ENV = { PROTOKOLL_TODAY: "2026-11-23", PROTOKOLL_LANG: undefined };
 
@@ -28,7 +28,7 @@ function snapshot(dir: string): Record<string, { text: string; mtime: number }> 
 
 describe("protokoll init", () => {
   it("scaffolds a deals repository whose example deal checks clean, with the GitHub workflow by default", async () => {
-    const dir = path.join(await mkdtemp(path.join(tmpdir(), "protokoll-init-")), "vertrieb");
+    const dir = path.join(tempDir("protokoll-init-"), "vertrieb");
     const result = await runCli(["init", dir], { env: ENV });
     expect(result.code, result.stderr).toBe(0);
     expect(Object.keys(snapshot(dir)).sort()).toEqual([
@@ -67,7 +67,7 @@ describe("protokoll init", () => {
   });
 
   it("changes nothing the second time", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-init-"));
+    const dir = tempDir("protokoll-init-");
     expect((await runCli(["init", "--ci", "gitlab"], { cwd: dir, env: ENV })).code).toBe(0);
     const before = snapshot(dir);
     expect(Object.keys(before)).toContain(".gitlab-ci.yml");
@@ -78,7 +78,7 @@ describe("protokoll init", () => {
   });
 
   it("merges into an existing package.json only what is missing and says what it left alone", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-init-"));
+    const dir = tempDir("protokoll-init-");
     const existing = {
       name: "unser-vertrieb",
       version: "1.0.0",
@@ -119,39 +119,35 @@ describe("protokoll init", () => {
   });
 
   it("says what to commit, the vendored tarball too; a tarball outside the repository is named with how to move it in", async () => {
-    const root = await mkdtemp(path.join(tmpdir(), "protokoll-init-"));
-    try {
-      const inside = path.join(root, "inside");
-      await mkdir(inside);
-      await writeFile(
-        path.join(inside, "package.json"),
-        JSON.stringify({ dependencies: { protokoll: "file:vendor/protokoll-0.1.0.tgz" } }),
-      );
-      const listed = await runCli(["init", inside, "--ci", "gitlab", "--lang", "en"], { env: ENV });
-      expect(listed.stdout).toContain(
-        "Commit: package.json, protokoll.config.yaml, deals/, .gitignore, .vscode/, README.md, .gitlab-ci.yml, package-lock.json, vendor/protokoll-0.1.0.tgz. Not: _site/, node_modules/, .protokoll-cache/.",
-      );
+    const root = tempDir("protokoll-init-");
+    const inside = path.join(root, "inside");
+    await mkdir(inside);
+    await writeFile(
+      path.join(inside, "package.json"),
+      JSON.stringify({ dependencies: { protokoll: "file:vendor/protokoll-0.1.0.tgz" } }),
+    );
+    const listed = await runCli(["init", inside, "--ci", "gitlab", "--lang", "en"], { env: ENV });
+    expect(listed.stdout).toContain(
+      "Commit: package.json, protokoll.config.yaml, deals/, .gitignore, .vscode/, README.md, .gitlab-ci.yml, package-lock.json, vendor/protokoll-0.1.0.tgz. Not: _site/, node_modules/, .protokoll-cache/.",
+    );
 
-      // Regression: npm records a tarball installed from beside the repository as `file:../…`; no clone has it.
-      const outside = path.join(root, "outside");
-      await mkdir(outside);
-      await writeFile(
-        path.join(outside, "package.json"),
-        JSON.stringify({ dependencies: { protokoll: "file:../protokoll-0.1.0.tgz" } }),
-      );
-      const warned = await runCli(["init", outside, "--lang", "en"], { env: ENV });
-      expect(warned.code).toBe(0);
-      expect(warned.stdout).toContain(
-        "package.json installs protokoll from ../protokoll-0.1.0.tgz, outside this repository: a fresh clone (a colleague, CI) cannot find the file, and `npm ci` fails. Put the tarball into vendor/ and install it from there: `mkdir -p vendor && cp ../protokoll-0.1.0.tgz vendor/ && npm install --save-exact ./vendor/protokoll-0.1.0.tgz`, then commit vendor/protokoll-0.1.0.tgz.",
-      );
-      expect(warned.stdout).not.toMatch(/Commit: .*protokoll-0\.1\.0\.tgz/);
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    // Regression: npm records a tarball installed from beside the repository as `file:../…`; no clone has it.
+    const outside = path.join(root, "outside");
+    await mkdir(outside);
+    await writeFile(
+      path.join(outside, "package.json"),
+      JSON.stringify({ dependencies: { protokoll: "file:../protokoll-0.1.0.tgz" } }),
+    );
+    const warned = await runCli(["init", outside, "--lang", "en"], { env: ENV });
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toContain(
+      "package.json installs protokoll from ../protokoll-0.1.0.tgz, outside this repository: a fresh clone (a colleague, CI) cannot find the file, and `npm ci` fails. Put the tarball into vendor/ and install it from there: `mkdir -p vendor && cp ../protokoll-0.1.0.tgz vendor/ && npm install --save-exact ./vendor/protokoll-0.1.0.tgz`, then commit vendor/protokoll-0.1.0.tgz.",
+    );
+    expect(warned.stdout).not.toMatch(/Commit: .*protokoll-0\.1\.0\.tgz/);
   });
 
   it("refuses a package.json it cannot read, and an unknown --ci, without writing anything (exit 2)", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-init-"));
+    const dir = tempDir("protokoll-init-");
     await writeFile(path.join(dir, "package.json"), "{ not json");
     const broken = await runCli(["init", "--lang", "en"], { cwd: dir, env: ENV });
     expect(broken.code).toBe(2);

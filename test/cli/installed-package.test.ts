@@ -8,14 +8,14 @@
 // `file:../…`, and every fresh clone's `npm ci` failed with ENOENT.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfinfo } from "../helpers/poppler.js";
 import { ROOT } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
@@ -50,7 +50,7 @@ async function protokoll(...args: string[]): Promise<{ code: number; stdout: str
 }
 
 beforeAll(async () => {
-  const work = await mkdtemp(path.join(tmpdir(), "protokoll-installed-"));
+  const work = tempDir("protokoll-installed-");
   // dist/ is compiled by the global setup: pack without running `prepare` again under other tests' feet.
   const packed = await exec("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], {
     cwd: ROOT,

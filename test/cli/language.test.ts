@@ -1,13 +1,13 @@
 // German first: every command speaks German by default in the example repository and English with --lang en,
 // and neither leaks a word of the other language — beyond deal text, YAML keys in backticks and finding codes.
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { FINDING_CODES } from "../../src/errors.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const ENGLISH = [
   "has no",
@@ -128,7 +128,7 @@ describe.each(runs)("in $language ($extra)", ({ language, extra, env }) => {
   });
 
   it("build (findings grouped by deal) and report.json", async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), "protokoll-lang-"));
+    const cwd = tempDir("protokoll-lang-");
     cpSync(path.join(ROOT, "deals"), path.join(cwd, "deals"), { recursive: true });
     const result = await runCli(["build", "--no-pdf", ...TODAY, ...extra], { cwd, env });
     expect(result.code).toBe(0);
@@ -138,7 +138,7 @@ describe.each(runs)("in $language ($extra)", ({ language, extra, env }) => {
   });
 
   it("new", async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), "protokoll-lang-"));
+    const cwd = tempDir("protokoll-lang-");
     const result = await runCli(["new", "Testdeal", "--date", "2026-11-20", ...extra], { cwd, env });
     expect(result.code).toBe(0);
     expectOnly(language, result.stderr, "new");
@@ -166,7 +166,7 @@ describe("the language of the CLI", () => {
     expect(await summary([], GERMAN_DEFAULT)).toMatch(/^6 Deals geprüft \(heute 23\.11\.2026\)/);
     expect(await summary([], { PROTOKOLL_LANG: "en" })).toMatch(/^6 deals checked \(today 23 Nov 2026\)/);
     expect(await summary(["--lang", "de"], { PROTOKOLL_LANG: "en" })).toMatch(/^6 Deals geprüft/);
-    const cwd = mkdtempSync(path.join(tmpdir(), "protokoll-lang-"));
+    const cwd = tempDir("protokoll-lang-");
     cpSync(path.join(ROOT, "deals"), path.join(cwd, "deals"), { recursive: true });
     cpSync(path.join(ROOT, "schema"), path.join(cwd, "schema"), { recursive: true });
     const { writeFileSync } = await import("node:fs");

@@ -1,15 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { Validator } from "jsonschema";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 describe("protokoll new", () => {
   it("writes a deal that check accepts with only the nudges for owner, date and next appointment", async () => {
-    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
+    const cwd = tempDir("protokoll-new-");
     const args = ["new", "Rahmenvertrag Müller & Söhne", "--customer", "Müller & Söhne GmbH", "--date", "2026-11-20"];
     const first = await runCli(args, { cwd });
     expect(first.code).toBe(0);
@@ -31,7 +30,7 @@ describe("protokoll new", () => {
   });
 
   it("refuses to overwrite, with exit code 2", async () => {
-    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
+    const cwd = tempDir("protokoll-new-");
     const args = ["new", "Zweimal", "--date", "2026-11-20"];
     expect((await runCli(args, { cwd })).code).toBe(0);
     const before = readFileSync(path.join(cwd, "deals", "2026-11-20-zweimal.yaml"), "utf8");
@@ -44,7 +43,7 @@ describe("protokoll new", () => {
   it.each(["de", "en"])(
     "writes a %s template that stays valid when every commented line is uncommented, as it says",
     async (language) => {
-      const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
+      const cwd = tempDir("protokoll-new-");
       const made = await runCli(["new", "Vorlage", "--date", "2026-11-20", "--language", language], { cwd });
       expect(made.code).toBe(0);
       const file = path.join(cwd, "deals", "2026-11-20-vorlage.yaml");
@@ -65,7 +64,7 @@ describe("protokoll new", () => {
   );
 
   it("writes the example dates of its template after the meeting date, not in the past", async () => {
-    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
+    const cwd = tempDir("protokoll-new-");
     await runCli(["new", "Später", "--date", "2027-03-10"], { cwd });
     const text = readFileSync(path.join(cwd, "deals", "2027-03-10-spaeter.yaml"), "utf8");
     const dates = [...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => m[0]);
@@ -80,7 +79,7 @@ describe("protokoll new", () => {
     [["new", "???"], /The title "\?\?\?" gives no file name/],
     [["new", "X", "--language", "fr"], /`--language` must be de or en, not "fr"/],
   ])("exits 2 on %j", async (args, message) => {
-    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-new-"));
+    const cwd = tempDir("protokoll-new-");
     const result = await runCli(args, { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);

@@ -1,13 +1,13 @@
 // The build renders only what changed: each page is keyed by what it is made of and kept only when the last
 // build made it from the same inputs and its bytes are still those (src/cli/stages/output-manifest.ts). The
 // site stage lists what it rendered under PROTOKOLL_TIMINGS=1; these tests read that list.
-import { mkdtemp, readFile, stat, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { stateDirUnder } from "../helpers/cache.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const withOwner = (title: string, owner: string, due: string) =>
   deal(
@@ -21,7 +21,7 @@ const withOwner = (title: string, owner: string, due: string) =>
 
 async function site(files: Record<string, string>) {
   const cwd = await dealsDir(files);
-  const cache = await mkdtemp(path.join(tmpdir(), "protokoll-key-"));
+  const cache = tempDir("protokoll-key-");
   const build = async (args: string[] = [], env: Record<string, string> = {}) => {
     const result = await runCli(["build", "--today", "2026-11-23", ...args], {
       cwd,
@@ -125,7 +125,7 @@ describe("output cache", () => {
     const { build, cache } = await site(TWO);
     const first = await build();
     // The same cache folder, another machine's key.
-    const foreign = await mkdtemp(path.join(tmpdir(), "protokoll-other-key-"));
+    const foreign = tempDir("protokoll-other-key-");
     const again = await build([], { XDG_CACHE_HOME: foreign, PROTOKOLL_CACHE_DIR: path.join(cache, "protokoll") });
     expect(again.rendered).toEqual(first.rendered);
   });

@@ -3,18 +3,18 @@
 // wrote, and so vouched for a page someone replaced between the write and the recording.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { OutputManifest } from "../../src/cli/stages/output-manifest.js";
 import { sha256 } from "../../src/util/sha256.js";
 import { writeFileAtomic } from "../../src/util/write-file-atomic.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function folder() {
-  const out = await mkdtemp(path.join(tmpdir(), "protokoll-manifest-"));
+  const out = tempDir("protokoll-manifest-");
   mkdirSync(path.join(out, ".protokoll"), { recursive: true });
   return { out, secret: randomBytes(32), page: path.join(out, "deals", "anna", "index.html") };
 }

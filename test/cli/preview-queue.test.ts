@@ -1,12 +1,9 @@
-// The saved deal's preview is printed inside its save's update (PreviewQueue.printSaved), with a printer that
-// stands in for the browser: what the update may wait for, and what it leaves to the queue.
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PreviewQueue } from "../../src/cli/preview-queue.js";
 import type { PreviewPrinter } from "../../src/pdf/preview-printer.js";
 import { analyseFiles, deal } from "../helpers/analyse.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 /** A printer whose prints finish when the test says so (or at once, one page). */
 function fakePrinter(hold = false) {
@@ -32,7 +29,7 @@ function fakePrinter(hold = false) {
 
 async function queueFor(printer: PreviewPrinter, refreshed: Set<string>[], waitMs = 3000) {
   const analysis = await analyseFiles({ "eins.yaml": deal(), "zwei.yaml": deal() });
-  const outDir = await mkdtemp(path.join(tmpdir(), "protokoll-preview-queue-"));
+  const outDir = tempDir("protokoll-preview-queue-");
   return new PreviewQueue({
     printer,
     outDir,

@@ -1,13 +1,13 @@
 // `protokoll serve`'s live print preview and its incremental rebuild, on a real server and a real Chromium: a save
 // re-renders the saved deal's page and the overview pages only, and the page then links a freshly printed PDF and
 // says whether it fits on one page.
-import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { pdfinfo, pdftotext } from "../helpers/poppler.js";
 import { serveIn, waitForBody } from "../helpers/serve.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 /** A protocol far longer than one A4 page, even in the compact layout. */
 function longDeal(title: string): string {
@@ -44,7 +44,7 @@ describe("protokoll serve: live print preview", () => {
       "drei.yaml": deal().replace("Testdeal", "Dritter Deal"),
     });
     // serve builds into a fresh folder under the temp dir: a temp dir of the test's own, to look at it.
-    const temp = await mkdtemp(path.join(tmpdir(), "protokoll-serve-test-"));
+    const temp = tempDir("protokoll-serve-test-");
     const server = await serveIn(cwd, [], { TMPDIR: temp });
     try {
       const page = server.url("/deals/live/index.html");

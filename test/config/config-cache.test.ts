@@ -1,12 +1,12 @@
 // The configuration found valid once is not parsed again (src/config/config-cache.ts); what the cache says is
 // believed only with this machine's MAC, and what the configuration names is checked on every run.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cachedConfig, configKey } from "../../src/config/config-cache.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { machineKey } from "../../src/util/machine-key.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 /** A 1×1 transparent PNG. */
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
@@ -16,7 +16,7 @@ let saved: string | undefined;
 let cacheHome: string;
 beforeEach(async () => {
   saved = process.env.XDG_CACHE_HOME;
-  cacheHome = await mkdtemp(path.join(tmpdir(), "protokoll-key-"));
+  cacheHome = tempDir("protokoll-key-");
   process.env.XDG_CACHE_HOME = cacheHome;
   await machineKey(true);
 });
@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 async function project(text = TEXT): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "protokoll-config-"));
+  const dir = tempDir("protokoll-config-");
   await writeFile(path.join(dir, "protokoll.config.yaml"), text);
   await writeFile(path.join(dir, "logo.png"), PNG);
   return dir;

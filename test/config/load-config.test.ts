@@ -1,23 +1,23 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, loadConfig } from "../../src/config/load-config.js";
 import { deal, dealsDir, en } from "../helpers/analyse.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 /** A 1×1 transparent PNG. */
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 
 async function withConfig(text: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "protokoll-config-"));
+  const dir = tempDir("protokoll-config-");
   await writeFile(path.join(dir, "protokoll.config.yaml"), text);
   return dir;
 }
 
 describe("protokoll.config.yaml", () => {
   it("falls back to the defaults when there is no file", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-config-"));
+    const dir = tempDir("protokoll-config-");
     expect(await loadConfig(dir)).toEqual({ config: DEFAULT_CONFIG, findings: [] });
   });
 

@@ -140,6 +140,68 @@ describe("protokoll diff", () => {
     expect(entry.findings.introduced[0].code).toBe("invalid-yaml");
   });
 
+  // Deleting one of four open actions of a won deal changed "4 actions are still open" to "3": the diff listed
+  // the finding as both new and resolved, and the deleted action only as "removed".
+  it("shows a finding whose count changed as changed, and a deleted open action with its owner and date", async () => {
+    const repo = await gitRepo();
+    const won = (actions: string[]) => deal(actions, "2026-12-01", ["status: won"]);
+    const FOURTH = ["  - task: Rahmenvertrag ablegen", "    owner: Jonas Keller", "    due: 2026-12-11"];
+    await repo.write("deals/strom.yaml", won([...PLAN, ...DATA, ...CONTRACT, ...FOURTH]));
+    repo.commit("won");
+    await repo.write("deals/strom.yaml", won([...PLAN, ...DATA, ...CONTRACT]));
+
+    const json = JSON.parse((await runCli(["diff", "HEAD", "--format", "json"], { cwd: repo.dir, env: ENV })).stdout);
+    const [entry] = json.deals;
+    expect(entry.changes).toEqual([
+      { type: "action-removed", task: "Rahmenvertrag ablegen", open: true, owner: "Jonas Keller", due: "2026-12-11" },
+    ]);
+    expect(entry.findings.introduced).toEqual([]);
+    expect(entry.findings.resolved).toEqual([]);
+    expect(entry.findings.changed).toHaveLength(1);
+    expect(entry.findings.changed[0].from).toMatchObject({ code: "closed-with-open-actions", mark: "warning" });
+    expect(entry.findings.changed[0].from.message).toContain("4 Aufgaben sind noch offen");
+    expect(entry.findings.changed[0].to.message).toContain("3 Aufgaben sind noch offen");
+
+    const markdown = await runCli(["diff", "HEAD"], { cwd: repo.dir, env: { ...ENV, PROTOKOLL_LANG: undefined } });
+    const lines = markdown.stdout.split("\n").filter((l) => l.startsWith("- ") || l.startsWith("  - "));
+    expect(lines).toEqual([
+      "- Offene Aufgabe entfernt: „Rahmenvertrag ablegen“ – Jonas Keller, fällig 11.12.2026",
+      "- Geänderte Hinweise:",
+      // Deal text in the Markdown sink: its commas and full stops escaped.
+      "  - ◆ Warnung Abgeschlossen mit offenen Aufgaben (`closed-with-open-actions`, `deals/strom.yaml:22`): Der Deal ist gewonnen\\, aber 4 Aufgaben sind noch offen\\. → Der Deal ist gewonnen\\, aber 3 Aufgaben sind noch offen\\.",
+    ]);
+  });
+
+  it("says only that a done action was removed, and keeps two different subjects of one code apart", async () => {
+    const repo = await gitRepo();
+    const noOwner = (task: string) => [`  - task: ${task}`, "    due: 2026-12-04"];
+    await repo.write(
+      "deals/strom.yaml",
+      deal([...CONTRACT, "    status: done", "    done_on: 2026-11-22", ...noOwner("Alpha")], "2026-12-01"),
+    );
+    repo.commit("first");
+    await repo.write("deals/strom.yaml", deal(noOwner("Beta"), "2026-12-01"));
+    const [entry] = JSON.parse((await runCli(["diff", "HEAD", "--format", "json"], { cwd: repo.dir, env: ENV })).stdout).deals;
+    expect(entry.changes).toContainEqual({ type: "action-removed", task: "Vertrag gegenzeichnen" });
+    // "Alpha has no owner" fixed and "Beta has no owner" new: two subjects, not one changed finding.
+    expect(entry.findings.changed).toEqual([]);
+    expect(entry.findings.introduced.map((f: { code: string }) => f.code)).toContain("missing-owner");
+    expect(entry.findings.resolved.map((f: { code: string }) => f.code)).toContain("missing-owner");
+  });
+
+  // In CI without `fetch-depth: 0`, `origin/main` does not exist; the hint suggested origin/main again.
+  it("lists the branches that exist when a revision is unknown", async () => {
+    const repo = await gitRepo();
+    await repo.write("deals/strom.yaml", deal(PLAN, "2026-12-01"));
+    repo.commit("first");
+    repo.git("branch", "angebot-2027");
+    const result = await runCli(["diff", "origin/main"], { cwd: repo.dir, env: ENV });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown revision "origin/main"');
+    expect(result.stderr).toContain("Branches here: angebot-2027, main.");
+    expect(result.stderr).not.toMatch(/e\.g\. origin\/main/);
+  });
+
   it.each([["nope"], ["HEAD~5"], ["--output=/tmp/x"]])("exits 2 with a clear message for the revision %s", async (rev) => {
     const repo = await gitRepo();
     await repo.write("deals/strom.yaml", deal(PLAN, "2026-12-01"));

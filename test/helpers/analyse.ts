@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Config, DEFAULT_CONFIG } from "../../src/config/load-config.js";
 import { type Finding, wordFinding } from "../../src/errors.js";
 import { type Analysis, analyse } from "../../src/pipeline.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
+import { tempDir } from "./temp-dir.js";
 
 /** A fresh temp directory with `deals/` filled from `files` (name → content). */
 export async function dealsDir(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), "protokoll-test-"));
+  const root = tempDir("protokoll-test-");
   for (const [name, content] of Object.entries(files)) {
     const target = path.join(root, "deals", name);
     await mkdir(path.dirname(target), { recursive: true });

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { tempDir } from "./temp-dir.js";
 
 /** A real git repository in a temp folder, with commits at fixed dates, for diff and history tests. */
 export async function gitRepo() {
-  const dir = await mkdtemp(path.join(tmpdir(), "protokoll-git-"));
+  const dir = tempDir("protokoll-git-");
   let day = 1;
   const run = (...args: string[]) =>
     execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], {

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { tempDir } from "./temp-dir.js";
 
 /** A real git repository whose every commit has a fixed author and committer date (noon UTC unless given). */
 export async function datedRepo() {
-  const dir = await mkdtemp(path.join(tmpdir(), "protokoll-history-"));
+  const dir = tempDir("protokoll-history-");
   const run = (env: Record<string, string>, ...args: string[]) =>
     execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], {
       cwd: dir,

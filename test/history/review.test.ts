@@ -2,6 +2,7 @@
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { markdownText } from "../../src/report/markdown-text.js";
+import { gitRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 import { TODAY, twelveWeekRepo } from "../helpers/twelve-weeks.js";
 
@@ -23,7 +24,9 @@ describe("protokoll review", () => {
 
   it("names what the hand-worked week holds: b3 overdue and moved three times, alpha stale, beta's lesson", async () => {
     const { stdout } = await review("--week", "2026-W47", "--lang", "en");
-    expect(stdout).toContain("Vertrag entwerfen – Beta AG: Liefervertrag Beta (due 20 Nov 2026)");
+    expect(stdout).toContain(
+      "**Overdue**\n\n- Vertrag entwerfen – Beta AG: Liefervertrag Beta (◆ Warning · due 20 Nov 2026 · new this week)",
+    );
     expect(stdout).toContain("(moved 3 times, due 20 Nov 2026)");
     expect(stdout).toMatch(/### Deals gone stale\n\n- Alpha GmbH: Rahmenvertrag Alpha\n/);
     expect(stdout).toContain("- Früh den Einkauf einbinden. (Beta AG: Liefervertrag Beta)");
@@ -56,7 +59,7 @@ describe("protokoll review", () => {
     expect(stdout).toContain("\r\n");
     expect(stdout.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const mail = await simpleParser(stdout);
-    expect(mail.subject).toBe("Wochenrückblick 2026-W47");
+    expect(mail.subject).toBe("Wochenrückblick KW 47/2026");
     expect(mail.headers.get("x-unsent")).toBe("1");
     expect(mail.to).toBeUndefined();
     expect(mail.text).toContain("Vertrag entwerfen – Beta AG: Liefervertrag Beta (3-mal verschoben, bis 20.11.2026)");
@@ -84,6 +87,43 @@ describe("protokoll review", () => {
   });
 });
 
+// The KPI line said "4 überfällig" and the section under it, "became overdue this week", named one: the three
+// overdue since earlier weeks were counted and never named.
+describe("the review's overdue actions", () => {
+  it("lists per owner every action the KPI counts as overdue, marks those new this week, oldest first", async () => {
+    const repo = await gitRepo();
+    const action = (task: string, due: string) => [`  - task: ${task}`, "    owner: Anna Schulz", `    due: ${due}`];
+    await repo.write(
+      "deals/strom.yaml",
+      [
+        "title: Liefervertrag Strom",
+        "customer: Müller & Söhne GmbH",
+        "meeting:",
+        "  date: 2026-10-30",
+        "participants:",
+        "  - name: Anna Schulz",
+        "actions:",
+        ...action("Lastgang prüfen", "2026-11-18"),
+        ...action("Angebot schicken", "2026-11-05"),
+        ...action("Vertrag prüfen", "2026-12-18"),
+        "",
+      ].join("\n"),
+    );
+    repo.commit("first protocol");
+    const result = await runCli(["review", "--week", "2026-W47", "--today", TODAY, "--lang", "de"], { cwd: repo.dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("## Wochenrückblick KW 47/2026");
+    expect(result.stdout).toContain("· 2 überfällig ·");
+    const section = result.stdout.split("**Überfällig**\n\n")[1]?.split("\n\n")[0]?.trimEnd();
+    expect(section).toBe(
+      [
+        "- Angebot schicken – Müller & Söhne GmbH: Liefervertrag Strom (▲ Kritisch · bis 05.11.2026)",
+        "- Lastgang prüfen – Müller & Söhne GmbH: Liefervertrag Strom (◆ Warnung · bis 18.11.2026 · neu diese Woche)",
+      ].join("\n"),
+    );
+  });
+});
+
 describe("markdownText (deal text in a PR comment or chat)", () => {
   it.each([
     ["<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"],
@@ -92,7 +132,8 @@ describe("markdownText (deal text in a PR comment or chat)", () => {
     ["see www.evil.example", "see www\u200b.evil.example"],
     ["line\n# heading", "line #\u200b heading"],
     ["**bold** `code` ~~x~~ | a", "\\*\\*bold\\*\\* \\`code\\` \\~\\~x\\~\\~ \\| a"],
-    ["A & B", "A &amp; B"],
+    ["Müller & Söhne", "Müller & Söhne"],
+    ["&lt;b&gt; and &#60;", "&amp;lt;b&amp;gt; and &amp;#\u200b60;"],
   ])("%j stays inert", (input, output) => {
     expect(markdownText(input)).toBe(output);
   });

@@ -31,18 +31,18 @@ function barsOf(html: string, id: string): number[] {
 // From test/history/weekly-measures.test.ts (worked out by hand), weeks W38 to W49 (the running week).
 // week, due, kept, rate, overdue, moved
 const WEEKS: [string, number, number, string, number, number][] = [
-  ["2026-W38", 0, 0, "–", 0, 1],
-  ["2026-W39", 0, 0, "–", 0, 1],
-  ["2026-W40", 1, 0, "0 %", 1, 0],
-  ["2026-W41", 0, 0, "–", 1, 0],
-  ["2026-W42", 1, 0, "0 %", 2, 0],
-  ["2026-W43", 1, 1, "100 %", 0, 0],
-  ["2026-W44", 1, 0, "0 %", 1, 0],
-  ["2026-W45", 0, 0, "–", 0, 2],
-  ["2026-W46", 1, 0, "0 %", 1, 0],
-  ["2026-W47", 1, 0, "0 %", 1, 1],
-  ["2026-W48", 0, 0, "–", 0, 0],
-  ["2026-W49", 0, 0, "–", 0, 0],
+  ["KW 38/2026", 0, 0, "–", 0, 1],
+  ["KW 39/2026", 0, 0, "–", 0, 1],
+  ["KW 40/2026", 1, 0, "0 %", 1, 0],
+  ["KW 41/2026", 0, 0, "–", 1, 0],
+  ["KW 42/2026", 1, 0, "0 %", 2, 0],
+  ["KW 43/2026", 1, 1, "100 %", 0, 0],
+  ["KW 44/2026", 1, 0, "0 %", 1, 0],
+  ["KW 45/2026", 0, 0, "–", 0, 2],
+  ["KW 46/2026", 1, 0, "0 %", 1, 0],
+  ["KW 47/2026", 1, 0, "0 %", 1, 1],
+  ["KW 48/2026", 0, 0, "–", 0, 0],
+  ["KW 49/2026", 0, 0, "–", 0, 0],
 ];
 
 describe("KPI trends on the index", () => {
@@ -66,22 +66,25 @@ describe("KPI trends on the index", () => {
     expect(figure).toContain('class="goal"');
     expect(figure).toContain("Ziel 90 %");
     expect(figure).toContain('aria-hidden="true"');
-    expect(figure).toMatch(/<table class="trend-data">/);
+    // The table is named by the figure's caption, not by a caption of its own as well.
+    expect(figure).toMatch(/<table class="trend-data" aria-labelledby="team-on-time-caption">/);
+    expect(figure).not.toContain("<caption");
     expect(figure).not.toMatch(/<script/i);
   });
 
   it("owner pages carry the owner's own trends: Anna's moves are hers only", async () => {
     const html = await readFile(path.join(site, "owners", "anna-schulz", "index.html"), "utf8");
     const moved = tableOf(html, "owner-moved");
-    expect(moved.find((r) => r[0] === "2026-W45")).toEqual(["2026-W45", "2"]);
-    expect(moved.find((r) => r[0] === "2026-W38")).toEqual(["2026-W38", "0"]); // Ben's move, not Anna's
+    expect(moved.find((r) => r[0] === "KW 45/2026")).toEqual(["KW 45/2026", "2"]);
+    expect(moved.find((r) => r[0] === "KW 38/2026")).toEqual(["KW 38/2026", "0"]); // Ben's move, not Anna's
   });
 
   it("links the weekly reviews, which are written under review/<week>/", async () => {
     const html = await readFile(path.join(site, "index.html"), "utf8");
     expect(html).toContain('href="review/2026-W49/"');
     const review = await readFile(path.join(site, "review", "2026-W48", "index.html"), "utf8");
-    expect(review).toContain("<h1>Wochenrückblick 2026-W48</h1>");
+    // The person reads "KW 48/2026"; the address keeps the ISO week.
+    expect(review).toContain("<h1>Wochenrückblick KW 48/2026</h1>");
     expect(review).toContain("Vertrag entwerfen");
     expect(review).toContain('href="../../deals/beta/"');
   });

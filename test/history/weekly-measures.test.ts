@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type History, readHistory } from "../../src/history/read-history.js";
 import { weeklyMeasures } from "../../src/history/weekly-measures.js";
 import { type IsoWeek, weeksEndingWith } from "../../src/time/iso-week.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
+import { tempDir } from "../helpers/temp-dir.js";
 import { TODAY, twelveWeekRepo } from "../helpers/twelve-weeks.js";
 
 const today = TODAY as PlainDate;
@@ -114,7 +114,7 @@ describe("weekly measures from a scripted 12-week history", () => {
   });
 
   it("is absent outside git", async () => {
-    const plain = await mkdtemp(path.join(tmpdir(), "protokoll-nogit-"));
+    const plain = tempDir("protokoll-nogit-");
     expect(
       await readHistory({
         dealsDir: "deals",
@@ -129,7 +129,7 @@ describe("weekly measures from a scripted 12-week history", () => {
   });
 
   it("a second pass over an unchanged history comes from the cache, with the same versions", async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cacheDir = tempDir("protokoll-cache-");
     const cold = await read(cacheDir);
     const warm = await read(cacheDir);
     expect(cold.cache).toBe("cold");
@@ -139,7 +139,7 @@ describe("weekly measures from a scripted 12-week history", () => {
   });
 
   it("a corrupted or foreign cache is ignored, never trusted", async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cacheDir = tempDir("protokoll-cache-");
     await read(cacheDir);
     const file = path.join(cacheDir, "history.json");
     const good = JSON.parse(await readFile(file, "utf8"));

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readCapped } from "../../src/load/read-deal-file.js";
 import { analyseFiles, deal, en } from "../helpers/analyse.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const codesOf = async (files: Record<string, string | Uint8Array>) =>
   (await analyseFiles(files)).deals.flatMap((d) => d.findings.map((f) => `${f.code}@${f.line}:${f.column}`));
@@ -124,7 +124,7 @@ describe("readCapped", () => {
   // Deal files are read with synchronous calls; a deal file swapped for a pipe after the listing once could
   // have hung the build where no Ctrl+C reaches it. It is opened without blocking and refused.
   it.skipIf(process.platform === "win32")("refuses a pipe without waiting for a writer", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-fifo-"));
+    const dir = tempDir("protokoll-fifo-");
     const pipe = path.join(dir, "deal.yaml");
     execFileSync("mkfifo", [pipe]);
     expect(await readCapped(pipe, 1024)).toBe("special");

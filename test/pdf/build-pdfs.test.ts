@@ -3,13 +3,13 @@
 
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { pdffonts, pdfinfo, pdftotext } from "../helpers/poppler.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const LOGO_PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAAHklEQVR4nGP4z8DAAMZcInIMjEzMLKxs7BycJ1KMAEbJBMV+rX+bAAAAAElFTkSuQmCC",
@@ -26,7 +26,7 @@ const pdfOf = (slug: string, out = "_site") => path.join(cwd, out, "deals", slug
 const slugs = (await readdir(path.join(ROOT, "deals"))).map((f) => f.replace(/\.yaml$/, ""));
 
 beforeAll(async () => {
-  cwd = await mkdtemp(path.join(tmpdir(), "protokoll-pdf-"));
+  cwd = tempDir("protokoll-pdf-");
   await mkdir(path.join(cwd, "deals"));
   for (const slug of slugs) await copyFile(path.join(ROOT, "deals", `${slug}.yaml`), path.join(cwd, "deals", `${slug}.yaml`));
   const result = await runCli(["build", "--today", "2026-11-23"], { cwd });
@@ -95,7 +95,7 @@ describe("the example deals' PDFs", () => {
 
 describe("branding from the configuration", () => {
   it("prints our company name and embeds the local logo file", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "protokoll-brand-"));
+    const dir = tempDir("protokoll-brand-");
     await mkdir(path.join(dir, "deals"));
     await mkdir(path.join(dir, "assets"));
     await copyFile(path.join(ROOT, "deals", "stadtwerke-musterstadt-strom.yaml"), path.join(dir, "deals", "strom.yaml"));

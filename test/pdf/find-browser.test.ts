@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Phrase, say } from "../../src/i18n/translate.js";
 import { findBrowser, noBrowserError, systemBrowserPaths } from "../../src/pdf/browser.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const on = (...files: string[]) => {
   const set = new Set(files);
@@ -90,7 +90,7 @@ describe("findBrowser: PUPPETEER_EXECUTABLE_PATH, then browser:, then the system
 
   it("finds a browser in Puppeteer's cache when the system has none", async () => {
     // The layout `npx @puppeteer/browsers install chrome-headless-shell@… --path <cache>` leaves behind.
-    const cache = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cache = tempDir("protokoll-cache-");
     const folder = path.join(cache, "chrome-headless-shell", "linux-131.0.6778.85");
     const binary = path.join(folder, "chrome-headless-shell-linux64", "chrome-headless-shell");
     await mkdir(path.dirname(binary), { recursive: true });

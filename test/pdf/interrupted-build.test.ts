@@ -3,14 +3,14 @@
 // titled for A attached a PDF titled "… (B)". The cache now vouches only for files whose bytes it verified.
 import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { stateDirOf } from "../helpers/cache.js";
 import { BIN, ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const TODAY = ["--today", "2026-11-23"];
 const slugs = (await readdir(path.join(ROOT, "deals"))).map((f) => f.replace(/\.yaml$/, "")).sort();
@@ -23,7 +23,7 @@ const pdfOf = (cwd: string, slug: string) => path.join(cwd, "_site", "deals", sl
 const manifest = (cwd: string) => path.join(stateDirOf(cwd), "pdf-cache.json");
 
 async function project(deals: Map<string, string>): Promise<string> {
-  const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-interrupt-"));
+  const cwd = tempDir("protokoll-interrupt-");
   await mkdir(path.join(cwd, "deals"));
   await writeDeals(cwd, deals);
   return cwd;

@@ -1,10 +1,8 @@
-// The printer behind serve's live preview: one warm browser page for every save, nothing fetched from anywhere.
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PreviewPrinter } from "../../src/pdf/preview-printer.js";
 import { pdfinfo, pdftotext } from "../helpers/poppler.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const meta = { title: "T", author: "A", subject: "S", keywords: "K", language: "de", date: "2026-11-20" };
 
@@ -15,7 +13,7 @@ function request(body: string, target: string) {
 
 describe("PreviewPrinter", () => {
   it("prints every save on the same browser, aborts every request, and counts pages", async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), "protokoll-preview-"));
+    const folder = tempDir("protokoll-preview-");
     const printer = new PreviewPrinter({ version: "test" });
     try {
       const short = await printer.print(

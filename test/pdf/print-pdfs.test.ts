@@ -2,10 +2,9 @@
 // network, atomic files, no browser left behind.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
@@ -17,6 +16,7 @@ import type { PlainDate } from "../../src/time/plain-date.js";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { pdfinfo, pdftotext } from "../helpers/poppler.js";
 import { BIN, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const META = { title: "T", author: "A", subject: "S", keywords: "K", language: "de", date: "2026-11-20" };
 const page = (body: string, style = "") =>
@@ -51,7 +51,7 @@ async function countingServer(): Promise<{ base: string; requests: () => number;
 
 describe("printPdfs", () => {
   it("tries the compact layout when the normal one needs a second page, and reports what still overflows", async () => {
-    const out = await mkdtemp(path.join(tmpdir(), "protokoll-print-"));
+    const out = tempDir("protokoll-print-");
     const target = (slug: string) => path.join(out, `${slug}.pdf`);
     const outcome = await printPdfs(
       [
@@ -85,7 +85,7 @@ describe("printPdfs", () => {
     const server = await countingServer();
     const { base } = server;
     try {
-      const out = await mkdtemp(path.join(tmpdir(), "protokoll-print-"));
+      const out = tempDir("protokoll-print-");
       const html = page(
         `<img src="${base}/logo.png"><link rel="stylesheet" href="${base}/x.css"><iframe src="${base}/frame"></iframe><p>Text</p>`,
         `body{background:url(${base}/bg.png)}`,
@@ -107,7 +107,7 @@ describe("printPdfs", () => {
   });
 
   it("leaves no browser process behind", async () => {
-    const out = await mkdtemp(path.join(tmpdir(), "protokoll-print-"));
+    const out = tempDir("protokoll-print-");
     const before = chromiumProcesses().length;
     let during = 0;
     await printPdfs(
@@ -203,7 +203,7 @@ describe("protokoll build and the PDF", () => {
       config: DEFAULT_CONFIG,
     });
     const [doc] = await renderPrintHtml(analysis);
-    const out = await mkdtemp(path.join(tmpdir(), "protokoll-print-"));
+    const out = tempDir("protokoll-print-");
     const normalOnly = await printPdfs(
       [{ slug: "normal", html: doc?.html ?? "", compactHtml: doc?.html ?? "", meta: META, target: path.join(out, "normal.pdf") }],
       { stateDir: out, concurrency: 1, version: "test" },

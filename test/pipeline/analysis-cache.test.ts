@@ -1,7 +1,6 @@
 // The analysis cache: an unchanged deal is read from it, a changed deal, another "today" or another configuration
 // is analysed anew, and a cache file that is corrupted, forged or from another machine is never believed.
-import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Config, DEFAULT_CONFIG } from "../../src/config/load-config.js";
@@ -9,8 +8,9 @@ import { ANALYSIS_CACHE_FILE, AnalysisCache, CACHE_PIECE_BYTES, cacheFilePieces 
 import { analyse, resultDigests } from "../../src/pipeline.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 import { deal, dealsDir } from "../helpers/analyse.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
-const machine = async () => ({ XDG_CACHE_HOME: await mkdtemp(path.join(tmpdir(), "protokoll-key-")) });
+const machine = async () => ({ XDG_CACHE_HOME: tempDir("protokoll-key-") });
 
 async function run(cwd: string, cacheDir: string, env: NodeJS.ProcessEnv, today = "2026-11-23", config: Config = DEFAULT_CONFIG) {
   const cache = await AnalysisCache.open(cacheDir, { version: "1.0.0", config, today }, { create: true, env });

@@ -1,6 +1,5 @@
 // A large site is rendered in several Eleventy runs to bound memory; the result must not show it.
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
@@ -8,6 +7,7 @@ import { analyse } from "../../src/pipeline.js";
 import { renderSite } from "../../src/render/render-site.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 import { ROOT } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 async function filesIn(dir: string): Promise<Map<string, string>> {
   const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
@@ -26,8 +26,8 @@ describe("rendering in batches", () => {
       config: DEFAULT_CONFIG,
     });
     const flags = { pdfs: {}, extras: false };
-    const single = await mkdtemp(path.join(tmpdir(), "protokoll-one-run-"));
-    const batched = await mkdtemp(path.join(tmpdir(), "protokoll-batched-"));
+    const single = tempDir("protokoll-one-run-");
+    const batched = tempDir("protokoll-batched-");
     const writtenOnce = await renderSite(analysis, { outDir: single, flags });
     const writtenBatched = await renderSite(analysis, { outDir: batched, flags, dealPagesPerRun: 2 });
 

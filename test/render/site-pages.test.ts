@@ -1,10 +1,10 @@
 // The site as Eleventy renders it for the example deals, judged as of a fixed day.
 import { readFileSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 let site: string;
 const page = (...parts: string[]) => readFileSync(path.join(site, ...parts, "index.html"), "utf8");
@@ -13,7 +13,7 @@ const findingsIn = (html: string) => [...html.matchAll(/data-finding="([a-z-]+)"
 const rowsOf = (html: string) => html.split("<tr").slice(1);
 
 beforeAll(async () => {
-  const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-site-"));
+  const cwd = tempDir("protokoll-site-");
   await mkdir(path.join(cwd, "deals"));
   for (const file of await readdir(path.join(ROOT, "deals")))
     await copyFile(path.join(ROOT, "deals", file), path.join(cwd, "deals", file));
@@ -60,9 +60,10 @@ describe("index", () => {
     expect(html).toMatch(/<span class="legend__item chip--critical"><span aria-hidden="true">▲<\/span> Kritisch<\/span>/);
     expect(html).toMatch(/<span class="legend__item chip--warning"><span aria-hidden="true">◆<\/span> Warnung<\/span>/);
     expect(html).toMatch(/<span class="legend__item chip--info"><span aria-hidden="true">○<\/span> Hinweis<\/span>/);
-    // Filter pages and deal pages keep the full text with the severity in words.
+    // Filter pages and deal pages keep the full text with the mark in words and shape, as in the legend (a
+    // missing due date is a warning: it was drawn ▲, the legend's shape for critical).
     expect(page("findings", "missing-due")).toContain(
-      '<span class="finding__badge"><span aria-hidden="true">▲</span> Warnung</span>',
+      '<span class="finding__badge"><span aria-hidden="true">◆</span> Warnung</span>',
     );
     // Each tile counts exactly what its filter page lists.
     expect(html).toContain('<a href="findings/missing-owner/index.html"><strong>1</strong> ohne Verantwortliche</a>');
@@ -77,7 +78,7 @@ describe("index", () => {
   });
 
   it("marks a past next appointment in its cell, in words, and carries the finding there", async () => {
-    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-next-"));
+    const cwd = tempDir("protokoll-next-");
     await mkdir(path.join(cwd, "deals"));
     await copyFile(path.join(ROOT, "deals", "stadtwerke-musterstadt-strom.yaml"), path.join(cwd, "deals", "strom.yaml"));
     // A month later the agreed next appointment lies in the past.

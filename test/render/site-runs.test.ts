@@ -4,11 +4,11 @@
 // In a child process on dist/, as the CLI runs: the Eleventy configuration loads the plugin from dist/ natively,
 // and the plugin knows the site data (and what a run leaves out) by that module's class.
 import { execFileSync } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -56,10 +56,10 @@ console.log(JSON.stringify({ whole, split, twice, shape, oneRun, defaults }));
 
 describe("a site rendered in several Eleventy runs", () => {
   it("has the pages of one run, byte for byte, each once", async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), "protokoll-runs-"));
+    const folder = tempDir("protokoll-runs-");
     const script = path.join(folder, "runs.mjs");
     await writeFile(script, SCRIPT);
-    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-runs-site-"));
+    const cwd = tempDir("protokoll-runs-site-");
     const output = execFileSync(process.execPath, [script, ROOT, cwd, "24"], { encoding: "utf8", maxBuffer: 64 << 20 });
     const { whole, split, twice, shape, oneRun, defaults } = JSON.parse(output.trim().split("\n").at(-1) as string);
     // Split for real: the pages made once in one run, each paginated kind in runs of two, deal pages in three runs.

@@ -2,7 +2,7 @@
 // real CLI from a deals folder given as an absolute path outside the working folder, then read as files and
 // looked at in real Chromium at 1280×1000 and 375 px.
 import { readFileSync } from "node:fs";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDeals } from "../../bench/generate-deals.js";
 import { axeViolations, launchBrowser } from "../helpers/browser.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 let work: string;
 let repo: string;
@@ -25,8 +26,8 @@ const linksIn = (html: string) => [...html.matchAll(/href="([^"#]+)/g)].map((m) 
 
 beforeAll(async () => {
   // The deals live in another folder than the one the build runs in, named by an absolute path.
-  work = await mkdtemp(path.join(tmpdir(), "protokoll-scale-work-"));
-  repo = await mkdtemp(path.join(tmpdir(), "protokoll-scale-repo-"));
+  work = tempDir("protokoll-scale-work-");
+  repo = tempDir("protokoll-scale-repo-");
   generateDeals(path.join(repo, "deals"), 1000);
   const result = await runCli(["build", "--no-pdf", "--today", "2026-11-23", "--deals", path.join(repo, "deals")], {
     cwd: work,

@@ -1,8 +1,7 @@
 // The index of 10 000 deals stays light. Building 10 000 deal files is a bench run (npm run bench); the bound
 // is proved here on the index alone: 1000 generated deals analysed once, each repeated ten times under its own
 // slug, rendered through the real index template.
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateDeals } from "../../bench/generate-deals.js";
@@ -11,10 +10,11 @@ import { analyse, type DealResult } from "../../src/pipeline.js";
 import { assembleSite } from "../../src/render/assemble-site.js";
 import { renderTemplate } from "../../src/render/render-site.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 describe("the index of 10 000 deals", () => {
   it("stays under 1.5 MB and still links every page of all deals", async () => {
-    const cwd = await mkdtemp(path.join(tmpdir(), "protokoll-index-size-"));
+    const cwd = tempDir("protokoll-index-size-");
     generateDeals(path.join(cwd, "deals"), 1000);
     const analysis = await analyse({ dealsDir: "deals", cwd, today: "2026-11-23" as PlainDate, config: DEFAULT_CONFIG });
     const deals: DealResult[] = [];

@@ -12,13 +12,43 @@ import { analyseFiles, deal } from "../helpers/analyse.js";
 const plain = { text: (s: string) => s, strong: (s: string) => s };
 
 describe("recap lists", () => {
-  it("are the marked fields of the schema, each an array of Markdown lines", () => {
-    const properties = schemas().dealSchema.properties as Record<string, { type?: string; items?: { $ref?: string } }>;
+  it("are the marked fields of the schema, each an array of Markdown lines or {text, internal} items", () => {
+    const { dealSchema } = schemas();
+    const properties = dealSchema.properties as Record<string, { type?: string; items?: { $ref?: string } }>;
+    const definitions = dealSchema.definitions as Record<string, { anyOf?: { $ref?: string; properties?: object }[] }>;
     expect(recapLists()).toEqual(expect.arrayContaining(["risks", "abort_criteria"]));
     for (const key of recapLists()) {
       expect(properties[key]?.type, key).toBe("array");
-      expect(properties[key]?.items?.$ref, key).toBe("#/definitions/markdown");
+      const ref = properties[key]?.items?.$ref ?? "";
+      if (ref === "#/definitions/markdown") continue;
+      const [line, item] = definitions[ref.replace("#/definitions/", "")]?.anyOf ?? [];
+      expect(line?.$ref, key).toBe("#/definitions/markdown");
+      expect(Object.keys(item?.properties ?? {}), key).toEqual(expect.arrayContaining(["text", "internal"]));
     }
+  });
+
+  it("keep items marked internal out of the client's lists and in the team's", async () => {
+    const analysis = await analyseFiles({
+      "a.yaml": deal(
+        "risks:",
+        "  - Lieferzeit knapp",
+        "  - text: Budget wackelt",
+        "    internal: true",
+        "abort_criteria:",
+        "  - text: Keine Rückmeldung bis 18.12.2026",
+        "    by: 2026-12-18",
+        "  - text: Einkauf blockiert",
+        "    internal: true",
+      ),
+    });
+    const model = analysis.deals[0]?.deal;
+    expect(model?.lists.risks).toEqual(["Lieferzeit knapp"]);
+    expect(model?.lists.abort_criteria).toEqual(["Keine Rückmeldung bis 18.12.2026"]);
+    expect(model?.internalLists).toEqual({ risks: ["Budget wackelt"], abort_criteria: ["Einkauf blockiert"] });
+    expect(model?.abortCriteria).toEqual([
+      { index: 0, text: "Keine Rückmeldung bis 18.12.2026", by: "2026-12-18", internal: false },
+      { index: 1, text: "Einkauf blockiert", internal: true },
+    ]);
   });
 
   it.each(["de", "en"] as const)("each has a heading in %s", (language) => {
@@ -74,7 +104,7 @@ describe("recap lists", () => {
           ...diff,
           invalid: { base: false, head: false },
           changes: dealChanges(a, b),
-          findings: { introduced: [], resolved: [] },
+          findings: { introduced: [], resolved: [], changed: [] },
         },
       ],
       "main..HEAD",

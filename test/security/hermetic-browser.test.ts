@@ -4,12 +4,12 @@
 // reaches an Internet address — only the pipe to the browser and Chromium's own Unix sockets.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { BIN } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 interface Call {
   pid: string;
@@ -31,7 +31,7 @@ beforeAll(async () => {
       "  date: 2026-12-01",
     ),
   });
-  const traces = await mkdtemp(path.join(tmpdir(), "protokoll-strace-"));
+  const traces = tempDir("protokoll-strace-");
   code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(
       "strace",

@@ -1,11 +1,11 @@
 // Readers see the old file or the new one, never a half-written one — also when the content comes in pieces.
-import { lstat, mkdtemp, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { lstat, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../src/util/write-file-atomic.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
-const folder = () => mkdtemp(path.join(tmpdir(), "protokoll-atomic-"));
+const folder = () => tempDir("protokoll-atomic-");
 
 describe("writeFileAtomic", () => {
   it("writes a string, bytes, or pieces of text as UTF-8, creating the folder", async () => {

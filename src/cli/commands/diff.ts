@@ -2,6 +2,7 @@ import { loadConfig } from "../../config/load-config.js";
 import { diffDeals } from "../../diff/diff-deals.js";
 import { formatDiffMarkdown } from "../../diff/format-diff.js";
 import { ProtokollError } from "../../errors.js";
+import { markOf } from "../../findings/level.js";
 import { phrase, t } from "../../i18n/translate.js";
 import { readGitFacts } from "../../load/git-facts.js";
 import { readDealsAtRevision, resolveRevision } from "../../load/read-revision.js";
@@ -51,7 +52,7 @@ export async function diff(flags: DiffFlags): Promise<number> {
   if (!head && base.deals.length === 0) {
     throw new ProtokollError(phrase("cli.noDealsFolder", { dir: dealsDir }), phrase("cli.noDealsFolderHint"));
   }
-  const diffs = diffDeals(base.deals, head?.deals ?? []);
+  const diffs = diffDeals(base.deals, head?.deals ?? [], (f, result) => markOf(f, result.deal, options.today, config));
   const range = `${flags.base}..${flags.head ?? t(flags.language, "diff.workingTree")}`;
   if (format === "json") {
     process.stdout.write(

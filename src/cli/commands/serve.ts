@@ -5,6 +5,8 @@ import { loadConfig } from "../../config/load-config.js";
 import { t } from "../../i18n/translate.js";
 import { readGitFacts } from "../../load/git-facts.js";
 import type { Language } from "../../time/language.js";
+import { endWithParent } from "../end-with-parent.js";
+import { formHandler, newToken } from "../form/form-server.js";
 import { parsePositiveInt, resolveToday } from "../options.js";
 import { ServeSession } from "../serve-session.js";
 import { VERSION } from "../version.js";
@@ -27,25 +29,38 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
   const { config } = await loadConfig();
   const outDir = await mkdtemp(path.join(tmpdir(), "protokoll-serve-"));
   const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
-  const session = new ServeSession({
+  const today = () => resolveToday(undefined, config.timeZone);
+  // The protocol form (GET /new, /edit/<slug>; POST back): a token per start, see src/cli/form/form-server.ts.
+  const form = formHandler(
+    { dealsDir, language: flags.language, config, today, token: newToken(), saved: (file) => session.saved(file) },
+    port,
+  );
+  const session: ServeSession = new ServeSession({
     dealsDir,
     outDir,
     port,
     config,
     language: flags.language,
     version: VERSION,
-    today: () => resolveToday(undefined, config.timeZone),
+    today,
     git,
     log,
+    intercept: form,
   });
+  let stopWatching = () => {};
   try {
     await session.start();
     log(t(flags.language, "serve.serving", { port, dir: dealsDir }));
+    log(t(flags.language, "form.serving", { port }));
+    // Until Ctrl-C, a signal, the terminal closing, or the process that started it going away (`npx` killed).
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
+      process.once("SIGHUP", resolve);
+      stopWatching = endWithParent(resolve);
     });
   } finally {
+    stopWatching();
     await session.stop();
     await rm(outDir, { recursive: true, force: true });
   }

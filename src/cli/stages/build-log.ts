@@ -3,6 +3,7 @@ import { wordFinding } from "../../errors.js";
 import { type Phrase, phrase, plural, t } from "../../i18n/translate.js";
 import type { PrintOutcome } from "../../pdf/print-outcome.js";
 import type { Analysis } from "../../pipeline.js";
+import { markCounts } from "../../report/mark-counts.js";
 import type { Language } from "../../time/language.js";
 import { logPath, logText } from "../../util/log-sink.js";
 
@@ -30,8 +31,7 @@ export function buildLog(
       out: path.relative(process.cwd(), run.outDir) || ".",
       seconds: run.seconds,
       broken: broken ? phrase("build.broken", { n: broken }) : "",
-      errors: plural(errors, "n.error"),
-      warnings: plural(warnings, "n.warning"),
+      marks: markCounts(analysis, language),
       pdf: run.pdfLine,
       pages: phrase("build.pages", run.pages),
     }),

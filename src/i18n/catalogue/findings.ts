@@ -58,6 +58,10 @@ export const de = {
   "ambiguous-time.repeated":
     "{date} {time} Uhr gibt es in {zone} zweimal: die Uhren wiederholen die Stunde bei Ende der Sommerzeit. Der Kalender nimmt die erste (Sommerzeit).",
   "ambiguous-time.repeatedHint": "Eine Uhrzeit außerhalb der wiederholten Stunde wählen, damit sie eindeutig ist.",
+  "title.list-split-at-comma": "Satz an Kommas geteilt",
+  "list-split-at-comma.message":
+    "`{name}` steht in eckigen Klammern: YAML trennt dort an jedem Komma – aus einem Satz wurden {n} Einträge.",
+  "list-split-at-comma.hint": "Die Liste untereinander schreiben, ein Eintrag je Zeile unter `{key}:`: {lines}",
 } as const;
 
 export const en = {
@@ -114,4 +118,8 @@ export const en = {
   "ambiguous-time.repeated":
     "{date} {time} happens twice in {zone}: the clocks repeat that hour when summer time ends. The calendar uses the first (summer time).",
   "ambiguous-time.repeatedHint": "Pick a time outside the repeated hour to be unambiguous.",
+  "title.list-split-at-comma": "Sentence split at commas",
+  "list-split-at-comma.message":
+    "`{name}` is in square brackets: YAML splits there at every comma – one sentence became {n} entries.",
+  "list-split-at-comma.hint": "Write the list as lines, one entry per line below `{key}:`: {lines}",
 } as const satisfies Record<keyof typeof de, string>;

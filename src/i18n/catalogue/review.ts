@@ -1,6 +1,9 @@
 // The weekly review (`protokoll review`, `review/<week>/`) and the KPI trend charts.
 export const de = {
   "review.title": "Wochenrückblick {week}",
+  "review.weekLabel": "KW {n}/{year}",
+
+  "review.weekShort": "KW {n}",
   "review.internal": "Intern – nicht an Kunden weitergeben.",
   "review.asOf": "Stand: {date}",
   "review.measures": "Kennzahlen der Woche",
@@ -9,7 +12,8 @@ export const de = {
   "review.overdue": "überfällig",
   "review.moved": "Fristen verschoben",
   "review.open": "offen",
-  "review.becameOverdue": "Diese Woche überfällig geworden",
+  "review.overdueActions": "Überfällig",
+  "review.newThisWeek": "neu diese Woche",
   "review.dueNextWeek": "Nächste Woche fällig",
   "review.doneLate": "Verspätet erledigt",
   "review.movedOften": "In sechs Wochen mehrfach verschoben – Zeit für ein strukturiertes Gespräch",
@@ -49,6 +53,8 @@ export const de = {
 
 export const en = {
   "review.title": "Weekly review {week}",
+  "review.weekLabel": "{iso}",
+  "review.weekShort": "W{n}",
   "review.internal": "Internal – not for clients.",
   "review.asOf": "As of {date}",
   "review.measures": "The week in numbers",
@@ -57,7 +63,8 @@ export const en = {
   "review.overdue": "overdue",
   "review.moved": "due dates moved",
   "review.open": "open",
-  "review.becameOverdue": "Became overdue this week",
+  "review.overdueActions": "Overdue",
+  "review.newThisWeek": "new this week",
   "review.dueNextWeek": "Due next week",
   "review.doneLate": "Done late",
   "review.movedOften": "Moved again and again within six weeks – time for a structured conversation",

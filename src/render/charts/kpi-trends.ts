@@ -12,10 +12,10 @@ const count = (v: number) => String(v);
  */
 export function kpiTrendsHtml(rows: readonly WeekMeasures[], language: Language, goal: number, id: string): string {
   const r = reviewMessages(language);
-  const first = rows[0]?.week ?? "";
-  const last = rows.at(-1)?.week ?? "";
+  const first = r.weekLabel(rows[0]?.week ?? "");
+  const last = r.weekLabel(rows.at(-1)?.week ?? "");
   const summary = r.chartSummary(first, last);
-  const label = (week: string) => week.slice(5);
+  const label = (week: string) => r.weekShort(week);
   const onTime = trendChartHtml({
     id: `${id}-on-time`,
     title: r.trendOnTime,
@@ -28,7 +28,7 @@ export function kpiTrendsHtml(rows: readonly WeekMeasures[], language: Language,
     empty: r.noData,
     points: rows.map((m) => ({
       label: label(m.week),
-      week: m.week,
+      week: r.weekLabel(m.week),
       value: m.onTimeRate,
       cells: [String(m.due), String(m.keptOnTime)],
     })),
@@ -41,7 +41,7 @@ export function kpiTrendsHtml(rows: readonly WeekMeasures[], language: Language,
     headers: { week: r.week, value: r.count },
     format: count,
     empty: r.noData,
-    points: rows.map((m) => ({ label: label(m.week), week: m.week, value: m.overdue })),
+    points: rows.map((m) => ({ label: label(m.week), week: r.weekLabel(m.week), value: m.overdue })),
   });
   const moved = trendChartHtml({
     id: `${id}-moved`,
@@ -51,7 +51,7 @@ export function kpiTrendsHtml(rows: readonly WeekMeasures[], language: Language,
     headers: { week: r.week, value: r.count },
     format: count,
     empty: r.noData,
-    points: rows.map((m) => ({ label: label(m.week), week: m.week, value: m.moved })),
+    points: rows.map((m) => ({ label: label(m.week), week: r.weekLabel(m.week), value: m.moved })),
   });
   return `<div class="trends">\n${onTime}\n${overdue}\n${moved}\n</div>`;
 }

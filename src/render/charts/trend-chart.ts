@@ -83,7 +83,8 @@ export function trendChartHtml(chart: TrendChart): string {
     `<figure class="trend" id="${escapeHtml(chart.id)}" aria-labelledby="${escapeHtml(chart.id)}-caption">`,
     `<figcaption id="${escapeHtml(chart.id)}-caption"><strong>${escapeHtml(chart.title)}</strong> <span class="trend-summary">${escapeHtml(chart.summary)}</span></figcaption>`,
     svg,
-    `<table class="trend-data"><caption class="visually-hidden">${escapeHtml(chart.title)}</caption><thead><tr>${head.join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`,
+    // One name for figure and table: the figcaption (a caption too would name the lone table twice).
+    `<table class="trend-data" aria-labelledby="${escapeHtml(chart.id)}-caption"><thead><tr>${head.join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`,
     "</figure>",
   ].join("\n");
 }

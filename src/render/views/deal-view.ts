@@ -1,3 +1,4 @@
+import { markOf } from "../../findings/level.js";
 import type { SendReadiness } from "../../findings/send-readiness.js";
 import { isOverdue } from "../../model/actions.js";
 import type { Action, Appointment, Deal, Language } from "../../model/deal.js";
@@ -158,7 +159,7 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
   const { deal } = result;
   const language = deal.language;
   const t = messages(language);
-  const findings = result.findings.map((f) => findingView(f, language));
+  const findings = result.findings.map((f) => findingView(f, language, markOf(f, deal, analysis.today, analysis.config)));
   const perAction = new Map<number, FindingView[]>();
   const dealFindings: FindingView[] = [];
   result.findings.forEach((f, i) => {

@@ -1,11 +1,15 @@
 import { type Finding, type FindingCode, type Severity, wordFinding } from "../../errors.js";
+import { MARK_ICON, type Mark } from "../../findings/level.js";
 import type { Language } from "../../model/deal.js";
 import { findingTitle, messages } from "../i18n.js";
 
-/** One finding as every page shows it: title and message in the page's language, severity in words. */
+/** One finding as every page shows it: title and message in the page's language, its mark as symbol and word. */
 export interface FindingView {
   code: FindingCode;
   severity: Severity;
+  /** The finding's mark (src/findings/level.ts): the same symbol and word as on the index, in the diff and the CLI. */
+  mark: Mark;
+  icon: string;
   severityLabel: string;
   title: string;
   message: string;
@@ -17,12 +21,14 @@ export interface FindingView {
   anchor?: string;
 }
 
-export function findingView(f: Finding, language: Language): FindingView {
+export function findingView(f: Finding, language: Language, mark: Mark): FindingView {
   const t = messages(language);
   return {
     code: f.code,
     severity: f.severity,
-    severityLabel: f.severity === "error" ? t.error : t.warning,
+    mark,
+    icon: MARK_ICON[mark],
+    severityLabel: t[`level_${mark}`],
     title: findingTitle(f.code, language),
     ...wordFinding(f, language),
     line: f.line,

@@ -2,11 +2,11 @@
 // kind of finding, most urgent first.
 import type { Config } from "../../config/load-config.js";
 import type { FindingCode, Severity } from "../../errors.js";
-import { lastContact } from "../../findings/deal-stale.js";
+import { lateness, MARK_ICON } from "../../findings/level.js";
 import type { Deal, Language } from "../../model/deal.js";
 import type { DealResult } from "../../pipeline.js";
 import { formatDate } from "../../time/format-date.js";
-import { daysBetween, type PlainDate } from "../../time/plain-date.js";
+import type { PlainDate } from "../../time/plain-date.js";
 import { outputLayout } from "../../util/output-layout.js";
 import { chipDetail, chipLabel, messages } from "../i18n.js";
 import { type DealView, type ReadinessView, readinessView } from "./deal-view.js";
@@ -79,19 +79,6 @@ export interface IndexRow {
 const NEXT_CELL_CODES: ReadonlySet<FindingCode> = new Set(["missing-next-meeting", "next-meeting-past"]);
 const LEVEL_ORDER: Record<Level, number> = { critical: 0, warning: 1, info: 2 };
 
-/** How late a finding's subject is, in days, where that says how bad it is. */
-function lateness(code: FindingCode, action: number | undefined, deal: Deal | undefined, today: PlainDate): number | undefined {
-  if (!deal) return undefined;
-  if (code === "overdue") {
-    const due = deal.actions.find((a) => a.index === action)?.due;
-    return due ? daysBetween(due, today) : undefined;
-  }
-  if (code === "protocol-late") return daysBetween(deal.meeting.date, today);
-  if (code === "deal-stale") return daysBetween(lastContact(deal), today);
-  if (code === "next-meeting-past" && deal.nextMeeting) return daysBetween(deal.nextMeeting.date, today);
-  return undefined;
-}
-
 /** Groups a deal's findings by kind: one chip each, with the count and the worst instance. */
 export function chipsFor(result: DealResult, today: PlainDate, config: Config, language: Language): Chip[] {
   const t = messages(language);
@@ -108,8 +95,8 @@ export function chipsFor(result: DealResult, today: PlainDate, config: Config, l
     const chip: Chip = {
       code,
       level,
-      icon: kind.severity === "error" ? "✖" : LEVEL_ICON[level],
-      levelLabel: t[`level_${level}`],
+      icon: kind.severity === "error" ? MARK_ICON.error : LEVEL_ICON[level],
+      levelLabel: kind.severity === "error" ? t.level_error : t[`level_${level}`],
       count: kind.count,
       label: chipLabel(code, kind.count, language),
       href: result.deal ? `${outputLayout.dealFolder(result.slug)}#finding-${code}` : outputLayout.findingPage(code),

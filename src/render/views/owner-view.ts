@@ -13,6 +13,8 @@ export interface OwnerAction {
   due?: string;
   dueIso?: PlainDate;
   overdue: boolean;
+  /** The mark of its `overdue` finding (▲ or ◆, as on the index), shown before the date. */
+  overdueIcon?: string;
   dealTitle: string;
   dealUrl: string;
   customer: string;
@@ -90,8 +92,9 @@ export function ownerPages(
       let group = groups.get(key);
       if (!group) {
         // One slug per owner for page and calendar alike (src/model/owner-directory.ts).
-        const slug = directory.get(key)?.slug ?? (person ? ownerSlug(person) : NOBODY_SLUG);
-        group = { slug, name: person ?? t.nobody, nobody: !person, actions: [], overdue: 0 };
+        const entry = directory.get(key);
+        const slug = entry?.slug ?? (person ? ownerSlug(person) : NOBODY_SLUG);
+        group = { slug, name: entry?.name ?? person ?? t.nobody, nobody: !person, actions: [], overdue: 0 };
         groups.set(key, group);
       }
       const item: OwnerAction = {
@@ -102,6 +105,8 @@ export function ownerPages(
         customer: deal.customer,
         findings: action.findings,
       };
+      const overdue = action.findings.find((f) => f.code === "overdue");
+      if (overdue) item.overdueIcon = overdue.icon;
       if (action.owner) item.owner = action.owner;
       if (action.dueIso) {
         item.due = formatDate(action.dueIso, language);

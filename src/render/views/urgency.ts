@@ -1,41 +1,8 @@
 // Urgency on the index: how bad one kind of finding is for one deal, and how urgent the deal is as a whole.
 // The README's "Urgency" section describes the same table and score; change both together.
-import type { Config } from "../../config/load-config.js";
-import type { FindingCode, Severity } from "../../errors.js";
+import { type Level, MARK_ICON } from "../../findings/level.js";
 
-/** What a lead must act on today (critical), this week (warning), or may look at (info). */
-export type Level = "critical" | "warning" | "info";
-
-/** The level of each warning kind; `overdue` is critical only past a configured number of days. */
-const LEVELS: Record<FindingCode, Level> = {
-  "invalid-yaml": "critical",
-  "invalid-field": "critical",
-  "invalid-filename": "critical",
-  "pdf-failed": "critical",
-  "protocol-late": "critical",
-  "missing-next-meeting": "critical",
-  "next-meeting-past": "critical",
-  "deal-stale": "critical",
-  overdue: "warning",
-  "missing-owner": "warning",
-  "vague-owner": "warning",
-  "missing-due": "warning",
-  "due-pushed-often": "warning",
-  "closed-with-open-actions": "warning",
-  "lost-without-reason": "warning",
-  "pdf-overflow": "warning",
-  "owner-not-participant": "info",
-  "due-before-meeting": "info",
-  "ambiguous-time": "info",
-  "pdf-retried": "info",
-};
-
-/** The level of one kind of finding on one deal; `worstDays` is how late its worst instance is. */
-export function levelOf(code: FindingCode, severity: Severity, worstDays: number | undefined, config: Config): Level {
-  if (severity === "error") return "critical";
-  if (code === "overdue") return (worstDays ?? 0) > config.thresholds.criticalOverdueDays ? "critical" : "warning";
-  return LEVELS[code];
-}
+export { type Level, levelOf } from "../../findings/level.js";
 
 const WEIGHT: Record<Level, number> = { critical: 10_000, warning: 1_000, info: 100 };
 
@@ -50,4 +17,8 @@ export function urgencyScore(levels: readonly Level[], broken: boolean, worstDay
 }
 
 /** The shape that carries each level, so it reads without colour: ▲ critical, ◆ warning, ○ info. */
-export const LEVEL_ICON: Record<Level, string> = { critical: "▲", warning: "◆", info: "○" };
+export const LEVEL_ICON: Record<Level, string> = {
+  critical: MARK_ICON.critical,
+  warning: MARK_ICON.warning,
+  info: MARK_ICON.info,
+};
