@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { FindingCode } from "../errors.js";
 import { type Finding, finding } from "../errors.js";
@@ -10,6 +10,7 @@ import { schemas } from "../validate/schemas.js";
 import { validateAgainstSchema } from "../validate/validate-against-schema.js";
 import { cachedConfig, configKey, rememberConfig } from "./config-cache.js";
 import type { ProtokollConfig } from "./config-file.generated.js";
+import { readConfigFile, realInside } from "./read-config-file.js";
 
 /** The optional configuration file, looked up in the working directory. */
 export const CONFIG_FILE = "protokoll.config.yaml";
@@ -143,13 +144,12 @@ export async function loadConfig(
   options: { remember?: boolean } = {},
 ): Promise<{ config: Config; findings: Finding[] }> {
   const absolute = path.join(dir, CONFIG_FILE);
-  let text: string;
-  try {
-    text = (await readFile(absolute, "utf8")).replace(/^\uFEFF/, "");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { config: DEFAULT_CONFIG, findings: [] };
-    throw error;
+  const read = await readConfigFile(absolute, dir, CONFIG_FILE);
+  if ("missing" in read) return { config: DEFAULT_CONFIG, findings: [] };
+  if ("problem" in read) {
+    return { config: DEFAULT_CONFIG, findings: [finding("invalid-yaml", CONFIG_FILE, { line: 1, column: 1 }, ...read.problem)] };
   }
+  const { text } = read;
   // Parsed and checked against the schema only when this text was not found valid before (config-cache.ts).
   const key = configKey(text);
   const known = await cachedConfig(absolute, key);
@@ -189,7 +189,7 @@ export async function loadConfig(
   }
 
   const logo = raw.company?.logo ? path.resolve(dir, raw.company.logo) : undefined;
-  const logoProblem = logo ? await checkLogo(logo, raw.company?.logo ?? "") : undefined;
+  const logoProblem = logo ? await checkLogo(logo, raw.company?.logo ?? "", dir) : undefined;
   if (logoProblem) {
     return {
       config: DEFAULT_CONFIG,
@@ -234,10 +234,13 @@ export async function loadConfig(
 }
 
 /** What is wrong with the logo file, as [message, hint], or undefined when it can be embedded. */
-async function checkLogo(file: string, written: string): Promise<[Phrase, Phrase] | undefined> {
+async function checkLogo(file: string, written: string, root: string): Promise<[Phrase, Phrase] | undefined> {
   const types = Object.keys(LOGO_TYPES).join(", ");
   if (!LOGO_TYPES[path.extname(file).toLowerCase()])
     return [phrase("config.logoType", { file: written }), phrase("config.logoTypeHint", { types })];
+  // Embedded into every page and PDF: never a file from outside the repository (`../outside/secret.svg`).
+  if (!(await realInside(file, root)))
+    return [phrase("config.logoOutside", { file: written }), phrase("config.logoOutsideHint", { config: CONFIG_FILE })];
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile())
     return [phrase("config.logoMissing", { file: written }), phrase("config.logoMissingHint", { config: CONFIG_FILE })];

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, rm } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import type { Config } from "../config/load-config.js";
 import { eventSequences } from "../history/event-sequence.js";
 import type { History } from "../history/read-history.js";
@@ -8,6 +8,7 @@ import { type OwnerEntry, ownerKey } from "../model/owner-directory.js";
 import { recapParties, senderAddress } from "../model/recap-parties.js";
 import { messages } from "../render/i18n.js";
 import { mapLimit } from "../util/map-limit.js";
+import { removeGuarded } from "../util/output-guard.js";
 import { inOut, OWNERS_OUT, outputLayout } from "../util/output-layout.js";
 import { releaseMemory } from "../util/release-memory.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
@@ -90,7 +91,7 @@ export async function writeCalendars(
       parts[start + i] = part;
       // Nothing to schedule, no calendar (RFC 5545 needs a component); an earlier build's file goes.
       const ics = inOut(outDir, outputLayout.dealFile(deal.slug, "ics"));
-      if (part.events.length === 0) return void (await rm(ics, { force: true }));
+      if (part.events.length === 0) return void (await removeGuarded(ics));
       if (!known) await put(ics, dealCalendar(deal, config.timeZone, part.events));
     });
   }
@@ -107,7 +108,7 @@ export async function writeCalendars(
         parts.map((part) => part.events),
       ),
     );
-  } else await rm(feedFile, { force: true });
+  } else await removeGuarded(feedFile);
   const perOwner = new Map<string, string[]>();
   for (const part of parts) {
     for (const [key, indices] of part.owners) {
@@ -160,7 +161,7 @@ async function writeOwnerCalendars(
   const folders = await readdir(inOut(outDir, OWNERS_OUT), { withFileTypes: true }).catch(() => []);
   for (const folder of folders) {
     if (folder.isDirectory() && !written.has(folder.name)) {
-      await rm(inOut(outDir, outputLayout.ownerCalendar(folder.name)), { force: true });
+      await removeGuarded(inOut(outDir, outputLayout.ownerCalendar(folder.name)));
     }
   }
 }

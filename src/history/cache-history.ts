@@ -4,6 +4,8 @@ import path from "node:path";
 import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import { cacheFolder } from "../util/cache-folder.js";
+import { machineKey } from "../util/machine-key.js";
+import { sealText, unsealText } from "../util/sealed-text.js";
 import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import type { HistoryOptions } from "./read-history.js";
@@ -11,6 +13,8 @@ import type { LogEntry } from "./read-log.js";
 import { isSnapshot, type Snapshot } from "./snapshot.js";
 
 export const CACHE_FORMAT = 1;
+/** What the MAC of the file is for (src/util/sealed-text.ts). */
+const PURPOSE = "protokoll-history-cache";
 
 export interface CacheFile {
   format: number;
@@ -40,10 +44,16 @@ export async function cachePath(options: HistoryOptions): Promise<string | undef
   return path.join(cacheFolder(process.env, options.cwd), "history", `${sha256(repository).slice(0, 32)}.json`);
 }
 
-/** The cache is untrusted input: anything of another format, key or shape is ignored, never half used. */
-export async function readCache(file: string, key: string): Promise<CacheFile | undefined> {
+/**
+ * The cache is untrusted input: it is read only when its MAC holds under the cache key (src/util/sealed-text.ts;
+ * `env` gives the key), and anything of another format, key or shape is ignored, never half used.
+ */
+export async function readCache(file: string, key: string, env = process.env): Promise<CacheFile | undefined> {
   try {
-    const data = JSON.parse(await readFile(file, "utf8")) as Partial<CacheFile>;
+    const secret = await machineKey(false, env);
+    const body = secret && unsealText(await readFile(file, "utf8"), PURPOSE, secret);
+    if (!body) return undefined;
+    const data = JSON.parse(body) as Partial<CacheFile>;
     if (data.format !== CACHE_FORMAT || data.key !== key || typeof data.head !== "string") return undefined;
     if (!Array.isArray(data.log) || !data.snapshots || typeof data.snapshots !== "object") return undefined;
     for (const entry of data.log) {
@@ -65,10 +75,13 @@ export async function readCache(file: string, key: string): Promise<CacheFile | 
   }
 }
 
-export async function writeCache(file: string, data: CacheFile): Promise<void> {
+/** Writes the cache, sealed with the cache key (made when there is none yet). */
+export async function writeCache(file: string, data: CacheFile, env = process.env): Promise<void> {
   try {
+    const secret = await machineKey(true, env);
+    if (!secret) return;
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, JSON.stringify(data));
+    await writeFileAtomic(file, sealText(JSON.stringify(data), PURPOSE, secret));
   } catch {
     // A read-only checkout simply has no cache.
   }

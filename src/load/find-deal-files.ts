@@ -50,6 +50,12 @@ export async function findDealFiles(dealsDir: string, cwd = process.cwd()): Prom
   }
   const realRoot = await realpath(root);
   const base = isInside(path.resolve(cwd), root) ? cwd : await repositoryOf(root);
+  // The folder must really be in its repository: a `deals` committed as a link to a folder elsewhere (a home
+  // folder with `secrets.yaml`) is not walked, and nothing of it is read or shown.
+  const realBase = await realpath(base).catch(() => path.resolve(base));
+  if (!isInside(realBase, realRoot)) {
+    throw new ProtokollError(phrase("cli.dealsOutside", { dir: dealsDir }), phrase("cli.dealsOutsideHint"));
+  }
   const entries: DealFileEntry[] = [];
   const visited = new Set<string>();
 

@@ -1,12 +1,15 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { sealText, unsealText } from "../util/sealed-text.js";
 import { sha256 } from "../util/sha256.js";
 import { removeShardFiles, type Shard, shardFileName, shardFiles } from "../util/shard.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
 /** The PDF cache's file, in the output folder's state folder (src/util/cache-folder.ts). */
-const MANIFEST = "pdf-cache.json";
+export const PDF_CACHE_FILE = "pdf-cache.json";
+/** What the file's MAC is for (src/util/sealed-text.ts). */
+const PURPOSE = "protokoll-pdf-cache";
 
 /**
  * slug → `<hash of what its PDF was printed from>:<hash of the PDF bytes written>[:overflow]`. The second hash
@@ -62,25 +65,20 @@ export function printHash(html: string, version: string): string {
   return createHash("sha256").update(version).update("\0").update(html).digest("hex");
 }
 
-const FORMAT = "protokoll-pdf-cache";
-
 /**
- * The PDF cache's entries: its own file in the state folder, and the files shards wrote beside it (`build
- * --shard`, their folders copied into one), a shard's entries over the older ones. A file is read only when its
- * HMAC under `secret` (the cache key, src/util/machine-key.ts) holds: the state folder may be restored from
- * anywhere, and an entry planted there would vouch for a forged PDF placed beside it. Without a key, none.
+ * The PDF cache, when its MAC holds under the cache key `secret` (src/util/machine-key.ts); else empty. Without
+ * the MAC, a PDF swapped for a forged one with its hash written in here was "unchanged" and went out attached to
+ * the recap mail. With the files shards wrote beside it (`build --shard`, their folders copied into one), each
+ * sealed on its own, a shard's entries over the older ones.
  */
 export async function readManifest(stateDir: string, secret: Buffer | undefined): Promise<PdfManifest> {
   const result: PdfManifest = Object.create(null);
   if (!secret) return result;
-  for (const file of [path.join(stateDir, MANIFEST), ...(await shardFiles(stateDir, MANIFEST))]) {
+  for (const file of [path.join(stateDir, PDF_CACHE_FILE), ...(await shardFiles(stateDir, PDF_CACHE_FILE))]) {
     try {
-      const sealed = JSON.parse(await readFile(file, "utf8")) as { format?: unknown; mac?: unknown; body?: unknown };
-      if (sealed?.format !== FORMAT || typeof sealed.body !== "string" || typeof sealed.mac !== "string") continue;
-      const given = Buffer.from(sealed.mac, "hex");
-      const expected = createHmac("sha256", secret).update(sealed.body).digest();
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) continue;
-      const parsed = JSON.parse(sealed.body) as unknown;
+      const body = unsealText(await readFile(file, "utf8"), PURPOSE, secret);
+      if (body === undefined) continue;
+      const parsed = JSON.parse(body) as unknown;
       if (parsed && typeof parsed === "object") Object.assign(result, parsed);
     } catch {
       // Missing or unreadable: no entries from it.
@@ -90,21 +88,18 @@ export async function readManifest(stateDir: string, secret: Buffer | undefined)
 }
 
 /**
- * Writes the PDF cache, sealed under `secret` (without a key, nothing): a shard's own file, or (a whole build)
- * the one file, which takes in the shards'.
+ * Writes the PDF cache sealed with `secret`; without a key, nothing (nothing could vouch for it). A shard writes
+ * its own file; a whole build the one file, which takes in the shards'.
  */
 export async function writeManifest(
   stateDir: string,
-  manifest: PdfManifest,
   secret: Buffer | undefined,
+  manifest: PdfManifest,
   shard?: Shard,
 ): Promise<void> {
   if (!secret) return;
-  const body = JSON.stringify(Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b))));
-  const mac = createHmac("sha256", secret).update(body).digest("hex");
-  await writeFileAtomic(
-    path.join(stateDir, shardFileName(MANIFEST, shard)),
-    `${JSON.stringify({ format: FORMAT, mac, body })}\n`,
-  );
-  if (!shard) await removeShardFiles(stateDir, MANIFEST);
+  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
+  const file = path.join(stateDir, shardFileName(PDF_CACHE_FILE, shard));
+  await writeFileAtomic(file, sealText(JSON.stringify(sorted, null, 2), PURPOSE, secret));
+  if (!shard) await removeShardFiles(stateDir, PDF_CACHE_FILE);
 }

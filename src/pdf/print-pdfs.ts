@@ -1,8 +1,8 @@
-import { rm } from "node:fs/promises";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { type Phrase, phrase } from "../i18n/translate.js";
 import { isDiskFull } from "../util/disk-full.js";
 import { mapLimit } from "../util/map-limit.js";
+import { removeGuarded } from "../util/output-guard.js";
 import type { Shard } from "../util/shard.js";
 import { onInterrupt } from "../util/shutdown.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
@@ -37,7 +37,7 @@ export interface PrintRequest {
 export interface PrintOptions {
   /** The output folder's state folder, where the PDF cache is kept (src/util/cache-folder.ts). */
   stateDir: string;
-  /** The cache key the PDF cache is sealed with (src/util/machine-key.ts); without one nothing is cached. */
+  /** The cache key (src/util/machine-key.ts): without it no PDF is taken for unchanged, every one is printed. */
   secret?: Buffer;
   concurrency: number;
   /** Tool version: part of the cache key and of /Creator. */
@@ -172,9 +172,9 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
     const request = bySlug.get(slug);
     if (!request) continue;
     await options.beforeReplace?.(request);
-    await rm(request.target, { force: true });
+    await removeGuarded(request.target);
   }
-  await writeManifest(options.stateDir, encodeManifest(next), options.secret, options.shard);
+  await writeManifest(options.stateDir, options.secret, encodeManifest(next), options.shard);
   return outcome;
 }
 

@@ -93,6 +93,8 @@ export function clientDeal(deal: DealView): DealView {
   return {
     ...rest,
     actions: deal.actions.map(({ pushedBack: _pushedBack, ...action }) => ({ ...action, overdue: false, findings: [] })),
+    // Whether it is a draft shows (as on its PDF); what it lacks is the team's.
+    readiness: { ...deal.readiness, missing: [] },
     findings: [],
     dealFindings: [],
     pastMeetings: [],

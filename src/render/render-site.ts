@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -151,9 +151,10 @@ async function runEleventy(input: string, data: SiteData, options: RenderOptions
 /** The pages' typeface into assets/fonts/ (pages are written from memory, so Eleventy copies nothing). */
 export async function copySiteFonts(outDir: string): Promise<void> {
   const require = createRequire(import.meta.url);
-  await mkdir(path.join(outDir, "assets", "fonts"), { recursive: true });
   for (const font of SITE_FONTS) {
     const name = `source-sans-3-${font}-normal.woff2`;
-    await copyFile(require.resolve(`@fontsource/source-sans-3/files/${name}`), path.join(outDir, "assets", "fonts", name));
+    // Written like every output (never through a link in assets/, src/util/output-guard.ts).
+    const bytes = await readFile(require.resolve(`@fontsource/source-sans-3/files/${name}`));
+    await writeFileAtomic(path.join(outDir, "assets", "fonts", name), bytes);
   }
 }

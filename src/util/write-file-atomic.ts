@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { lstat, mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { mayTouch } from "./output-guard.js";
 import { onInterrupt } from "./shutdown.js";
 
 /**
@@ -20,6 +21,8 @@ import { onInterrupt } from "./shutdown.js";
  * build leaves is removed by the next (src/cli/stages/prune-output.ts).
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
+  // Under a guarded output folder, never through a link (src/util/output-guard.ts): refused, noted, not written.
+  if (!mayTouch(target, "write")) return;
   if (typeof data === "string" || data instanceof Uint8Array) return writeWholeSync(target, data);
   // Pieces that come to less than WHOLE_BYTES are written whole (an owner's calendar feed); only a large file
   // (a site's feed, the analysis cache) is streamed.

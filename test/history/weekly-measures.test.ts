@@ -142,7 +142,8 @@ describe("weekly measures from a scripted 12-week history", () => {
     const cacheDir = tempDir("protokoll-cache-");
     await read(cacheDir);
     const file = path.join(cacheDir, "history.json");
-    const good = JSON.parse(await readFile(file, "utf8"));
+    const text = await readFile(file, "utf8");
+    const good = JSON.parse(text.slice(0, text.lastIndexOf("\nprotokoll-mac ")));
     // A snapshot with a forged shape (a task that is an object) makes the whole file worthless.
     const forged = structuredClone(good);
     const first = Object.keys(forged.snapshots).find((k) => forged.snapshots[k]);
@@ -155,5 +156,28 @@ describe("weekly measures from a scripted 12-week history", () => {
     expect((await read(cacheDir)).cache).toBe("cold");
     await writeFile(file, JSON.stringify({ ...good, key: "another tool" }));
     expect((await read(cacheDir)).cache).toBe("cold");
+  });
+
+  it("a history cache with a forged version and the old MAC, or sealed with another key, is not read", async () => {
+    // The history cache had no MAC: a restored cache could rewrite what a deal said in a past week.
+    const cacheDir = tempDir("protokoll-cache-");
+    await read(cacheDir);
+    const file = path.join(cacheDir, "history.json");
+    const text = await readFile(file, "utf8");
+    const at = text.lastIndexOf("\nprotokoll-mac ");
+    const good = JSON.parse(text.slice(0, at));
+    const forged = structuredClone(good);
+    const first = Object.keys(forged.snapshots).find((k) => forged.snapshots[k]) as string;
+    forged.snapshots[first].title = "Gefälschter Titel";
+    await writeFile(file, JSON.stringify(forged) + text.slice(at));
+    const afterForged = await read(cacheDir);
+    expect(afterForged.cache).toBe("cold");
+    expect(JSON.stringify([...afterForged.files])).not.toContain("Gefälschter Titel");
+    // The same file, sealed under another key (PROTOKOLL_CACHE_KEY of another CI): not read either.
+    const { sealText } = await import("../../src/util/sealed-text.js");
+    const other = Buffer.alloc(32, 7);
+    await writeFile(file, sealText(JSON.stringify(forged), "protokoll-history-cache", other));
+    expect((await read(cacheDir)).cache).toBe("cold");
+    expect((await read(cacheDir)).cache).toBe("hit");
   });
 });

@@ -1,12 +1,13 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { ProtokollError } from "../../errors.js";
-import { phrase } from "../../i18n/translate.js";
+import { phrase, t } from "../../i18n/translate.js";
 import { AUDIENCES, type Audience } from "../../render/client-view.js";
 import { diskFullMessage } from "../../render/i18n.js";
 import type { Language } from "../../time/language.js";
 import { buildStateDir, cacheFolder } from "../../util/cache-folder.js";
 import { diskFullError } from "../../util/disk-full.js";
+import { guardOutput, type Refusal } from "../../util/output-guard.js";
 import { MAX_SHARDS, parseShard, type Shard } from "../../util/shard.js";
 import { handleInterrupts } from "../../util/shutdown.js";
 import { type CommonFlags, exitCodeFor } from "../context.js";
@@ -51,15 +52,38 @@ export async function build(flags: BuildFlags, log: (line: string) => void): Pro
     log,
   );
   handleInterrupts(log, flags.language);
+  // Every write and delete under --out, at any depth, never through a link (src/util/output-guard.ts).
+  const unguard = guardOutput(outDir);
+  let refused: Refusal[] = [];
   try {
     await runStages(BUILD_STAGES, run);
   } catch (error) {
     throw asDiskFull(error, flags.language) ?? error;
   } finally {
+    refused = unguard();
     run.releaseLock?.();
+  }
+  if (refused.length > 0) {
+    reportRefused(refused, log, flags.language);
+    const link = path.relative(process.cwd(), (refused[0] as Refusal).link);
+    const dir = path.relative(process.cwd(), outDir) || ".";
+    throw new ProtokollError(
+      phrase("build.refusedLinks", { n: refused.length, dir }),
+      phrase("build.refusedLinksHint", { link }),
+    );
   }
   if (run.browserError) throw run.browserError;
   return exitCodeFor(run.analysis, false);
+}
+
+/** One line per refused write or delete (the first 20), naming the file and the link on its way. */
+function reportRefused(refused: readonly Refusal[], log: (line: string) => void, language: Language): void {
+  const shown = (file: string) => path.relative(process.cwd(), file);
+  for (const { file, link, action } of refused.slice(0, 20)) {
+    const key = action === "write" ? "build.refusedWrite" : "build.refusedRemove";
+    log(t(language, key, { file: shown(file), link: shown(link) }));
+  }
+  if (refused.length > 20) log(t(language, "build.refusedMore", { n: refused.length - 20 }));
 }
 
 function parseAudience(text: string | undefined): Audience {

@@ -100,7 +100,12 @@ async function scaffoldInto(dir: string, ci: Ci, lang: Language, log: (line: str
  * and a tarball protokoll was installed from (`file:vendor/protokoll-0.1.0.tgz`). A tarball outside the
  * repository (`file:../protokoll-0.1.0.tgz`) would be missing in every clone: init says how to move it in.
  */
-async function sayWhatToCommit(dir: string, written: string[], m: InitMessages, log: (line: string) => void): Promise<void> {
+async function sayWhatToCommit(
+  dir: string,
+  written: string[],
+  m: ReturnType<typeof cliMessages>["init"],
+  log: (line: string) => void,
+): Promise<void> {
   const top = (file: string) => (/^(deals|\.vscode)\//.test(file) ? `${file.slice(0, file.indexOf("/"))}/` : file);
   const files = [...new Set(["package.json", ...written.map(top)])];
   let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};

@@ -55,8 +55,8 @@ export class BuildRun {
   #pastMeetings: Promise<ReadonlyMap<string, PastMeetingView[]>> | undefined;
   /** What the last build wrote and from what: outputs whose inputs did not change are left alone. */
   manifest?: OutputManifest;
-  /** The key the build's caches are sealed with (src/util/machine-key.ts): none, nothing is reused. */
-  cacheSecret?: Buffer;
+  /** The cache key every cache is sealed with (src/util/machine-key.ts); without one nothing is reused. */
+  cacheKey?: Buffer;
   /** Pages the site stage rendered, and pages it left as the last build wrote them. */
   readonly pageCounts = { rendered: 0, kept: 0 };
   /** Absolute paths of the pages this build wrote or kept: any other page of ours is stale. */

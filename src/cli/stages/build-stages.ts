@@ -40,9 +40,10 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
       await run.saveCache?.();
       // Without a key of this machine (an unwritable home folder) nothing is reused: every output is written.
       const secret = await machineKey(true);
-      if (!secret) return;
-      run.cacheSecret = secret;
-      run.manifest = await OutputManifest.open(run.settings.outDir, run.settings.stateDir, secret, run.settings.shard);
+      if (secret) {
+        run.cacheKey = secret;
+        run.manifest = await OutputManifest.open(run.settings.outDir, run.settings.stateDir, secret, run.settings.shard);
+      }
     },
   },
   {

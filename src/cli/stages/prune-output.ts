@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync } from "node:fs";
-import { open, readdir, rm } from "node:fs/promises";
+import { open, readdir } from "node:fs/promises";
 import path from "node:path";
+import { removeGuarded } from "../../util/output-guard.js";
 import { DEALS_OUT, inOut, LEGACY_STATE_DIR } from "../../util/output-layout.js";
 
 /** Our own pages say so in their head (templates/_includes/base.njk); nothing else is ever removed. */
@@ -29,7 +30,7 @@ export async function removeStalePages(outDir: string, written: ReadonlySet<stri
   for (const entry of entries) {
     const file = path.join(entry.parentPath, entry.name);
     if (!entry.isFile() || !entry.name.endsWith(".html") || written.has(file) || !(await isOurPage(file))) continue;
-    await rm(file, { force: true });
+    await removeGuarded(file);
     emptied.add(entry.parentPath);
   }
   await removeEmptyFolders(emptied, outDir);
@@ -57,7 +58,7 @@ export async function removeStaleDeals(
     for (const file of readdirSync(folder)) {
       const full = path.join(folder, file);
       const remove = file.endsWith(".tmp") || (stale && (ours.has(file) || (file === "index.html" && (await isOurPage(full)))));
-      if (remove) await rm(full, { force: true });
+      if (remove) await removeGuarded(full);
     }
     if (stale) emptied.add(folder);
   }
@@ -69,7 +70,7 @@ export async function removeStaleDeals(
  * removed, never read. A link there goes as a link; what it points to is not touched.
  */
 export async function removeLegacyState(outDir: string): Promise<void> {
-  await rm(path.join(outDir, LEGACY_STATE_DIR), { recursive: true, force: true });
+  await removeGuarded(path.join(outDir, LEGACY_STATE_DIR), { recursive: true });
 }
 
 /** Removes `files` (layout paths) and, in every deal folder, the files `dealFiles` names. */
@@ -78,10 +79,10 @@ export async function removeFiles(
   files: readonly string[],
   dealFiles: (slug: string) => string[],
 ): Promise<void> {
-  for (const file of files) await rm(inOut(outDir, file), { force: true });
+  for (const file of files) await removeGuarded(inOut(outDir, file));
   for (const entry of readdirOrNone(inOut(outDir, DEALS_OUT), false)) {
     if (!entry.isDirectory()) continue;
-    for (const name of dealFiles(entry.name)) await rm(path.join(outDir, DEALS_OUT, entry.name, name), { force: true });
+    for (const name of dealFiles(entry.name)) await removeGuarded(path.join(outDir, DEALS_OUT, entry.name, name));
   }
 }
 
@@ -103,7 +104,7 @@ async function removeEmptyFolders(folders: Iterable<string>, root: string): Prom
   for (let dir of sorted) {
     while (dir.startsWith(root + path.sep)) {
       if ((await readdir(dir).catch(() => ["?"])).length > 0) break;
-      await rm(dir, { recursive: true, force: true });
+      await removeGuarded(dir, { recursive: true });
       dir = path.dirname(dir);
     }
   }

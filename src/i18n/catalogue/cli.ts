@@ -77,6 +77,16 @@ export const de = {
   "build.cacheInOut":
     "Der Cache-Ordner {cache} liegt in der Ausgabe {dir}: was darin liegt, würde mit der Website veröffentlicht.",
   "build.cacheInOutHint": "Mit `--cache-dir` (oder PROTOKOLL_CACHE_DIR) einen Ordner außerhalb von `--out` wählen.",
+  "cli.dealsOutside":
+    "Der Deal-Ordner {dir} liegt außerhalb des Repositorys (er ist ein symbolischer Link oder liegt unter einem); er wird nicht gelesen.",
+  "cli.dealsOutsideHint":
+    "Die Deals als Ordner ins Repository legen statt zu verlinken, oder protokoll in dem Repository aufrufen, zu dem sie gehören.",
+  "build.refusedWrite": "{file}: nicht geschrieben – {link} ist ein symbolischer Link; der Build schreibt nie durch einen Link.",
+  "build.refusedRemove": "{file}: nicht entfernt – {link} ist ein symbolischer Link; der Build entfernt nie durch einen Link.",
+  "build.refusedMore": "… und {n} weitere durch Links verweigert",
+  "build.refusedLinks":
+    "{n} Datei(en) in {dir} nicht geschrieben oder entfernt: auf ihrem Weg liegt ein symbolischer Link (siehe oben), durch den sie außerhalb der Ausgabe landen würden. Alles andere ist geschrieben.",
+  "build.refusedLinksHint": "Die Links entfernen (`rm {link}`) und neu bauen: der Build legt dort dann echte Ordner an.",
   "build.why.permission": ": keine Berechtigung",
   "build.why.readOnly": ": schreibgeschütztes Dateisystem",
   "build.why.inTheWay": ": eine Datei steht im Weg",
@@ -183,6 +193,16 @@ export const en = {
     "This is the build's cache folder: choose another with `--cache-dir` (or PROTOKOLL_CACHE_DIR), or fix its permissions.",
   "build.cacheInOut": "The cache folder {cache} is inside the output {dir}: what is in it would be published with the site.",
   "build.cacheInOutHint": "Choose a folder outside `--out` with `--cache-dir` (or PROTOKOLL_CACHE_DIR).",
+  "cli.dealsOutside":
+    "The deals folder {dir} is outside the repository (it is a symbolic link, or lies below one); it is not read.",
+  "cli.dealsOutsideHint":
+    "Put the deals into the repository as a folder instead of linking them, or run protokoll in the repository they belong to.",
+  "build.refusedWrite": "{file}: not written – {link} is a symbolic link; the build never writes through a link.",
+  "build.refusedRemove": "{file}: not removed – {link} is a symbolic link; the build never removes through a link.",
+  "build.refusedMore": "… and {n} more refused because of links",
+  "build.refusedLinks":
+    "{n} file(s) in {dir} not written or removed: a symbolic link is on their way (see above), through which they would land outside the output. Everything else is written.",
+  "build.refusedLinksHint": "Remove the links (`rm {link}`) and build again: the build then makes real folders there.",
   "build.why.permission": ": permission denied",
   "build.why.readOnly": ": read-only file system",
   "build.why.inTheWay": ": a file is in the way",

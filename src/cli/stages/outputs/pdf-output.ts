@@ -1,4 +1,4 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ProtokollError } from "../../../errors.js";
 import { phrase, t } from "../../../i18n/translate.js";
@@ -7,6 +7,7 @@ import { pdfFindings } from "../../../pdf/pdf-findings.js";
 import { keptOutcome, type PrintOutcome } from "../../../pdf/print-outcome.js";
 import { resultDigests, withFindings } from "../../../pipeline.js";
 import { codeFingerprint } from "../../../util/code-fingerprint.js";
+import { removeGuarded } from "../../../util/output-guard.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
 import { sha256 } from "../../../util/sha256.js";
 import { inShard } from "../../../util/shard.js";
@@ -56,7 +57,7 @@ async function printAll(run: BuildRun): Promise<PrintOutcome> {
   const logo = analysis.config.company.logo;
   const logoHash = logo ? sha256(await readFile(logo).catch(() => Buffer.from(""))) : null;
   const everyPdf = JSON.stringify([codeFingerprint(), VERSION, analysis.config, logoHash]);
-  const previous = decodeManifest(await readManifest(run.settings.stateDir, run.cacheSecret));
+  const previous = decodeManifest(await readManifest(run.settings.stateDir, run.cacheKey));
   const keys = new Map<string, string>();
   const kept = new Map<string, ManifestEntry>();
   const { shard } = run.settings;
@@ -90,7 +91,7 @@ async function printChanged(
   const due = new Set([...keys.keys()].filter((slug) => !kept.has(slug)));
   if (due.size === 0) {
     // Every PDF kept: the PDF cache keeps their entries (and loses those of deals that are gone).
-    await writeManifest(run.settings.stateDir, encodeManifest(Object.fromEntries(kept)), run.cacheSecret, run.settings.shard);
+    await writeManifest(run.settings.stateDir, run.cacheKey, encodeManifest(Object.fromEntries(kept)), run.settings.shard);
     return keptOutcome(kept);
   }
   const { renderPrintHtml } = await import("../../../render/render-print-html.js");
@@ -104,12 +105,12 @@ async function printChanged(
     documents.map((doc) => ({ ...doc, target: inOut(outDir, outputLayout.dealFile(doc.slug, "pdf")) })),
     {
       stateDir: run.settings.stateDir,
-      ...(run.cacheSecret ? { secret: run.cacheSecret } : {}),
+      ...(run.cacheKey ? { secret: run.cacheKey } : {}),
       concurrency,
       version: VERSION,
       // The mail draft attaches the PDF: it goes before its PDF changes and is written anew after printing.
       beforeReplace: (request) =>
-        rm(path.join(path.dirname(request.target), outputLayout.dealFileName(request.slug, "eml")), { force: true }),
+        removeGuarded(path.join(path.dirname(request.target), outputLayout.dealFileName(request.slug, "eml"))),
       kept,
       order: [...keys.keys()],
       ...(run.settings.shard ? { shard: run.settings.shard } : {}),
