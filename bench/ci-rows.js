@@ -1,6 +1,7 @@
 // Bench rows for CI (issue 36), run by bench/run.js after the full build with PDFs:
 // - a simulated pull request: the deals committed, a cold build with PDFs (its cache folder is what CI saves),
-//   then a fresh clone in another folder with another HOME, the cache folder restored, the same
+//   then a fresh clone in another folder with another HOME, the cache folder (with the site, as the templates
+//   restore it) restored, the same
 //   PROTOKOLL_CACHE_KEY and one deal changed — it prints one PDF; the same without the key trusts nothing and is
 //   cold;
 // - sharding: 4 shards one after the other (as 4 CI jobs would run at once), each with its own output and cache
@@ -71,7 +72,9 @@ export async function ciRows({ work, dealsDir, config, bin, count, measure, row,
   const pullRequest = async (name, withKey) => {
     const clone = path.join(work, `ci-${name}`);
     git(work, "clone", "-q", repo, clone);
-    cpSync(path.join(repo, ".protokoll-cache"), path.join(clone, ".protokoll-cache"), { recursive: true });
+    // What the CI templates restore: the cache folder and the site it describes.
+    for (const folder of [".protokoll-cache", "_site"])
+      cpSync(path.join(repo, folder), path.join(clone, folder), { recursive: true });
     const changed = path.join(clone, "deals", files[0]);
     writeFileSync(changed, readFileSync(changed, "utf8").replace(/^title: "/m, 'title: "Geändert: '));
     return build(clone, runner(name, withKey));
