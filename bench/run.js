@@ -3,6 +3,8 @@
 // A/B, and prints medians and ratios; results also go to bench/results/<date>.json.
 // `npm run bench -- --only scale [--big 10000]` runs only the scale rows (the large build's time and peak RSS,
 // cold and rebuilt with the analysis cache), without the linearity that needs the 1000-deal HTML build.
+// The default deals repository is a git repository with a generated history (`--commits 20 --per-commit 200`);
+// `npm run bench -- --only teams [--long-commits 5000]` runs only its rows against the same deals outside git.
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -11,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ciRows } from "./ci-rows.js";
 import { generateDeals } from "./generate-deals.js";
+import { generateHistory, generateLongHistory } from "./generate-history.js";
 import { HOSTILE_SHAPE_BYTES, hostileShapes } from "./hostile-shapes.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -23,6 +26,10 @@ const { values } = parseArgs({
     "launch-subset": { type: "string", default: "10" },
     "full-pdf": { type: "string", default: "" },
     edits: { type: "string", default: "5" },
+    // The default deals repository's history: commits, and deals each later commit changes (issue 32).
+    commits: { type: "string", default: "20" },
+    "per-commit": { type: "string", default: "200" },
+    "long-commits": { type: "string", default: "5000" },
     only: { type: "string", default: "" },
     out: { type: "string", default: path.join(root, "bench", "results") },
   },
@@ -114,7 +121,7 @@ const row = (what, value, note = "") => {
   console.log(`  ${what}: ${value}${note ? `  (${note})` : ""}`);
 };
 
-if (values.only !== "" && values.only !== "scale") throw new Error(`--only: "scale" is the one part that runs alone`);
+if (!["", "scale", "teams"].includes(values.only)) throw new Error(`--only: "scale" and "teams" are the parts that run alone`);
 if (values.only === "scale") {
   console.log(`protokoll bench: scale only, ${big} deals, in ${work}`);
   await scale();
@@ -128,6 +135,16 @@ generateDeals(path.join(project, "deals"), N);
 // A team's repository has the configuration `protokoll init` writes: so does the bench's.
 const TEAM_CONFIG = path.join(root, "scaffold", "de", "protokoll.config.yaml");
 cpSync(TEAM_CONFIG, path.join(project, "protokoll.config.yaml"));
+// And it is a git repository with months of history (deadlines moved, actions done late): what teams have.
+const COMMITS = Number(values.commits);
+const PER_COMMIT = Number(values["per-commit"]);
+generateHistory(project, { commits: COMMITS, perCommit: PER_COMMIT });
+if (values.only === "teams") {
+  // `npm run bench -- --only teams`: only the rows of deals in git against outside git (issue 32's ratios).
+  await teams();
+  finish();
+  process.exit(0);
+}
 
 // 1. HTML, ours vs naive pagination, alternating.
 const ours = [];
@@ -451,6 +468,9 @@ if (big > 0) await scale(results.html.ours);
   );
 }
 
+// 7. What teams have (issue 32).
+await teams();
+
 finish();
 
 /** The scale rows; `reference`: the median HTML build of N deals, for the linearity (none when run alone). */
@@ -497,4 +517,76 @@ function finish() {
     `Results: ${path.relative(process.cwd(), file)} — ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memGb} GB, Node ${results.machine.node}`,
   );
   rmSync(work, { recursive: true, force: true });
+}
+
+// 7. What teams have: the same deals outside git, in git with one commit, and in the default repository with its
+// history, each built cold (no output, analysis or history cache); then `check` on a long history with a warm
+// history cache against `check` on one commit (issue 32's ratios).
+async function teams() {
+  const outside = path.join(work, "outside-git");
+  const oneCommit = path.join(work, "one-commit");
+  for (const dir of [outside, oneCommit]) {
+    cpSync(path.join(project, "deals"), path.join(dir, "deals"), { recursive: true });
+    cpSync(TEAM_CONFIG, path.join(dir, "protokoll.config.yaml"));
+  }
+  generateHistory(oneCommit, { commits: 1, perCommit: 0 });
+  const cold = (dir) => {
+    for (const cache of ["_site", ".git/protokoll", "node_modules/.cache/protokoll"])
+      rmSync(path.join(dir, cache), { recursive: true, force: true });
+  };
+  const runs = { outside: [], oneCommit: [], history: [] };
+  for (let r = 0; r < reps; r++) {
+    for (const [name, dir] of [
+      ["outside", outside],
+      ["oneCommit", oneCommit],
+      ["history", project],
+    ]) {
+      cold(dir);
+      runs[name].push((await measure(process.execPath, [BIN, "build", "--no-pdf"], dir)).seconds);
+    }
+  }
+  const git1 = median(runs.oneCommit) / median(runs.outside);
+  const gitN = median(runs.history) / median(runs.outside);
+  row(`Cold HTML build, ${N} deals outside git (median)`, fmt(median(runs.outside)));
+  row(
+    `Cold HTML build, ${N} deals in git, one commit (median)`,
+    `${fmt(median(runs.oneCommit))} = ${git1.toFixed(2)}×`,
+    target("build in git, one commit", "≤ 1.2× outside git", git1 <= 1.2),
+  );
+  row(
+    `Cold HTML build, ${N} deals in git, ${COMMITS} commits × ${PER_COMMIT} deals (median)`,
+    `${fmt(median(runs.history))} = ${gitN.toFixed(2)}×`,
+    target(`build in git, ${COMMITS} commits`, "≤ 1.5× outside git", gitN <= 1.5),
+  );
+
+  const LONG = Number(values["long-commits"]);
+  const long = path.join(work, "long-history");
+  const short = path.join(work, "short-history");
+  generateDeals(path.join(long, "deals"), 20, 3);
+  generateDeals(path.join(short, "deals"), 20, 3);
+  generateLongHistory(long, { commits: LONG });
+  for (const file of readdirSync(path.join(long, "deals")))
+    cpSync(path.join(long, "deals", file), path.join(short, "deals", file));
+  generateHistory(short, { commits: 1, perCommit: 0 });
+  // One build each warms the caches (the history's, and the analysis of the same 20 deals).
+  for (const dir of [long, short]) await measure(process.execPath, [BIN, "build", "--no-pdf"], dir);
+  const checks = { long: [], short: [] };
+  for (let r = 0; r < Math.max(reps, 5); r++) {
+    checks.short.push((await measure(process.execPath, [BIN, "check"], short)).seconds);
+    checks.long.push((await measure(process.execPath, [BIN, "check"], long)).seconds);
+  }
+  const checkRatio = median(checks.long) / median(checks.short);
+  results.teams = {
+    deals: N,
+    commits: COMMITS,
+    perCommit: PER_COMMIT,
+    build: { outside: median(runs.outside), oneCommit: median(runs.oneCommit), history: median(runs.history), runs },
+    check: { commits: LONG, long: median(checks.long), oneCommit: median(checks.short), runs: checks },
+  };
+  row(`check, 20 deals, one commit (median)`, fmt(median(checks.short)));
+  row(
+    `check, 20 deals, ${LONG} commits, warm history cache (median)`,
+    `${fmt(median(checks.long))} = ${checkRatio.toFixed(2)}×`,
+    target(`check on ${LONG} commits, warm`, "≤ 1.2× one commit", checkRatio <= 1.2),
+  );
 }

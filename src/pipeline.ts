@@ -60,7 +60,7 @@ export interface AnalyseOptions {
   config: Config;
   cwd?: string;
   /** Last-commit facts per deal file (display path), when the deals live in a git checkout. */
-  git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number> }>;
+  git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number>; dueBefore?: Record<string, string> }>;
   /** Analyses of earlier runs by content hash (see pipeline/analysis-cache.ts): an unchanged file is not parsed. */
   cache?: ResultStore;
 }

@@ -1,16 +1,18 @@
 import path from "node:path";
 import { type Config, loadConfig } from "../config/load-config.js";
 import { ProtokollError } from "../errors.js";
+import { gitFactsOf } from "../history/git-facts.js";
 import { type History, readHistory, withWorkingTree } from "../history/read-history.js";
 import { phrase, t } from "../i18n/translate.js";
-import { readGitFacts } from "../load/git-facts.js";
 import { readDealsAtRevision, resolveRevision } from "../load/read-revision.js";
 import { AnalysisCache } from "../pipeline/analysis-cache.js";
 import { type Analysis, analyse, analyseLoaded } from "../pipeline.js";
 import { formatFinding } from "../report/format-text.js";
 import type { Language } from "../time/language.js";
+import type { PlainDate } from "../time/plain-date.js";
 import { codeFingerprint } from "../util/code-fingerprint.js";
 import { logText } from "../util/log-sink.js";
+import { machineKey } from "../util/machine-key.js";
 import { resolveToday } from "./options.js";
 import { VERSION } from "./version.js";
 
@@ -31,14 +33,17 @@ export interface CacheUse {
 }
 
 /**
- * Loads the configuration and runs load → validate → model for the deals folder, through the analysis cache
- * when `cache` is given (an unchanged deal file is not parsed again). `saveCache` writes it back (`build` does,
- * once it holds the output folder's lock).
+ * Loads the configuration, reads the deals' committed history (one bounded pass, see src/history/read-history.ts:
+ * the git facts and `due-pushed-often` come from it) and runs load → validate → model for the deals folder,
+ * through the analysis cache when `cache` is given (an unchanged deal file is not parsed again). `saveCache`
+ * writes it back (`build` does, once it holds the output folder's lock). `warn` hears what the history cannot say
+ * (unreadable, a shallow clone), once.
  */
 export async function prepare(
   flags: CommonFlags,
   cache?: CacheUse,
-): Promise<{ config: Config; analysis: Analysis; saveCache?: () => Promise<void> }> {
+  warn: (line: string) => void = () => {},
+): Promise<{ config: Config; analysis: Analysis; saveCache?: () => Promise<void>; history?: History }> {
   const { config, findings } = await loadConfig(process.cwd(), { remember: cache?.write === true });
   if (findings.length > 0) {
     const text = findings.map((f) => formatFinding(f, flags.language, () => undefined)).join("\n\n");
@@ -46,15 +51,18 @@ export async function prepare(
   }
   const today = resolveToday(flags.today, config.timeZone);
   const dealsDir = flags.deals ?? "deals";
+  const read = { dealsDir, config, today, language: flags.language, warn };
   if (flags.at !== undefined) {
     const cwd = process.cwd();
     const commit = await resolveRevision(flags.at, cwd);
     const loaded = await readDealsAtRevision(commit, dealsDir, cwd, config.maxFileBytes);
-    const git = await readGitFacts(dealsDir, cwd, config.timeZone, config.maxFileBytes, commit);
-    return { config, analysis: analyseLoaded(loaded, { dealsDir, today, config, git, cwd }) };
+    // The history as it was at the revision: no cache written, the same facts a build then saw.
+    const history = await committedHistory({ ...read, revision: commit, write: false });
+    return { config, analysis: analyseLoaded(loaded, { dealsDir, today, config, git: gitFactsOf(history), cwd }) };
   }
   try {
-    const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
+    const history = await committedHistory({ ...read, write: cache?.write === true });
+    const git = gitFactsOf(history);
     const store = cache
       ? await AnalysisCache.open(
           cache.dir,
@@ -64,7 +72,7 @@ export async function prepare(
       : undefined;
     const analysis = await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) });
     const saveCache = store && cache?.write ? () => store.save() : undefined;
-    return { config, analysis, ...(saveCache ? { saveCache } : {}) };
+    return { config, analysis, ...(saveCache ? { saveCache } : {}), ...(history ? { history } : {}) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new ProtokollError(phrase("cli.noDealsFolder", { dir: dealsDir }), phrase("cli.noDealsFolderHint"));
@@ -81,34 +89,50 @@ export function exitCodeFor(analysis: Analysis, strict: boolean): number {
 
 /**
  * The deals' git history (see src/history/read-history.ts) with the working tree as its newest version.
- * Outside git: only the working tree, so every measure still has "now". A history git cannot read (a damaged
- * repository, a shallow clone git refuses) is said on the log and left out — the protocols do not depend on it.
+ * Outside git: only the working tree, so every measure still has "now".
  */
-export async function historyFor(analysis: Analysis, warn: (line: string) => void, language: Language): Promise<History> {
-  const committed = await committedHistory(analysis, warn, language);
+export function historyFor(analysis: Analysis, committed: History | undefined): History {
   const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
   return withWorkingTree(committed, deals, analysis.today);
 }
 
-/** The deals' committed history alone ({@link historyFor} without the working tree); undefined outside git. */
-export async function committedHistory(
-  analysis: Analysis,
-  warn: (line: string) => void,
-  language: Language,
-): Promise<History | undefined> {
+/**
+ * The deals' committed history alone; undefined outside git. A history git cannot read (a damaged repository) is
+ * said on the log and left out, and a shallow clone is said with its fix — the protocols depend on neither.
+ */
+export async function committedHistory(read: {
+  dealsDir: string;
+  config: Config;
+  today: PlainDate;
+  language: Language;
+  warn: (line: string) => void;
+  revision?: string;
+  write: boolean;
+}): Promise<History | undefined> {
   let committed: History | undefined;
   try {
     committed = await readHistory({
-      dealsDir: path.relative(process.cwd(), analysis.dealsDir) || ".",
+      dealsDir: path.relative(process.cwd(), path.resolve(read.dealsDir)) || ".",
       cwd: process.cwd(),
-      timeZone: analysis.config.timeZone,
-      today: analysis.today,
-      maxFileBytes: analysis.config.maxFileBytes,
+      timeZone: read.config.timeZone,
+      today: read.today,
+      maxFileBytes: read.config.maxFileBytes,
       toolVersion: VERSION,
+      writeCache: read.write,
+      // At HEAD, the files unchanged on disk are not read from git: the analysis of the working tree gives them.
+      fromWorkingTree: !read.revision,
+      ...(read.revision ? { revision: read.revision } : {}),
+      ...(await secretFor(read.write)),
     });
   } catch (error) {
     const reason = logText(String((error as Error).message ?? error).split("\n")[0] ?? "");
-    warn(t(language, "build.historyUnreadable", { reason }));
+    read.warn(t(read.language, "build.historyUnreadable", { reason }));
   }
+  if (committed?.shallow) read.warn(t(read.language, "build.historyShallow"));
   return committed;
+}
+
+async function secretFor(create: boolean): Promise<{ secret?: Buffer }> {
+  const secret = await machineKey(create);
+  return secret ? { secret } : {};
 }

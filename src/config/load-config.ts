@@ -6,6 +6,7 @@ import { type Phrase, phrase } from "../i18n/translate.js";
 import { parseYaml } from "../load/parse-yaml.js";
 import type { SourceDocument } from "../load/source-document.js";
 import { isTimeZone } from "../time/plain-date.js";
+import { findControlCharacters } from "../validate/find-control-characters.js";
 import { schemas } from "../validate/schemas.js";
 import { validateAgainstSchema } from "../validate/validate-against-schema.js";
 import { cachedConfig, configKey, rememberConfig } from "./config-cache.js";
@@ -160,6 +161,9 @@ export async function loadConfig(
     if (!parsed.source || parsed.findings.length > 0) return { config: DEFAULT_CONFIG, findings: parsed.findings };
     if (parsed.data === null || parsed.data === undefined) checked = { data: null };
     else {
+      // Company and sender reach every PDF, page and mail: no control character in them, as in a deal.
+      const controls = findControlCharacters(parsed.data, parsed.source);
+      if (controls.length > 0) return { config: DEFAULT_CONFIG, findings: controls };
       const { data, findings } = validateAgainstSchema(schemas().config, parsed.data, parsed.source);
       if (findings.length > 0) return { config: DEFAULT_CONFIG, findings };
       checked = { data, source: parsed.source };

@@ -4,7 +4,6 @@ import path from "node:path";
 import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import { cacheFolder } from "../util/cache-folder.js";
-import { machineKey } from "../util/machine-key.js";
 import { sealText, unsealText } from "../util/sealed-text.js";
 import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
@@ -12,7 +11,7 @@ import type { HistoryOptions } from "./read-history.js";
 import type { LogEntry } from "./read-log.js";
 import { isSnapshot, type Snapshot } from "./snapshot.js";
 
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 /** What the MAC of the file is for (src/util/sealed-text.ts). */
 const PURPOSE = "protokoll-history-cache";
 
@@ -45,13 +44,14 @@ export async function cachePath(options: HistoryOptions): Promise<string | undef
 }
 
 /**
- * The cache is untrusted input: it is read only when its MAC holds under the cache key (src/util/sealed-text.ts;
- * `env` gives the key), and anything of another format, key or shape is ignored, never half used.
+ * The cache is untrusted input (a cache folder may come from anywhere, e.g. a CI cache): it is trusted only with the
+ * MAC made under this machine's key (or `PROTOKOLL_CACHE_KEY`, src/util/sealed-text.ts), and anything of another
+ * format, key or shape is ignored, never half used. Without a key there is no cache.
  */
-export async function readCache(file: string, key: string, env = process.env): Promise<CacheFile | undefined> {
+export async function readCache(file: string, key: string, secret: Buffer | undefined): Promise<CacheFile | undefined> {
+  if (!secret) return undefined;
   try {
-    const secret = await machineKey(false, env);
-    const body = secret && unsealText(await readFile(file, "utf8"), PURPOSE, secret);
+    const body = unsealText(await readFile(file, "utf8"), PURPOSE, secret);
     if (!body) return undefined;
     const data = JSON.parse(body) as Partial<CacheFile>;
     if (data.format !== CACHE_FORMAT || data.key !== key || typeof data.head !== "string") return undefined;
@@ -62,6 +62,7 @@ export async function readCache(file: string, key: string, env = process.env): P
       for (const change of entry.changes) {
         if (!Array.isArray(change) || typeof change[0] !== "string" || typeof change[1] !== "string") return undefined;
         if (!DEAL_EXTENSION.test(change[0]) || !/^([0-9a-f]{40}|[0-9a-f]{64}|)$/.test(change[1])) return undefined;
+        if (change.length > 3 || (change.length === 3 && typeof change[2] !== "string")) return undefined;
       }
     }
     const snapshots: Record<string, Snapshot | null> = Object.create(null);
@@ -75,11 +76,9 @@ export async function readCache(file: string, key: string, env = process.env): P
   }
 }
 
-/** Writes the cache, sealed with the cache key (made when there is none yet). */
-export async function writeCache(file: string, data: CacheFile, env = process.env): Promise<void> {
+/** Writes the cache, sealed with the cache key. */
+export async function writeCache(file: string, data: CacheFile, secret: Buffer): Promise<void> {
   try {
-    const secret = await machineKey(true, env);
-    if (!secret) return;
     await mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, sealText(JSON.stringify(data), PURPOSE, secret));
   } catch {

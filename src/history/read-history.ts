@@ -6,7 +6,7 @@ import { addDays, type PlainDate, todayIn } from "../time/plain-date.js";
 import { CACHE_FORMAT, cacheKey, cachePath, readCache, writeCache } from "./cache-history.js";
 import { type LogEntry, readLog } from "./read-log.js";
 import { type Snapshot, snapshotOf, snapshotOfBytes } from "./snapshot.js";
-import { streamBlobs } from "./stream-blobs.js";
+import { blobSizes, streamBlobs } from "./stream-blobs.js";
 
 /** One version of a deal file: the commit that wrote it, when, and what it said (`null`: not a valid deal). */
 export interface Version {
@@ -17,7 +17,11 @@ export interface Version {
   date: PlainDate;
   /** How many commits (within the log cap) changed this file up to and including this one: never falls. */
   ordinal: number;
-  snapshot: Snapshot | null;
+  /**
+   * `undefined` only until the working tree is added ({@link withWorkingTree}): a version whose blob is the file
+   * as it is on disk is not read from git — the analysis of the working tree gives its snapshot.
+   */
+  snapshot: Snapshot | null | undefined;
   /** The version is the uncommitted working tree, not a commit. */
   workingTree?: boolean;
 }
@@ -28,8 +32,12 @@ export interface History {
   /** The oldest day whose versions were read (the window start), for saying what the numbers cover. */
   since: PlainDate;
   files: Map<string, Version[]>;
-  /** The pass read the log from the cache (`"hit"`), only new blobs (`"partial"`), or everything (`"cold"`). */
+  /** The pass read the log from the cache (`"hit"`), only new commits or blobs (`"partial"`), or everything (`"cold"`). */
   cache: "hit" | "partial" | "cold" | "none";
+  /** The clone is shallow: the history before its cut is unknown (SEQUENCE, `due-pushed-often`, trends rest on it). */
+  shallow?: boolean;
+  /** What the horizon left out: versions older than the window, and whether the commit cap was reached. */
+  cut?: { versions: number; commitCap: boolean };
 }
 
 export interface HistoryOptions {
@@ -46,76 +54,90 @@ export interface HistoryOptions {
   maxCommits?: number;
   /** Where the cache lives (default: the cache folder, src/history/cache-history.ts). `false`: no cache. */
   cacheDir?: string | false;
+  /** The key the cache's MAC is made with (the machine's, or `PROTOKOLL_CACHE_KEY`): without one, no cache. */
+  secret?: Buffer;
+  /** Whether the pass may write the cache (`check` only reads it). Default true. */
+  writeCache?: boolean;
+  /** The commit to look from (`build --at`, `diff`); default HEAD. The log is then not cached. */
+  revision?: string;
+  /**
+   * Versions whose blob is the file as it is on disk are not read (their snapshot stays undefined until
+   * {@link withWorkingTree} gives it from the analysis of the working tree): at one commit, nothing is parsed twice.
+   */
+  fromWorkingTree?: boolean;
 }
 
+/** The default horizon: the last 52 weeks, and at most 20 000 commits of the first-parent line. */
+export const HORIZON = { weeks: 52, commits: 20_000 } as const;
+
 /**
- * The deals' git history in one bounded pass: one `git log --raw` of the first-parent line (the history the
- * main branch saw; a cap on commits) for which blob each commit gave each deal file, then one streaming
- * `git cat-file --batch` for the blobs of the window (the last 52 weeks, plus the version in force when the
- * window opens) that the cache does not hold yet. A blob over the size cap is skipped while streaming, never
- * held. Snapshots are cached by blob id in the git directory, so an unchanged history costs one `rev-parse`,
- * and a new commit costs the blobs it added. Outside git the result is `undefined`.
+ * The deals' git history in one bounded, incremental pass: the log of the first-parent line (renames followed,
+ * see read-log.ts) is read only for commits the cache has not seen (`<cached head>..HEAD`); the blobs of the
+ * window (the last 52 weeks, plus the version in force when the window opens) that the cache does not hold are
+ * sized first (`git cat-file --batch-check`) and only those within the size cap are read, streamed. Snapshots
+ * are cached by blob id under a MAC, so an unchanged history costs a `rev-parse` and one file read. Outside git
+ * the result is `undefined`.
  */
 export async function readHistory(options: HistoryOptions): Promise<History | undefined> {
   const { cwd } = options;
-  const head = await git(["rev-parse", "--verify", "--quiet", "HEAD"], cwd)
+  const head = await git(["rev-parse", "--verify", "--quiet", `${options.revision ?? "HEAD"}^{commit}`], cwd)
     .then((s) => s.trim())
     .catch(() => "");
   if (!head) return undefined;
-  const cacheFile = options.cacheDir === false ? undefined : await cachePath(options);
+  const shallow = (await git(["rev-parse", "--is-shallow-repository"], cwd).catch(() => "")).trim() === "true";
+  const maxCommits = options.maxCommits ?? HORIZON.commits;
+  const cacheFile = options.cacheDir === false || !options.secret ? undefined : await cachePath(options);
   const key = cacheKey(options);
-  const cached = cacheFile ? await readCache(cacheFile, key) : undefined;
+  const cached = cacheFile ? await readCache(cacheFile, key, options.secret) : undefined;
+  const request = { dealsDir: options.dealsDir, cwd, revision: head, maxCommits };
 
   let log: LogEntry[];
   let state: History["cache"] = cacheFile ? "cold" : "none";
   if (cached && cached.head === head) {
     log = cached.log;
     state = "hit";
+  } else if (cached && (await isAncestor(cached.head, head, cwd))) {
+    // Only the commits since the cached head are read; the rest of the log is the cache's.
+    log = [...(await readLog({ ...request, since: cached.head })), ...cached.log].slice(0, maxCommits);
+    state = "partial";
   } else {
-    log = await readLog(options);
+    log = await readLog(request);
   }
 
-  const since = addDays(options.today, -7 * (options.weeks ?? 52));
-  const sinceSeconds = Date.parse(`${since}T00:00:00Z`) / 1000 - 86_400; // a day's slack for the zone
-  const files = new Map<string, { commit: string; time: number; ordinal: number; blob: string }[]>();
-  // The log is newest first; versions are built oldest first, with the ordinal counted over all listed commits.
-  for (let i = log.length - 1; i >= 0; i--) {
-    const entry = log[i] as LogEntry;
-    for (const [file, blob] of entry.changes) {
-      const list = files.get(file) ?? [];
-      list.push({ commit: entry.commit, time: entry.time, ordinal: list.length + 1, blob });
-      files.set(file, list);
-    }
-  }
-  // Only the window's versions, and the one in force when it opens, are read.
-  const wanted = new Set<string>();
-  for (const [file, list] of files) {
-    const firstInWindow = list.findIndex((v) => v.time >= sinceSeconds);
-    const from = firstInWindow === -1 ? list.length - 1 : Math.max(0, firstInWindow - 1);
-    const kept = list.slice(from);
-    files.set(file, kept);
-    for (const v of kept) if (v.blob) wanted.add(v.blob);
-  }
+  const since = addDays(options.today, -7 * (options.weeks ?? HORIZON.weeks));
+  const { files, cut } = versionsOf(log, since);
   const snapshots = new Map<string, Snapshot | null>();
+  const onDisk = options.fromWorkingTree && !options.revision ? await blobsOnDisk(options) : new Set<string>();
   const missing: string[] = [];
-  for (const blob of wanted) {
-    const hit = cached?.snapshots[blob];
-    if (hit !== undefined) snapshots.set(blob, hit);
-    else missing.push(blob);
-  }
+  const asked = new Set<string>();
+  for (const list of files.values())
+    for (const v of list) {
+      if (!v.blob || snapshots.has(v.blob)) continue;
+      const hit = cached?.snapshots[v.blob];
+      if (hit !== undefined) snapshots.set(v.blob, hit);
+      else if (onDisk.has(v.blob)) continue;
+      else if (!asked.has(v.blob)) {
+        asked.add(v.blob);
+        missing.push(v.blob);
+      }
+    }
   if (missing.length > 0) {
     if (state === "hit") state = "partial";
     const fileOf = new Map<string, string>();
     for (const [file, list] of files) for (const v of list) if (v.blob) fileOf.set(v.blob, file);
-    await streamBlobs(missing, cwd, options.maxFileBytes, (blob, bytes) => {
+    const sizes = await blobSizes(missing, cwd);
+    // A version over the cap (or gone from the object store) is not a deal at that time: never read.
+    const small = missing.filter((blob) => (sizes.get(blob) ?? Number.POSITIVE_INFINITY) <= options.maxFileBytes);
+    for (const blob of missing) snapshots.set(blob, null);
+    await streamBlobs(small, cwd, options.maxFileBytes, (blob, bytes) => {
       const file = fileOf.get(blob) as string;
       snapshots.set(blob, bytes ? snapshotOfBytes(entryFor(file, cwd), bytes) : null);
     });
-  } else if (state === "cold" && cached) {
-    state = "partial";
   }
-  if (cacheFile && (state !== "hit" || missing.length > 0)) {
-    await writeCache(cacheFile, { format: CACHE_FORMAT, key, head, log, snapshots: Object.fromEntries(snapshots) });
+  if (cacheFile && options.secret && options.writeCache !== false && !options.revision && state !== "hit") {
+    const kept: Record<string, Snapshot | null> = Object.create(null);
+    for (const [blob, snapshot] of snapshots) kept[blob] = snapshot;
+    await writeCache(cacheFile, { format: CACHE_FORMAT, key, head, log, snapshots: kept }, options.secret);
   }
 
   // One date per commit, not per version: a commit that touches 1 000 deals has one date (and Intl is slow).
@@ -137,11 +159,81 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
         time: v.time,
         date: dateOf(v.time),
         ordinal: v.ordinal,
-        snapshot: v.blob ? (snapshots.get(v.blob) ?? null) : null,
+        snapshot: !v.blob ? null : snapshots.has(v.blob) ? (snapshots.get(v.blob) ?? null) : undefined,
       })),
     );
   }
-  return { head, since, files: result, cache: state };
+  return { head, since, files: result, cache: state, shallow, cut: { ...cut, commitCap: log.length >= maxCommits } };
+}
+
+/**
+ * The blob ids of the deal files that are on disk exactly as in the index (`git ls-files -s`, less what
+ * `git diff-files` finds changed): their committed version with that blob is the working tree itself.
+ */
+async function blobsOnDisk(options: HistoryOptions): Promise<Set<string>> {
+  const args = ["--", options.dealsDir];
+  const [staged, changed] = await Promise.all([
+    git(["ls-files", "-s", "-z", ...args], options.cwd),
+    git(["diff-files", "--name-only", "--relative", "-z", ...args], options.cwd),
+  ]).catch(() => ["", ""]);
+  const dirty = new Set(changed.split("\0"));
+  const blobs = new Set<string>();
+  // "<mode> <blob> <stage>\t<path>"
+  for (const row of staged.split("\0")) {
+    const [meta = "", file = ""] = row.split("\t");
+    const [mode, blob = ""] = meta.split(" ");
+    if (mode?.startsWith("100") && !dirty.has(file) && DEAL_EXTENSION.test(file)) blobs.add(blob);
+  }
+  return blobs;
+}
+
+interface ListedVersion {
+  commit: string;
+  time: number;
+  ordinal: number;
+  blob: string;
+}
+
+/**
+ * Each file's versions in the window, oldest first. A rename carries the file's versions to its new path, so
+ * the ordinal (SEQUENCE) counts on and due dates moved before the move still count. The ordinal counts every
+ * listed commit of the file, so the window's cut never lowers it.
+ */
+function versionsOf(
+  log: readonly LogEntry[],
+  since: PlainDate,
+): { files: Map<string, ListedVersion[]>; cut: { versions: number } } {
+  const sinceSeconds = Date.parse(`${since}T00:00:00Z`) / 1000 - 86_400; // a day's slack for the zone
+  const files = new Map<string, ListedVersion[]>();
+  for (let i = log.length - 1; i >= 0; i--) {
+    const entry = log[i] as LogEntry;
+    for (const [file, blob, from] of entry.changes) {
+      let list = files.get(file);
+      if (from !== undefined && from !== file) {
+        list = files.get(from) ?? list;
+        files.delete(from);
+      }
+      list ??= [];
+      list.push({ commit: entry.commit, time: entry.time, ordinal: (list.at(-1)?.ordinal ?? 0) + 1, blob });
+      files.set(file, list);
+    }
+  }
+  let versions = 0;
+  for (const [file, list] of files) {
+    const firstInWindow = list.findIndex((v) => v.time >= sinceSeconds);
+    const from = firstInWindow === -1 ? list.length - 1 : Math.max(0, firstInWindow - 1);
+    versions += from;
+    if (from > 0) files.set(file, list.slice(from));
+  }
+  return { files, cut: { versions } };
+}
+
+async function isAncestor(ancestor: string, commit: string, cwd: string): Promise<boolean> {
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(ancestor)) return false;
+  return git(["merge-base", "--is-ancestor", ancestor, commit], cwd).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -150,6 +242,22 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
  */
 export function withWorkingTree(history: History | undefined, deals: readonly Deal[], today: PlainDate): History {
   const files = new Map(history?.files ?? []);
+  const byFile = new Map(deals.map((deal) => [deal.file, deal]));
+  // Committed versions that are the file on disk take their snapshot from its analysis (new lists and versions:
+  // what was computed over the committed lists stays as it was). A file on disk that is not a valid deal: null.
+  for (const [file, list] of files) {
+    if (!list.some((v) => v.snapshot === undefined)) continue;
+    const deal = byFile.get(file);
+    let snapshot: Snapshot | null = null;
+    if (deal) {
+      snapshot = snapshotOf(deal);
+      if (deal.updated) snapshot.updated = deal.updated;
+    }
+    files.set(
+      file,
+      list.map((v) => (v.snapshot === undefined ? { ...v, snapshot } : v)),
+    );
+  }
   for (const deal of deals) {
     const snapshot = snapshotOf(deal);
     snapshot.updated = deal.asOf;
@@ -166,7 +274,7 @@ export function withWorkingTree(history: History | undefined, deals: readonly De
     });
     files.set(deal.file, list);
   }
-  return { head: history?.head ?? "", since: history?.since ?? today, files, cache: history?.cache ?? "none" };
+  return { ...history, head: history?.head ?? "", since: history?.since ?? today, files, cache: history?.cache ?? "none" };
 }
 
 /** Equal apart from `updated`, which the working tree fills from the commit date. */

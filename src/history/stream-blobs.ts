@@ -53,3 +53,31 @@ export function streamBlobs(
     child.stdin.end(`${ids.join("\n")}\n`);
   });
 }
+
+/**
+ * The size of each blob from one `git cat-file --batch-check` (headers only, no content): what is over the cap is
+ * then never asked for, so a 300 MB version costs one line, not 300 MB through a pipe. Missing ids are absent.
+ */
+export function blobSizes(ids: readonly string[], cwd: string): Promise<Map<string, number>> {
+  return new Promise((resolve, reject) => {
+    if (ids.length === 0) return resolve(new Map());
+    const child = spawn("git", ["cat-file", "--batch-check", "--buffer"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => (out += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(stderr.trim() || `git cat-file exited with ${code}`));
+      const sizes = new Map<string, number>();
+      // "<id> <type> <size>", or "<id> missing".
+      for (const line of out.split("\n")) {
+        const [id = "", type, size] = line.split(" ");
+        if (type === "blob" && size !== undefined) sizes.set(id, Number(size));
+      }
+      resolve(sizes);
+    });
+    child.stdin.end(`${ids.join("\n")}\n`);
+  });
+}

@@ -1,5 +1,5 @@
 import { ownerKey } from "../model/owner-directory.js";
-import { addWeeks, type IsoWeek, inWeek, weekEnd, weekStart } from "../time/iso-week.js";
+import { addWeeks, type IsoWeek, weekEnd, weekStart } from "../time/iso-week.js";
 import { addDays, type PlainDate } from "../time/plain-date.js";
 import type { History, Version } from "./read-history.js";
 import type { Snapshot } from "./snapshot.js";
@@ -46,7 +46,7 @@ export function stateAt(versions: readonly Version[], day: PlainDate): Snapshot 
   let state: Snapshot | null = null;
   for (const v of versions) {
     if (v.date > day) break;
-    state = v.snapshot;
+    state = v.snapshot ?? null;
   }
   return state;
 }
@@ -97,13 +97,101 @@ export function weeklyMeasures(
   today: PlainDate,
   filter: { owner?: string; file?: string } = {},
 ): WeekMeasures[] {
-  const wanted = filter.owner === undefined ? undefined : ownerKey(filter.owner);
-  const mine = (owner: string | undefined) => wanted === undefined || (owner !== undefined && ownerKey(owner) === wanted);
-  const rows = weeks.map((week) => ({
+  const all = weeklyMeasuresByOwner(history, weeks, today, filter.file);
+  if (filter.owner === undefined) return all.team;
+  return all.owners.get(ownerKey(filter.owner)) ?? weeks.map(emptyRow);
+}
+
+/** The team's measures and every owner's (by {@link ownerKey}), from one pass. */
+export interface MeasuresByOwner {
+  team: WeekMeasures[];
+  owners: Map<string, WeekMeasures[]>;
+}
+
+/**
+ * The measures of `weeks` for the team and for every owner at once: each deal's state is looked up once per week
+ * and each action counted once, into the team's row and its owner's — not once per owner page, which grew with
+ * owners × deals × weeks. Week bounds are computed once; dates compare as strings.
+ */
+export function weeklyMeasuresByOwner(
+  history: History,
+  weeks: readonly IsoWeek[],
+  today: PlainDate,
+  onlyFile?: string,
+): MeasuresByOwner {
+  const bounds = weeks.map((week) => ({
+    from: weekStart(week),
+    to: weekEnd(week),
+    day: judgedOn(week, today),
+    last: stateDay(week, today),
+  }));
+  const team = weeks.map(emptyRow);
+  const owners = new Map<string, WeekMeasures[]>();
+  const rowsOf = (owner: string | undefined): WeekMeasures[] | undefined => {
+    if (owner === undefined) return undefined;
+    const key = ownerKey(owner);
+    let rows = owners.get(key);
+    if (!rows) {
+      rows = weeks.map(emptyRow);
+      owners.set(key, rows);
+    }
+    return rows;
+  };
+  for (const [file, versions] of history.files) {
+    if (onlyFile !== undefined && file !== onlyFile) continue;
+    const moves = dueMoves(file, versions);
+    for (let w = 0; w < weeks.length; w++) {
+      const { from, to, day, last } = bounds[w] as (typeof bounds)[number];
+      if (from > today) continue;
+      for (const m of moves) {
+        if (m.date < from || m.date > to || m.date > last) continue;
+        (team[w] as WeekMeasures).moved++;
+        const mine = rowsOf(m.owner);
+        if (mine) (mine[w] as WeekMeasures).moved++;
+      }
+      const state = stateAt(versions, last);
+      if (!state) continue;
+      const involved = new Set<WeekMeasures[]>();
+      for (const a of state.actions) {
+        if (a.status === "dropped") continue;
+        const mine = rowsOf(a.owner);
+        if (mine) involved.add(mine);
+        const targets = mine ? [team[w] as WeekMeasures, mine[w] as WeekMeasures] : [team[w] as WeekMeasures];
+        const open = a.status === "open";
+        const overdue = open && a.due !== undefined && a.due < day;
+        const due = a.due !== undefined && a.due >= from && a.due <= to && a.due < day && (open || a.doneOn !== undefined);
+        const kept = due && a.status === "done" && a.doneOn !== undefined && a.doneOn <= (a.due as PlainDate);
+        const doneInWeek = a.status === "done" && a.doneOn !== undefined && a.doneOn >= from && a.doneOn <= to;
+        const late = doneInWeek && a.due !== undefined && (a.doneOn as PlainDate) > a.due;
+        for (const row of targets) {
+          if (open) row.open++;
+          if (overdue) row.overdue++;
+          if (due) row.due++;
+          if (kept) row.keptOnTime++;
+          if (doneInWeek && late) row.doneLate++;
+          else if (doneInWeek) row.doneOnTime++;
+        }
+      }
+      if (state.status !== "active") continue;
+      const ahead = state.nextDate !== undefined && state.nextDate >= day;
+      for (const rows of [team, ...involved]) {
+        if (ahead) (rows[w] as WeekMeasures).nextSet++;
+        else (rows[w] as WeekMeasures).nextMissing++;
+      }
+    }
+  }
+  for (const rows of [team, ...owners.values()])
+    for (const row of rows) row.onTimeRate = row.due > 0 ? row.keptOnTime / row.due : null;
+  return { team, owners };
+}
+
+/** A week with nothing counted (an owner without actions in it). */
+export function emptyRow(week: IsoWeek): WeekMeasures {
+  return {
     week,
     due: 0,
     keptOnTime: 0,
-    onTimeRate: null as number | null,
+    onTimeRate: null,
     doneOnTime: 0,
     doneLate: 0,
     open: 0,
@@ -111,42 +199,7 @@ export function weeklyMeasures(
     moved: 0,
     nextSet: 0,
     nextMissing: 0,
-  }));
-  for (const [file, versions] of history.files) {
-    if (filter.file !== undefined && file !== filter.file) continue;
-    const moves = dueMoves(file, versions);
-    for (const row of rows) {
-      if (weekStart(row.week) > today) continue;
-      const day = judgedOn(row.week, today);
-      const last = stateDay(row.week, today);
-      const state = stateAt(versions, last);
-      row.moved += moves.filter((m) => inWeek(m.date, row.week) && m.date <= last && mine(m.owner)).length;
-      if (!state) continue;
-      let involved = wanted === undefined;
-      for (const a of state.actions) {
-        if (a.status === "dropped" || !mine(a.owner)) continue;
-        involved = true;
-        if (a.status === "open") {
-          row.open++;
-          if (a.due && a.due < day) row.overdue++;
-        }
-        if (a.due && inWeek(a.due, row.week) && a.due < day && (a.status === "open" || a.doneOn)) {
-          row.due++;
-          if (a.status === "done" && a.doneOn && a.doneOn <= a.due) row.keptOnTime++;
-        }
-        if (a.status === "done" && a.doneOn && inWeek(a.doneOn, row.week)) {
-          if (!a.due || a.doneOn <= a.due) row.doneOnTime++;
-          else row.doneLate++;
-        }
-      }
-      if (state.status === "active" && involved) {
-        if (state.nextDate && state.nextDate >= day) row.nextSet++;
-        else row.nextMissing++;
-      }
-    }
-  }
-  for (const row of rows) row.onTimeRate = row.due > 0 ? row.keptOnTime / row.due : null;
-  return rows;
+  };
 }
 
 /** Weeks `from` .. `to` inclusive. */

@@ -22,7 +22,7 @@ export interface Refusal {
   /** A link to a folder has no file name to check; the others are named like deals. */
   folder: boolean;
   /** Why, as the catalogue's `file.refused.<kind>` (and `…Hint` for the fix). */
-  kind: "outside" | "folderLink" | "special";
+  kind: "outside" | "folderLink" | "special" | "gitlink" | "symlinkInGit";
 }
 
 const REFUSALS = {

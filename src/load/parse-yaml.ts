@@ -40,6 +40,11 @@ function yamlProblem(code: string): { problem: Phrase; remedy: Phrase } {
  * Collects every problem of the file instead of stopping at the first.
  */
 export function parseYaml(file: string, text: string): ParsedYaml {
+  const carriageReturns = crOnlyLineBreaks(text);
+  if (carriageReturns !== undefined) {
+    const at = { line: 1, column: carriageReturns + 1 };
+    return { findings: [finding("invalid-yaml", file, at, phrase("file.crOnly"), phrase("file.crOnlyHint", { file }))] };
+  }
   const lineCounter = new (yaml().LineCounter)();
   let docs: ReturnType<typeof parseAllDocuments>;
   // The library makes an Error object per problem, each capturing a stack trace nobody reads: a file of 200 000
@@ -263,4 +268,17 @@ function tooDeep(file: string, text: string, lineCounter: LineCounter): Finding 
     phrase("yaml.tooDeep"),
     phrase("yaml.tooDeepHint"),
   );
+}
+
+/**
+ * Where the first line break of a file that breaks its lines with a lone CR (classic Mac OS, some exports) is;
+ * undefined for LF and CRLF files. The parser sees such a file as one long line — a first line that is a comment
+ * made the whole file "empty" — so it is refused as what it is.
+ */
+function crOnlyLineBreaks(text: string): number | undefined {
+  const first = text.search(/\r(?!\n)/);
+  if (first === -1) return undefined;
+  const lone = text.match(/\r(?!\n)/g)?.length ?? 0;
+  const feeds = text.match(/\n/g)?.length ?? 0;
+  return lone > feeds ? first : undefined;
 }

@@ -1,10 +1,13 @@
 import path from "node:path";
 import { ProtokollError } from "../errors.js";
 import { type Phrase, phrase } from "../i18n/translate.js";
-import type { DealFileEntry } from "./find-deal-files.js";
+import type { DealFileEntry, Refusal } from "./find-deal-files.js";
 import { DEAL_EXTENSION } from "./find-deal-files.js";
 import { git, readBlobs } from "./git.js";
-import { type LoadedFile, parseDealBytes, slugFindings, tooLargeFinding } from "./read-deal-file.js";
+import { type LoadedFile, parseDealBytes, readDealFile, slugFindings, tooLargeFinding } from "./read-deal-file.js";
+
+const GITLINK: Refusal = { folder: false, kind: "gitlink" };
+const SYMLINK: Refusal = { folder: false, kind: "symlinkInGit" };
 
 /** Checks that `revision` names a commit, or stops with exit code 2 and a clear message. */
 export async function resolveRevision(revision: string, cwd: string): Promise<string> {
@@ -57,24 +60,31 @@ export async function readDealsAtRevision(
     .filter(Boolean)
     .map((row) => {
       const [meta = "", full = ""] = row.split("\t");
-      return { full, size: Number(meta.trim().split(/\s+/)[3]) };
+      const [mode = "", , , size = ""] = meta.trim().split(/\s+/);
+      // "<mode> <type> <id> <size>": a gitlink (160000, a commit of another repository, size "-") and a symbolic
+      // link (120000) are named like deals but are not deal files; each is said as what it is.
+      const refused: Refusal | undefined = mode === "160000" ? GITLINK : mode === "120000" ? SYMLINK : undefined;
+      return { full, size: Number(size), ...(refused ? { refused } : {}) };
     })
     .filter((f) => f.full.startsWith(folder) && DEAL_EXTENSION.test(f.full));
-  const small = files.filter((f) => f.size <= maxBytes);
+  const small = files.filter((f) => !f.refused && f.size <= maxBytes);
   const blobs = await readBlobs(
     small.map((f) => `${commit}:${f.full}`),
     cwd,
   );
-  return files.map((f) => {
-    const relative = f.full.slice(prefix.length);
-    const entry: DealFileEntry = {
-      file: relative,
-      absolute: path.join(cwd, relative),
-      slug: path.posix.basename(relative).replace(DEAL_EXTENSION, ""),
-    };
-    if (f.size > maxBytes) return { entry, findings: [...slugFindings(entry), tooLargeFinding(relative, maxBytes)] };
-    const blob = blobs[small.indexOf(f)];
-    if (!blob) return { entry, findings: slugFindings(entry) };
-    return parseDealBytes(entry, blob, slugFindings(entry));
-  });
+  return Promise.all(
+    files.map(async (f) => {
+      const relative = f.full.slice(prefix.length);
+      const entry: DealFileEntry = {
+        file: relative,
+        absolute: path.join(cwd, relative),
+        slug: path.posix.basename(relative).replace(DEAL_EXTENSION, ""),
+      };
+      if (f.refused) return readDealFile({ ...entry, refused: f.refused }, maxBytes);
+      if (f.size > maxBytes) return { entry, findings: [...slugFindings(entry), tooLargeFinding(relative, maxBytes)] };
+      const blob = blobs[small.indexOf(f)];
+      if (!blob) return { entry, findings: slugFindings(entry) };
+      return parseDealBytes(entry, blob, slugFindings(entry));
+    }),
+  );
 }

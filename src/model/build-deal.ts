@@ -51,7 +51,8 @@ export function buildDeal(slug: string, file: string, data: DealFile, git?: GitF
     ),
     // biome-ignore lint/suspicious/noThenProperty: `then` is a key of v2 escalation steps.
     escalation: (data.escalation ?? []).flatMap((item) => ("when" in item ? [{ when: item.when, then: item.then }] : [])),
-    asOf: (data.updated ?? git?.date ?? data.meeting.date) as PlainDate,
+    // Contract v3: never a commit date — a commit on 07.12. must not re-date the recap of a meeting of 02.11.
+    asOf: (data.updated ?? data.protocol_sent ?? data.meeting.date) as PlainDate,
   };
   if (data.sender) deal.sender = data.sender;
   if (data.summary?.trim()) deal.summary = data.summary;
@@ -69,6 +70,7 @@ export function buildDeal(slug: string, file: string, data: DealFile, git?: GitF
   }
   if (data.lost_reason?.trim()) deal.lostReason = data.lost_reason;
   if (data.protocol_sent) deal.protocolSent = data.protocol_sent as PlainDate;
+  if (data.updated) deal.updated = data.updated as PlainDate;
   if (git) deal.git = git;
   if (data.internal) {
     deal.internal = {

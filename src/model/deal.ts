@@ -100,7 +100,7 @@ export interface Action {
 export interface GitFacts {
   date: PlainDate;
   shortHash: string;
-  /** The full commit hash, for the PDF's metadata. */
+  /** The full commit hash, for report.json and the deal page (never the PDF: it does not depend on git). */
   hash?: string;
   /** Due dates moved to a later day by a commit made after the old date had passed, from the file's history. */
   redated?: Redated[];
@@ -160,7 +160,9 @@ export interface Deal {
   escalation: EscalationStep[];
   lostReason?: string;
   protocolSent?: PlainDate;
-  /** The "Stand": `updated`, else the last commit date of the file, else the meeting date. Never a contact. */
+  /** `updated` as the file says it (the history compares versions by it). */
+  updated?: PlainDate;
+  /** The "Stand": `updated`, else `protocol_sent`, else the meeting date — never git (contract v3). Never a contact. */
   asOf: PlainDate;
   git?: GitFacts;
   internal?: {

@@ -39,7 +39,7 @@ export interface OwnerEntry {
  * whose slugs are the same ("Jörg Müller", "Joerg Mueller") share it out by the name itself: the plain slug goes
  * to the spelling with the most letters outside ASCII (the spelled-out form is the stand-in for it, so a newcomer
  * typed without umlauts never takes the page of the one written with them), then to the first in code-point
- * order; every other gets the plain slug plus a short hash of its own key (`joerg-mueller-3f2a9c`), which stays
+ * order; every other gets the plain slug plus a short hash of its own key (`joerg-mueller-257ec8`), which stays
  * the same whoever else comes or goes, and never grows (`-2-2-2`).
  */
 export function ownerDirectory(results: readonly { deal?: Deal; findings: readonly Finding[] }[]): Map<string, OwnerEntry> {

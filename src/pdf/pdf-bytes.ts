@@ -14,8 +14,6 @@ export interface PdfMeta {
   date: string;
   /** Written as /Creator and xmp:CreatorTool, e.g. `protokoll 0.1.0`. */
   creator: string;
-  /** The commit the deal file was last changed in: in the metadata, never on the page. */
-  commit?: string;
 }
 
 /** Number of pages, read from the printed bytes (every `/Type /Page` object), not guessed from the DOM. */
@@ -50,7 +48,6 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMeta): Promise<Uint8
   info.set(PDFName.of("Producer"), PDFString.of("protokoll with Chromium"));
   info.set(PDFName.of("CreationDate"), date);
   info.set(PDFName.of("ModDate"), date);
-  if (meta.commit) info.set(PDFName.of("SourceCommit"), PDFString.of(meta.commit.replace(/[^0-9a-f]/gi, "")));
   const oldInfo = context.trailerInfo.Info;
   if (oldInfo instanceof PDFRef) context.assign(oldInfo, info);
   else context.trailerInfo.Info = context.register(info);
@@ -175,7 +172,11 @@ function repointParentTree(doc: PDFDocument, moved: Map<PDFRef, { body: PDFRef; 
   }
 }
 
-/** XMP (ISO 16684-1) with Dublin Core title, creator, description and language, dates, tool and source commit. */
+/**
+ * XMP (ISO 16684-1) with Dublin Core title, creator, description and language, dates and tool. No source commit:
+ * the PDF depends on the deal file, configuration, templates and tool version only (contract v3); the commit is in
+ * report.json and on the deal page.
+ */
 function xmpPacket(meta: PdfMeta): string {
   const x = (value: string) =>
     value
@@ -206,7 +207,6 @@ function xmpPacket(meta: PdfMeta): string {
     `<xmp:CreateDate>${date}</xmp:CreateDate>`,
     `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
     `<xmp:MetadataDate>${date}</xmp:MetadataDate>`,
-    ...(meta.commit ? [`<protokoll:SourceCommit>${x(meta.commit)}</protokoll:SourceCommit>`] : []),
     "</rdf:Description>",
     "</rdf:RDF>",
     "</x:xmpmeta>",

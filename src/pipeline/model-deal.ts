@@ -8,6 +8,7 @@ import { sendReadiness } from "../findings/send-readiness.js";
 import { phrase } from "../i18n/translate.js";
 import type { DealFileEntry } from "../load/find-deal-files.js";
 import type { LoadedFile } from "../load/read-deal-file.js";
+import { actionKey } from "../model/action-key.js";
 import { buildDeal } from "../model/build-deal.js";
 import { kpiFor } from "../model/kpi.js";
 import type { AnalyseOptions, DealResult } from "../pipeline.js";
@@ -60,7 +61,11 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
   );
   if (git?.pushedBack) {
     for (const action of deal.actions) {
-      const times = git.pushedBack[action.id ?? action.task];
+      const key = actionKey(deal, action);
+      // The newest commit is this file as it is (not read twice): its move, if any, counts here.
+      const before = git.dueBefore?.[key];
+      const last = before !== undefined && action.due !== undefined && action.due > before ? 1 : 0;
+      const times = (git.pushedBack[key] ?? 0) + last;
       if (times) action.pushedBack = times;
     }
   }

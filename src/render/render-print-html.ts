@@ -30,8 +30,6 @@ export interface PrintDocument {
     keywords: string;
     language: string;
     date: string;
-    /** The commit the deal file was last changed in: metadata only, never printed on the page. */
-    commit?: string;
   };
 }
 
@@ -119,8 +117,6 @@ export async function renderPrintHtml(analysis: Analysis, only?: ReadonlySet<str
         language: deal.language,
         date: deal.asOf,
       };
-      const commit = deal.git?.hash ?? deal.git?.shortHash;
-      if (commit) meta.commit = commit;
       return {
         slug: deal.slug,
         html: env.render("print-document.njk", { ...context, compact: false }),

@@ -3,13 +3,14 @@ import { reviewMessages } from "../render/i18n.js";
 import { actionParts, measuresLine, OWNER_SECTIONS } from "../render/review-words.js";
 import { formatDate } from "../time/format-date.js";
 import type { Language } from "../time/language.js";
-import { markdownText } from "./markdown-text.js";
+import { markdownText } from "../util/markdown-sink.js";
 
 const dealLine = (d: ReviewDeal) => `- ${markdownText(`${d.customer}: ${d.title}`)}`;
 
 /**
  * The review as Markdown, for a pull-request comment or a chat message. All deal text goes through
- * {@link markdownText}: no live HTML, no links, no mentions.
+ * {@link markdownText}, the escape of the Markdown sink the `diff` summary uses too: no live HTML, links,
+ * mentions, references or math.
  */
 export function formatReviewMarkdown(review: WeeklyReview, language: Language, goal: number): string {
   const r = reviewMessages(language);

@@ -16,7 +16,15 @@ export interface ReportFinding {
 
 export interface ReportJson {
   today: string;
-  deals: { slug: string; file: string; title: string | null; status: string | null; findings: ReportFinding[] }[];
+  deals: {
+    slug: string;
+    file: string;
+    title: string | null;
+    status: string | null;
+    /** The commit that last changed the file (v3: here and on the deal page, never in the PDF); absent outside git. */
+    commit?: string;
+    findings: ReportFinding[];
+  }[];
   summary: { deals: number; errors: number; warnings: number };
 }
 
@@ -34,6 +42,7 @@ export function reportJson(analysis: Analysis, language: Language, path: PathMap
       file: path(d.file),
       title: d.title,
       status: d.status,
+      ...(d.deal?.git?.hash ? { commit: d.deal.git.hash } : {}),
       findings: d.findings.map((f) => toReportFinding(f, language, path)),
     })),
     summary: analysis.summary,

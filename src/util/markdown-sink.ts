@@ -11,20 +11,35 @@ const LINE_BREAKS = /\r\n|[\r\n\u000b\u000c\u0085\u2028\u2029]/g;
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // Every ASCII punctuation character may be backslash-escaped (CommonMark 2.4); we escape them all, which also
 // keeps `.` and `:` from completing a www., http:// or e-mail autolink (GFM 6.9), and a linkifier's domains.
-const PUNCTUATION = /[!"#$%'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+// All but `$`: GitHub's math (`$x$`, `$$…$$`, `` $`…`$ ``) is found before backslash escapes count, so `$`
+// becomes the character reference `&#36;`, which is text and never a delimiter (CommonMark 6.2).
+const PUNCTUATION = /[!"#%'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+// GitHub links `GH-123` to an issue and a repository's own autolink prefixes (`JIRA-123`, `TICKET-42`) to its
+// tracker, in the rendered text; a zero-width joiner between the dash and the number keeps them text.
+const AUTOLINK_REFERENCE = /([A-Za-z]\\-)(?=\d)/g;
+// A run of 7 to 40 hex digits with letters and digits in it is linked as a commit when one matches.
+const COMMIT_LIKE = /\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)([0-9a-f]{6})([0-9a-f]{1,34})\b/gi;
 
 /**
- * Deal text as inert Markdown on one line. `&` becomes `&amp;`, every other ASCII punctuation character is
- * backslash-escaped, line breaks become spaces, control characters become visible escapes (`\x1b`), and a
- * zero-width joiner after `@` and `#` keeps GitHub from making mentions and issue references of the text.
+ * Deal text as inert Markdown on one line: the one escape of this sink, for the `diff` summary and the weekly
+ * review alike. `$` becomes `&#36;` (and an `&` that would start an entity `&amp;`), every other ASCII punctuation character is
+ * backslash-escaped, line breaks become spaces, control characters and direction overrides become visible
+ * escapes (`\u001b`, `\u202e`), and a zero-width joiner after `@` and `#`, inside `GH-1`-style references and
+ * commit-like hex keeps GitHub from making mentions, issue, tracker and commit links of the text.
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(LINE_BREAKS, " ")
-    .replace(PUNCTUATION, "\\$&")
-    .replace(/&/g, "&amp;")
-    .replace(/[@#]/g, "$&\u200d")
-    .replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return (
+    text
+      .replace(LINE_BREAKS, " ")
+      .replace(PUNCTUATION, "\\$&")
+      // Only an `&` that would start an entity: "Müller & Söhne" stays readable where Markdown is shown as text.
+      .replace(/&(?=#?[a-z0-9]+;)/gi, "&amp;")
+      .replace(/[@#]/g, "$&\u200d")
+      .replace(/\$/g, "&#36;")
+      .replace(AUTOLINK_REFERENCE, "$1\u200d")
+      .replace(COMMIT_LIKE, "$1\u200d$2")
+      .replace(CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
+  );
 }
 
 /**

@@ -238,7 +238,7 @@ export interface DealFile {
      */
     task: string;
     /**
-     * Eine konkrete Person (kein „wir“, kein „Team“). / One named person.
+     * Eine konkrete Person (kein „wir“, kein „Team“). Gleich geschrieben (auch in anderer Unicode-Normalform, Groß-/Kleinschreibung, Leerzeichen) ist dieselbe Person: eine Seite, ein Kalender unter owners/<slug>/. / One named person. The same name (also in another Unicode normalization form, case or spacing) is the same person: one page, one calendar under owners/<slug>/.
      */
     owner?: string;
     /**

@@ -3,17 +3,21 @@ import { phrase } from "../i18n/translate.js";
 import type { SourceDocument } from "../load/source-document.js";
 import type { PlainDate } from "../time/plain-date.js";
 import type { DealFile } from "../validate/deal-file.generated.js";
+import { findControlCharacters, withoutControlCharacters } from "./find-control-characters.js";
 import { schemas } from "./schemas.js";
 import { exampleDate, validateAgainstSchema } from "./validate-against-schema.js";
 
 /**
- * Validates a parsed deal file: the JSON Schema first, then the few rules a schema cannot say (references
+ * Validates a parsed deal file: control characters in any text first, the JSON Schema next, then the few rules a schema cannot say (references
  * between keys, unique ids). Returns typed data only when the file is valid.
  */
 export function validateDeal(raw: unknown, source: SourceDocument, today?: PlainDate): { data?: DealFile; findings: Finding[] } {
+  // Control characters first; the schema then sees them as U+FFFD, so no message quoting a value carries one.
+  const controls = findControlCharacters(raw, source);
+  const checked = controls.length > 0 ? withoutControlCharacters(raw) : raw;
   const example = exampleDate(today);
-  const { data, findings } = validateAgainstSchema(schemas().deal, withoutEmptyKeys(raw), source, example);
-  if (findings.length > 0) return { findings };
+  const { data, findings } = validateAgainstSchema(schemas().deal, withoutEmptyKeys(checked), source, example);
+  if (controls.length > 0 || findings.length > 0) return { findings: [...controls, ...findings] };
   const deal = data as DealFile;
   const file = source.file;
   const extra: Finding[] = [];

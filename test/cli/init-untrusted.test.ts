@@ -12,8 +12,8 @@ import { BIN, runCli } from "../helpers/run-cli.js";
 const ENV = { PROTOKOLL_TODAY: "2026-11-23" };
 const made: string[] = [];
 
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "protokoll-init-untrusted-"));
+async function tempDir(base = tmpdir()): Promise<string> {
+  const dir = await mkdtemp(path.join(base, "protokoll-init-untrusted-"));
   made.push(dir);
   return dir;
 }
@@ -68,6 +68,23 @@ describe("init never writes through a link", () => {
     // What is not behind a link is written as usual.
     expect(result.stdout).toContain("created:   README.md");
     expect(result.stdout).toContain("created:   .gitignore");
+  });
+});
+
+describe("init never writes through a link deeper down either", () => {
+  it("init created .github/workflows/protokoll.yml in another project through a linked .github/workflows", async () => {
+    const root = await tempDir();
+    const elsewhere = path.join(root, "elsewhere");
+    await mkdir(elsewhere);
+    const dir = path.join(root, "vertrieb");
+    await mkdir(path.join(dir, ".github"), { recursive: true });
+    await symlink(elsewhere, path.join(dir, ".github", "workflows"));
+    const result = await runCli(["init", dir, "--lang", "en"], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(result.stdout).toContain(
+      "left alone: .github/workflows/protokoll.yml (.github/workflows is a symbolic link; init does not write through it)",
+    );
   });
 });
 
@@ -150,7 +167,8 @@ function runAsOtherUser(args: string[], cwd: string): Promise<{ code: number | n
 
 describe("init in a folder it may not write to", () => {
   it("init in a read-only folder ended in 'interner Fehler' instead of saying what build says", async () => {
-    const dir = await tempDir();
+    // As root the test runs init as `nobody`, who must reach the folder: the run's own temp folder is private.
+    const dir = await tempDir(process.getuid?.() === 0 ? "/tmp" : tmpdir());
     await chmod(dir, 0o755);
     const readOnly = path.join(dir, "ro");
     await mkdir(readOnly);

@@ -103,7 +103,9 @@ describe("the Markdown sink", () => {
     ["- item", "\\- item"],
     ["a\nb\r\nc\u2028d", "a b c d"],
     ["<!-- x", "\\<\\!\\-\\- x"],
-    ["a & b", "a &amp; b"],
+    ["a & b", "a & b"],
+    ["&lt;b&gt;", "&lt\\;b&gt\\;"],
+    ["$$x$$ GH-1", "&#36;&#36;x&#36;&#36; GH\\-\u200d1"],
     ["\u001b[2J\u202eevil", "\\u001b\\[2J\\u202eevil"],
   ])("markdownText(%j) is %j", (input, output) => {
     expect(markdownText(input)).toBe(output);

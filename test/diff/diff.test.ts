@@ -1,7 +1,9 @@
 // `protokoll diff` on real git repositories: the changes that matter, in words, and nothing for a reorder.
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
-import { readGitFacts } from "../../src/load/git-facts.js";
+import { gitFactsOf } from "../../src/history/git-facts.js";
+import { readHistory } from "../../src/history/read-history.js";
+import type { PlainDate } from "../../src/time/plain-date.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 
@@ -243,7 +245,9 @@ describe("untrusted text in the pull-request summary", () => {
 });
 
 describe("git history of a deal", () => {
-  it("gives the Stand and short hash of the last commit, and flags a due date pushed back three times", async () => {
+  // Contract v3: the Stand is never a commit date (here no `updated`: `protocol_sent`, 21.11.); the
+  // page still names the last commit.
+  it("gives protocol_sent as Stand and the short hash of the last commit, and flags a due date pushed back three times", async () => {
     const repo = await gitRepo();
     const version = (due: string) =>
       deal(["  - id: plan", "    task: Projektplan schicken", "    owner: Jonas Keller", `    due: ${due}`], "2026-12-01");
@@ -264,7 +268,7 @@ describe("git history of a deal", () => {
     const hash = repo.git("log", "-1", "--format=%h").trim();
     expect((await runCli(["build", "--no-pdf"], { cwd: repo.dir, env: ENV })).code).toBe(0);
     const html = (await import("node:fs")).readFileSync(`${repo.dir}/_site/deals/strom/index.html`, "utf8");
-    expect(html).toContain(`Stand: 04.11.2026 · ${hash}`);
+    expect(html).toContain(`Stand: 21.11.2026 · ${hash}`);
     expect(html).toContain("↻ 3×");
   });
 
@@ -276,9 +280,21 @@ describe("git history of a deal", () => {
     repo.commit("a huge version");
     await repo.write("deals/strom.yaml", version("2026-11-27"));
     repo.commit("small again, due moved later");
-    const capped = await readGitFacts("deals", repo.dir, "Europe/Berlin", 2000);
+    const facts = async (maxFileBytes: number) =>
+      gitFactsOf(
+        await readHistory({
+          dealsDir: "deals",
+          cwd: repo.dir,
+          timeZone: "Europe/Berlin",
+          today: "2026-11-23" as PlainDate,
+          maxFileBytes,
+          toolVersion: "test",
+          cacheDir: false,
+        }),
+      );
+    const capped = await facts(2000);
     expect(capped.get("deals/strom.yaml")?.pushedBack).toEqual({});
-    const uncapped = await readGitFacts("deals", repo.dir, "Europe/Berlin", 1_000_000);
+    const uncapped = await facts(1_000_000);
     expect(uncapped.get("deals/strom.yaml")?.pushedBack).toEqual({ plan: 1 });
   });
 

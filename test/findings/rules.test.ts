@@ -4,7 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { type Config, DEFAULT_CONFIG } from "../../src/config/load-config.js";
 import { wordFinding } from "../../src/errors.js";
-import { countPostponements } from "../../src/load/git-facts.js";
+import { pushedBack } from "../../src/history/git-facts.js";
+import type { Version } from "../../src/history/read-history.js";
+import type { Snapshot } from "../../src/history/snapshot.js";
 import { kpiFor } from "../../src/model/kpi.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 import { analyseFiles, deal, en } from "../helpers/analyse.js";
@@ -242,17 +244,28 @@ describe("due dates pushed back (from git history, see test/diff for the end-to-
     { name: "unchanged versions do not count", dues: ["2026-11-22", "2026-11-22", "2026-11-29"], expected: 1 },
     { name: "a date added later is not a postponement", dues: [undefined, "2026-11-22"], expected: 0 },
   ])("$name", ({ dues, expected }) => {
-    const versions = dues.map((due) => ({ actions: [{ task: "Angebot schicken", ...(due ? { due } : {}) }] }));
-    expect(countPostponements(versions)["Angebot schicken"] ?? 0).toBe(expected);
+    const versions = history(dues.map((due) => [{ key: "angebot", task: "Angebot schicken", ...(due ? { due } : {}) }]));
+    expect(pushedBack("deals/x.yaml", versions).angebot ?? 0).toBe(expected);
   });
 
-  it("follows an action by its id when the task is reworded", () => {
-    const versions = [
-      { actions: [{ id: "offer", task: "Angebot schicken", due: "2026-11-01" }] },
-      { actions: [{ id: "offer", task: "Angebot final schicken", due: "2026-11-08" }] },
-    ];
-    expect(countPostponements(versions).offer).toBe(1);
+  it("follows an action by its key (its id) when the task is reworded", () => {
+    const versions = history([
+      [{ key: "offer", task: "Angebot schicken", due: "2026-11-01" }],
+      [{ key: "offer", task: "Angebot final schicken", due: "2026-11-08" }],
+    ]);
+    expect(pushedBack("deals/x.yaml", versions).offer).toBe(1);
   });
+
+  /** Versions of one deal, one a day, each with these actions (open). */
+  function history(versions: { key: string; task: string; due?: string }[][]): Version[] {
+    return versions.map((actions, i) => ({
+      commit: String(i).repeat(40),
+      time: i * 86_400,
+      date: `2026-10-${String(i + 1).padStart(2, "0")}` as Version["date"],
+      ordinal: i + 1,
+      snapshot: { actions: actions.map((a) => ({ ...a, status: "open" })) } as unknown as Snapshot,
+    }));
+  }
 });
 
 describe("follow-up numbers (KPIs)", () => {

@@ -1,7 +1,7 @@
 // `protokoll review` for a fixed week of the scripted history, spawned like a user runs it, in both languages.
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { markdownText } from "../../src/report/markdown-text.js";
+import { markdownText } from "../../src/util/markdown-sink.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
 import { TODAY, twelveWeekRepo } from "../helpers/twelve-weeks.js";
@@ -14,6 +14,14 @@ beforeAll(async () => {
 
 const review = (...args: string[]) => runCli(["review", "--today", TODAY, ...args], { cwd: dir });
 
+/** The Markdown as a reader sees it rendered: the sink's backslash escapes, references and joiners resolved. */
+const shown = (markdown: string) =>
+  markdown
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1")
+    .replace(/\u200d/g, "")
+    .replace(/&#36;/g, "$")
+    .replace(/&amp;/g, "&");
+
 describe("protokoll review", () => {
   it.each(["de", "en"])("2026-W47 in Markdown matches the snapshot (%s)", async (lang) => {
     const result = await review("--week", "2026-W47", "--lang", lang);
@@ -23,7 +31,7 @@ describe("protokoll review", () => {
   });
 
   it("names what the hand-worked week holds: b3 overdue and moved three times, alpha stale, beta's lesson", async () => {
-    const { stdout } = await review("--week", "2026-W47", "--lang", "en");
+    const stdout = shown((await review("--week", "2026-W47", "--lang", "en")).stdout);
     expect(stdout).toContain(
       "**Overdue**\n\n- Vertrag entwerfen – Beta AG: Liefervertrag Beta (◆ Warning · due 20 Nov 2026 · new this week)",
     );
@@ -34,7 +42,7 @@ describe("protokoll review", () => {
   });
 
   it("the week after: b3 done late, b4 due next week", async () => {
-    const { stdout } = await review("--week", "2026-W48", "--lang", "en");
+    const stdout = shown((await review("--week", "2026-W48", "--lang", "en")).stdout);
     expect(stdout).toContain(
       "**Done late**\n\n- Vertrag entwerfen – Beta AG: Liefervertrag Beta (done 24 Nov 2026, was due 20 Nov 2026)",
     );
@@ -45,7 +53,7 @@ describe("protokoll review", () => {
     ["2026-W39", "Alpha GmbH: Rahmenvertrag Alpha"], // the meeting of 21.09. was held, no new one set
     ["2026-W44", "Beta AG: Liefervertrag Beta"], // the same with 28.10.
   ])("%s: a deal that lost its next appointment", async (week, deal) => {
-    const { stdout } = await review("--week", week, "--lang", "en");
+    const stdout = shown((await review("--week", week, "--lang", "en")).stdout);
     expect(stdout).toContain(`### Deals that lost their next appointment\n\n- ${deal}\n`);
   });
 
@@ -112,9 +120,10 @@ describe("the review's overdue actions", () => {
     repo.commit("first protocol");
     const result = await runCli(["review", "--week", "2026-W47", "--today", TODAY, "--lang", "de"], { cwd: repo.dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("## Wochenrückblick KW 47/2026");
-    expect(result.stdout).toContain("· 2 überfällig ·");
-    const section = result.stdout.split("**Überfällig**\n\n")[1]?.split("\n\n")[0]?.trimEnd();
+    const stdout = shown(result.stdout);
+    expect(stdout).toContain("## Wochenrückblick KW 47/2026");
+    expect(stdout).toContain("· 2 überfällig ·");
+    const section = stdout.split("**Überfällig**\n\n")[1]?.split("\n\n")[0]?.trimEnd();
     expect(section).toBe(
       [
         "- Angebot schicken – Müller & Söhne GmbH: Liefervertrag Strom (▲ Kritisch · bis 05.11.2026)",
@@ -124,16 +133,16 @@ describe("the review's overdue actions", () => {
   });
 });
 
-describe("markdownText (deal text in a PR comment or chat)", () => {
+describe("markdownText (deal text in a PR comment or chat): the review uses the diff's Markdown sink", () => {
   it.each([
-    ["<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"],
-    ["[click](https://evil.example)", "\\[click\\](https:\u200b//evil.example)"],
-    ["ping @ceo and #12", "ping @\u200bceo and #\u200b12"],
-    ["see www.evil.example", "see www\u200b.evil.example"],
-    ["line\n# heading", "line #\u200b heading"],
+    ["<img src=x onerror=alert(1)>", "\\<img src\\=x onerror\\=alert\\(1\\)\\>"],
+    ["[click](https://evil.example)", "\\[click\\]\\(https\\:\\/\\/evil\\.example\\)"],
+    ["ping @ceo and #12", "ping \\@\u200dceo and \\#\u200d12"],
+    ["see www.evil.example", "see www\\.evil\\.example"],
+    ["line\n# heading", "line \\#\u200d heading"],
     ["**bold** `code` ~~x~~ | a", "\\*\\*bold\\*\\* \\`code\\` \\~\\~x\\~\\~ \\| a"],
     ["Müller & Söhne", "Müller & Söhne"],
-    ["&lt;b&gt; and &#60;", "&amp;lt;b&amp;gt; and &amp;#\u200b60;"],
+    ["&lt;b&gt; and &#60;", "&lt\\;b&gt\\; and &\\#\u200d60\\;"],
   ])("%j stays inert", (input, output) => {
     expect(markdownText(input)).toBe(output);
   });

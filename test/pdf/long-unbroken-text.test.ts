@@ -20,6 +20,14 @@ const LONG = {
   task: "A".repeat(300),
   owner: "O".repeat(200),
   place: "P".repeat(300),
+  summary: "S".repeat(400),
+  decision: "D".repeat(300),
+  risk: "X".repeat(300),
+  payment: "Z".repeat(300),
+  channel: "H".repeat(300),
+  nextPlace: "Q".repeat(300),
+  company: "F".repeat(200),
+  senderName: "W".repeat(200),
 };
 
 let cwd: string;
@@ -43,7 +51,7 @@ beforeAll(async () => {
     `  - name: ${LONG.owner}`,
     "    side: ours",
     "sender:",
-    "  name: Sam Sender",
+    `  name: ${LONG.senderName}`,
     `  email: ${EMAIL}`,
     "actions:",
     `  - task: ${LONG.task}`,
@@ -51,9 +59,20 @@ beforeAll(async () => {
     "    due: 2026-12-01",
     "next_meeting:",
     "  date: 2026-12-10",
+    `  place: ${LONG.nextPlace}`,
+    `summary: ${LONG.summary}`,
+    "decisions:",
+    `  - ${LONG.decision}`,
+    "risks:",
+    `  - ${LONG.risk}`,
+    "terms:",
+    `  payment: ${LONG.payment}`,
+    "communication:",
+    `  channel: ${LONG.channel}`,
     "protocol_sent: 2026-11-21",
   ].join("\n");
   await writeFile(path.join(cwd, "deals", "lang.yaml"), `${deal}\n`);
+  await writeFile(path.join(cwd, "protokoll.config.yaml"), `company:\n  name: ${LONG.company}\n`);
   const result = await runCli(["build", "--today", "2026-11-23"], { cwd });
   expect(result.code, result.stderr).toBe(0);
   stderr = result.stderr;

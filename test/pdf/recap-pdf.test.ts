@@ -1,6 +1,7 @@
 // The client recap on real Chromium output: send-readiness (draft mark and build message), nothing internal
 // on the page (status words, finding titles, "niemand", "kein Datum", the commit hash), the letterhead and
-// sides, XMP metadata with the source commit, and LBody under every LI in the structure tree.
+// sides, XMP metadata without any trace of git (contract v3: the source commit is in report.json), and LBody
+// under every LI in the structure tree.
 
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -80,16 +81,18 @@ describe("nothing internal in the client recap", () => {
       );
   });
 
-  it.each(SLUGS)("%s carries the source commit in its XMP and Info metadata, not on the page", (slug) => {
+  it.each(SLUGS)("%s carries its metadata but no source commit: that is in report.json", (slug) => {
     const xmp = execFileSync("pdfinfo", ["-meta", pdfOf(slug)], { encoding: "utf8" });
-    expect(xmp).toContain(`<protokoll:SourceCommit>${hash}</protokoll:SourceCommit>`);
+    expect(xmp).not.toContain("SourceCommit");
+    const report = JSON.parse(readFileSync(path.join(repo.dir, "_site", "report.json"), "utf8"));
+    expect(report.deals.find((d: { slug: string }) => d.slug === slug).commit).toBe(hash);
     expect(xmp).toMatch(/<dc:title><rdf:Alt><rdf:li xml:lang="x-default">[^<]+<\/rdf:li>/);
     expect(xmp).toMatch(/<xmp:CreatorTool>protokoll \d+\.\d+\.\d+<\/xmp:CreatorTool>/);
     expect(xmp).toMatch(/<dc:language><rdf:Bag><rdf:li>(de|en)<\/rdf:li><\/rdf:Bag><\/dc:language>/);
     const info = pdfinfo(pdfOf(slug));
     expect(info["Metadata Stream"]).toBe("yes");
     expect(info.Author).not.toBe("protokoll");
-    expect(readFileSync(pdfOf(slug)).toString("latin1")).toContain(`/SourceCommit (${hash})`);
+    expect(readFileSync(pdfOf(slug)).toString("latin1")).not.toContain(hash);
   });
 
   it.each(SLUGS)("%s has an LBody under every LI of its structure tree", async (slug) => {

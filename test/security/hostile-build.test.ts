@@ -18,6 +18,9 @@ import { type CliResult, runCli } from "../helpers/run-cli.js";
 const COMMANDS = "\n::error file=README.md,line=1::FAKE\n::add-mask::Built\n::stop-commands::tok";
 const PAYLOAD = `2026-11-20${COMMANDS}`;
 const ODD = "##[error]OLD-SYNTAX \u001b[2J\u001b]0;title\u0007 \u009b31m C1 \u202eRTL\u202c \u2028LS\u2029PS\r\nCRLF";
+// A deal with C0 or C1 controls in its text is an `invalid-field` error (test/security/text-sinks.test.ts); the
+// deal that builds carries everything else of ODD.
+const ODD_TEXT = ODD.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "");
 const q = (text: string) => JSON.stringify(text);
 const ENV = { PROTOKOLL_TODAY: "2026-11-23" };
 
@@ -37,16 +40,16 @@ const BROKEN = [
 
 /** A deal that builds, with hostile text where the site, the PDF, the mail and the calendar show it. */
 const VALID = [
-  `title: ${q(`Titel${COMMANDS} ${ODD}`)}`,
+  `title: ${q(`Titel${COMMANDS} ${ODD_TEXT}`)}`,
   `customer: ${q(`Kunde${COMMANDS}`)}`,
   "meeting:",
   "  date: 2026-11-20",
   "participants:",
   `  - name: ${q(`Anna${COMMANDS}\r\nBcc: evil@attacker.example`)}`,
   "    email: anna@kunde.example",
-  `summary: ${q(`Summary${COMMANDS} ${ODD}`)}`,
+  `summary: ${q(`Summary${COMMANDS} ${ODD_TEXT}`)}`,
   "actions:",
-  `  - task: ${q(`Aufgabe${COMMANDS} ${ODD}`)}`,
+  `  - task: ${q(`Aufgabe${COMMANDS} ${ODD_TEXT}`)}`,
   `    owner: ${q(`Owner${COMMANDS}`)}`,
   "    due: 2026-11-27",
   "next_meeting:",
@@ -110,7 +113,7 @@ describe("text logs of check and build", () => {
     expect(check.stdout).toContain("unbekannt\\n::error");
     expect(check.stdout).toContain("deals/x\\n::error file=README.md,line=1::FAKE");
     expect(check.stdout).toContain("##\\[warning]key");
-    expect(check.stdout).toContain("\\x1b[2J");
+    expect(check.stdout).toContain("`title` holds the control character U+001B ESC");
     expect(check.stdout).toContain("\\u202eRTL");
     const build = runs.build as CliResult;
     expect(build.code).toBe(1);

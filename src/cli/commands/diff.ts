@@ -3,12 +3,13 @@ import { diffDeals } from "../../diff/diff-deals.js";
 import { formatDiffMarkdown } from "../../diff/format-diff.js";
 import { ProtokollError } from "../../errors.js";
 import { markOf } from "../../findings/level.js";
+import { gitFactsOf } from "../../history/git-facts.js";
 import { phrase, t } from "../../i18n/translate.js";
-import { readGitFacts } from "../../load/git-facts.js";
 import { readDealsAtRevision, resolveRevision } from "../../load/read-revision.js";
 import { type AnalyseOptions, analyse, analyseLoaded } from "../../pipeline.js";
 import type { Language } from "../../time/language.js";
 import { jsonForLog, logLines } from "../../util/log-sink.js";
+import { committedHistory } from "../context.js";
 import { parseFormat, resolveToday } from "../options.js";
 
 export interface DiffFlags {
@@ -34,7 +35,16 @@ export async function diff(flags: DiffFlags): Promise<number> {
   const baseCommit = await resolveRevision(flags.base, cwd);
   const headCommit = flags.head ? await resolveRevision(flags.head, cwd) : undefined;
   // Each side with the git facts of its own history, so `due-pushed-often` shows as introduced or resolved.
-  const facts = (commit?: string) => readGitFacts(dealsDir, cwd, config.timeZone, config.maxFileBytes, commit);
+  // From the same bounded history pass as `build` (renames followed, blobs over the cap never read).
+  const warn = (line: string) => process.stderr.write(`${line}\n`);
+  const read = { dealsDir, config, today: options.today, language: flags.language, warn, write: false };
+  let warned = false;
+  const once = (line: string) => {
+    if (!warned) warn(line);
+    warned = true;
+  };
+  const facts = async (revision?: string) =>
+    gitFactsOf(await committedHistory({ ...read, warn: once, ...(revision ? { revision } : {}) }));
   const base = analyseLoaded(await readDealsAtRevision(baseCommit, dealsDir, cwd, config.maxFileBytes), {
     ...options,
     git: await facts(baseCommit),

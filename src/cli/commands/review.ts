@@ -30,9 +30,10 @@ export async function review(
   if (flags.week !== undefined && !week) {
     throw new ProtokollError(phrase("review.badWeek", { week: flags.week }), phrase("review.badWeekHint"));
   }
-  const { config, analysis } = await prepare(flags);
   const { language } = flags;
-  const history = await historyFor(analysis, (line) => process.stderr.write(`${line}\n`), language);
+  const prepared = await prepare(flags, undefined, (line) => process.stderr.write(`${line}\n`));
+  const { config, analysis } = prepared;
+  const history = historyFor(analysis, prepared.history);
   const result = weeklyReview(history, week ?? isoWeekOf(analysis.today), analysis.today, config.thresholds);
   const goal = config.thresholds.onTimeGoal;
   if (format === "markdown") write(formatReviewMarkdown(result, language, goal));

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../config/load-config.js";
+import { gitFactsOf } from "../../history/git-facts.js";
 import { t } from "../../i18n/translate.js";
-import { readGitFacts } from "../../load/git-facts.js";
 import type { Language } from "../../time/language.js";
+import { committedHistory } from "../context.js";
 import { endWithParent } from "../end-with-parent.js";
 import { formHandler, newToken } from "../form/form-server.js";
 import { parsePositiveInt, resolveToday } from "../options.js";
@@ -28,8 +29,9 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
   const dealsDir = flags.deals ?? "deals";
   const { config } = await loadConfig();
   const outDir = await mkdtemp(path.join(tmpdir(), "protokoll-serve-"));
-  const git = await readGitFacts(dealsDir, process.cwd(), config.timeZone, config.maxFileBytes);
   const today = () => resolveToday(undefined, config.timeZone);
+  const read = { dealsDir, config, today: today(), language: flags.language, warn: log, write: true };
+  const git = gitFactsOf(await committedHistory(read));
   // The protocol form (GET /new, /edit/<slug>; POST back): a token per start, see src/cli/form/form-server.ts.
   const form = formHandler(
     { dealsDir, language: flags.language, config, today, token: newToken(), saved: (file) => session.saved(file) },

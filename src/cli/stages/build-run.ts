@@ -50,6 +50,8 @@ export class BuildRun {
    * undefined when the history stage did not run (a build at a past revision).
    */
   historyHead?: string;
+  /** The committed history the analyse stage read (its git facts fed the findings). */
+  committed?: History | undefined;
   #committed: History | undefined;
   #history: History | undefined;
   #pastMeetings: Promise<ReadonlyMap<string, PastMeetingView[]>> | undefined;

@@ -1,6 +1,8 @@
+import { HORIZON } from "../../history/read-history.js";
+import { date, t } from "../../i18n/translate.js";
 import { acquireBuildLock } from "../../util/build-lock.js";
 import { machineKey } from "../../util/machine-key.js";
-import { committedHistory, prepare } from "../context.js";
+import { prepare } from "../context.js";
 import { buildLog } from "./build-log.js";
 import type { BuildRun } from "./build-run.js";
 import { OutputManifest } from "./output-manifest.js";
@@ -26,8 +28,9 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
     // load → validate → model and findings (src/pipeline.ts), through the analysis cache.
     name: "analyse",
     async run(run) {
-      const { analysis, saveCache } = await prepare(run.settings, { dir: run.settings.stateDir, write: true });
+      const { analysis, saveCache, history } = await prepare(run.settings, { dir: run.settings.stateDir, write: true }, run.log);
       run.analysis = analysis;
+      run.committed = history;
       if (saveCache) run.saveCache = saveCache;
     },
   },
@@ -70,8 +73,18 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
     // A shard prints PDFs only, and a PDF does not depend on git.
     when: (run) => run.settings.at === undefined && !run.settings.shard,
     async run(run) {
-      // Only the committed history: the working tree is added when an output renders (BuildRun.history).
-      run.setCommittedHistory(await committedHistory(run.analysis, run.log, run.settings.language));
+      // Only the committed history, read with the analysis (its git facts feed the findings): the working tree
+      // is added when an output renders (BuildRun.history). The log says where the horizon cut it.
+      const history = run.committed;
+      run.setCommittedHistory(history);
+      const cut = history?.cut;
+      if (history && cut && (cut.versions > 0 || cut.commitCap)) {
+        const commits = cut.commitCap ? t(run.settings.language, "build.historyCommitCap", { count: HORIZON.commits }) : "";
+        const since = date(history.since);
+        run.log(
+          t(run.settings.language, "build.historyHorizon", { since, weeks: HORIZON.weeks, commits, versions: cut.versions }),
+        );
+      }
     },
   },
   ...OUTPUTS.map((output) => ({

@@ -32,7 +32,7 @@ export const CHECK_STAGES: readonly Stage<CheckRun>[] = [
     name: "analyse",
     async run(run) {
       const dir = buildStateDir(cacheFolder(), path.resolve("_site"));
-      run.analysis = (await prepare(run.flags, { dir, write: false })).analysis;
+      run.analysis = (await prepare(run.flags, { dir, write: false }, (line) => process.stderr.write(`${line}\n`))).analysis;
     },
   },
   {

@@ -59,6 +59,11 @@ export const de = {
   "build.pdfNoBrowser": "PDFs nicht gedruckt: der Browser startete nicht (siehe unten)",
   "build.historyUnreadable":
     "Warnung: die Git-Historie der Deals ist nicht lesbar ({reason}); Trends, Wochenrückblicke und „Verlauf“ fehlen in diesem Build. Prüfen Sie `git log` im Deals-Repository.",
+  "build.historyShallow":
+    'Warnung: das Repository ist ein flacher Klon (shallow clone); die Historie davor fehlt. Calendar-SEQUENCE, `due-pushed-often`, Trends, Wochenrückblicke und „Verlauf“ beruhen auf einer unvollständigen Historie (die PDFs nicht). Den ganzen Verlauf holen: GitHub Actions `actions/checkout` mit `fetch-depth: 0`, GitLab CI `GIT_DEPTH: "0"`, lokal `git fetch --unshallow`.',
+  "build.historyHorizon":
+    "Historie: gelesen ab {since} (die letzten {weeks} Wochen{commits}); {versions} ältere Versionen zählen nicht für SEQUENCE-Anstiege, Trends und verschobene Fristen.",
+  "build.historyCommitCap": ", höchstens {count} Commits",
   "build.pdfs": "PDFs: {printed} gedruckt, {unchanged} unverändert",
   "build.pdfNoStart": "kein Browser gestartet",
   "build.pdfFailed": "{n} fehlgeschlagen",
@@ -176,6 +181,11 @@ export const en = {
   "build.pdfNoBrowser": "PDFs not printed: the browser did not start (see below)",
   "build.historyUnreadable":
     "Warning: the deals' git history cannot be read ({reason}); trends, weekly reviews and the protocol history are missing from this build. Check `git log` in the deals repository.",
+  "build.historyShallow":
+    'Warning: the repository is a shallow clone; the history before its cut is missing. Calendar SEQUENCE, `due-pushed-often`, trends, weekly reviews and the protocol history rest on a partial history (the PDFs do not). Fetch the whole history: GitHub Actions `actions/checkout` with `fetch-depth: 0`, GitLab CI `GIT_DEPTH: "0"`, locally `git fetch --unshallow`.',
+  "build.historyHorizon":
+    "History: read from {since} (the last {weeks} weeks{commits}); {versions} older versions do not count for SEQUENCE rises, trends and moved deadlines.",
+  "build.historyCommitCap": ", at most {count} commits",
   "build.pdfs": "PDFs: {printed} printed, {unchanged} unchanged",
   "build.pdfNoStart": "no browser started",
   "build.pdfFailed": "{n} failed",

@@ -10,6 +10,13 @@ export const de = {
   "file.refused.special":
     "Die Datei wurde nicht gelesen: sie ist keine gewöhnliche Datei (eine FIFO, ein Socket oder ein Gerät) und wird nie geöffnet.",
   "file.refused.specialHint": "Sie entfernen und den Deal als gewöhnliche Datei speichern.",
+  "file.refused.gitlink":
+    "Keine Deal-Datei: an dieser Revision ist der Pfad ein Submodul-Eintrag (gitlink), kein Dateiinhalt; der Deal ist hier entfernt.",
+  "file.refused.gitlinkHint":
+    "Den Submodul-Eintrag entfernen (`git rm --cached <pfad>`) und den Deal als gewöhnliche Datei einchecken.",
+  "file.refused.symlinkInGit":
+    "Keine Deal-Datei: an dieser Revision ist der Pfad ein symbolischer Link; Links in der Historie werden nie verfolgt.",
+  "file.refused.symlinkInGitHint": "Den Link durch den Deal selbst ersetzen und als gewöhnliche Datei einchecken.",
   "file.tooLarge": "Die Datei ist größer als {kib} KiB; ein einseitiges Protokoll ist das nie.",
   "file.tooLargeHint": "Kürzen, oder `max_file_kb` in protokoll.config.yaml erhöhen, wenn es wirklich ein Deal ist.",
   "file.notUtf8": "Die Datei ist kein gültiges UTF-8 (Byte {byte}); Umlaute kämen verstümmelt heraus.",
@@ -21,6 +28,9 @@ export const de = {
   "n.moreProblems.one": "… und {n} weiteres Problem in dieser Datei, nicht einzeln aufgeführt.",
   "n.moreProblems.other": "… und {n} weitere Probleme in dieser Datei, nicht einzeln aufgeführt.",
   "file.moreProblemsHint": "Zuerst die obigen beheben; meist ist es ein wiederholter Fehler.",
+  "file.crOnly": "Die Datei trennt ihre Zeilen nur mit CR (Zeilenenden des alten Mac OS); protokoll liest LF oder CRLF.",
+  "file.crOnlyHint":
+    "Die Datei mit LF-Zeilenenden speichern (im Editor: Zeilenende „LF“) oder `perl -pi -e 's/\\r/\\n/g' {file}` ausführen.",
   "file.empty": "Die Datei ist leer.",
   "file.emptyHint": "Ein Deal braucht mindestens `title`, `customer` und `meeting.date`; `protokoll new` schreibt eine Vorlage.",
   "yaml.parserFailed": "Der YAML-Parser ist gescheitert: {detail}",
@@ -92,6 +102,12 @@ export const en = {
   "file.refused.folderLinkHint": "Remove the link; move the deals into a real subfolder if they belong here.",
   "file.refused.special": "The file was not read: it is not a regular file (a FIFO, socket or device), which is never opened.",
   "file.refused.specialHint": "Remove it and save the deal as an ordinary file.",
+  "file.refused.gitlink":
+    "Not a deal file: at this revision the path is a submodule entry (gitlink), not file content; the deal is removed here.",
+  "file.refused.gitlinkHint": "Remove the submodule entry (`git rm --cached <path>`) and commit the deal as a regular file.",
+  "file.refused.symlinkInGit":
+    "Not a deal file: at this revision the path is a symbolic link; links in the history are never followed.",
+  "file.refused.symlinkInGitHint": "Replace the link with the deal itself and commit it as a regular file.",
   "file.tooLarge": "The file is larger than {kib} KiB; a one-page protocol never is.",
   "file.tooLargeHint": "Shorten it, or raise `max_file_kb` in protokoll.config.yaml if this is really one deal.",
   "file.notUtf8": "The file is not valid UTF-8 (byte {byte}); umlauts would come out garbled.",
@@ -103,6 +119,9 @@ export const en = {
   "n.moreProblems.one": "… and {n} more problem in this file, not listed.",
   "n.moreProblems.other": "… and {n} more problems in this file, not listed.",
   "file.moreProblemsHint": "Fix the ones above first; they are usually one mistake repeated.",
+  "file.crOnly": "The file separates its lines with CR only (classic Mac OS line endings); protokoll reads LF or CRLF.",
+  "file.crOnlyHint":
+    "Save the file with LF line endings (the editor's line-ending setting \"LF\"), or run `perl -pi -e 's/\\r/\\n/g' {file}`.",
   "file.empty": "The file is empty.",
   "file.emptyHint": "A deal needs at least `title`, `customer` and `meeting.date`; `protokoll new` writes a template.",
   "yaml.parserFailed": "The YAML parser failed: {detail}",

@@ -83,6 +83,9 @@ export const de = {
   "schema.idTwice": "Die Aufgaben-ID `{id}` kommt zweimal vor.",
   "schema.idTwiceHint": "Jeder Aufgabe eine eigene ID geben oder die ID entfernen.",
   "schema.oddNumber": "`{name}` ist als `{written}` geschrieben; YAML liest das als {value}.",
+  "schema.controlCharacter": "`{path}` enthält das Steuerzeichen {char}; es ist unsichtbar und gehört in keinen Text.",
+  "schema.controlCharacterHint":
+    "Das Zeichen entfernen (in Anführungszeichen z. B. `\\e`, `\\0` oder `\\N`; oft aus einem Terminal oder PDF kopiert). Erlaubt sind nur Tabulator und Zeilenumbruch.",
   "schema.oddNumberHint": "Eine einfache ganze Zahl schreiben, z. B. `{key}: {n}`.",
   "month.1": "Januar",
   "month.2": "Februar",
@@ -179,6 +182,9 @@ export const en = {
   "schema.idTwice": "Action id `{id}` is used twice.",
   "schema.idTwiceHint": "Give every action its own id, or remove the id.",
   "schema.oddNumber": "`{name}` is written as `{written}`, which YAML reads as {value}.",
+  "schema.controlCharacter": "`{path}` holds the control character {char}; it is invisible and belongs in no text.",
+  "schema.controlCharacterHint":
+    "Remove the character (in quotes e.g. `\\e`, `\\0` or `\\N`; often copied from a terminal or a PDF). Only tab and line breaks are allowed.",
   "schema.oddNumberHint": "Write a plain whole number, e.g. `{key}: {n}`.",
   "month.1": "January",
   "month.2": "February",

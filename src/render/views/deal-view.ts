@@ -11,6 +11,7 @@ import { outputLayout } from "../../util/output-layout.js";
 import { findingTitle, type Messages, messages, reviewMessages } from "../i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "../markdown.js";
 import { communicationView, listsHtml, type OptionView, optionsView, termsView } from "../print-view.js";
+import { visibleControls } from "../visible-controls.js";
 import { type FindingView, findingView } from "./finding-view.js";
 
 /**
@@ -177,7 +178,7 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
   const view: DealView = {
     slug: deal.slug,
     url: outputLayout.dealFolder(deal.slug),
-    file: deal.file,
+    file: visibleControls(deal.file),
     lang: language,
     t,
     title: deal.title,

@@ -2,6 +2,7 @@ import { type Finding, type FindingCode, type Severity, wordFinding } from "../.
 import { MARK_ICON, type Mark } from "../../findings/level.js";
 import type { Language } from "../../model/deal.js";
 import { findingTitle, messages } from "../i18n.js";
+import { visibleControls } from "../visible-controls.js";
 
 /** One finding as every page shows it: title and message in the page's language, its mark as symbol and word. */
 export interface FindingView {
@@ -30,9 +31,14 @@ export function findingView(f: Finding, language: Language, mark: Mark): Finding
     icon: MARK_ICON[mark],
     severityLabel: t[`level_${mark}`],
     title: findingTitle(f.code, language),
-    ...wordFinding(f, language),
+    ...visibleWords(wordFinding(f, language)),
     line: f.line,
     column: f.column,
-    file: f.file,
+    file: visibleControls(f.file),
   };
 }
+
+const visibleWords = (w: { message: string; hint: string }) => ({
+  message: visibleControls(w.message),
+  hint: visibleControls(w.hint),
+});

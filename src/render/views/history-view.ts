@@ -2,8 +2,9 @@
 // page, and the weekly review pages of this week and the last. All internal.
 import type { Config } from "../../config/load-config.js";
 import type { History } from "../../history/read-history.js";
-import { weeklyMeasures } from "../../history/weekly-measures.js";
+import { emptyRow, weeklyMeasuresByOwner } from "../../history/weekly-measures.js";
 import { weeklyReview } from "../../history/weekly-review.js";
+import { ownerKey } from "../../model/owner-directory.js";
 import { addWeeks, isoWeekOf, weeksEndingWith } from "../../time/iso-week.js";
 import type { PlainDate } from "../../time/plain-date.js";
 import { outputLayout } from "../../util/output-layout.js";
@@ -42,18 +43,18 @@ export function historyViews(history: History, owners: readonly OwnerPage[], tod
   const thisWeek = isoWeekOf(today);
   const weeks = weeksEndingWith(thisWeek, TREND_WEEKS);
   const r = reviewMessages(language);
+  // One pass for the team and every owner: an owner page's trend no longer scans every deal again.
+  const measures = weeklyMeasuresByOwner(history, weeks, today);
   const ownerTrendsHtml = new Map<string, string>();
   for (const owner of owners) {
     if (owner.nobody) continue;
-    ownerTrendsHtml.set(
-      owner.name,
-      kpiTrendsHtml(weeklyMeasures(history, weeks, today, { owner: owner.name }), language, goal, "owner"),
-    );
+    const rows = measures.owners.get(ownerKey(owner.name));
+    ownerTrendsHtml.set(owner.name, kpiTrendsHtml(rows ?? weeks.map(emptyRow), language, goal, "owner"));
   }
   return {
     trends: {
       title: r.trends,
-      html: kpiTrendsHtml(weeklyMeasures(history, weeks, today), language, goal, "team"),
+      html: kpiTrendsHtml(measures.team, language, goal, "team"),
       reviews: [thisWeek, addWeeks(thisWeek, -1)].map((week) => ({ url: outputLayout.reviewPage(week), label: r.title(week) })),
     },
     reviews: [addWeeks(thisWeek, -1), thisWeek].map((week) => ({

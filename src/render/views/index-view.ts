@@ -9,6 +9,7 @@ import { formatDate } from "../../time/format-date.js";
 import type { PlainDate } from "../../time/plain-date.js";
 import { outputLayout } from "../../util/output-layout.js";
 import { chipDetail, chipLabel, messages } from "../i18n.js";
+import { visibleControls } from "../visible-controls.js";
 import { type DealView, type ReadinessView, readinessView } from "./deal-view.js";
 import type { ListPage } from "./filter-view.js";
 import type { FindingView } from "./finding-view.js";
@@ -126,9 +127,9 @@ export function indexRow(
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const worstDays = Math.max(0, ...all.map((c) => c.days ?? 0));
   const row: IndexRow = {
-    slug: result.slug,
-    file: result.file,
-    title: result.file,
+    slug: visibleControls(result.slug),
+    file: visibleControls(result.file),
+    title: visibleControls(result.file),
     statusLabel: t.brokenDeal,
     nextPast: false,
     open: 0,
