@@ -1,5 +1,6 @@
 import path from "node:path";
-import { buildStateDir, cacheFolder } from "../../src/util/cache-folder.js";
+import { buildStateDir } from "../../src/util/cache-folder.js";
+import { CLI_CACHE_DIR } from "./run-cli.js";
 
 /**
  * The state folder (lock, manifests, caches) of a build into `out`, run with `XDG_CACHE_HOME=xdg` in a project
@@ -10,9 +11,9 @@ export function stateDirUnder(xdg: string, out: string): string {
 }
 
 /**
- * The state folder of a build into `<cwd>/<out>` spawned with this process's environment (as `runCli` does):
- * in the cache folder that the build itself finds from `cwd`.
+ * The state folder of a build into `<cwd>/<out>` spawned by `runCli` (or with its environment) without a cache
+ * folder of its own: in the runs' cache folder.
  */
 export function stateDirOf(cwd: string, out = "_site"): string {
-  return buildStateDir(cacheFolder(process.env, cwd), path.join(cwd, out));
+  return buildStateDir(CLI_CACHE_DIR, path.join(cwd, out));
 }

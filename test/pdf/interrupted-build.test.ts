@@ -9,7 +9,7 @@ import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { stateDirOf } from "../helpers/cache.js";
-import { BIN, ROOT, runCli } from "../helpers/run-cli.js";
+import { BIN, CLI_CACHE_DIR, ROOT, runCli } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 const TODAY = ["--today", "2026-11-23"];
@@ -41,7 +41,7 @@ function interruptedBuild(cwd: string, signal: NodeJS.Signals, point: Point, ref
     const manifestBefore = statSync(manifest(cwd)).mtimeMs;
     const child = spawn(process.execPath, [BIN, "build", "--concurrency", "1", ...TODAY], {
       cwd,
-      env: { ...process.env, CI: "true" },
+      env: { ...process.env, CI: "true", PROTOKOLL_CACHE_DIR: CLI_CACHE_DIR },
       stdio: "ignore",
     });
     let killed = false;

@@ -15,7 +15,7 @@ import { renderPrintHtml } from "../../src/render/render-print-html.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { pdfinfo, pdftotext } from "../helpers/poppler.js";
-import { BIN, runCli } from "../helpers/run-cli.js";
+import { BIN, CLI_CACHE_DIR, runCli } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 const META = { title: "T", author: "A", subject: "S", keywords: "K", language: "de", date: "2026-11-20" };
@@ -242,6 +242,7 @@ describe("protokoll build and the PDF", () => {
     const cwd = await dealsDir(files);
     const child = spawn(process.execPath, [BIN, "build", "--today", "2026-11-23", "--concurrency", "2"], {
       cwd,
+      env: { ...process.env, PROTOKOLL_CACHE_DIR: CLI_CACHE_DIR },
       stdio: "ignore",
     });
     const out = path.join(cwd, "_site", "deals");

@@ -3,13 +3,13 @@
 // under this machine's key or PROTOKOLL_CACHE_KEY. Before, `_site/.protokoll/` held the analysis cache with every
 // internal note, and a client folder copied to a web server published it.
 import { existsSync, readdirSync } from "node:fs";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildStateDir } from "../../src/util/cache-folder.js";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const TODAY = ["--today", "2026-11-23"];
 const made: string[] = [];
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function temp(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  const dir = tempDir(prefix);
   made.push(dir);
   return dir;
 }

@@ -3,14 +3,14 @@
 // it is: the caches live in the cache folder (contract v3), and no file under --out, hidden or not, holds
 // anything internal. And a recap not ready to send says ENTWURF on its client page, as its PDF does.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildStateDir } from "../../src/util/cache-folder.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { pdftotext } from "../helpers/poppler.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, "schema", "deal.schema.json"), "utf8")) as {
   properties: { internal: { properties: Record<string, { type?: string }> } };
@@ -79,7 +79,7 @@ const publicDir = () => path.join(cwd, "public");
 beforeAll(async () => {
   const repo = await gitRepo();
   cwd = repo.dir;
-  cache = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+  cache = tempDir("protokoll-cache-");
   made.push(cwd, cache);
   // One recap ready to send, one not (a vague owner): with history, so the team build has reviews and trends.
   await repo.write("deals/bereit.yaml", dealText("Bereiter Vertrag", "Anna Schulz"));

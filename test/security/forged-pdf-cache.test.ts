@@ -3,8 +3,7 @@
 // ("GEFAELSCHT Preis 1 EUR" reached the .eml). The cache is now sealed with the cache key
 // (src/util/sealed-text.ts) and the build trusts it only under its own key.
 import { readFileSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import { sha256 } from "../../src/util/sha256.js";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { stateDirUnder } from "../helpers/cache.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const FORGED = Buffer.from("%PDF-1.4\n% GEFAELSCHT Preis 1 EUR\n%%EOF\n");
 const made: string[] = [];
@@ -45,7 +45,7 @@ async function attachment(): Promise<Buffer> {
 
 beforeAll(async () => {
   cwd = await dealsDir({ "anna.yaml": deal("summary: Preis 120 000 EUR") });
-  home = await mkdtemp(path.join(tmpdir(), "protokoll-home-"));
+  home = tempDir("protokoll-home-");
   made.push(cwd, home);
   const first = await build();
   expect(first.code, first.stderr).toBe(0);

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { stateDirOf } from "../helpers/cache.js";
 import { pdfinfo } from "../helpers/poppler.js";
-import { BIN, ROOT, runCli } from "../helpers/run-cli.js";
+import { BIN, CLI_CACHE_DIR, ROOT, runCli } from "../helpers/run-cli.js";
 
 const TODAY = ["--today", "2026-11-23"];
 
@@ -171,7 +171,7 @@ describe("processes", () => {
     const cwd = await dealsDir(files);
     const child = spawn(process.execPath, [BIN, "build", "--concurrency", "2", ...TODAY], {
       cwd,
-      env: { ...process.env, CI: "true", PROTOKOLL_LANG: "en" },
+      env: { ...process.env, CI: "true", PROTOKOLL_LANG: "en", PROTOKOLL_CACHE_DIR: CLI_CACHE_DIR },
     });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
@@ -207,7 +207,7 @@ describe("processes", () => {
     for (let i = 0; i < 24; i++) await writeFile(path.join(cwd, "deals", `deal-${i}.yaml`), deal(`summary: Deal ${i}, geändert`));
     const child = spawn(process.execPath, [BIN, "build", "--concurrency", "2", ...TODAY], {
       cwd,
-      env: { ...process.env, CI: "true", PROTOKOLL_LANG: "en" },
+      env: { ...process.env, CI: "true", PROTOKOLL_LANG: "en", PROTOKOLL_CACHE_DIR: CLI_CACHE_DIR },
     });
     const browserSeen = await new Promise<boolean>((resolve) => {
       const timer = setInterval(() => {

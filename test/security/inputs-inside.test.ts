@@ -6,12 +6,12 @@
 // with a message that quotes nothing of the target; the configuration has a size cap and refuses what is not a
 // regular file.
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { deal, dealsDir } from "../helpers/analyse.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const TODAY = ["--today", "2026-11-23"];
 const SECRET = "aws_secret_access_key: wJalrXUtnFEMI-K7MDENG-SECRETCANARY";
@@ -23,7 +23,7 @@ afterAll(async () => {
 /** A repository with one deal, and a folder beside it (outside) holding secrets. */
 async function setup() {
   const cwd = await dealsDir({ "anna.yaml": deal() });
-  const outside = await mkdtemp(path.join(tmpdir(), "protokoll-outside-"));
+  const outside = tempDir("protokoll-outside-");
   made.push(cwd, outside);
   await writeFile(path.join(outside, "secrets.yaml"), `${SECRET}\n: : broken\n`);
   await writeFile(path.join(outside, ".npmrc"), "//registry.npmjs.org/:_authToken=npm_SECRETCANARY\n");

@@ -3,13 +3,13 @@
 // to. Every write and delete under --out now refuses a path with a link on its way
 // (src/util/output-guard.ts), says which and why, and the build still writes the rest.
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { deal } from "../helpers/analyse.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const made: string[] = [];
 afterAll(async () => {
@@ -30,7 +30,7 @@ async function repository() {
 
 /** A folder outside the output, with a file of its own in it. */
 async function victim(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "protokoll-victim-"));
+  const dir = tempDir("protokoll-victim-");
   made.push(dir);
   await writeFile(path.join(dir, "index.html"), "MINE");
   return dir;
@@ -44,7 +44,7 @@ describe("a symbolic link below the output folder", () => {
     ["findings/missing-due", "index.html"],
   ])("at %s: nothing is written or removed through it, it is named, and the rest is built", async (at, page) => {
     const cwd = await repository();
-    const cache = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cache = tempDir("protokoll-cache-");
     made.push(cache);
     const env = { PROTOKOLL_CACHE_DIR: cache };
     const build = () => runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd, env });
@@ -82,7 +82,7 @@ describe("a symbolic link below the output folder", () => {
 
   it("a link as the file itself is replaced as a link, and what it points to is untouched", async () => {
     const cwd = await repository();
-    const cache = await mkdtemp(path.join(tmpdir(), "protokoll-cache-"));
+    const cache = tempDir("protokoll-cache-");
     made.push(cache);
     const env = { PROTOKOLL_CACHE_DIR: cache };
     expect((await runCli(["build", "--no-pdf", "--today", "2026-11-23"], { cwd, env })).code).toBe(0);
