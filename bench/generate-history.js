@@ -70,7 +70,12 @@ function change(text, rnd, date) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  generateHistory(process.argv[2] ?? ".", { commits: Number(process.argv[3] ?? 20), perCommit: Number(process.argv[4] ?? 200) });
+  // `node bench/generate-history.js <repo> [commits] [per-commit]`: <repo>/deals must exist.
+  const [repo, commits = "20", perCommit = "200"] = process.argv.slice(2);
+  if (!repo || repo.startsWith("-") || !/^\d+$/.test(commits) || !/^\d+$/.test(perCommit)) {
+    process.stderr.write("Usage: node bench/generate-history.js <repo with deals/> [commits] [per-commit]\n");
+    process.exitCode = 2;
+  } else generateHistory(repo, { commits: Number(commits), perCommit: Number(perCommit) });
 }
 
 /**

@@ -43,7 +43,9 @@ const fullPdf = Number(values["full-pdf"] || N);
 const BIN = path.join(root, "bin", "protokoll.js");
 const work = mkdtempSync(path.join(tmpdir(), "protokoll-bench-"));
 // The bench reads the build's English output ("no browser started"), so it asks for English.
-const env = { ...process.env, CI: "true", PROTOKOLL_TODAY: "2026-11-23", PROTOKOLL_LANG: "en" };
+// The build's caches go to the bench's own folder (removed with it), so a cold row can start without any.
+const CACHE = path.join(work, "cache");
+const env = { ...process.env, CI: "true", PROTOKOLL_TODAY: "2026-11-23", PROTOKOLL_LANG: "en", PROTOKOLL_CACHE_DIR: CACHE };
 
 /**
  * Runs a command, returns wall seconds and the peak RSS (MB) of its whole process tree, sampled every 25 ms.
@@ -530,9 +532,10 @@ async function teams() {
     cpSync(TEAM_CONFIG, path.join(dir, "protokoll.config.yaml"));
   }
   generateHistory(oneCommit, { commits: 1, perCommit: 0 });
+  // Cold: no output folder and no cache of any kind (analysis, outputs, history).
   const cold = (dir) => {
-    for (const cache of ["_site", ".git/protokoll", "node_modules/.cache/protokoll"])
-      rmSync(path.join(dir, cache), { recursive: true, force: true });
+    rmSync(path.join(dir, "_site"), { recursive: true, force: true });
+    rmSync(CACHE, { recursive: true, force: true });
   };
   const runs = { outside: [], oneCommit: [], history: [] };
   for (let r = 0; r < reps; r++) {
@@ -571,7 +574,7 @@ async function teams() {
   // One build each warms the caches (the history's, and the analysis of the same 20 deals).
   for (const dir of [long, short]) await measure(process.execPath, [BIN, "build", "--no-pdf"], dir);
   const checks = { long: [], short: [] };
-  for (let r = 0; r < Math.max(reps, 5); r++) {
+  for (let r = 0; r < reps; r++) {
     checks.short.push((await measure(process.execPath, [BIN, "check"], short)).seconds);
     checks.long.push((await measure(process.execPath, [BIN, "check"], long)).seconds);
   }

@@ -26,6 +26,12 @@ export const FINDING_CODES = {
   "lost-without-reason": "warning",
   "due-pushed-often": "warning",
   "ambiguous-time": "warning",
+  "follow-up-due": "warning",
+  "deadlines-missed": "warning",
+  "kpi-missed": "warning",
+  "decision-due": "warning",
+  "review-due": "warning",
+  "evasive-answers": "warning",
   "list-split-at-comma": "warning",
 } as const satisfies Record<string, Severity>;
 

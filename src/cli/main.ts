@@ -73,6 +73,8 @@ const COMMANDS: Record<string, { options: OptionSpec; positionals: [number, numb
       week: { type: "string", example: "2026-W48" },
       format: { type: "string", example: "html" },
       today: { type: "string", example: "2026-11-23" },
+      "per-owner": { type: "boolean" },
+      out: { type: "string", example: "weekly-mails" },
     },
     positionals: [0, 0],
   },
@@ -191,6 +193,8 @@ async function runIn(argv: string[], language: Language): Promise<number> {
         today: str("today"),
         week: str("week"),
         format: str("format"),
+        perOwner: values["per-owner"] === true,
+        out: str("out"),
         language,
       });
     case "advance":

@@ -51,6 +51,25 @@ export interface ProtokollConfig {
     email?: string;
   };
   /**
+   * Die Adresse der Team-Site (z. B. `https://deals.example.de/`): Mails an Verantwortliche verlinken damit die Deal-Seiten. / The team site's address (e.g. `https://deals.example.com/`): mails to owners link the deal pages with it.
+   */
+  site_url?: string;
+  /**
+   * Verantwortliche mit ihrer E-Mail-Adresse, für die Wochenmails (`protokoll review --per-owner`); sonst gilt die Adresse aus den Teilnehmern unserer Seite. / Owners with their e-mail address, for the weekly mails (`protokoll review --per-owner`); else the address from our side's participants.
+   *
+   * @maxItems 1000
+   */
+  owners?: {
+    /**
+     * Der Name, wie er in `owner:` steht. / The name as written in `owner:`.
+     */
+    name: string;
+    /**
+     * E-Mail-Adresse. / E-mail address.
+     */
+    email: string;
+  }[];
+  /**
    * Wann ein Protokoll versandbereit ist: welche Hinweise es zum Entwurf machen (PDF mit „ENTWURF“, Mail mit Betreff-Präfix). / When a recap is ready to send: which findings make it a draft.
    */
   send_ready?: {

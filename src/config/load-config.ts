@@ -80,6 +80,10 @@ export interface Config {
   company: { name?: string; logo?: string };
   /** Who sends recaps when a deal names no `sender:`. */
   sender?: Sender;
+  /** `site_url:`: the team site's address, for links in mails (always ending in `/`). */
+  siteUrl?: string;
+  /** `owners:`: owners' e-mail addresses for the weekly mails, by the name written in `owner:`. */
+  owners: readonly { name: string; email: string }[];
   /** Findings that make a recap a draft (see src/findings/send-readiness.ts). */
   sendReady: { blocking: readonly FindingCode[] };
   thresholds: {
@@ -114,6 +118,7 @@ export const DEFAULT_CONFIG: Config = {
   timeZone: "Europe/Berlin",
   siteLanguage: "de",
   company: {},
+  owners: [],
   sendReady: { blocking: DEFAULT_SEND_BLOCKERS },
   thresholds: {
     protocolLateDays: 2,
@@ -213,6 +218,8 @@ export async function loadConfig(
       siteLanguage: raw.site_language ?? DEFAULT_CONFIG.siteLanguage,
       company,
       ...(raw.sender ? { sender: raw.sender } : {}),
+      ...(raw.site_url ? { siteUrl: raw.site_url.endsWith("/") ? raw.site_url : `${raw.site_url}/` } : {}),
+      owners: raw.owners ?? [],
       sendReady: { blocking: (raw.send_ready?.blocking as FindingCode[] | undefined) ?? DEFAULT_SEND_BLOCKERS },
       thresholds: {
         protocolLateDays: t.protocol_late_days ?? d.protocolLateDays,

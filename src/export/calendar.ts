@@ -7,6 +7,7 @@ import { messages } from "../render/i18n.js";
 import { formatDate } from "../time/format-date.js";
 import { addDays, dayNumber } from "../time/plain-date.js";
 import { appointmentStart } from "./appointment-instant.js";
+import { reviewEvent, rhythmEvent } from "./communication-events.js";
 import { type CalendarEvent, calendarChunks, calendarText, eventText } from "./icalendar-writer.js";
 
 const SEQUENCE_EPOCH = dayNumber("2020-01-01" as Parameters<typeof dayNumber>[0]);
@@ -23,9 +24,11 @@ export function actionUid(deal: Deal, action: Action): string {
 }
 
 /**
- * The events of a deal: its next appointment (a timed event, or all-day without a time) and each open deadline (all-day:
- * calendars like Google ignore VTODO) to a calendar. Nothing from `internal`. Times are written in UTC, computed
- * from the configured zone, so no VTIMEZONE is needed and every calendar agrees.
+ * The events of a deal's own calendar: its next appointment (a timed event, or all-day without a time), the agreed
+ * review and weekly rhythm (src/export/communication-events.ts), and each open deadline (all-day: calendars like
+ * Google ignore VTODO). Nothing from `internal`, no team-only action. Times are written in UTC, computed from the
+ * configured zone, so no VTIMEZONE is needed and every calendar agrees; the rhythm alone recurs at a floating
+ * wall-clock time.
  *
  * Reproducible: DTSTAMP is the deal's "Stand", UIDs derive from slug and item. SEQUENCE comes from the git
  * history (`sequences`, see src/history/event-sequence.ts): the number of the last commit that changed the
@@ -47,6 +50,8 @@ export interface KeyedEvent {
   key: string;
   /** The action's owner, for per-owner feeds. */
   owner?: string;
+  /** A deadline of an `internal: true` action: team feeds only, listed after every other event. */
+  teamOnly?: true;
   event: CalendarEvent;
 }
 
@@ -55,13 +60,16 @@ export function dealEventList(
   zone: string,
   sequences?: ReadonlyMap<string, number>,
   organizer = defaultOrganizer(deal),
+  /** `team`: the deadlines of team-only actions too, last and marked (see {@link KeyedEvent.teamOnly}). */
+  audience: "team" | "client" = "client",
 ): KeyedEvent[] {
   const events: KeyedEvent[] = [];
   const t = messages(deal.language);
   const stamp = new Date(dayNumber(deal.asOf) * 86_400_000);
   const fallback = Math.max(0, dayNumber(deal.asOf) - SEQUENCE_EPOCH);
   const sequenceOf = (key: string) => (sequences ? (sequences.get(key) ?? 0) : fallback);
-  const open = openActions(deal);
+  // Team-only actions never reach the deal's own calendar: not in the meeting's description, deadlines apart.
+  const open = openActions(deal).filter((a) => !a.internal);
   const next = deal.nextMeeting;
   if (next) {
     const summary = line(`${deal.customer}: ${deal.title}`);
@@ -91,7 +99,14 @@ export function dealEventList(
       events.push({ key: "next", event: { ...common, start: next.date, end: addDays(next.date, 1) } });
     }
   }
-  for (const action of open) {
+  const base = { stamp, organizer, sequenceOf };
+  const name = line(`${deal.customer}: ${deal.title}`);
+  const review = reviewEvent(deal, base, name);
+  if (review) events.push({ key: "review", event: review });
+  const rhythm = rhythmEvent(deal, base, name);
+  if (rhythm) events.push({ key: "rhythm", event: rhythm });
+  const teamOnly = audience === "team" ? openActions(deal).filter((a) => a.internal) : [];
+  for (const action of [...open, ...teamOnly]) {
     if (!action.due) continue;
     const key = `action:${actionKey(deal, action)}`;
     const event: KeyedEvent = {
@@ -108,6 +123,7 @@ export function dealEventList(
       },
     };
     if (action.owner) event.owner = action.owner;
+    if (action.internal) event.teamOnly = true;
     events.push(event);
   }
   return events;

@@ -72,11 +72,20 @@ export interface CalendarEvent {
   summary: string;
   /** RFC 5546 §3.2.1: a PUBLISHed event names its organizer. */
   organizer?: { name: string; address: string };
+  /** An invitation's attendees (RFC 5546 §3.2.2: a REQUEST has at least one). */
+  attendees?: readonly Attendee[];
+  /** `CONFIRMED` on an invitation, `CANCELLED` on a cancel (RFC 5546 §3.2.5). */
+  status?: "CONFIRMED" | "CANCELLED";
   description?: string;
   location?: string;
-  /** Either a timed event (instants) or an all-day one (YYYY-MM-DD, end exclusive). */
-  start: Date | string;
-  end: Date | string;
+  /**
+   * A timed event (instants), an all-day one (YYYY-MM-DD, end exclusive), or a wall-clock time that recurs
+   * (`{ local: "20261208T090000" }`, floating: 09:00 wherever the reader is); a cancel may have none.
+   */
+  start?: Date | string | LocalTime;
+  end?: Date | string | LocalTime;
+  /** RFC 5545 §3.3.10, e.g. `FREQ=WEEKLY;BYDAY=TU`. */
+  rrule?: string;
 }
 
 /** The content lines of one VEVENT. */
@@ -84,10 +93,15 @@ export function eventLines(event: CalendarEvent): string[] {
   const lines = ["BEGIN:VEVENT", `UID:${event.uid}`, `SEQUENCE:${event.sequence}`, `DTSTAMP:${utcStamp(event.stamp)}`];
   if (typeof event.start === "string") {
     lines.push(`DTSTART;VALUE=DATE:${dateValue(event.start)}`, `DTEND;VALUE=DATE:${dateValue(event.end as string)}`);
-  } else {
+  } else if (event.start instanceof Date) {
     lines.push(`DTSTART:${utcStamp(event.start)}`, `DTEND:${utcStamp(event.end as Date)}`);
+  } else if (event.start) {
+    lines.push(`DTSTART:${event.start.local}`, `DTEND:${(event.end as LocalTime).local}`);
   }
+  if (event.rrule) lines.push(`RRULE:${event.rrule}`);
   if (event.organizer) lines.push(organizerLine(event.organizer));
+  for (const attendee of event.attendees ?? []) lines.push(attendeeLine(attendee));
+  if (event.status) lines.push(`STATUS:${event.status}`);
   lines.push(`SUMMARY:${escapeText(event.summary)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
@@ -95,14 +109,40 @@ export function eventLines(event: CalendarEvent): string[] {
   return lines;
 }
 
+/** A floating date-time (RFC 5545 §3.3.5, form #1): `YYYYMMDDTHHMMSS`, no zone. */
+export interface LocalTime {
+  local: string;
+}
+
+/** One invitee: the client's side is asked to answer (RSVP), our colleagues are informed. */
+export interface Attendee {
+  name: string;
+  address: string;
+  rsvp: boolean;
+}
+
+/** A common name as a quoted parameter value (RFC 5545 §3.2): no DQUOTE, no control characters. */
+const paramName = (name: string) => name.replace(/["\u0000-\u001f\u007f-\u009f]/g, "").trim();
+/** An address as a mailto: URI: printable ASCII without the characters that would end it. */
+const mailto = (address: string) => `mailto:${address.replace(/[^\x21-\x7e]|[<>"]/g, "")}`;
+
+/** `ATTENDEE;CN="Name";CUTYPE=INDIVIDUAL;ROLE=…;PARTSTAT=NEEDS-ACTION;RSVP=…:mailto:address` (RFC 5545 §3.8.4.1). */
+export function attendeeLine(attendee: Attendee): string {
+  const name = paramName(attendee.name);
+  const role = attendee.rsvp ? "REQ-PARTICIPANT" : "OPT-PARTICIPANT";
+  return (
+    `ATTENDEE${name ? `;CN="${name}"` : ""};CUTYPE=INDIVIDUAL;ROLE=${role};PARTSTAT=NEEDS-ACTION;` +
+    `RSVP=${attendee.rsvp ? "TRUE" : "FALSE"}:${mailto(attendee.address)}`
+  );
+}
+
 /**
  * `ORGANIZER;CN="Name":mailto:address`. The common name is a quoted parameter value (RFC 5545 §3.2): no
  * DQUOTE and no control characters can occur in one, so they are dropped; the address is a mailto: URI.
  */
 export function organizerLine(organizer: { name: string; address: string }): string {
-  const name = organizer.name.replace(/["\u0000-\u001f\u007f-\u009f]/g, "").trim();
-  const address = organizer.address.replace(/[^\x21-\x7e]|[<>"]/g, "");
-  return `ORGANIZER${name ? `;CN="${name}"` : ""}:mailto:${address}`;
+  const name = paramName(organizer.name);
+  return `ORGANIZER${name ? `;CN="${name}"` : ""}:${mailto(organizer.address)}`;
 }
 
 /** One VEVENT as folded text without the final line end: the form events are kept in until written. */
@@ -111,9 +151,17 @@ export function eventText(event: CalendarEvent): string {
 }
 
 /** A whole VCALENDAR from events' texts (see {@link eventText}). */
-export function calendarText(name: string, events: readonly string[], refreshHours?: number): string {
-  return [...calendarChunks(name, [events], refreshHours)].join("");
+export function calendarText(
+  name: string,
+  events: readonly string[],
+  refreshHours?: number,
+  method: CalendarMethod = "PUBLISH",
+): string {
+  return [...calendarChunks(name, [events], refreshHours, method)].join("");
 }
+
+/** PUBLISH for feeds and a deal's own file; REQUEST and CANCEL for invitations (RFC 5546 §1.4). */
+export type CalendarMethod = "PUBLISH" | "REQUEST" | "CANCEL";
 
 /**
  * A whole VCALENDAR in pieces, for writing a large feed without first joining it into one string
@@ -123,13 +171,14 @@ export function* calendarChunks(
   name: string,
   events: Iterable<readonly string[]>,
   refreshHours?: number,
+  method: CalendarMethod = "PUBLISH",
 ): Generator<string, void, undefined> {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//protokoll//protokoll//DE",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${method}`,
     `NAME:${escapeText(name)}`,
     `X-WR-CALNAME:${escapeText(name)}`,
   ];

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import MailComposer from "nodemailer/lib/mail-composer";
 import type { ReviewAction, WeeklyReview } from "../history/weekly-review.js";
+import type { MailAddress } from "../model/recap-parties.js";
 import { reviewMessages } from "../render/i18n.js";
 import { actionParts, measuresLine, OWNER_SECTIONS, type ReviewSection } from "../render/review-words.js";
 import { formatDate } from "../time/format-date.js";
 import type { Language } from "../time/language.js";
 import { dayNumber } from "../time/plain-date.js";
+import { composeDraft } from "./mail-headers.js";
 
 /** Plain text on one line: no control characters, so nothing deal-made can start a header or break a line. */
 const flat = (text: string) => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
@@ -37,12 +38,19 @@ export function reviewText(review: WeeklyReview, language: Language, goal: numbe
   if (review.lostNextMeeting.length > 0) {
     lines.push("", `${r.lostNextMeeting}:`, ...review.lostNextMeeting.map((d) => `  - ${flat(`${d.customer}: ${d.title}`)}`));
   }
+  for (const [title, list] of [
+    [r.followUpsDue, review.followUpsDue ?? []],
+    [r.decisionsDue, review.decisionsDue ?? []],
+  ] as const) {
+    if (list.length > 0) lines.push("", `${title}:`, ...list.map((d) => `  - ${flat(`${d.customer}: ${d.title}`)}`));
+  }
   if (review.lessons.length > 0) {
     lines.push("", `${r.lessons}:`);
     for (const { deal, lessons } of review.lessons)
       for (const l of lessons) lines.push(`  - ${flat(l)} (${flat(`${deal.customer}: ${deal.title}`)})`);
   }
-  if (review.owners.length + review.wentStale.length + review.lostNextMeeting.length + review.lessons.length === 0)
+  const dueNow = (review.followUpsDue?.length ?? 0) + (review.decisionsDue?.length ?? 0);
+  if (review.owners.length + review.wentStale.length + review.lostNextMeeting.length + review.lessons.length + dueNow === 0)
     lines.push("", r.nothing);
   lines.push("", `${r.link}: review/${review.week}/`, "", r.internal, "", r.closing);
   return `${lines.join("\n")}\n`;
@@ -50,24 +58,29 @@ export function reviewText(review: WeeklyReview, language: Language, goal: numbe
 
 /**
  * The review as an RFC 5322 draft to the team (`X-Unsent: 1`: mail clients open it for editing; the
- * recipients are the team's to choose — no deal address is ever put in, the review is internal). CRLF line
- * ends; Date, Message-ID and the MIME boundary derive from the week and the content, so a rebuild is
- * byte-identical.
+ * recipients are the team's to choose — no deal address is ever put in, the review is internal). From: the
+ * configured sender (RFC 5322 §3.6 requires one; without `sender:` the reserved placeholder, and `build` and
+ * `doctor` say so). CRLF line ends; Date, Message-ID and the MIME boundary derive from the week and the content,
+ * so a rebuild is byte-identical.
  */
-export async function reviewMail(review: WeeklyReview, language: Language, goal: number, company?: string): Promise<Buffer> {
+export async function reviewMail(
+  review: WeeklyReview,
+  language: Language,
+  goal: number,
+  from: MailAddress,
+  company?: string,
+): Promise<Buffer> {
   const r = reviewMessages(language);
   const text = reviewText(review, language, goal);
   const seed = createHash("sha256").update(text).digest("hex");
-  const composer = new MailComposer({
-    subject: flat(r.subject(review.week, company)),
-    text,
-    date: new Date(dayNumber(review.judgedOn) * 86_400_000 + 8 * 3_600_000),
-    messageId: `<review.${review.week}.${seed.slice(0, 12)}@protokoll>`,
-    baseBoundary: seed.slice(0, 16),
-    headers: { "X-Unsent": "1" },
-    textEncoding: "quoted-printable",
-  } as ConstructorParameters<typeof MailComposer>[0] & { baseBoundary: string });
-  const message = await composer.compile().build();
-  // nodemailer already ends lines with CRLF; make sure no lone LF survives in a header or the body.
-  return Buffer.from(message.toString("utf8").replace(/\r?\n/g, "\r\n"), "utf8");
+  return composeDraft({
+    from,
+    composer: {
+      subject: flat(r.subject(review.week, company)),
+      text: text.replace(/\r?\n/g, "\r\n"),
+      date: new Date(dayNumber(review.judgedOn) * 86_400_000 + 8 * 3_600_000),
+      messageId: `<review.${review.week}.${seed.slice(0, 12)}@protokoll>`,
+      baseBoundary: seed.slice(0, 16),
+    },
+  });
 }

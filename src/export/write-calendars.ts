@@ -27,6 +27,8 @@ export interface CalendarContext {
    * holds those bytes (the caller checks both): the deal's events are neither computed nor written again.
    */
   known?: (deal: Deal) => CalendarPart | undefined | Promise<CalendarPart | undefined>;
+  /** A team build (default): team-only deadlines go into the feeds. A client build leaves them out entirely. */
+  team?: boolean;
 }
 
 /** A deal's share of the calendars: its events as iCalendar text, and which of them each owner's feed lists. */
@@ -38,6 +40,11 @@ export interface CalendarPart {
    * feeds are put together, not here: the directory depends on every deal, a part only on its own.
    */
   owners: [string, number[]][];
+  /**
+   * How many of `events`, at their end, are team-only (deadlines of `internal: true` actions): in the team feed
+   * and the owners' feeds, never in the deal's own `.ics`. A client build has none.
+   */
+  teamOnly: number;
 }
 
 /** What {@link writeCalendars} did: the files it wrote (path → SHA-256) and every valid deal's part, in order. */
@@ -47,23 +54,25 @@ export interface CalendarsWritten {
 }
 
 /** A deal's events and their owners (see {@link CalendarPart}). */
-export function calendarPart(deal: Deal, config: Config, history?: History): CalendarPart {
+export function calendarPart(deal: Deal, config: Config, history?: History, team = true): CalendarPart {
   const versions = history?.files.get(deal.file);
   const organizer = senderAddress(recapParties(deal, config));
-  const keyed = dealEventList(deal, config.timeZone, versions ? eventSequences(versions) : undefined, organizer);
+  const sequences = versions ? eventSequences(versions) : undefined;
+  const keyed = dealEventList(deal, config.timeZone, sequences, organizer, team ? "team" : "client");
   const events = keyed.map((e) => eventText(e.event));
-  // Each owner's feed: the deal's next meeting when they have an open action in it, then their deadlines.
+  // Each owner's feed: the deal's next meeting and review when they have an open action in it, then their deadlines.
   const owners = new Map<string, number[]>();
-  const next = keyed.findIndex((e) => e.key === "next");
+  // The deal's appointments each owner sees: the next meeting and the agreed review.
+  const appointments = ["next", "review"].map((k) => keyed.findIndex((e) => e.key === k)).filter((n) => n !== -1);
   for (const a of deal.actions) {
     const key = a.status === "open" && a.owner ? ownerKey(a.owner) : undefined;
-    if (key !== undefined && !owners.has(key)) owners.set(key, next === -1 ? [] : [next]);
+    if (key !== undefined && !owners.has(key)) owners.set(key, [...appointments]);
   }
   keyed.forEach((e, n) => {
     const list = e.owner === undefined ? undefined : owners.get(ownerKey(e.owner));
-    if (e.key !== "next" && list) list.push(n);
+    if (e.key.startsWith("action:") && list) list.push(n);
   });
-  return { events, owners: [...owners] };
+  return { events, owners: [...owners], teamOnly: keyed.filter((e) => e.teamOnly).length };
 }
 
 /**
@@ -87,12 +96,13 @@ export async function writeCalendars(
     if (deals.length > EXPORT_BATCH) releaseMemory();
     await mapLimit(deals.slice(start, start + EXPORT_BATCH), 16, async (deal, i) => {
       const known = await context.known?.(deal);
-      const part = known ?? calendarPart(deal, config, context.history);
+      const part = known ?? calendarPart(deal, config, context.history, context.team ?? true);
       parts[start + i] = part;
       // Nothing to schedule, no calendar (RFC 5545 needs a component); an earlier build's file goes.
       const ics = inOut(outDir, outputLayout.dealFile(deal.slug, "ics"));
-      if (part.events.length === 0) return void (await removeGuarded(ics));
-      if (!known) await put(ics, dealCalendar(deal, config.timeZone, part.events));
+      const own = part.events.slice(0, part.events.length - part.teamOnly);
+      if (own.length === 0) return void (await removeGuarded(ics));
+      if (!known) await put(ics, dealCalendar(deal, config.timeZone, own));
     });
   }
   const feedName = messages(config.siteLanguage).calendarFeed;
@@ -100,6 +110,7 @@ export async function writeCalendars(
   if (deals.length > EXPORT_BATCH) releaseMemory();
   // A feed without a single event would be an invalid calendar: then there is none (and no stale one).
   const feedFile = inOut(outDir, outputLayout.calendar);
+  // A client build's parts hold no team-only deadline at all (calendarPart with `team` false).
   if (parts.some((part) => part.events.length > 0)) {
     await put(
       feedFile,

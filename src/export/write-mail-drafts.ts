@@ -13,7 +13,8 @@ import { EXPORT_BATCH } from "./export-batch.js";
  * build has one for it (`withPdf`: slug → SHA-256 of that PDF) and the file still has exactly those bytes;
  * otherwise it goes without attachment — never with another version's PDF. `drafts` are the deals not ready to
  * send: their subject starts with the draft mark. `keep` names deals whose draft is already what it would be
- * (see the build's output manifest): not written again. Returns each draft written, with its SHA-256.
+ * (see the build's output manifest): not written again. `invites` are the deals' invitations (slug →
+ * `<slug>-invite.ics`): a draft ready to send carries its deal's. Returns each draft written, with its SHA-256.
  */
 export async function writeMailDrafts(
   deals: readonly Deal[],
@@ -21,6 +22,7 @@ export async function writeMailDrafts(
   config: Config,
   withPdf: ReadonlyMap<string, string>,
   drafts: ReadonlySet<string>,
+  invites: ReadonlyMap<string, string>,
   keep: (deal: Deal) => Promise<boolean> = async () => false,
 ): Promise<Map<string, { file: string; hash: string }>> {
   const written = new Map<string, { file: string; hash: string }>();
@@ -33,7 +35,7 @@ export async function writeMailDrafts(
       const file = inOut(outDir, outputLayout.dealFile(deal.slug, "eml"));
       // Loaded on the first draft to write: a build whose drafts are all unchanged needs no MIME composer.
       const { recapMail } = await import("./recap-mail.js");
-      const mail = await recapMail(deal, { config, pdf, draft: drafts.has(deal.slug) });
+      const mail = await recapMail(deal, { config, pdf, draft: drafts.has(deal.slug), invite: invites.get(deal.slug) });
       await writeFileAtomic(file, mail);
       written.set(deal.slug, { file, hash: sha256(mail) });
     });

@@ -4,8 +4,8 @@
 import type { Config } from "../config/load-config.js";
 import type { Finding, FindingCode, Severity } from "../errors.js";
 import type { Deal } from "../model/deal.js";
+import { timelineOf } from "../model/timeline.js";
 import { daysBetween, type PlainDate } from "../time/plain-date.js";
-import { lastContact } from "./deal-stale.js";
 
 /** What a lead must act on today (critical), this week (warning), or may look at (info). */
 export type Level = "critical" | "warning" | "info";
@@ -25,7 +25,13 @@ const LEVELS: Record<FindingCode, Level> = {
   "missing-next-meeting": "critical",
   "next-meeting-past": "critical",
   "deal-stale": "critical",
+  "follow-up-due": "critical",
+  "decision-due": "critical",
+  "kpi-missed": "critical",
   overdue: "warning",
+  "deadlines-missed": "warning",
+  "review-due": "warning",
+  "evasive-answers": "warning",
   "missing-owner": "warning",
   "vague-owner": "warning",
   "missing-due": "warning",
@@ -58,6 +64,8 @@ export function lateness(
   action: number | undefined,
   deal: Deal | undefined,
   today: PlainDate,
+  /** Who is on the client's side decides what counts as a contact (see src/model/timeline.ts). */
+  config: Config,
 ): number | undefined {
   if (!deal) return undefined;
   if (code === "overdue") {
@@ -65,7 +73,11 @@ export function lateness(
     return due ? daysBetween(due, today) : undefined;
   }
   if (code === "protocol-late") return daysBetween(deal.meeting.date, today);
-  if (code === "deal-stale") return daysBetween(lastContact(deal), today);
+  if (code === "deal-stale") return daysBetween(timelineOf(deal, config).lastContact, today);
+  if (code === "follow-up-due") {
+    const since = timelineOf(deal, config).waitingSince;
+    return since ? daysBetween(since, today) : undefined;
+  }
   if (code === "next-meeting-past" && deal.nextMeeting) return daysBetween(deal.nextMeeting.date, today);
   return undefined;
 }
@@ -73,5 +85,5 @@ export function lateness(
 /** The mark of one finding of `deal` as of `today`: the same word and symbol wherever it is shown. */
 export function markOf(f: Finding, deal: Deal | undefined, today: PlainDate, config: Config): Mark {
   if (f.severity === "error") return "error";
-  return levelOf(f.code, f.severity, lateness(f.code, f.action, deal, today), config);
+  return levelOf(f.code, f.severity, lateness(f.code, f.action, deal, today, config), config);
 }

@@ -3,6 +3,7 @@ import { type Finding, type FindingCode, finding, type Position } from "../error
 import type { Phrase } from "../i18n/translate.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
 import type { Action, Deal } from "../model/deal.js";
+import type { Timeline } from "../model/timeline.js";
 import type { PlainDate } from "../time/plain-date.js";
 
 /** What every rule sees: one valid deal, where its nodes are, the day to judge by, the configuration. */
@@ -11,6 +12,8 @@ export interface RuleContext {
   source: SourceDocument;
   today: PlainDate;
   config: Config;
+  /** The deal's timeline (src/model/timeline.ts): rules read contacts and git's memory from it, never git. */
+  timeline: Timeline;
 }
 
 /** A finding rule: one file each, registered in `findings/index.ts`. */

@@ -1,9 +1,10 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import { cacheFolder } from "../util/cache-folder.js";
+import { sealText, unsealText } from "../util/sealed-text.js";
 import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import type { HistoryOptions } from "./read-history.js";
@@ -11,6 +12,8 @@ import type { LogEntry } from "./read-log.js";
 import { isSnapshot, type Snapshot } from "./snapshot.js";
 
 export const CACHE_FORMAT = 2;
+/** What the MAC of the file is for (src/util/sealed-text.ts). */
+const PURPOSE = "protokoll-history-cache";
 
 export interface CacheFile {
   format: number;
@@ -40,22 +43,16 @@ export async function cachePath(options: HistoryOptions): Promise<string | undef
   return path.join(cacheFolder(process.env, options.cwd), "history", `${sha256(repository).slice(0, 32)}.json`);
 }
 
-const macOf = (secret: Buffer, body: string) => createHmac("sha256", secret).update(body).digest();
-
 /**
  * The cache is untrusted input (a cache folder may come from anywhere, e.g. a CI cache): it is trusted only with the
- * MAC made under this machine's key (or `PROTOKOLL_CACHE_KEY`), and anything of another format, key or shape is
- * ignored, never half used. Without a key there is no cache.
+ * MAC made under this machine's key (or `PROTOKOLL_CACHE_KEY`, src/util/sealed-text.ts), and anything of another
+ * format, key or shape is ignored, never half used. Without a key there is no cache.
  */
 export async function readCache(file: string, key: string, secret: Buffer | undefined): Promise<CacheFile | undefined> {
   if (!secret) return undefined;
   try {
-    const text = await readFile(file, "utf8");
-    const newline = text.indexOf("\n");
-    const given = Buffer.from(text.slice(0, newline), "hex");
-    const body = text.slice(newline + 1);
-    const expected = macOf(secret, body);
-    if (newline < 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    const body = unsealText(await readFile(file, "utf8"), PURPOSE, secret);
+    if (!body) return undefined;
     const data = JSON.parse(body) as Partial<CacheFile>;
     if (data.format !== CACHE_FORMAT || data.key !== key || typeof data.head !== "string") return undefined;
     if (!Array.isArray(data.log) || !data.snapshots || typeof data.snapshots !== "object") return undefined;
@@ -79,11 +76,11 @@ export async function readCache(file: string, key: string, secret: Buffer | unde
   }
 }
 
+/** Writes the cache, sealed with the cache key. */
 export async function writeCache(file: string, data: CacheFile, secret: Buffer): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    const body = JSON.stringify(data);
-    await writeFileAtomic(file, `${macOf(secret, body).toString("hex")}\n${body}`);
+    await writeFileAtomic(file, sealText(JSON.stringify(data), PURPOSE, secret));
   } catch {
     // A read-only checkout simply has no cache.
   }

@@ -18,3 +18,32 @@ export function eventSequences(versions: readonly Version[]): Map<string, number
   }
   return sequences;
 }
+
+/** A next meeting that was in the calendars and is no longer: what a cancel needs. */
+export interface Cancelled {
+  /** Higher than any SEQUENCE the invitation had: the ordinal of the version that removed it. */
+  sequence: number;
+  /** The date it was on. */
+  date: string;
+}
+
+/**
+ * Whether the deal's next meeting, once in a version as an active appointment (not lost), is gone in the newest
+ * version — removed, or the deal closed as lost (RFC 5546 §3.2.5: the organizer cancels). The SEQUENCE of the
+ * cancel is the ordinal of the first version without it, above every SEQUENCE the invitation had (those are
+ * ordinals of versions that had it). A new next meeting after that is an invitation again, with a higher one.
+ */
+export function cancelledNext(versions: readonly Version[]): Cancelled | undefined {
+  let invited: { date: string } | undefined;
+  let endedAt: number | undefined;
+  for (const version of versions) {
+    const snapshot = version.snapshot;
+    if (!snapshot) continue;
+    const planned = snapshot.events.next !== undefined && snapshot.status !== "lost" && snapshot.nextDate !== undefined;
+    if (planned) {
+      invited = { date: snapshot.nextDate as string };
+      endedAt = undefined;
+    } else if (invited && endedAt === undefined) endedAt = version.ordinal;
+  }
+  return invited && endedAt !== undefined ? { sequence: endedAt, date: invited.date } : undefined;
+}

@@ -1,4 +1,4 @@
-import type { GitFacts } from "../model/deal.js";
+import type { GitFacts, Redated } from "../model/deal.js";
 import type { History, Version } from "./read-history.js";
 import { dueMoves } from "./weekly-measures.js";
 
@@ -28,6 +28,8 @@ export function gitFactsOf(history: History | undefined): Map<string, DealGitFac
       hash: last.commit,
       pushedBack: pushedBack(file, versions),
     };
+    const redated = redatedDeadlines(file, versions);
+    if (redated.length > 0) fact.redated = redated;
     if (last.snapshot === undefined) {
       const before = versions.findLast((v) => v.snapshot)?.snapshot;
       fact.dueBefore = Object.fromEntries((before?.actions ?? []).flatMap((a) => (a.due ? [[a.key, a.due]] : [])));
@@ -42,4 +44,18 @@ export function pushedBack(file: string, versions: readonly Version[]): Record<s
   const counts: Record<string, number> = Object.create(null);
   for (const move of dueMoves(file, versions)) counts[move.key] = (counts[move.key] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * The due dates moved later by a commit made after the old date had passed: deadlines missed, as git remembers
+ * them (`deadlines-missed`). A move made in time is a plan changing, not a miss.
+ */
+export function redatedDeadlines(file: string, versions: readonly Version[]): Redated[] {
+  return dueMoves(file, versions)
+    .filter((move) => move.date > move.from)
+    .map((move) => {
+      const redated: Redated = { key: move.key, task: move.task, from: move.from, to: move.to, on: move.date };
+      if (move.owner) redated.owner = move.owner;
+      return redated;
+    });
 }

@@ -62,6 +62,13 @@ export function snapshotOf(deal: Deal): Snapshot {
       open.map((a) => [a.task, a.owner, a.due]),
     ]);
   }
+  // The agreed review and weekly rhythm (src/export/communication-events.ts): what each shows, and whether it runs.
+  const closed = deal.status === "won" || deal.status === "lost";
+  if (deal.communication?.review) events.review = hash([deal.title, deal.customer, deal.communication.review, closed]);
+  const rhythm = deal.communication?.rhythm;
+  if (rhythm && typeof rhythm !== "string") {
+    events.rhythm = hash([deal.title, deal.customer, deal.meeting.date, rhythm, closed ? deal.asOf : null]);
+  }
   for (const action of open) {
     if (action.due)
       events[`action:${actionKey(deal, action)}`] = hash([

@@ -54,6 +54,10 @@ export interface WeeklyReview {
   wentStale: ReviewDeal[];
   lostNextMeeting: ReviewDeal[];
   lessons: { deal: ReviewDeal; lessons: string[] }[];
+  /** For the running week, from today's findings: deals whose follow-up is due ("Nachfassen fällig"). */
+  followUpsDue?: ReviewDeal[];
+  /** Likewise: deals with a dated decision, review or commitment due ("Entscheidungen fällig"). */
+  decisionsDue?: ReviewDeal[];
 }
 
 export interface ReviewThresholds {

@@ -24,6 +24,7 @@ import * as config from "./catalogue/config.js";
 import * as dealFile from "./catalogue/deal-file.js";
 import * as diff from "./catalogue/diff.js";
 import * as findings from "./catalogue/findings.js";
+import * as followUp from "./catalogue/follow-up.js";
 import * as form from "./catalogue/form.js";
 import * as help from "./catalogue/help.js";
 import * as mail from "./catalogue/mail.js";
@@ -50,6 +51,7 @@ export const de = {
   ...setup.de,
   ...help.de,
   ...review.de,
+  ...followUp.de,
   ...form.de,
 } as const;
 
@@ -70,6 +72,7 @@ export const en = {
   ...setup.en,
   ...help.en,
   ...review.en,
+  ...followUp.en,
   ...form.en,
 } as const satisfies Record<CatalogueKey, string>;
 
@@ -92,6 +95,7 @@ type Areas = [
   typeof setup.de,
   typeof help.de,
   typeof review.de,
+  typeof followUp.de,
   typeof form.de,
 ];
 type KeysOfAny<T> = T extends unknown ? keyof T : never;

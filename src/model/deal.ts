@@ -108,7 +108,7 @@ export interface GitFacts {
 
 /** A deadline re-dated after it had passed: a missed deadline that git remembers. */
 export interface Redated {
-  /** The action's key: its `id`, else its task text. */
+  /** The action's key (`actionKey` in src/model/action-key.ts). */
   key: string;
   task: string;
   owner?: string;

@@ -66,3 +66,14 @@ export function senderAddress(parties: RecapParties): MailAddress {
   const address = parties.sender?.email ?? parties.ours.find((p) => p.email)?.email ?? UNKNOWN_SENDER_ADDRESS;
   return { name, address };
 }
+
+/** The configuration's sender as a mail address (the team's mails: the review, the owners' weeks). */
+export function configSenderAddress(config: Config): MailAddress {
+  const company = config.sender?.company ?? config.company.name;
+  return senderAddress({
+    ...(config.sender ? { sender: config.sender } : {}),
+    ...(company ? { company } : {}),
+    client: [],
+    ours: [],
+  });
+}

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from "pdf-lib";
+import { addRoleMap, describeLinks } from "./pdf-ua.js";
 
 /** Metadata written into every PDF's Info dictionary, its XMP stream and its catalog. */
 export interface PdfMeta {
@@ -59,6 +60,8 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMeta): Promise<Uint8
   catalog.set(PDFName.of("ViewerPreferences"), context.obj({ DisplayDocTitle: true }));
   wrapListBodies(doc);
   sortIdTree(doc);
+  addRoleMap(doc);
+  describeLinks(doc);
 
   context.trailerInfo.ID = context.obj([PDFHexString.of(ID_PLACEHOLDER), PDFHexString.of(ID_PLACEHOLDER)]);
   const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
@@ -195,8 +198,11 @@ function xmpPacket(meta: PdfMeta): string {
     ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
     ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
     ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
+    ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"',
     ' xmlns:protokoll="https://protokoll.dev/ns/xmp/1.0/">',
     "<dc:format>application/pdf</dc:format>",
+    // PDF/UA-1 (ISO 14289-1): the identification schema a checker looks for first.
+    "<pdfuaid:part>1</pdfuaid:part>",
     `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${x(meta.title)}</rdf:li></rdf:Alt></dc:title>`,
     ...(meta.author ? [`<dc:creator><rdf:Seq><rdf:li>${x(meta.author)}</rdf:li></rdf:Seq></dc:creator>`] : []),
     `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${x(meta.subject)}</rdf:li></rdf:Alt></dc:description>`,

@@ -10,8 +10,10 @@ import type { DealFileEntry } from "../load/find-deal-files.js";
 import type { LoadedFile } from "../load/read-deal-file.js";
 import { actionKey } from "../model/action-key.js";
 import { buildDeal } from "../model/build-deal.js";
+import type { Redated } from "../model/deal.js";
 import { kpiFor } from "../model/kpi.js";
 import type { AnalyseOptions, DealResult } from "../pipeline.js";
+import type { PlainDate } from "../time/plain-date.js";
 import { validateDeal } from "../validate/validate-deal.js";
 
 /** One file's result, its findings capped and the source lines they point at kept for code frames. */
@@ -57,7 +59,14 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
     entry.slug,
     entry.file,
     data,
-    git ? { date: git.date, shortHash: git.shortHash, ...(git.hash ? { hash: git.hash } : {}) } : undefined,
+    git
+      ? {
+          date: git.date,
+          shortHash: git.shortHash,
+          ...(git.hash ? { hash: git.hash } : {}),
+          ...(git.redated?.length ? { redated: git.redated } : {}),
+        }
+      : undefined,
   );
   if (git?.pushedBack) {
     for (const action of deal.actions) {
@@ -67,6 +76,12 @@ function modelDealWithSource(loaded: LoadedFile, options: AnalyseOptions): DealR
       const last = before !== undefined && action.due !== undefined && action.due > before ? 1 : 0;
       const times = (git.pushedBack[key] ?? 0) + last;
       if (times) action.pushedBack = times;
+      // …and when that commit came after the old date had passed, it re-dated a missed deadline.
+      if (last && before !== undefined && action.due !== undefined && git.date > before && deal.git) {
+        const moved: Redated = { key, task: action.task, from: before as PlainDate, to: action.due, on: git.date };
+        if (action.owner) moved.owner = action.owner;
+        deal.git.redated = [...(deal.git.redated ?? []), moved];
+      }
     }
   }
   result.deal = deal;

@@ -41,7 +41,7 @@ export function clientView(view: SiteView): SiteView {
     // By title, not by urgency: the team's order would tell what is slipping. Send-readiness is the team's too.
     rows: view.rows
       .filter((row) => !row.broken)
-      .map(({ nextFinding: _next, level: _level, readiness: _readiness, ...row }) => ({
+      .map(({ nextFinding: _next, level: _level, readiness: _readiness, lastContact: _lastContact, ...row }) => ({
         ...row,
         findings: [],
         chips: [],
@@ -57,7 +57,7 @@ export function clientView(view: SiteView): SiteView {
     index: {
       ...view.index,
       rows: [],
-      week: { ...view.index.week, owners: [], morePeople: 0 },
+      week: { ...view.index.week, owners: [], morePeople: 0, followUps: [], decisions: [] },
       allPages: [],
       statusLinks: [],
       readinessLinks: [],
@@ -89,10 +89,12 @@ export function clientView(view: SiteView): SiteView {
 
 /** A deal page as a client site shows it (see {@link clientView}). */
 export function clientDeal(deal: DealView): DealView {
-  const { internal: _internal, gitHash: _gitHash, ...rest } = deal;
+  const { internal: _internal, gitHash: _gitHash, followUp: _followUp, ...rest } = deal;
   return {
     ...rest,
-    actions: deal.actions.map(({ pushedBack: _pushedBack, ...action }) => ({ ...action, overdue: false, findings: [] })),
+    actions: deal.actions
+      .filter((action) => !action.internal)
+      .map(({ pushedBack: _pushedBack, ...action }) => ({ ...action, overdue: false, findings: [] })),
     // Whether it is a draft shows (as on its PDF); what it lacks is the team's.
     readiness: { ...deal.readiness, missing: [] },
     findings: [],

@@ -18,7 +18,13 @@ const WORDED_CHIPS: ReadonlySet<FindingCode> = new Set([
   "deal-stale",
 ]);
 /** Kinds whose chip says how bad the worst instance is, in days (`chipDetail.<code>.one|other`). */
-const DATED_CHIPS: ReadonlySet<FindingCode> = new Set(["overdue", "protocol-late", "deal-stale", "next-meeting-past"]);
+const DATED_CHIPS: ReadonlySet<FindingCode> = new Set([
+  "overdue",
+  "protocol-late",
+  "deal-stale",
+  "next-meeting-past",
+  "follow-up-due",
+]);
 
 /** The label of one chip on the index: a finding kind with its count. */
 export function chipLabel(code: FindingCode, count: number, language: Language): string {
@@ -84,6 +90,8 @@ export function cliMessages(language: Language) {
     gitMissing: w("doctor.gitMissing"),
     allGood: w("doctor.allGood"),
     problems: w("doctor.problems"),
+    sender: w("doctor.sender"),
+    senderMissing: (address: string) => w("doctor.senderMissing", { address }),
   };
   return { init, doctor };
 }
@@ -146,6 +154,8 @@ export function reviewMessages(language: Language) {
     movedOften: plain("movedOften"),
     wentStale: plain("wentStale"),
     lostNextMeeting: plain("lostNextMeeting"),
+    followUpsDue: plain("followUpsDue"),
+    decisionsDue: plain("decisionsDue"),
     lessons: plain("lessons"),
     nothing: plain("nothing"),
     nobody: plain("nobody"),

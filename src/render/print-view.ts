@@ -6,6 +6,7 @@ import type { Action, Appointment, Deal, Language, Participant } from "../model/
 import { recapParties } from "../model/recap-parties.js";
 import { formatDate, formatTime, formatWeekday, showsZone, zoneAbbreviation } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
+import { keepLegalFormTogether } from "../util/legal-form.js";
 import { type Messages, messages } from "./i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
 
@@ -69,7 +70,8 @@ export function printView(deal: Deal, config: Config, readiness: SendReadiness |
   const t = messages(language);
   const parties = recapParties(deal, config);
   const sides: PrintSide[] = [];
-  if (parties.client.length > 0) sides.push({ heading: `${t.participantsOf} ${deal.customer}`, people: parties.client });
+  if (parties.client.length > 0)
+    sides.push({ heading: `${t.participantsOf} ${keepLegalFormTogether(deal.customer)}`, people: parties.client });
   if (parties.ours.length > 0) {
     sides.push({ heading: parties.company ? `${t.participantsOf} ${parties.company}` : t.participants, people: parties.ours });
   }
@@ -78,21 +80,22 @@ export function printView(deal: Deal, config: Config, readiness: SendReadiness |
     t,
     draft: readiness !== undefined && !readiness.ready,
     title: deal.title,
-    customer: deal.customer,
+    customer: keepLegalFormTogether(deal.customer),
     meeting: printAppointment(deal.meeting, language, config.timeZone, t),
     sides,
     summaryHtml: renderMarkdown(deal.summary),
     decisionsHtml: deal.decisions.map(renderInlineMarkdown),
     terms: termsView(deal, t),
     options: optionsView(deal),
-    actions: sortActions(deal.actions).map((a) => printAction(a, language, t)),
+    // Team-only actions never reach the client recap.
+    actions: sortActions(deal.actions.filter((a) => !a.internal)).map((a) => printAction(a, language, t)),
     communication: communicationView(deal, t),
     escalation: deal.escalation,
     listsHtml: listsHtml(deal),
     outcomeHtml: renderMarkdown(deal.lostReason),
     asOf: formatDate(deal.asOf, language),
   };
-  if (parties.company) view.company = parties.company;
+  if (parties.company) view.company = keepLegalFormTogether(parties.company);
   if (parties.sender) view.sender = parties.sender;
   if (deal.nextMeeting) view.next = printAppointment(deal.nextMeeting, language, config.timeZone, t);
   return view;
@@ -144,6 +147,8 @@ export interface OptionView {
   key: string;
   title: string;
   ifThenHtml: string;
+  /** False when the text starts with "Wenn"/"If" itself: "Wenn – dann: Wenn …" said it twice. */
+  ifThenLabelled: boolean;
   timeframe?: string;
   successHtml: string;
   chosen: boolean;
@@ -156,6 +161,7 @@ export function optionsView(deal: Deal): OptionView[] {
       key: o.key,
       title: o.title,
       ifThenHtml: renderInlineMarkdown(o.if_then),
+      ifThenLabelled: !/^\s*(?:wenn|falls|if)\b/i.test(o.if_then ?? ""),
       successHtml: renderInlineMarkdown(o.success),
       chosen: o.key === deal.chosenOption,
     };
@@ -197,7 +203,8 @@ export function communicationView(deal: Deal, t: Messages): { label: string; val
     const length = rhythm.duration ? `, ${rhythm.duration} ${t.minutes}` : "";
     rows.push({ label: t.rhythm, value: `${t[`weekly_${rhythm.weekday}`]} ${rhythm.time}${length}` });
   }
-  if (deal.communication?.channel) rows.push({ label: t.communication, value: deal.communication.channel });
+  // Under the heading "Kommunikation" the row is the channel ("Kommunikation / Kommunikation" said it twice).
+  if (deal.communication?.channel) rows.push({ label: t.channel, value: deal.communication.channel });
   if (deal.communication?.review) {
     rows.push({ label: t.review, value: formatDate(deal.communication.review as PlainDate, deal.language) });
   }

@@ -17,7 +17,9 @@ export function reviewBodyHtml(review: WeeklyReview, language: Language, goal: n
   const out: string[] = [
     `<p class="review-period">${escapeHtml(`${date(review.from)} – ${date(review.to)} · ${r.asOf(date(review.judgedOn))}`)}</p>`,
     `<p class="review-internal"><strong>${escapeHtml(r.internal)}</strong></p>`,
-    `<dl class="review-measures" aria-label="${escapeHtml(r.measures)}">`,
+    // A heading names the figures (an aria-label on a list is read by few screen readers and shown to nobody).
+    `<h2 class="review-measures__title">${escapeHtml(r.measures)}</h2>`,
+    `<dl class="review-measures">`,
     `<div class="${m.onTimeRate !== null && m.onTimeRate < goal ? "below-goal" : ""}"><dt>${escapeHtml(r.onTime)}</dt><dd>${percentText(m.onTimeRate)} (${m.keptOnTime}/${m.due}; ${escapeHtml(r.goal)} ${percentText(goal)})</dd></div>`,
     `<div><dt>${escapeHtml(r.overdue)}</dt><dd>${m.overdue}</dd></div>`,
     `<div><dt>${escapeHtml(r.moved)}</dt><dd>${m.moved}</dd></div>`,
@@ -46,13 +48,16 @@ export function reviewBodyHtml(review: WeeklyReview, language: Language, goal: n
       : 0;
   deals(r.wentStale, review.wentStale, "deal-stale");
   deals(r.lostNextMeeting, review.lostNextMeeting, "missing-next-meeting");
+  deals(r.followUpsDue, review.followUpsDue ?? [], "follow-up-due");
+  deals(r.decisionsDue, review.decisionsDue ?? [], "decision-due");
   if (review.lessons.length > 0) {
     const items = review.lessons.flatMap(({ deal, lessons }) =>
       lessons.map((l) => `<li>${escapeHtml(l)} (${dealLink(deal)})</li>`),
     );
     out.push(`<section><h2>${escapeHtml(r.lessons)}</h2><ul>${items.join("")}</ul></section>`);
   }
-  if (review.owners.length + review.wentStale.length + review.lostNextMeeting.length + review.lessons.length === 0) {
+  const dueNow = (review.followUpsDue?.length ?? 0) + (review.decisionsDue?.length ?? 0);
+  if (review.owners.length + review.wentStale.length + review.lostNextMeeting.length + review.lessons.length + dueNow === 0) {
     out.push(`<p>${escapeHtml(r.nothing)}</p>`);
   }
   return out.join("\n");

@@ -34,6 +34,12 @@ export function formatReviewMarkdown(review: WeeklyReview, language: Language, g
   }
   if (review.wentStale.length > 0) lines.push("", `### ${r.wentStale}`, "", ...review.wentStale.map(dealLine));
   if (review.lostNextMeeting.length > 0) lines.push("", `### ${r.lostNextMeeting}`, "", ...review.lostNextMeeting.map(dealLine));
+  for (const [title, list] of [
+    [r.followUpsDue, review.followUpsDue ?? []],
+    [r.decisionsDue, review.decisionsDue ?? []],
+  ] as const) {
+    if (list.length > 0) lines.push("", `### ${title}`, "", ...list.map(dealLine));
+  }
   if (review.lessons.length > 0) {
     lines.push("", `### ${r.lessons}`, "");
     for (const { deal, lessons } of review.lessons) {
@@ -44,7 +50,8 @@ export function formatReviewMarkdown(review: WeeklyReview, language: Language, g
     review.owners.length === 0 &&
     review.wentStale.length === 0 &&
     review.lostNextMeeting.length === 0 &&
-    review.lessons.length === 0;
+    review.lessons.length === 0 &&
+    (review.followUpsDue?.length ?? 0) + (review.decisionsDue?.length ?? 0) === 0;
   if (empty) lines.push("", r.nothing);
   return `${lines.join("\n")}\n`;
 }

@@ -31,6 +31,8 @@ export const outputLayout = {
   dealPage: (slug: string) => `${DEALS_OUT}/${slug}/index.html`,
   /** `deals/<slug>/<slug>.pdf` and its siblings. */
   dealFile: (slug: string, kind: DealFileKind) => `${DEALS_OUT}/${slug}/${slug}.${kind}`,
+  /** `deals/<slug>/<slug>-invite.ics` and the like: a deal's further files, by the suffix of their name. */
+  dealExtra: (slug: string, name: string) => `${DEALS_OUT}/${slug}/${slug}-${name}`,
   /** A file beside the deal page, as the page links it. */
   dealFileName: (slug: string, kind: DealFileKind) => `${slug}.${kind}`,
   ownerPage: (slug: string) => `${OWNERS_OUT}/${slug}/index.html`,

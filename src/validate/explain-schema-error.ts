@@ -5,7 +5,6 @@ import { type Phrase, phrase } from "../i18n/translate.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
 import { parsePlainDate } from "../time/plain-date.js";
 import { didYouMean } from "./did-you-mean.js";
-import { colonInItem } from "./explain-colon-in-item.js";
 import { explainFormatError, type ValueContext } from "./explain-format-error.js";
 import { pointerToPath } from "./pointer-to-path.js";
 
@@ -96,8 +95,6 @@ export function explainSchemaError(error: ErrorObject, source: SourceDocument, e
     }
     case "type": {
       const expected = String(error.params.type);
-      const colon = expected === "string" ? colonInItem(source, path, name) : undefined;
-      if (colon) return schemaFinding("type", colon);
       const written = source.plainScalarSource(path) ?? JSON.stringify(value);
       const subject = path.length === 0 ? phrase("schema.theFile") : `\`${name}\``;
       return schemaFinding(

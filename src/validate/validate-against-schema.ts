@@ -2,7 +2,8 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { capFindings, type Finding, MAX_FINDINGS_PER_FILE } from "../errors.js";
 import type { SourceDocument, YamlPath } from "../load/source-document.js";
 import { addDays, type PlainDate } from "../time/plain-date.js";
-import { explainSchemaError } from "./explain-schema-error.js";
+import { colonInItem } from "./explain-colon-in-item.js";
+import { describePath, explainSchemaError } from "./explain-schema-error.js";
 import { pickAnyOfBranches } from "./pick-any-of-branch.js";
 import { pointerToPath } from "./pointer-to-path.js";
 import { schemas } from "./schemas.js";
@@ -35,10 +36,31 @@ export function validateAgainstSchema(
     current = structuredClone(current);
     for (const fix of applicable) setAt(current, fix.path, fix.text);
   }
-  const errors = relevantErrors(validate.errors ?? []);
+  const { errors, colons } = colonItems(relevantErrors(validate.errors ?? []), source);
   // Past the cap, errors are counted, not placed and explained (20 000 unknown keys took seconds).
-  const placed = errors.slice(0, MAX_FINDINGS_PER_FILE + 1).map((error) => explainSchemaError(error, source, example));
+  const placed = [
+    ...colons,
+    ...errors.slice(0, MAX_FINDINGS_PER_FILE + 1 - colons.length).map((error) => explainSchemaError(error, source, example)),
+  ];
   return { data: current, findings: capFindings(placed, errors.length - placed.length) };
+}
+
+/**
+ * List items that should be text but read as a one-key mapping (`- Kennzahl: mehr als 90 %`): one finding with
+ * the quote fix each, instead of "must be text" or, where the item may also be `{text, …}`, "unknown key".
+ */
+function colonItems(errors: ErrorObject[], source: SourceDocument): { errors: ErrorObject[]; colons: Finding[] } {
+  const colons = new Map<string, Finding>();
+  for (const e of errors) {
+    const meant = e.keyword === "additionalProperties" || (e.keyword === "type" && e.params.type === "string");
+    if (!meant || colons.has(e.instancePath)) continue;
+    const path = pointerToPath(e.instancePath);
+    const colon = colonInItem(source, path, describePath(path));
+    if (colon) colons.set(e.instancePath, colon);
+  }
+  const inside = (e: ErrorObject) =>
+    [...colons.keys()].some((at) => e.instancePath === at || e.instancePath.startsWith(`${at}/`));
+  return { errors: colons.size === 0 ? errors : errors.filter((e) => !inside(e)), colons: [...colons.values()] };
 }
 
 /** A week after `today` (default: today's UTC date): examples in hints should be dates one could still write. */

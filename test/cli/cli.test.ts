@@ -37,7 +37,7 @@ describe("protokoll check", () => {
     const result = await runCli(["check", ...TODAY]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /6 deals checked \(today 23 Nov 2026\): ✖ 0 errors, ▲ \d+ critical, ◆ \d+ warnings, ○ \d+ notes?/,
+      /8 deals checked \(today 23 Nov 2026\): ✖ 0 errors, ▲ \d+ critical, ◆ \d+ warnings, ○ \d+ notes?/,
     );
   });
 
@@ -55,7 +55,7 @@ describe("protokoll check", () => {
     expect(broken.findings.map((f: { code: string; line: number; column: number }) => `${f.code}@${f.line}:${f.column}`)).toEqual(
       ["invalid-yaml@3:1", "invalid-field@5:9", "invalid-field@6:13", "invalid-field@9:5", "invalid-yaml@10:10"],
     );
-    expect(report.deals.filter((d: { title: string | null }) => d.title !== null)).toHaveLength(6);
+    expect(report.deals.filter((d: { title: string | null }) => d.title !== null)).toHaveLength(8);
   });
 
   it("prints report.json's shape with --format json", async () => {
@@ -66,7 +66,7 @@ describe("protokoll check", () => {
     expect(Object.keys(report.deals[0])).toEqual(["slug", "file", "title", "status", "findings"]);
     const first = report.deals.flatMap((d: { findings: unknown[] }) => d.findings)[0];
     expect(Object.keys(first)).toEqual(["code", "severity", "message", "hint", "file", "line", "column"]);
-    expect(report.summary.deals).toBe(6);
+    expect(report.summary.deals).toBe(8);
   });
 
   it("prints one GitHub workflow command per finding with --format github, the hint after %0A", async () => {
@@ -124,7 +124,7 @@ describe("protokoll build", () => {
     const out = path.join(tempDir("protokoll-out-"), "site");
     const result = await runCli(["build", "--out", out, "--no-pdf", ...TODAY], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Built 6 deals .*1 broken/);
+    expect(result.stderr).toMatch(/Built 8 deals .*1 broken/);
     for (const name of await readdir(path.join(ROOT, "deals"))) {
       expect(existsSync(path.join(out, "deals", name.replace(/\.yaml$/, ""), "index.html"))).toBe(true);
     }
@@ -133,7 +133,7 @@ describe("protokoll build", () => {
     expect(index).toContain("deals/kaputt.yaml");
     expect(index).toContain('data-finding="invalid-yaml"');
     const report = JSON.parse(readFileSync(path.join(out, "report.json"), "utf8"));
-    expect(report.summary).toMatchObject({ deals: 7 });
+    expect(report.summary).toMatchObject({ deals: 9 });
     expect(report.deals.find((d: { slug: string }) => d.slug === "kaputt").findings).toHaveLength(5);
   });
 

@@ -38,12 +38,18 @@ describe("recap mail drafts", () => {
     const draft = /ENTWURF/.test(pdftotext(out("deals", slug, `${slug}.pdf`))) ? "[ENTWURF – nicht versenden] " : "";
     expect(mail.subject).toBe(`${draft}${deal.language === "en" ? "Meeting notes" : "Protokoll"}: ${deal.title} – ${date}`);
     expect(mail.headers.get("x-unsent")).toBe("1");
-    expect(mail.attachments).toHaveLength(1);
-    expect(mail.attachments[0]?.contentType).toBe("application/pdf");
-    expect(Buffer.compare(mail.attachments[0]?.content as Buffer, readFileSync(out("deals", slug, `${slug}.pdf`)))).toBe(0);
-    for (const action of (deal.actions ?? []).filter((a: { status?: string }) => (a.status ?? "open") === "open")) {
-      expect(mail.text).toContain(action.task);
+    const pdfs = mail.attachments.filter((a) => a.contentType === "application/pdf");
+    expect(pdfs).toHaveLength(1);
+    expect(Buffer.compare(pdfs[0]?.content as Buffer, readFileSync(out("deals", slug, `${slug}.pdf`)))).toBe(0);
+    // Besides the PDF only the invitation to the next meeting (iMIP: the calendar part and the same file attached).
+    for (const other of mail.attachments.filter((a) => a.contentType !== "application/pdf")) {
+      expect(["text/calendar", "application/ics"]).toContain(other.contentType);
+      expect(other.content.toString("utf8")).toBe(readFileSync(out("deals", slug, `${slug}-invite.ics`), "utf8"));
     }
+    const open = (deal.actions ?? []).filter((a: { status?: string }) => (a.status ?? "open") === "open");
+    for (const action of open.filter((a: { internal?: boolean }) => !a.internal)) expect(mail.text).toContain(action.task);
+    // Team-only actions never reach the client's mail.
+    for (const action of open.filter((a: { internal?: boolean }) => a.internal)) expect(mail.text).not.toContain(action.task);
     // Checked in the decoded text: quoted-printable would hide umlauts from a search in the raw mail.
     const internal = deal.internal ?? {};
     const secrets = [internal.notes, ...(internal.signals ?? []), ...(internal.lessons ?? []), ...(internal.hidden_needs ?? [])];

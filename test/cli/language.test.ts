@@ -163,16 +163,16 @@ describe("the language of the CLI", () => {
   it("comes from --lang, else PROTOKOLL_LANG, else the configured site language, else German", async () => {
     const summary = async (args: string[], env: Record<string, string | undefined>, cwd = ROOT) =>
       (await runCli(["check", ...TODAY, ...args], { env, cwd })).stdout.trim().split("\n").at(-1) ?? "";
-    expect(await summary([], GERMAN_DEFAULT)).toMatch(/^6 Deals geprüft \(heute 23\.11\.2026\)/);
-    expect(await summary([], { PROTOKOLL_LANG: "en" })).toMatch(/^6 deals checked \(today 23 Nov 2026\)/);
-    expect(await summary(["--lang", "de"], { PROTOKOLL_LANG: "en" })).toMatch(/^6 Deals geprüft/);
+    expect(await summary([], GERMAN_DEFAULT)).toMatch(/^8 Deals geprüft \(heute 23\.11\.2026\)/);
+    expect(await summary([], { PROTOKOLL_LANG: "en" })).toMatch(/^8 deals checked \(today 23 Nov 2026\)/);
+    expect(await summary(["--lang", "de"], { PROTOKOLL_LANG: "en" })).toMatch(/^8 Deals geprüft/);
     const cwd = tempDir("protokoll-lang-");
     cpSync(path.join(ROOT, "deals"), path.join(cwd, "deals"), { recursive: true });
     cpSync(path.join(ROOT, "schema"), path.join(cwd, "schema"), { recursive: true });
     const { writeFileSync } = await import("node:fs");
     writeFileSync(path.join(cwd, "protokoll.config.yaml"), "site_language: en\n");
-    expect(await summary([], GERMAN_DEFAULT, cwd)).toMatch(/^6 deals checked/);
-    expect(await summary([], { PROTOKOLL_LANG: "de" }, cwd)).toMatch(/^6 Deals geprüft/);
+    expect(await summary([], GERMAN_DEFAULT, cwd)).toMatch(/^8 deals checked/);
+    expect(await summary([], { PROTOKOLL_LANG: "de" }, cwd)).toMatch(/^8 Deals geprüft/);
   });
 
   it("refuses a language it does not speak, as a usage error", async () => {

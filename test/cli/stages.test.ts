@@ -52,7 +52,7 @@ describe("the stage lists", () => {
       "remember",
       "summary",
     ]);
-    expect(OUTPUTS.map((o) => o.name)).toEqual(["pdf", "site", "calendar", "mail", "report"]);
+    expect(OUTPUTS.map((o) => o.name)).toEqual(["pdf", "site", "calendar", "invitation", "mail", "follow-up", "report"]);
   });
 
   it("check: analyse, report", () => {

@@ -1,7 +1,8 @@
 // writeBack: only the text of changed nodes changes; comments, quoting, blank lines and line endings stay.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { withoutEmpty, writeBack } from "../../src/cli/edit/write-back.js";
+import { withoutEmpty } from "../../src/cli/edit/plain-values.js";
+import { writeBack } from "../../src/cli/edit/write-back.js";
 import type { Plain } from "../../src/cli/edit/yaml-text.js";
 
 const FILE = `# Kopf-Kommentar
@@ -116,6 +117,14 @@ describe("writeBack", () => {
       d.risks = ["eins", "zwei, drei"];
     });
     expect(out).toBe('title: T # t\nrisks: [ "eins", "zwei, drei" ] # Liste\ncustomer: K\n');
+  });
+
+  it("removes entries from the middle of a list as whole lines, the entries after them untouched", () => {
+    const text = "actions:\n  - task: A # erste\n  - task: B\n    status: done\n  # zu C\n  - task: C # dritte\n  - task: D\n";
+    const out = edit(text, (d) => {
+      d.actions = (d.actions as Record<string, Plain>[]).filter((a) => a.status !== "done");
+    });
+    expect(out).toBe("actions:\n  - task: A # erste\n  # zu C\n  - task: C # dritte\n  - task: D\n");
   });
 
   it("refuses to write what would not read back", () => {

@@ -147,8 +147,13 @@ const TABLE: Record<string, Case[]> = {
       expected: [],
     },
     {
-      name: "a recent action done counts as contact",
-      lines: ["protocol_sent: 2026-11-20", ...action("owner: Anna Schulz", "status: done", "done_on: 2026-12-10")],
+      name: "a recent action done by the client counts as contact",
+      lines: [
+        "protocol_sent: 2026-11-20",
+        "participants:",
+        "  - name: Anna Schulz",
+        ...action("owner: Anna Schulz", "status: done", "done_on: 2026-12-10"),
+      ],
       today: "2026-12-31",
       expected: [],
     },
@@ -156,9 +161,14 @@ const TABLE: Record<string, Case[]> = {
   ],
   "closed-with-open-actions": [
     {
-      name: "won with an open action",
-      lines: ["status: won", ...action("owner: Anna Schulz", "due: 2026-12-01")],
+      name: "lost with an open action",
+      lines: ["status: lost", ...action("owner: Anna Schulz", "due: 2026-12-01")],
       expected: ["5:9"],
+    },
+    {
+      name: "won with an open action: onboarding, not a mistake",
+      lines: ["status: won", ...action("owner: Anna Schulz", "due: 2026-12-01")],
+      expected: [],
     },
     { name: "won with everything done", lines: ["status: won", ...action("status: done")], expected: [] },
     { name: "active with open actions", lines: [...NEXT, ...action("owner: Anna Schulz")], expected: [] },
@@ -219,8 +229,8 @@ describe("messages", () => {
     ],
     [
       "closed-with-open-actions",
-      ["status: won", ...action("owner: A")],
-      /won but 1 action is still open.*gewonnen, aber 1 Aufgabe ist/,
+      ["status: lost", ...action("owner: A")],
+      /lost but 1 action is still open.*verloren, aber 1 Aufgabe ist/,
     ],
   ])("%s says what is wrong in English and German", async (code, lines, pattern) => {
     const { messages } = await positionsOf(code, { name: code, lines, expected: [] });

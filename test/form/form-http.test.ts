@@ -165,6 +165,28 @@ describe("the form refuses, and writes nothing", () => {
   });
 });
 
+describe("Folgetermin protokollieren", () => {
+  it("moves the deal on to its next meeting with the token and the file's base, and goes back to the form", async () => {
+    const page = await send("GET", `/edit/${SLUG}`);
+    const form = page.body.slice(page.body.indexOf(`action="/advance/${SLUG}"`));
+    const token = /name="token" value="([^"]+)"/.exec(form)?.[1] ?? "";
+    const base = /name="base" value="([^"]+)"/.exec(form)?.[1] ?? "";
+    const before = await readFile(file, "utf8");
+    const nextDate = parse(before).next_meeting.date as string;
+    expect((await send("POST", `/advance/${SLUG}`, new URLSearchParams({ base }).toString())).status).toBe(403);
+    expect(await readFile(file, "utf8")).toBe(before);
+    const reply = await send("POST", `/advance/${SLUG}`, new URLSearchParams({ token, base }).toString());
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe(`/edit/${SLUG}`);
+    const after = parse(await readFile(file, "utf8"));
+    expect(after.meeting.date).toBe(nextDate);
+    expect(after.next_meeting).toBeUndefined();
+    // The same base again: the file changed since, so nothing happens.
+    expect((await send("POST", `/advance/${SLUG}`, new URLSearchParams({ token, base }).toString())).status).toBe(409);
+    await writeFile(file, before);
+  });
+});
+
 const HOSTILE = [
   "Kennzahl: mehr als 90 %",
   "Preis # netto",

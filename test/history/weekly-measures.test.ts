@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +6,7 @@ import { type History, readHistory } from "../../src/history/read-history.js";
 import { weeklyMeasures, weeklyMeasuresByOwner } from "../../src/history/weekly-measures.js";
 import { type IsoWeek, weeksEndingWith } from "../../src/time/iso-week.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
+import { sealText } from "../../src/util/sealed-text.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { TODAY, twelveWeekRepo } from "../helpers/twelve-weeks.js";
 
@@ -160,13 +160,10 @@ describe("weekly measures from a scripted 12-week history", () => {
     await read(cacheDir);
     const file = path.join(cacheDir, "history.json");
     const text = await readFile(file, "utf8");
-    const mac = text.slice(0, text.indexOf("\n"));
-    const good = JSON.parse(text.slice(text.indexOf("\n") + 1));
+    const at = text.lastIndexOf("\nprotokoll-mac ");
+    const good = JSON.parse(text.slice(0, at));
     // Written back with a valid MAC, so the shape checks are what refuses it.
-    const signed = (data: unknown) => {
-      const body = JSON.stringify(data);
-      return `${createHmac("sha256", secret).update(body).digest("hex")}\n${body}`;
-    };
+    const signed = (data: unknown) => sealText(JSON.stringify(data), "protokoll-history-cache", secret);
     // A snapshot with a forged shape (a task that is an object) makes the whole file worthless.
     const forged = structuredClone(good);
     const first = Object.keys(forged.snapshots).find((k) => forged.snapshots[k]);
@@ -179,7 +176,7 @@ describe("weekly measures from a scripted 12-week history", () => {
     expect((await read(cacheDir)).cache).toBe("cold");
     await writeFile(file, signed({ ...good, key: "another tool" }));
     expect((await read(cacheDir)).cache).toBe("cold");
-    expect(mac).toMatch(/^[0-9a-f]{64}$/);
+    expect(text.slice(at)).toMatch(/^\nprotokoll-mac [0-9a-f]{64}\n$/);
   });
 
   // Every check and build re-read the whole log (5 000 commits: 3.2–3.6 s each run): only unseen commits are read.
@@ -239,7 +236,7 @@ describe("weekly measures from a scripted 12-week history", () => {
     const cold = await read(cacheDir);
     const file = path.join(cacheDir, "history.json");
     const text = await readFile(file, "utf8");
-    const data = JSON.parse(text.slice(text.indexOf("\n") + 1));
+    const data = JSON.parse(text.slice(0, text.lastIndexOf("\nprotokoll-mac ")));
     const [file0, blob] = data.log[0].changes[0];
     const fakes = Array.from({ length: 500 }, (_, i) => ({
       commit: (i + 1).toString(16).padStart(40, "f"),
@@ -249,13 +246,35 @@ describe("weekly measures from a scripted 12-week history", () => {
     data.log = [...fakes, ...data.log];
     const body = JSON.stringify(data);
     // The old MAC over the new body, and a MAC made with another key: both refused.
-    await writeFile(file, `${text.slice(0, text.indexOf("\n"))}\n${body}`);
+    await writeFile(file, `${body}${text.slice(text.lastIndexOf("\nprotokoll-mac "))}`);
     const tampered = await read(cacheDir);
     expect(tampered.cache).toBe("cold");
     expect(tampered.files.get(file0)?.at(-1)?.ordinal).toBe(cold.files.get(file0)?.at(-1)?.ordinal);
-    await writeFile(file, `${createHmac("sha256", Buffer.alloc(32, 9)).update(body).digest("hex")}\n${body}`);
+    await writeFile(file, sealText(body, "protokoll-history-cache", Buffer.alloc(32, 9)));
     expect((await read(cacheDir)).cache).toBe("cold");
     // Read under another key, the cache is not trusted either.
     expect((await read(cacheDir, Buffer.alloc(32, 9))).cache).toBe("cold");
+  });
+
+  it("a history cache with a forged version and the old MAC, or sealed with another key, is not read", async () => {
+    // The history cache had no MAC: a restored cache could rewrite what a deal said in a past week.
+    const cacheDir = tempDir("protokoll-cache-");
+    await read(cacheDir);
+    const file = path.join(cacheDir, "history.json");
+    const text = await readFile(file, "utf8");
+    const at = text.lastIndexOf("\nprotokoll-mac ");
+    const good = JSON.parse(text.slice(0, at));
+    const forged = structuredClone(good);
+    const first = Object.keys(forged.snapshots).find((k) => forged.snapshots[k]) as string;
+    forged.snapshots[first].title = "Gefälschter Titel";
+    await writeFile(file, JSON.stringify(forged) + text.slice(at));
+    const afterForged = await read(cacheDir);
+    expect(afterForged.cache).toBe("cold");
+    expect(JSON.stringify([...afterForged.files])).not.toContain("Gefälschter Titel");
+    // The same file, sealed under another key (PROTOKOLL_CACHE_KEY of another CI): not read either.
+    const other = Buffer.alloc(32, 9);
+    await writeFile(file, sealText(JSON.stringify(forged), "protokoll-history-cache", other));
+    expect((await read(cacheDir)).cache).toBe("cold");
+    expect((await read(cacheDir)).cache).toBe("hit");
   });
 });

@@ -116,3 +116,29 @@ describe("sides and readiness", () => {
     expect(DEFAULT_CONFIG.sendReady.blocking).toEqual(["missing-owner", "vague-owner", "missing-due", "missing-next-meeting"]);
   });
 });
+
+// The PDF said "Wenn – dann: Wenn der Launch-Termin …" and, under the heading "Kommunikation", "Kommunikation: …".
+describe("labels that would repeat their text or heading", () => {
+  it("drops the if-then label before a text that starts with Wenn, and names the channel row Kanal", async () => {
+    const {
+      deal: d,
+      readiness,
+      config,
+    } = await analysed(
+      "options:",
+      "  - key: A",
+      "    title: Umfang straffen",
+      "    if_then: Wenn der Termin wichtiger ist, dann entfällt der Film.",
+      "    success: Alle Seiten live.",
+      "  - key: B",
+      "    title: Plan B",
+      "    if_then: Der volle Umfang bleibt, sobald beide Entscheider die Fenster halten.",
+      "    success: 90 % der Freigaben im Fenster.",
+      "communication:",
+      "  channel: Projekt-Board",
+    );
+    const view = printView(d, config, readiness);
+    expect(view.options.map((o) => o.ifThenLabelled)).toEqual([false, true]);
+    expect(view.communication).toEqual([{ label: "Kanal", value: "Projekt-Board" }]);
+  });
+});

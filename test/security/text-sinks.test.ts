@@ -93,6 +93,18 @@ describe("control characters in deal text", () => {
     expect(result.stderr).not.toMatch(CONTROL);
   });
 
+  it("protokoll new wrote a deal with an ESC in its title, which check then refused", async () => {
+    const cwd = await dealsDir({});
+    made.push(cwd);
+    for (const args of [["Titel\u001b[31m"], ["Titel", "--customer", "Kunde\u0085"]]) {
+      const result = await runCli(["new", ...args, "--date", "2026-11-20"], { cwd });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/(<title>|--customer) contains a control character/);
+      expect(result.stderr).not.toMatch(CONTROL);
+    }
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it("a file with only CR line endings was reported as empty ('Die Datei ist leer')", async () => {
     const text = "# Protokoll vom Mac\rtitle: Liefervertrag\rcustomer: Stadtwerke\rmeeting:\r  date: 2026-11-20\r";
     const cwd = await dealsDir({ "mac.yaml": text });

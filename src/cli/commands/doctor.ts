@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../config/load-config.js";
+import { UNKNOWN_SENDER_ADDRESS } from "../../model/recap-parties.js";
 import { findBrowser, INSTALL_BROWSER_COMMAND } from "../../pdf/browser.js";
 import { cliMessages } from "../../render/i18n.js";
 import type { Language } from "../../time/language.js";
@@ -12,7 +13,8 @@ const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 /**
  * `protokoll doctor`: what this machine has for a build — Node, protokoll (and where it is installed), the
- * browser that would print the PDFs (path, how it was found, its version), fonts and git. Exit 0 when a build
+ * browser that would print the PDFs (path, how it was found, its version), fonts, git and the configured mail
+ * sender (missing: drafts come from a reserved placeholder address). Exit 0 when a build
  * can print PDFs, 2 when it cannot (as `build` would), with the one command that fixes it.
  */
 export async function doctor(flags: { lang: Language }, print: (line: string) => void): Promise<number> {
@@ -43,6 +45,9 @@ export async function doctor(flags: { lang: Language }, print: (line: string) =>
 
   const git = await run("git", ["--version"]);
   rows.push([m.git, git ?? m.gitMissing]);
+  // Not a reason to fail: mail drafts are still written, from a reserved address no server accepts.
+  const sender = config.sender;
+  rows.push([m.sender, sender?.email ? `${sender.name} <${sender.email}>` : m.senderMissing(UNKNOWN_SENDER_ADDRESS)]);
 
   print(m.title);
   const width = Math.max(...rows.map(([label]) => label.length));

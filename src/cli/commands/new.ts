@@ -31,6 +31,15 @@ export async function newDeal(flags: NewFlags, log: (line: string) => void): Pro
   const { language } = flags;
   const title = flags.title.trim();
   if (!title) throw new ProtokollError(phrase("new.titleEmpty"), phrase("new.titleExample"));
+  // A control character would make a file `check` refuses (an `invalid-field` error): refuse it here already.
+  for (const [option, text] of [
+    ["<title>", title],
+    ["--customer", flags.customer ?? ""],
+  ] as const) {
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text)) {
+      throw new ProtokollError(phrase("new.controlCharacter", { option }), phrase("new.controlCharacterHint"));
+    }
+  }
   const dealLanguage = flags.dealLanguage === undefined ? language : flags.dealLanguage.trim().toLowerCase();
   if (!isLanguage(dealLanguage)) {
     throw new ProtokollError(phrase("new.badLanguage", { text: flags.dealLanguage ?? "" }), phrase("cli.badLanguageHint"));

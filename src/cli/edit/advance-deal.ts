@@ -1,5 +1,5 @@
 // `protokoll advance`: the deal moves on to its next meeting, and the file is ready for the new protocol.
-import { isEmpty, withoutEmpty } from "./write-back.js";
+import { isEmpty, withoutEmpty } from "./plain-values.js";
 import type { Plain } from "./yaml-text.js";
 
 type Data = Record<string, Plain>;

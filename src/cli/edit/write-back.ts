@@ -1,7 +1,7 @@
 // Writes new values into a deal file the way a careful colleague would: only the text of the nodes that changed.
-import { isDeepStrictEqual } from "node:util";
 import type { Document, LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { yaml } from "../../load/yaml-library.js";
+import { isEmpty, isPlainObject, same, toJs, withoutEmpty } from "./plain-values.js";
 import { blockText, flowText, type Plain, scalarText } from "./yaml-text.js";
 
 interface Edit {
@@ -9,29 +9,6 @@ interface Edit {
   end: number;
   text: string;
 }
-
-/** A value that means "not set": the form sends nothing for it, and the file may spell it `key:` or `""`. */
-export function isEmpty(value: unknown): boolean {
-  if (value === null || value === undefined || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === "object") return Object.keys(value).length === 0;
-  return false;
-}
-
-/** The value as the form would send it back: empty keys and empty mappings left out. */
-export function withoutEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEmpty);
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    const cleaned = withoutEmpty(child);
-    if (!isEmpty(cleaned))
-      Object.defineProperty(out, key, { value: cleaned, enumerable: true, writable: true, configurable: true });
-  }
-  return out;
-}
-
-const same = (a: unknown, b: unknown) => isDeepStrictEqual(withoutEmpty(a), withoutEmpty(b));
 
 /**
  * The file's text with `next` as its data, changing only the text of nodes whose values differ: comments, key
@@ -78,10 +55,6 @@ function fallback(doc: Document, next: Record<string, Plain>): string {
   };
   set([], next, doc.toJS());
   return doc.toString({ lineWidth: 0 });
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 class Editor {
@@ -184,6 +157,18 @@ class Editor {
     }
     const column = this.#column(node.range?.[0] ?? 0);
     const items = node.items as (Node | null)[];
+    const kept = keptItems(items, next);
+    if (kept) {
+      // Entries removed from the middle (done actions after `advance`, "Entfernen" in the form): their lines go,
+      // and the entries after them stay as they are, comments included.
+      items.forEach((item, i) => {
+        if (kept.has(i) || !item?.range) return;
+        const dash = this.#lineStart(this.text.lastIndexOf("-", item.range[0]));
+        // To the end of the entry's own lines: a comment line below it belongs to the entry after it.
+        this.#edits.push({ start: dash, end: this.#lineEnd(item.range[1]), text: "" });
+      });
+      return;
+    }
     const shared = Math.min(items.length, next.length);
     for (let i = 0; i < shared; i++) this.value(items[i] ?? null, next[i] as Plain, false, column + 2, undefined);
     if (next.length > items.length) {
@@ -282,11 +267,23 @@ class Editor {
   }
 }
 
-function pairEnd(pair: Pair<Scalar, Node | null>): number {
-  return pair.value?.range?.[2] ?? pair.key.range?.[2] ?? 0;
+/**
+ * When `next` is the old list with some entries left out (in order, the rest unchanged), the indexes of the
+ * entries kept; else undefined.
+ */
+function keptItems(items: readonly (Node | null)[], next: readonly Plain[]): Set<number> | undefined {
+  if (next.length >= items.length || next.length === 0) return undefined;
+  const kept = new Set<number>();
+  let j = 0;
+  for (let i = 0; i < items.length && j < next.length; i++) {
+    if (same(toJs(items[i]), next[j])) {
+      kept.add(i);
+      j++;
+    }
+  }
+  return j === next.length ? kept : undefined;
 }
 
-function toJs(node: Node | null | undefined): unknown {
-  if (node === null || node === undefined) return null;
-  return yaml().isNode(node) ? node.toJSON() : node;
+function pairEnd(pair: Pair<Scalar, Node | null>): number {
+  return pair.value?.range?.[2] ?? pair.key.range?.[2] ?? 0;
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { wordFinding } from "../../errors.js";
 import { type Phrase, phrase, plural, t } from "../../i18n/translate.js";
+import { recapParties, senderAddress, UNKNOWN_SENDER_ADDRESS } from "../../model/recap-parties.js";
 import type { PrintOutcome } from "../../pdf/print-outcome.js";
 import type { Analysis } from "../../pipeline.js";
 import { markCounts } from "../../report/mark-counts.js";
@@ -19,6 +20,8 @@ export function buildLog(
     pdfLine: Phrase | string;
     pages: { rendered: number; kept: number };
     language: Language;
+    /** A client build writes no mail: no word about the sender. */
+    client?: boolean;
   },
 ): string[] {
   const { language } = run;
@@ -37,6 +40,7 @@ export function buildLog(
     }),
     ...findingLines(analysis, language),
     ...notReadyLines(analysis, language),
+    ...(run.client ? [] : senderLines(analysis, language)),
   ];
   if (errors + warnings > 0) lines.push(t(language, "build.runCheck"));
   return lines;
@@ -90,6 +94,18 @@ function notReadyLines(analysis: Analysis, language: Language, max = MAX_FINDING
   // The rest are on the index's "not ready to send" pages.
   if (shown < notReady.length) lines.push(`  ${t(language, "build.notReadyMore", { n: notReady.length - shown })}`);
   return lines;
+}
+
+/**
+ * Says when drafts would come from the placeholder address (no `sender:` anywhere, nobody of our side with an
+ * address): the mail is still written, but nobody should find out only when their mail program refuses it.
+ */
+function senderLines(analysis: Analysis, language: Language): string[] {
+  const unsent = analysis.deals.filter(
+    (d) => d.deal && senderAddress(recapParties(d.deal, analysis.config)).address === UNKNOWN_SENDER_ADDRESS,
+  ).length;
+  if (unsent === 0) return [];
+  return [t(language, "build.senderMissing", { deals: plural(unsent, "n.draft"), address: UNKNOWN_SENDER_ADDRESS })];
 }
 
 /** "6 PDFs (2 printed, 4 unchanged), …" */

@@ -63,6 +63,8 @@ export class BuildRun {
   readonly pageCounts = { rendered: 0, kept: 0 };
   /** Absolute paths of the pages this build wrote or kept: any other page of ours is stale. */
   readonly pages = new Set<string>();
+  /** Each deal's `<slug>-invite.ics` text, from the invitation stage: the recap mail carries it (iMIP). */
+  readonly invites = new Map<string, string>();
 
   constructor(settings: BuildSettings, log: (line: string) => void) {
     this.settings = settings;

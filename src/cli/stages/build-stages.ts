@@ -108,7 +108,14 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
     run(run) {
       const seconds = ((performance.now() - run.started) / 1000).toFixed(1);
       const { outDir, language } = run.settings;
-      for (const line of buildLog(run.analysis, { outDir, seconds, pdfLine: run.pdfLine, pages: run.pageCounts, language }))
+      for (const line of buildLog(run.analysis, {
+        outDir,
+        seconds,
+        pdfLine: run.pdfLine,
+        pages: run.pageCounts,
+        language,
+        client: run.client,
+      }))
         run.log(line);
     },
   },

@@ -1,5 +1,7 @@
 import type { Output } from "./output.js";
 import { calendarOutput } from "./outputs/calendar-output.js";
+import { followUpOutput } from "./outputs/follow-up-output.js";
+import { invitationOutput } from "./outputs/invitation-output.js";
 import { mailOutput } from "./outputs/mail-output.js";
 import { pdfOutput } from "./outputs/pdf-output.js";
 import { reportOutput } from "./outputs/report-output.js";
@@ -10,7 +12,15 @@ import { siteOutput } from "./outputs/site-output.js";
  * site, then the files that link or attach what came before. A new format is one file in outputs/ and one line
  * here.
  */
-export const OUTPUTS: readonly Output[] = [pdfOutput, siteOutput, calendarOutput, mailOutput, reportOutput];
+export const OUTPUTS: readonly Output[] = [
+  pdfOutput,
+  siteOutput,
+  calendarOutput,
+  invitationOutput,
+  mailOutput,
+  followUpOutput,
+  reportOutput,
+];
 
 /** The file names every output writes in a deal's folder. */
 export function dealFilesOf(outputs: readonly Output[]): (slug: string) => string[] {

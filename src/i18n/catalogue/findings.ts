@@ -21,6 +21,12 @@ export const de = {
   "title.lost-without-reason": "Verloren ohne Grund",
   "title.due-pushed-often": "Frist oft verschoben",
   "title.ambiguous-time": "Uhrzeit bei Zeitumstellung",
+  "title.follow-up-due": "Nachfassen fällig",
+  "title.deadlines-missed": "Fristen gerissen",
+  "title.kpi-missed": "Zusage verfehlt",
+  "title.decision-due": "Entscheidung fällig",
+  "title.review-due": "Review fällig",
+  "title.evasive-answers": "Ausweichende Antworten",
   "missing-owner.message": "Aufgabe „{task}“ hat keine verantwortliche Person.",
   "missing-owner.hint": "`owner:` mit dem Namen einer Person ergänzen, z. B. `owner: Anna Schulz`.",
   "vague-owner.message": "Aufgabe „{task}“ liegt bei „{owner}“ – das ist keine einzelne Person.",
@@ -58,6 +64,37 @@ export const de = {
   "ambiguous-time.repeated":
     "{date} {time} Uhr gibt es in {zone} zweimal: die Uhren wiederholen die Stunde bei Ende der Sommerzeit. Der Kalender nimmt die erste (Sommerzeit).",
   "ambiguous-time.repeatedHint": "Eine Uhrzeit außerhalb der wiederholten Stunde wählen, damit sie eindeutig ist.",
+  "finding.percent": "{n} %",
+  "step.reminder": "Erinnerung",
+  "step.importance": "Bedeutung",
+  "step.question": "Eine Frage",
+  "step.close": "Abschluss",
+  "follow-up-due.message": "Keine Antwort seit {since} ({days}): die Stufe „{step}“ ist fällig.",
+  "follow-up-due.hint.reminder":
+    "Freundlich erinnern, mit Bezug auf die Vereinbarung; eine Antwort als Kontakt mit `direction: in` unter `contacts:` eintragen.",
+  "follow-up-due.hint.importance":
+    "Kurz sagen, was auf dem Spiel steht (die offene Entscheidung, der nächste Schritt), und den Kontakt unter `contacts:` eintragen.",
+  "follow-up-due.hint.question":
+    "Eine Zeile, mit einem Wort zu beantworten („Ist das Thema noch aktuell?“), und den Kontakt unter `contacts:` eintragen.",
+  "follow-up-due.hint.close":
+    "Fragen, ob wir das Thema schließen. Ohne Antwort den Deal beenden: `status: lost` und `lost_reason: Keine Rückmeldung seit {since}`.",
+  "deadlines-missed.message": "{count} Fristen in {weeks} Wochen gerissen ({ours} bei uns, {client} beim Kunden).",
+  "deadlines-missed.hint":
+    "Zeit für das strukturierte Gespräch: die Liste auf der Deal-Seite durchgehen, verbindliche Daten vereinbaren oder Optionen auf den Tisch legen.",
+  "kpi-missed.message":
+    "Zusage verfehlt: {share} der {measures} fälligen Maßnahmen pünktlich bis {end}, vereinbart waren {goal}.",
+  "kpi-missed.exit":
+    "Zusage verfehlt: {share} der {measures} fälligen Maßnahmen pünktlich bis {end}, vereinbart waren {goal}. Es gilt Option {option}.",
+  "kpi-missed.hint": "Das Ergebnis mit dem Kunden besprechen und die vereinbarte Konsequenz ziehen; `chosen_option:` festhalten.",
+  "decision-due.message": "Entscheidung fällig seit {by}: „{text}“ – weiterführen oder sauber beenden.",
+  "decision-due.hint":
+    "Entscheiden: weiterführen (das Kriterium mit neuem `by:` oder ohne) oder den Deal mit `status: lost` und `lost_reason` sauber beenden.",
+  "review-due.message": "Die Review am {date} ist vorbei, seitdem ist kein Termin und kein Kontakt festgehalten.",
+  "review-due.hint":
+    "Die Review halten und als Kontakt (`contacts:`) oder neues Protokoll festhalten, oder ein neues Datum vereinbaren.",
+  "evasive-answers.message": "Die letzten zwei Antworten ({first}, {second}) waren ausweichend.",
+  "evasive-answers.hint":
+    "Um eine Entscheidung bitten und ein sauberes Nein ausdrücklich anbieten: „Wenn es gerade nicht passt, ist ein Nein völlig in Ordnung.“",
   "title.list-split-at-comma": "Satz an Kommas geteilt",
   "list-split-at-comma.message":
     "`{name}` steht in eckigen Klammern: YAML trennt dort an jedem Komma – aus einem Satz wurden {n} Einträge.",
@@ -85,6 +122,12 @@ export const en = {
   "title.lost-without-reason": "Lost without reason",
   "title.due-pushed-often": "Due date pushed often",
   "title.ambiguous-time": "Time at a clock change",
+  "title.follow-up-due": "Follow-up due",
+  "title.deadlines-missed": "Deadlines missed",
+  "title.kpi-missed": "Commitment missed",
+  "title.decision-due": "Decision due",
+  "title.review-due": "Review due",
+  "title.evasive-answers": "Evasive answers",
   "missing-owner.message": 'Action "{task}" has no owner.',
   "missing-owner.hint": "Add `owner:` with the name of one person, e.g. `owner: Anna Schulz`.",
   "vague-owner.message": 'Action "{task}" is owned by "{owner}", which is not one person.',
@@ -118,6 +161,36 @@ export const en = {
   "ambiguous-time.repeated":
     "{date} {time} happens twice in {zone}: the clocks repeat that hour when summer time ends. The calendar uses the first (summer time).",
   "ambiguous-time.repeatedHint": "Pick a time outside the repeated hour to be unambiguous.",
+  "finding.percent": "{n}%",
+  "step.reminder": "reminder",
+  "step.importance": "importance",
+  "step.question": "one question",
+  "step.close": "close",
+  "follow-up-due.message": 'No answer since {since} ({days}): the step "{step}" is due.',
+  "follow-up-due.hint.reminder":
+    "Send a friendly reminder that refers to the agreement; record an answer as a contact with `direction: in` under `contacts:`.",
+  "follow-up-due.hint.importance":
+    "Say briefly what is at stake (the open decision, the next step), and record the contact under `contacts:`.",
+  "follow-up-due.hint.question":
+    'One line that can be answered in a word ("Is this still a priority?"), and record the contact under `contacts:`.',
+  "follow-up-due.hint.close":
+    "Ask whether to close the topic. Without an answer, close the deal: `status: lost` and `lost_reason: No answer since {since}`.",
+  "deadlines-missed.message": "{count} deadlines missed in {weeks} weeks ({ours} ours, {client} the client's).",
+  "deadlines-missed.hint":
+    "Time for the structured conversation: go through the list on the deal page, agree binding dates or put options on the table.",
+  "kpi-missed.message":
+    "Commitment missed: {share} of the {measures} measures due were done on time by {end}; {goal} was agreed.",
+  "kpi-missed.exit":
+    "Commitment missed: {share} of the {measures} measures due were done on time by {end}; {goal} was agreed. Option {option} applies.",
+  "kpi-missed.hint": "Discuss the result with the client and take the agreed consequence; record it in `chosen_option:`.",
+  "decision-due.message": 'Decision due since {by}: "{text}" — continue or close cleanly.',
+  "decision-due.hint":
+    "Decide: continue (the criterion with a new `by:` or none), or close the deal cleanly with `status: lost` and a `lost_reason`.",
+  "review-due.message": "The review on {date} has passed and no meeting or contact is recorded since.",
+  "review-due.hint": "Hold the review and record it as a contact (`contacts:`) or a new protocol, or agree a new date.",
+  "evasive-answers.message": "The last two answers ({first}, {second}) were evasive.",
+  "evasive-answers.hint":
+    'Ask for a decision and offer a clean no explicitly: "If it does not fit right now, a no is perfectly fine."',
   "title.list-split-at-comma": "Sentence split at commas",
   "list-split-at-comma.message":
     "`{name}` is in square brackets: YAML splits there at every comma – one sentence became {n} entries.",

@@ -5,14 +5,14 @@ export const de = {
 Aufruf: protokoll <befehl> [optionen]
 
 Befehle:
-  build              alle Deals prüfen, Website, PDFs und report.json schreiben
-  check              prüfen und Hinweise berechnen, nichts schreiben
-  new <titel>        eine neue Deal-Datei schreiben (überschreibt nie)
-  diff <basis> [kopf] inhaltlicher Vergleich der Deals zwischen zwei Git-Revisionen
-  serve              bauen und auf localhost mit Live-Reload ausliefern
-  init [ordner]      ein Deal-Repository anlegen (überschreibt nie eine Datei)
-  doctor             Node, protokoll, den Browser für PDFs, Schriften und git anzeigen
-  review             der Wochenrückblick einer ISO-Woche (aus der git-Historie)
+  build                alle Deals prüfen, Website, PDFs und report.json schreiben
+  check                prüfen und Hinweise berechnen, nichts schreiben
+  new <titel>          eine neue Deal-Datei schreiben (überschreibt nie)
+  diff <basis> [kopf]  inhaltlicher Vergleich der Deals zwischen zwei Git-Revisionen
+  serve                bauen und auf localhost mit Live-Reload ausliefern
+  init [ordner]        ein Deal-Repository anlegen (überschreibt nie eine Datei)
+  doctor               Node, protokoll, den Browser für PDFs, Schriften und git anzeigen
+  review               der Wochenrückblick einer ISO-Woche (aus der git-Historie)
 
 "protokoll <befehl> --help" zeigt die Optionen eines Befehls.
 Sprache: --lang de|en bei jedem Befehl (sonst PROTOKOLL_LANG, sonst site_language, sonst Deutsch).
@@ -28,20 +28,20 @@ Prüft jeden Deal und schreibt die Übersicht, eine Protokollseite je Deal, PDFs
 Ein fehlerhafter Deal wird gemeldet, die anderen werden trotzdem gebaut.
 
 Optionen:
-  --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
-  --out <ordner>       Ausgabeordner (Standard: _site)
-  --cache-dir <ordner> Cache-Ordner des Builds (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll,
-                       sonst ~/.cache/protokoll); nie in --out
-  --today <datum>      Hinweise zum Stichtag JJJJ-MM-TT (Standard: PROTOKOLL_TODAY, sonst heute)
-  --no-pdf             ohne PDFs (schneller; nur Seiten und Bericht)
-  --concurrency <n>    gleichzeitig gedruckte PDFs (Standard: Anzahl der Kerne)
-  --audience <a>       team (Standard: alles) oder client (zur weiteren Veröffentlichung: ohne interne Notizen,
-                       Hinweise, Lessons, Verantwortlichen-Seiten, Mail-Entwürfe und report.json)
-  --at <rev>           die Deals so bauen, wie sie bei einer git-Revision waren (ein früheres Protokoll, byte-gleich)
-  --shard <i>/<n>      nur die PDFs des i-ten von n Teilen der Deals drucken (CI-Jobs parallel); ein Build über
-                       die zusammenkopierten Ordner schreibt den Rest und druckt nichts neu
-  --lang <de|en>       Sprache der Ausgabe und von report.json
-  -h, --help           diese Hilfe
+  --deals <ordner>      Ordner mit den Deal-Dateien (Standard: deals)
+  --out <ordner>        Ausgabeordner (Standard: _site)
+  --cache-dir <ordner>  Cache-Ordner des Builds (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll,
+                        sonst ~/.cache/protokoll); nie in --out
+  --today <datum>       Hinweise zum Stichtag JJJJ-MM-TT (Standard: PROTOKOLL_TODAY, sonst heute)
+  --no-pdf              ohne PDFs (schneller; nur Seiten und Bericht)
+  --concurrency <n>     gleichzeitig gedruckte PDFs (Standard: Anzahl der Kerne)
+  --audience <a>        team (Standard: alles) oder client (zur weiteren Veröffentlichung: ohne interne Notizen,
+                        Hinweise, Lessons, Verantwortlichen-Seiten, Mail-Entwürfe und report.json)
+  --at <rev>            die Deals so bauen, wie sie bei einer git-Revision waren (ein früheres Protokoll, byte-gleich)
+  --shard <i>/<n>       nur die PDFs des i-ten von n Teilen der Deals drucken (CI-Jobs parallel); ein Build über
+                        die zusammenkopierten Ordner schreibt den Rest und druckt nichts neu
+  --lang <de|en>        Sprache der Ausgabe und von report.json
+  -h, --help            diese Hilfe
 
 Beispiele:
   protokoll build --out public --today 2026-11-23
@@ -51,14 +51,14 @@ Beispiele:
 Prüft jeden Deal und gibt seine Hinweise aus; schreibt nichts.
 
 Optionen:
-  --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
-  --cache-dir <ordner> Cache-Ordner (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll)
-  --today <datum>      Hinweise zum Stichtag JJJJ-MM-TT
-  --format <f>         text (Standard), json (wie report.json), github (Workflow-Befehle) oder
-                       gitlab (ein Code-Quality-Bericht für Merge-Requests)
-  --strict             Exit-Code 1 bei jedem Hinweis, auch bei Warnungen
-  --lang <de|en>       Sprache der Meldungen und Korrekturhinweise
-  -h, --help           diese Hilfe
+  --deals <ordner>      Ordner mit den Deal-Dateien (Standard: deals)
+  --cache-dir <ordner>  Cache-Ordner (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll)
+  --today <datum>       Hinweise zum Stichtag JJJJ-MM-TT
+  --format <f>          text (Standard), json (wie report.json), github (Workflow-Befehle) oder
+                        gitlab (ein Code-Quality-Bericht für Merge-Requests)
+  --strict              Exit-Code 1 bei jedem Hinweis, auch bei Warnungen
+  --lang <de|en>        Sprache der Meldungen und Korrekturhinweise
+  -h, --help            diese Hilfe
 
 Beispiele:
   protokoll check
@@ -68,12 +68,12 @@ Beispiele:
 Schreibt deals/<datum>-<slug>.yaml mit allen Abschnitten eines Protokolls zum Ausfüllen. Überschreibt nie.
 
 Optionen:
-  --customer <name>    der Kunde
-  --date <datum>       Datum des Termins, JJJJ-MM-TT (Standard: heute)
-  --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
-  --language <de|en>   Sprache des Deals und der Vorlage (Standard: die Sprache der Ausgabe)
-  --lang <de|en>       Sprache der Ausgabe
-  -h, --help           diese Hilfe
+  --customer <name>   der Kunde
+  --date <datum>      Datum des Termins, JJJJ-MM-TT (Standard: heute)
+  --deals <ordner>    Ordner mit den Deal-Dateien (Standard: deals)
+  --language <de|en>  Sprache des Deals und der Vorlage (Standard: die Sprache der Ausgabe)
+  --lang <de|en>      Sprache der Ausgabe
+  -h, --help          diese Hilfe
 
 Beispiel:
   protokoll new "Rahmenvertrag Müller & Söhne" --customer "Müller & Söhne GmbH"`,
@@ -83,10 +83,10 @@ Vergleicht die Deals zweier Git-Revisionen (kopf: die Arbeitskopie) und nennt, w
 neue, erledigte und wieder offene Aufgaben, geänderte Verantwortliche und Fristen, verschobene Termine, neue und behobene Hinweise.
 
 Optionen:
-  --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
-  --format <f>         markdown (Standard) oder json
-  --lang <de|en>       Sprache der Überschrift; jeder Deal steht in seiner eigenen Sprache
-  -h, --help           diese Hilfe
+  --deals <ordner>   Ordner mit den Deal-Dateien (Standard: deals)
+  --format <f>       markdown (Standard) oder json
+  --lang <de|en>     Sprache der Überschrift; jeder Deal steht in seiner eigenen Sprache
+  -h, --help         diese Hilfe
 
 Beispiel:
   protokoll diff origin/main`,
@@ -95,11 +95,11 @@ Beispiel:
 Baut die Website (ohne PDFs) und liefert sie auf localhost aus; baut neu, sobald sich ein Deal oder eine Vorlage ändert.
 
 Optionen:
-  --port <n>           Port (Standard: 8080)
-  --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
-  --cache-dir <ordner> Cache-Ordner (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll)
-  --lang <de|en>       Sprache der Ausgabe
-  -h, --help           diese Hilfe
+  --port <n>            Port (Standard: 8080)
+  --deals <ordner>      Ordner mit den Deal-Dateien (Standard: deals)
+  --cache-dir <ordner>  Cache-Ordner (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll)
+  --lang <de|en>        Sprache der Ausgabe
+  -h, --help            diese Hilfe
 
 Beispiel:
   protokoll serve --port 8081`,
@@ -112,9 +112,9 @@ README fürs Team; und die CI-Datei. Überschreibt nie eine Datei: eine vorhande
 was ihr fehlt, und init sagt, was es belassen hat. Ein zweiter Aufruf ändert nichts.
 
 Optionen:
-  --ci <ci>            github (Voreinstellung: .github/workflows/protokoll.yml), gitlab (.gitlab-ci.yml) oder none
-  --lang <de|en>       Sprache der Dateien und Meldungen (Voreinstellung: PROTOKOLL_LANG, sonst de)
-  -h, --help           diese Hilfe
+  --ci <ci>          github (Voreinstellung: .github/workflows/protokoll.yml), gitlab (.gitlab-ci.yml) oder none
+  --lang <de|en>     Sprache der Dateien und Meldungen (Voreinstellung: PROTOKOLL_LANG, sonst de)
+  -h, --help         diese Hilfe
 
 Beispiel:
   protokoll init vertrieb-deals --ci gitlab`,
@@ -125,8 +125,8 @@ Zeigt, was diese Maschine zum Bauen hat: Node.js, Version und Ordner von protoko
 der einen installiert.
 
 Optionen:
-  --lang <de|en>       Sprache der Ausgabe (Voreinstellung: PROTOKOLL_LANG, sonst de)
-  -h, --help           diese Hilfe
+  --lang <de|en>     Sprache der Ausgabe (Voreinstellung: PROTOKOLL_LANG, sonst de)
+  -h, --help         diese Hilfe
 
 Beispiel:
   protokoll doctor`,
@@ -137,18 +137,22 @@ was nächste Woche fällig ist, was verspätet erledigt oder immer wieder versch
 Deals ohne nächsten Termin, neue Lessons learned. Intern: nie an Kunden.
 
 Optionen:
-  --week <JJJJ-Www>    die ISO-Woche (Standard: die Woche von heute)
-  --format <f>         markdown (Standard, für einen Pull-Request-Kommentar oder den Chat), html (eine Seite)
-                       oder eml (ein Mail-Entwurf ans Team); auf stdout
-  --deals <ordner>     Ordner mit den Deal-Dateien (Standard: deals)
-  --cache-dir <ordner> Cache-Ordner (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll)
-  --today <datum>      Stichtag JJJJ-MM-TT (Standard: PROTOKOLL_TODAY, sonst heute)
-  --lang <de|en>       Sprache (Standard: PROTOKOLL_LANG, sonst site_language, sonst Deutsch)
-  -h, --help           diese Hilfe
+  --week <JJJJ-Www>     die ISO-Woche (Standard: die Woche von heute)
+  --format <f>          markdown (Standard, für einen Pull-Request-Kommentar oder den Chat), html (eine Seite)
+                        oder eml (ein Mail-Entwurf ans Team); auf stdout
+  --per-owner           mit --format eml und --out: je Verantwortlichem eine Mail <name>.eml mit dessen
+                        Überfälligem, dieser und nächster Woche und fälligem Nachfassen
+  --out <ordner>        wohin --per-owner die Mails schreibt
+  --deals <ordner>      Ordner mit den Deal-Dateien (Standard: deals)
+  --cache-dir <ordner>  Cache-Ordner (Standard: PROTOKOLL_CACHE_DIR, sonst node_modules/.cache/protokoll)
+  --today <datum>       Stichtag JJJJ-MM-TT (Standard: PROTOKOLL_TODAY, sonst heute)
+  --lang <de|en>        Sprache (Standard: PROTOKOLL_LANG, sonst site_language, sonst Deutsch)
+  -h, --help            diese Hilfe
 
 Beispiele:
   protokoll review --week 2026-W48
-  protokoll review --format eml > wochenrueckblick.eml`,
+  protokoll review --format eml > wochenrueckblick.eml
+  protokoll review --per-owner --format eml --out wochenmails`,
 } as const;
 
 export const en = {
@@ -157,14 +161,14 @@ export const en = {
 Usage: protokoll <command> [options]
 
 Commands:
-  build              validate all deals, write the site, PDFs and report.json
-  check              validate and compute findings, write nothing
-  new <title>        write a new deal file (never overwrites)
-  diff <base> [head] semantic diff of deals between two git revisions
-  serve              build and serve with live reload on localhost
-  init [dir]         scaffold a deals repository (never overwrites a file)
-  doctor             show Node, protokoll, the browser for PDFs, fonts and git
-  review             the weekly review of one ISO week (from the git history)
+  build                validate all deals, write the site, PDFs and report.json
+  check                validate and compute findings, write nothing
+  new <title>          write a new deal file (never overwrites)
+  diff <base> [head]   semantic diff of deals between two git revisions
+  serve                build and serve with live reload on localhost
+  init [dir]           scaffold a deals repository (never overwrites a file)
+  doctor               show Node, protokoll, the browser for PDFs, fonts and git
+  review               the weekly review of one ISO week (from the git history)
 
 Run "protokoll <command> --help" for the options of a command.
 Language: --lang de|en on every command (else PROTOKOLL_LANG, else site_language, else German).
@@ -180,20 +184,20 @@ Validates every deal, then writes the index, one protocol page per deal, PDFs an
 A broken deal is reported and the others are still built.
 
 Options:
-  --deals <dir>        folder with the deal files (default: deals)
-  --out <dir>          output folder (default: _site)
-  --cache-dir <dir>    the build's cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll,
-                       else ~/.cache/protokoll); never inside --out
-  --today <date>       judge findings as of this date, YYYY-MM-DD (default: PROTOKOLL_TODAY, else today)
-  --no-pdf             skip PDFs (faster; pages and report only)
-  --concurrency <n>    PDFs printed at once (default: number of cores)
-  --audience <a>       team (default: everything) or client (for wider publication: no internal notes,
-                       findings, lessons, owner pages, mail drafts or report.json)
-  --at <rev>           build the deals as they were at a git revision (a past recap, byte-identical)
-  --shard <i>/<n>      print only the PDFs of the i-th of n slices of the deals (CI jobs in parallel); a build
-                       over the folders copied together writes the rest and prints nothing again
-  --lang <de|en>       language of the output and of report.json
-  -h, --help           show this help
+  --deals <dir>      folder with the deal files (default: deals)
+  --out <dir>        output folder (default: _site)
+  --cache-dir <dir>  the build's cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll,
+                     else ~/.cache/protokoll); never inside --out
+  --today <date>     judge findings as of this date, YYYY-MM-DD (default: PROTOKOLL_TODAY, else today)
+  --no-pdf           skip PDFs (faster; pages and report only)
+  --concurrency <n>  PDFs printed at once (default: number of cores)
+  --audience <a>     team (default: everything) or client (for wider publication: no internal notes,
+                     findings, lessons, owner pages, mail drafts or report.json)
+  --at <rev>         build the deals as they were at a git revision (a past recap, byte-identical)
+  --shard <i>/<n>    print only the PDFs of the i-th of n slices of the deals (CI jobs in parallel); a build
+                     over the folders copied together writes the rest and prints nothing again
+  --lang <de|en>     language of the output and of report.json
+  -h, --help         show this help
 
 Example:
   protokoll build --out public --today 2026-11-23`,
@@ -202,14 +206,14 @@ Example:
 Validates every deal and prints its findings; writes nothing.
 
 Options:
-  --deals <dir>        folder with the deal files (default: deals)
-  --cache-dir <dir>    cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll)
-  --today <date>       judge findings as of this date, YYYY-MM-DD
-  --format <f>         text (default), json (as report.json), github (workflow commands) or
-                       gitlab (a Code Quality report for merge requests)
-  --strict             exit 1 on any finding, warnings included
-  --lang <de|en>       language of the messages and fixes
-  -h, --help           show this help
+  --deals <dir>      folder with the deal files (default: deals)
+  --cache-dir <dir>  cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll)
+  --today <date>     judge findings as of this date, YYYY-MM-DD
+  --format <f>       text (default), json (as report.json), github (workflow commands) or
+                     gitlab (a Code Quality report for merge requests)
+  --strict           exit 1 on any finding, warnings included
+  --lang <de|en>     language of the messages and fixes
+  -h, --help         show this help
 
 Examples:
   protokoll check
@@ -219,12 +223,12 @@ Examples:
 Writes deals/<date>-<slug>.yaml with every section of a protocol to fill in. Never overwrites a file.
 
 Options:
-  --customer <name>    the customer
-  --date <date>        meeting date, YYYY-MM-DD (default: today)
-  --deals <dir>        folder with the deal files (default: deals)
-  --language <de|en>   language of the deal and its template (default: the output language)
-  --lang <de|en>       language of the output
-  -h, --help           show this help
+  --customer <name>   the customer
+  --date <date>       meeting date, YYYY-MM-DD (default: today)
+  --deals <dir>       folder with the deal files (default: deals)
+  --language <de|en>  language of the deal and its template (default: the output language)
+  --lang <de|en>      language of the output
+  -h, --help          show this help
 
 Example:
   protokoll new "Framework agreement Miller & Sons" --customer "Miller & Sons Ltd" --language en`,
@@ -234,10 +238,10 @@ Compares the deals at two git revisions (head: the working tree) and reports wha
 actions added, done, reopened, owners and due dates changed, next meetings moved, findings introduced or resolved.
 
 Options:
-  --deals <dir>        folder with the deal files (default: deals)
-  --format <f>         markdown (default) or json
-  --lang <de|en>       language of the heading; each deal is described in its own language
-  -h, --help           show this help
+  --deals <dir>      folder with the deal files (default: deals)
+  --format <f>       markdown (default) or json
+  --lang <de|en>     language of the heading; each deal is described in its own language
+  -h, --help         show this help
 
 Example:
   protokoll diff origin/main`,
@@ -246,11 +250,11 @@ Example:
 Builds the site (without PDFs) and serves it on localhost, rebuilding when a deal or template changes.
 
 Options:
-  --port <n>           port (default: 8080)
-  --deals <dir>        folder with the deal files (default: deals)
-  --cache-dir <dir>    cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll)
-  --lang <de|en>       language of the output
-  -h, --help           show this help
+  --port <n>         port (default: 8080)
+  --deals <dir>      folder with the deal files (default: deals)
+  --cache-dir <dir>  cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll)
+  --lang <de|en>     language of the output
+  -h, --help         show this help
 
 Example:
   protokoll serve --port 8081`,
@@ -263,9 +267,9 @@ an existing package.json only gains what it lacks, and init says what it left al
 changes nothing.
 
 Options:
-  --ci <ci>            github (default: .github/workflows/protokoll.yml), gitlab (.gitlab-ci.yml) or none
-  --lang <de|en>       language of the files and messages (default: PROTOKOLL_LANG, else de)
-  -h, --help           show this help
+  --ci <ci>          github (default: .github/workflows/protokoll.yml), gitlab (.gitlab-ci.yml) or none
+  --lang <de|en>     language of the files and messages (default: PROTOKOLL_LANG, else de)
+  -h, --help         show this help
 
 Example:
   protokoll init vertrieb-deals --ci gitlab`,
@@ -276,8 +280,8 @@ PDFs (path, how it was found, version), fonts and git. Exit 2 when no browser is
 that installs one.
 
 Options:
-  --lang <de|en>       language of the output (default: PROTOKOLL_LANG, else de)
-  -h, --help           show this help
+  --lang <de|en>     language of the output (default: PROTOKOLL_LANG, else de)
+  -h, --help         show this help
 
 Example:
   protokoll doctor`,
@@ -288,16 +292,20 @@ next week, what was done late and what was moved again and again; deals gone sta
 appointment; the week's new lessons learned. Internal: never send it to a client.
 
 Options:
-  --week <YYYY-Www>    the ISO week (default: the week of today)
-  --format <f>         markdown (default, for a pull-request comment or chat), html (a page) or eml (a mail
-                       draft to the team); written to stdout
-  --deals <dir>        folder with the deal files (default: deals)
-  --cache-dir <dir>    cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll)
-  --today <date>       judge as of this date, YYYY-MM-DD (default: PROTOKOLL_TODAY, else today)
-  --lang <de|en>       language (default: PROTOKOLL_LANG, else site_language, else German)
-  -h, --help           show this help
+  --week <YYYY-Www>  the ISO week (default: the week of today)
+  --format <f>       markdown (default, for a pull-request comment or chat), html (a page) or eml (a mail
+                     draft to the team); written to stdout
+  --per-owner        with --format eml and --out: one mail <name>.eml per owner with their overdue actions,
+                     those due this week and next, and their follow-ups due
+  --out <dir>        where --per-owner writes the mails
+  --deals <dir>      folder with the deal files (default: deals)
+  --cache-dir <dir>  cache folder (default: PROTOKOLL_CACHE_DIR, else node_modules/.cache/protokoll)
+  --today <date>     judge as of this date, YYYY-MM-DD (default: PROTOKOLL_TODAY, else today)
+  --lang <de|en>     language (default: PROTOKOLL_LANG, else site_language, else German)
+  -h, --help         show this help
 
 Examples:
   protokoll review --week 2026-W48
-  protokoll review --format eml > weekly-review.eml`,
+  protokoll review --format eml > weekly-review.eml
+  protokoll review --per-owner --format eml --out weekly-mails`,
 } as const satisfies Record<keyof typeof de, string>;

@@ -2,6 +2,8 @@
 export const de = {
   "n.deal.one": "{n} Deal",
   "n.deal.other": "{n} Deals",
+  "n.draft.one": "die Mail-Entwürfe von {n} Deal",
+  "n.draft.other": "die Mail-Entwürfe von {n} Deals",
   "n.error.one": "{n} Fehler",
   "n.error.other": "{n} Fehler",
   "n.warning.one": "{n} Warnung",
@@ -25,6 +27,8 @@ export const de = {
 export const en = {
   "n.deal.one": "{n} deal",
   "n.deal.other": "{n} deals",
+  "n.draft.one": "the mail drafts of {n} deal",
+  "n.draft.other": "the mail drafts of {n} deals",
   "n.error.one": "{n} error",
   "n.error.other": "{n} errors",
   "n.warning.one": "{n} warning",

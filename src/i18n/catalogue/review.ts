@@ -19,6 +19,8 @@ export const de = {
   "review.movedOften": "In sechs Wochen mehrfach verschoben – Zeit für ein strukturiertes Gespräch",
   "review.wentStale": "Eingeschlafene Deals",
   "review.lostNextMeeting": "Deals ohne nächsten Termin",
+  "review.followUpsDue": "Nachfassen fällig",
+  "review.decisionsDue": "Entscheidungen fällig",
   "review.lessons": "Neue Lessons learned",
   "review.nothing": "Nichts zu besprechen.",
   "review.nobody": "Ohne Verantwortliche",
@@ -49,6 +51,12 @@ export const de = {
   "review.pastPdf": "PDF wie damals verschickt:",
   "review.badWeek": "`--week` muss eine ISO-Woche wie 2026-W48 sein, nicht „{week}“.",
   "review.badWeekHint": "Beispiel: --week 2026-W48",
+  "review.perOwnerNeedsOut":
+    "`--per-owner` schreibt eine Mail je Verantwortlichem und braucht `--format eml` und `--out <ordner>`.",
+  "review.perOwnerNeedsOutHint": "Beispiel: protokoll review --per-owner --format eml --out wochenmails",
+  "review.perOwnerWritten": "{count} Wochenmails nach {dir} geschrieben.",
+  "review.perOwnerNoAddress":
+    "Ohne E-Mail-Adresse, keine Mail: {names}. Tragen Sie sie unter `owners:` in protokoll.config.yaml ein (name, email).",
 } as const;
 
 export const en = {
@@ -70,6 +78,8 @@ export const en = {
   "review.movedOften": "Moved again and again within six weeks – time for a structured conversation",
   "review.wentStale": "Deals gone stale",
   "review.lostNextMeeting": "Deals that lost their next appointment",
+  "review.followUpsDue": "Follow-up due",
+  "review.decisionsDue": "Decisions due",
   "review.lessons": "New lessons learned",
   "review.nothing": "Nothing to discuss.",
   "review.nobody": "Without an owner",
@@ -99,4 +109,9 @@ export const en = {
   "review.pastPdf": "PDF as sent then:",
   "review.badWeek": '`--week` must be an ISO week like 2026-W48, not "{week}".',
   "review.badWeekHint": "Example: --week 2026-W48",
+  "review.perOwnerNeedsOut": "`--per-owner` writes one mail per owner and needs `--format eml` and `--out <folder>`.",
+  "review.perOwnerNeedsOutHint": "Example: protokoll review --per-owner --format eml --out weekly-mails",
+  "review.perOwnerWritten": "{count} weekly mails written to {dir}.",
+  "review.perOwnerNoAddress":
+    "No e-mail address, no mail: {names}. Add them under `owners:` in protokoll.config.yaml (name, email).",
 } as const satisfies Record<keyof typeof de, string>;

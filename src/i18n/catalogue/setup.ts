@@ -46,6 +46,9 @@ export const de = {
   "doctor.nodeTooOld": "zu alt, protokoll braucht Node.js {needed}",
   "doctor.gitMissing": "nicht gefunden – `Stand` aus der Historie und `protokoll diff` fehlen",
   "doctor.allGood": "Alles da: `protokoll build` schreibt Seite und PDFs.",
+  "doctor.sender": "Absender",
+  "doctor.senderMissing":
+    "nicht konfiguriert – Mail-Entwürfe und Einladungen kämen von {address}. `sender:` mit name und email in protokoll.config.yaml eintragen.",
   "doctor.problems": "PDFs gehen so nicht; Seite, Exporte und report.json schon.",
 } as const;
 
@@ -95,5 +98,8 @@ export const en = {
   "doctor.nodeTooOld": "too old, protokoll needs Node.js {needed}",
   "doctor.gitMissing": "not found – the history's `Stand` and `protokoll diff` are missing",
   "doctor.allGood": "All there: `protokoll build` writes the site and the PDFs.",
+  "doctor.sender": "Sender",
+  "doctor.senderMissing":
+    "not configured – mail drafts and invitations would come from {address}. Add `sender:` with name and email to protokoll.config.yaml.",
   "doctor.problems": "No PDFs like this; the site, exports and report.json do work.",
 } as const satisfies Record<keyof typeof de, string>;

@@ -13,6 +13,7 @@ import { renderInlineMarkdown, renderMarkdown } from "../markdown.js";
 import { communicationView, listsHtml, type OptionView, optionsView, termsView } from "../print-view.js";
 import { visibleControls } from "../visible-controls.js";
 import { type FindingView, findingView } from "./finding-view.js";
+import { type FollowUpView, followUpView } from "./follow-up-view.js";
 
 /**
  * The deal page (and, with print = true, the PDF): every string already formatted for the deal's language,
@@ -39,6 +40,8 @@ export interface ActionView {
   note?: string;
   overdue: boolean;
   pushedBack?: number;
+  /** Team-only (`internal: true`): marked on the team page, absent from every client output. */
+  internal?: true;
   findings: FindingView[];
 }
 
@@ -95,6 +98,8 @@ export interface DealView {
   gitHash?: string;
   company?: string;
   internal?: { notesHtml: string; signalsHtml: string[]; lessonsHtml: string[]; hiddenNeedsHtml: string[] };
+  /** The follow-up for the team: contact log, missed deadlines, commitment, team-only list items. */
+  followUp?: FollowUpView;
   findings: FindingView[];
   dealFindings: FindingView[];
   kpi: KpiView;
@@ -207,6 +212,7 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
       if (a.doneOn) action.doneOn = formatDate(a.doneOn, language);
       if (a.note) action.note = a.note;
       if (a.pushedBack) action.pushedBack = a.pushedBack;
+      if (a.internal) action.internal = true;
       return action;
     }),
     listsHtml: listsHtml(deal),
@@ -230,6 +236,8 @@ export function dealView(result: DealResult & { deal: Deal }, analysis: Analysis
   if (deal.protocolSent) view.protocolSent = formatDate(deal.protocolSent, language);
   if (deal.git) view.gitHash = deal.git.shortHash;
   if (analysis.config.company.name) view.company = analysis.config.company.name;
+  const followUp = followUpView(deal, analysis.config, analysis.today);
+  if (followUp) view.followUp = followUp;
   if (deal.internal) {
     view.internal = {
       notesHtml: renderMarkdown(deal.internal.notes),

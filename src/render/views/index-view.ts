@@ -3,10 +3,12 @@
 import type { Config } from "../../config/load-config.js";
 import type { FindingCode, Severity } from "../../errors.js";
 import { lateness, MARK_ICON } from "../../findings/level.js";
+import { phrase, plural, say } from "../../i18n/translate.js";
 import type { Deal, Language } from "../../model/deal.js";
+import { timelineOf } from "../../model/timeline.js";
 import type { DealResult } from "../../pipeline.js";
 import { formatDate } from "../../time/format-date.js";
-import type { PlainDate } from "../../time/plain-date.js";
+import { daysBetween, type PlainDate } from "../../time/plain-date.js";
 import { outputLayout } from "../../util/output-layout.js";
 import { chipDetail, chipLabel, messages } from "../i18n.js";
 import { visibleControls } from "../visible-controls.js";
@@ -71,6 +73,8 @@ export interface IndexRow {
   score: number;
   /** Absent for a broken file: it is neither ready nor a draft. */
   readiness?: ReadinessView;
+  /** "letzter Kontakt vor N Tagen", where silence is the point (see {@link SILENCE_CODES}); team only. */
+  lastContact?: string;
   errors: number;
   warnings: number;
   broken: boolean;
@@ -87,7 +91,7 @@ export function chipsFor(result: DealResult, today: PlainDate, config: Config, l
   for (const f of result.findings) {
     const kind = kinds.get(f.code) ?? { severity: f.severity, count: 0 };
     kind.count++;
-    const days = lateness(f.code, f.action, result.deal, today);
+    const days = lateness(f.code, f.action, result.deal, today, config);
     if (days !== undefined && (kind.days === undefined || days > kind.days)) kind.days = days;
     kinds.set(f.code, kind);
   }
@@ -169,8 +173,15 @@ export function indexRow(
     row.nextIso = next.date;
     row.nextPast = next.date < today;
   }
+  if (result.findings.some((f) => SILENCE_CODES.has(f.code))) {
+    const days = daysBetween(timelineOf(deal, config).lastContact, today);
+    row.lastContact = say(language, phrase("fu.lastContactShort", { ago: plural(days, "n.dayAgo") }));
+  }
   return row;
 }
+
+/** Findings about the client's silence: their row says how long ago the last contact was. */
+const SILENCE_CODES: ReadonlySet<FindingCode> = new Set(["follow-up-due", "deal-stale", "evasive-answers", "review-due"]);
 
 /** Most urgent first (see {@link urgencyScore}), then more open actions, then by title. */
 export function byUrgency(a: IndexRow, b: IndexRow): number {
@@ -201,7 +212,7 @@ export function indexView(
   return {
     rows: rows.slice(0, INDEX_ROWS),
     total: rows.length,
-    week: weekView(lists.owners, today, language),
+    week: weekView(lists.owners, today, language, rows),
     legend: (["critical", "warning", "info"] as const).map((level) => ({
       level,
       icon: LEVEL_ICON[level],

@@ -36,9 +36,51 @@ export interface WeekView {
   owners: WeekOwner[];
   /** People with actions this week who are not listed. */
   morePeople: number;
+  /** Deals whose client is silent long enough for the next step of the cascade ("Nachfassen fällig"). */
+  followUps: WeekDeal[];
+  /** Deals with a dated decision, review or commitment due ("Entscheidungen fällig"). */
+  decisions: WeekDeal[];
 }
 
-export function weekView(owners: readonly OwnerPage[], today: PlainDate, language: Language): WeekView {
+/** A deal on "Diese Woche" for what the team has to do about it, linked to its findings. */
+export interface WeekDeal {
+  title: string;
+  url: string;
+  /** What is due: the chip's label, with how long where that says something ("seit 7 Tagen still"). */
+  what: string;
+}
+
+/** At most this many deals per follow-up list; the index rows below hold the rest. */
+export const WEEK_DEALS = 8;
+const DECISION_CODES = new Set(["decision-due", "review-due", "kpi-missed"]);
+
+/** The follow-up lists of "Diese Woche" from the index rows (most urgent first). */
+export function weekDeals(
+  rows: readonly { title: string; chips: readonly { code: string; label: string; detail?: string; href: string }[] }[],
+): Pick<WeekView, "followUps" | "decisions"> {
+  // Under "Nachfassen fällig" the chip's detail ("seit 7 Tagen still") says it; the decisions name their kind.
+  const pick = (codes: (code: string) => boolean, what: (c: { label: string; detail?: string }) => string) =>
+    rows
+      .flatMap((row) => row.chips.filter((c) => codes(c.code)).map((c) => ({ title: row.title, url: c.href, what: what(c) })))
+      .slice(0, WEEK_DEALS);
+  return {
+    followUps: pick(
+      (code) => code === "follow-up-due",
+      (c) => c.detail ?? c.label,
+    ),
+    decisions: pick(
+      (code) => DECISION_CODES.has(code),
+      (c) => c.label,
+    ),
+  };
+}
+
+export function weekView(
+  owners: readonly OwnerPage[],
+  today: PlainDate,
+  language: Language,
+  rows: Parameters<typeof weekDeals>[0] = [],
+): WeekView {
   const sunday = addDays(today, 7 - weekday(today));
   const people = owners.flatMap((owner): WeekOwner[] => {
     // Owner pages list overdue first, then by due date: the first ones are the oldest.
@@ -75,5 +117,6 @@ export function weekView(owners: readonly OwnerPage[], today: PlainDate, languag
     until: `${formatWeekday(sunday, language)} ${formatDate(sunday, language)}`,
     owners: people.slice(0, WEEK_OWNERS),
     morePeople: Math.max(0, people.length - WEEK_OWNERS),
+    ...weekDeals(rows),
   };
 }

@@ -67,7 +67,8 @@ export const calendarOutput: Output = {
     const timings = process.env.PROTOKOLL_TIMINGS === "1";
     const known = async (deal: Deal) => {
       const last = previous.get(deal.slug);
-      if (last?.key === partKey(deal) && (last.part.events.length === 0 || (await keptIcs(deal)))) return last.part;
+      const own = last ? last.part.events.length - last.part.teamOnly : 0;
+      if (last?.key === partKey(deal) && (own === 0 || (await keptIcs(deal)))) return last.part;
       if (timings) process.stderr.write(`protokoll: calendar events ${deal.slug}\n`);
       return undefined;
     };
@@ -75,6 +76,7 @@ export const calendarOutput: Output = {
       // At a past revision there is no "now" to add to its history: no git SEQUENCE.
       ...(history ? { history } : {}),
       ...(run.client ? {} : { owners: ownerDirectory(analysis.deals) }),
+      team: !run.client,
       known,
     });
     for (const deal of deals) {

@@ -8,7 +8,7 @@ import type { CalendarPart } from "../../../export/write-calendars.js";
 /** The parts file's name in the state folder. */
 export const CALENDAR_PARTS_FILE = "calendar-parts.jsonl";
 
-const HEADER = JSON.stringify({ format: "protokoll-calendar-parts", schema: 1 });
+const HEADER = JSON.stringify({ format: "protokoll-calendar-parts", schema: 2 });
 
 /** A deal's part and the key of what it was made from. */
 export interface KeyedPart {
@@ -17,12 +17,13 @@ export interface KeyedPart {
 }
 
 /**
- * The file's lines: a header, then one JSON array `[slug, key, events, owners]` per deal, so that 10 000 deals'
+ * The file's lines: a header, then one JSON array `[slug, key, events, owners, teamOnly]` per deal, so that 10 000 deals'
  * events (about 20 MB) are written piece by piece, never as one string.
  */
 export function* partLines(slugs: readonly string[], keys: readonly string[], parts: readonly CalendarPart[]): Iterable<string> {
   yield `${HEADER}\n`;
-  for (const [i, part] of parts.entries()) yield `${JSON.stringify([slugs[i], keys[i], part.events, part.owners])}\n`;
+  for (const [i, part] of parts.entries())
+    yield `${JSON.stringify([slugs[i], keys[i], part.events, part.owners, part.teamOnly])}\n`;
 }
 
 /**
@@ -41,11 +42,12 @@ export function readParts(file: string): Map<string, KeyedPart> {
   try {
     for (const line of lines.slice(1)) {
       if (line === "") continue;
-      const [slug, key, events, owners] = JSON.parse(line) as unknown[];
+      const [slug, key, events, owners, teamOnly] = JSON.parse(line) as unknown[];
       if (typeof slug !== "string" || typeof key !== "string" || !isStrings(events) || !isOwners(owners, events.length)) {
         return new Map();
       }
-      parts.set(slug, { key, part: { events, owners } });
+      if (!Number.isInteger(teamOnly) || (teamOnly as number) < 0 || (teamOnly as number) > events.length) return new Map();
+      parts.set(slug, { key, part: { events, owners, teamOnly: teamOnly as number } });
     }
   } catch {
     return new Map();
@@ -55,16 +57,15 @@ export function readParts(file: string): Map<string, KeyedPart> {
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
 
+const isIndices = (value: unknown, events: number): value is number[] =>
+  Array.isArray(value) &&
+  value.every((index: unknown) => Number.isInteger(index) && (index as number) >= 0 && (index as number) < events);
+
 function isOwners(value: unknown, events: number): value is [string, number[]][] {
   return (
     Array.isArray(value) &&
     value.every(
-      (entry) =>
-        Array.isArray(entry) &&
-        entry.length === 2 &&
-        typeof entry[0] === "string" &&
-        Array.isArray(entry[1]) &&
-        entry[1].every((index: unknown) => Number.isInteger(index) && (index as number) >= 0 && (index as number) < events),
+      (entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === "string" && isIndices(entry[1], events),
     )
   );
 }

@@ -9,7 +9,8 @@ import type { Output } from "../output.js";
 /**
  * `<slug>.eml`, the recap as a mail draft with the PDF attached (RFC 5322). The team's to send: a client site
  * gets none, they carry the recipients' addresses. Each draft is keyed by its deal, the configuration, the PDF
- * it attaches and the draft mark: an unchanged one is not built again.
+ * it attaches, the invitation it carries (the invitation stage's) and the draft mark: an unchanged one is not
+ * built again.
  */
 export const mailOutput: Output = {
   name: "mail",
@@ -30,7 +31,7 @@ export const mailOutput: Output = {
       let known = keys.get(deal.slug);
       if (known === undefined) {
         known = sha256(
-          `${everyMail}\0${pdfs.get(deal.slug) ?? ""}\0${drafts.has(deal.slug)}\0${digestOf.get(deal.slug) ?? JSON.stringify(deal)}`,
+          `${everyMail}\0${pdfs.get(deal.slug) ?? ""}\0${drafts.has(deal.slug)}\0${sha256(run.invites.get(deal.slug) ?? "")}\0${digestOf.get(deal.slug) ?? JSON.stringify(deal)}`,
         );
         keys.set(deal.slug, known);
       }
@@ -38,7 +39,7 @@ export const mailOutput: Output = {
     };
     const manifest = run.manifest;
     const keep = async (deal: Deal) => Boolean(await manifest?.reuse(`mail:${deal.slug}`, key(deal)));
-    const written = await writeMailDrafts(deals, run.settings.outDir, analysis.config, pdfs, drafts, keep);
+    const written = await writeMailDrafts(deals, run.settings.outDir, analysis.config, pdfs, drafts, run.invites, keep);
     for (const deal of deals) {
       const mail = written.get(deal.slug);
       if (mail) manifest?.record(`mail:${deal.slug}`, key(deal), new Map([[mail.file, mail.hash]]));

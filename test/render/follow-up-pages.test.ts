@@ -1,0 +1,117 @@
+// Where the team sees the follow-up, on the example deals as of 23.11.2026: the deal page (last contact, the
+// contact log as a short timeline, missed deadlines with date, task, owner and side, the commitment), the index
+// row ("letzter Kontakt vor N Tagen"), "Diese Woche" and the weekly review ("Nachfassen fällig", "Entscheidungen
+// fällig") — and none of it on a client site.
+import { readFileSync } from "node:fs";
+import { copyFile, mkdir, readdir } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runCli } from "../helpers/run-cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
+
+let cwd: string;
+const page = (out: string, ...parts: string[]) => readFileSync(path.join(cwd, out, ...parts, "index.html"), "utf8");
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+beforeAll(async () => {
+  cwd = tempDir("protokoll-follow-up-");
+  await mkdir(path.join(cwd, "deals"));
+  for (const file of await readdir(path.join(ROOT, "deals")))
+    await copyFile(path.join(ROOT, "deals", file), path.join(cwd, "deals", file));
+  for (const audience of ["team", "client"]) {
+    const built = await runCli(["build", "--no-pdf", "--today", "2026-11-23", "--audience", audience, "--out", audience], {
+      cwd,
+    });
+    expect(built.code, built.stderr).toBe(0);
+  }
+}, 120_000);
+
+describe("the deal page", () => {
+  it("shows the silent lead's last contact and its contact log, newest first", () => {
+    const html = page("team", "deals", "waermepumpen-lead-hansen");
+    expect(html).toContain('<p class="follow-up__last" data-last-contact>Letzter Kontakt: 16.11.2026 (vor 7 Tagen)</p>');
+    const log = text(html.slice(html.indexOf("data-contact-log"), html.indexOf("</ol>", html.indexOf("data-contact-log"))));
+    expect(log).toMatch(
+      /16\.11\.2026 erledigt: Nachfassen per Mail und Telefon 16\.11\.2026 Mail · von uns · Jens Hansen: Verbrauchsdaten erbeten.* 05\.11\.2026 erledigt: Richtangebot .* 03\.11\.2026 Protokoll verschickt 02\.11\.2026 Termin/,
+    );
+  });
+
+  it("lists the missed deadlines with date, task, owner and side, and the commitment's share, window and measures", () => {
+    const html = page("team", "deals", "software-rollout-weber");
+    const missed = text(
+      html.slice(html.indexOf("data-missed-deadlines"), html.indexOf("</table>", html.indexOf("data-missed-deadlines"))),
+    );
+    expect(missed).toContain("23.10.2026 Stammdaten der Fahrzeuge liefern Lars Möller Kunde verspätet erledigt");
+    expect(missed).toContain("06.11.2026 Schnittstelle zur Telematik freischalten Lars Möller Kunde offen");
+    expect(missed).toContain("13.11.2026 Testlauf Depot Hannover auswerten Jonas Keller wir verspätet erledigt");
+    expect(text(html)).toContain(
+      "Zusage: 1 von 4 Maßnahmen pünktlich (25 %), Ziel 90 %; Zeitfenster 19.10.2026 bis 17.11.2026 · Wenn verfehlt: Option C",
+    );
+    expect(html).toContain("Frau Weber hat intern wenig Rückhalt");
+  });
+
+  it("shows none of it on a client site", () => {
+    for (const slug of ["waermepumpen-lead-hansen", "software-rollout-weber"]) {
+      const html = page("client", "deals", slug);
+      expect(html).not.toContain("follow-up");
+      expect(html).not.toContain("data-last-contact");
+      expect(html).not.toContain("Nachfassen per Mail und Telefon");
+      expect(html).not.toContain("Preisfreigabe für Verlängerung");
+      expect(html).not.toContain("Rückhalt");
+      expect(html).not.toContain("Ohne Verbrauchsdaten");
+    }
+    expect(page("client")).not.toContain("data-last-contact");
+    expect(page("client")).not.toContain("data-week=");
+  });
+});
+
+describe("the index", () => {
+  it("says when the last contact was on the rows where silence is the point", () => {
+    const html = page("team");
+    const row = (slug: string) =>
+      html.slice(html.indexOf(`id="deal-${slug}"`), html.indexOf("</tr>", html.indexOf(`id="deal-${slug}"`)));
+    expect(row("waermepumpen-lead-hansen")).toContain("data-last-contact>letzter Kontakt vor 7 Tagen</span>");
+    expect(row("software-rollout-weber")).toContain("data-last-contact>letzter Kontakt vor 10 Tagen</span>");
+    expect(row("stadtwerke-musterstadt-strom")).not.toContain("data-last-contact");
+    expect(row("waermepumpen-lead-hansen")).toContain('data-finding="follow-up-due"');
+  });
+
+  it('lists follow-ups and decisions due under "Diese Woche"', () => {
+    const html = page("team");
+    const followUps = html.slice(
+      html.indexOf('data-week="follow-up"'),
+      html.indexOf("</div>", html.indexOf('data-week="follow-up"')),
+    );
+    expect(text(followUps)).toContain("Nachfassen fällig Wärmepumpen für drei Filialen – Erstgespräch seit 7 Tagen still");
+    const decisions = html.slice(
+      html.indexOf('data-week="decisions"'),
+      html.indexOf("</div>", html.indexOf('data-week="decisions"')),
+    );
+    expect([...decisions.matchAll(/#finding-([a-z-]+)"/g)].map((m) => m[1]).sort()).toEqual([
+      "decision-due",
+      "kpi-missed",
+      "review-due",
+    ]);
+  });
+});
+
+describe("the weekly review", () => {
+  it('has "Nachfassen fällig" and "Entscheidungen fällig" for the running week, in both languages', async () => {
+    const de = await runCli(["review", "--today", "2026-11-23", "--format", "markdown", "--lang", "de"], { cwd });
+    expect(de.code, de.stderr).toBe(0);
+    // Deal text goes through the Markdown sink, which may escape the colon.
+    expect(de.stdout).toMatch(
+      /### Nachfassen fällig\n\n- Hansen Bäckereien GmbH\\?: Wärmepumpen für drei Filialen – Erstgespräch\n/,
+    );
+    expect(de.stdout).toMatch(/### Entscheidungen fällig\n\n(- .*\n){2}/);
+    const en = await runCli(["review", "--today", "2026-11-23", "--format", "markdown", "--lang", "en"], { cwd });
+    expect(en.stdout).toContain("### Follow-up due\n");
+    expect(en.stdout).toContain("### Decisions due\n");
+  });
+
+  it("leaves them out of a past week's review: today's findings are not that week's", async () => {
+    const past = await runCli(["review", "--today", "2026-11-23", "--week", "2026-W46", "--format", "markdown"], { cwd });
+    expect(past.code, past.stderr).toBe(0);
+    expect(past.stdout).not.toContain("Follow-up due");
+  });
+});
