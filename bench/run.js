@@ -11,6 +11,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { ciRows } from "./ci-rows.js";
 import { generateDeals } from "./generate-deals.js";
 import { generateHistory, generateLongHistory } from "./generate-history.js";
 import { HOSTILE_SHAPE_BYTES, hostileShapes } from "./hostile-shapes.js";
@@ -46,11 +47,16 @@ const work = mkdtempSync(path.join(tmpdir(), "protokoll-bench-"));
 const CACHE = path.join(work, "cache");
 const env = { ...process.env, CI: "true", PROTOKOLL_TODAY: "2026-11-23", PROTOKOLL_LANG: "en", PROTOKOLL_CACHE_DIR: CACHE };
 
-/** Runs a command, returns wall seconds and the peak RSS (MB) of its whole process tree, sampled every 25 ms. */
-function measure(command, args, cwd) {
+/**
+ * Runs a command, returns wall seconds and the peak RSS (MB) of its whole process tree, sampled every 25 ms.
+ * `extra`: variables to set (undefined: to remove) on top of the bench's environment.
+ */
+function measure(command, args, cwd, extra = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const childEnv = { ...env, ...extra };
+    for (const name of Object.keys(childEnv)) if (childEnv[name] === undefined) delete childEnv[name];
+    const child = spawn(command, args, { cwd, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (c) => (output += c));
     child.stderr.on("data", (c) => (output += c));
@@ -274,6 +280,20 @@ row(
     oneChanged.seconds <= results.html.ours + 1 / launchRun.perSecond,
   )}`,
 );
+
+// 3a. CI: a pull request with the shared cache, without the key, and sharded printing (bench/ci-rows.js).
+await ciRows({
+  work,
+  dealsDir: path.join(project, "deals"),
+  config: TEAM_CONFIG,
+  bin: BIN,
+  count: fullPdf,
+  measure,
+  row,
+  target,
+  fmt,
+  results,
+});
 
 // 3b. Incremental rebuilds against the cold HTML build of the same deals (issue 18's targets): HTML only, so the
 // ratio is not drowned by printing; one print is added to the target of the one-change rebuild.

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { sealText, unsealText } from "../util/sealed-text.js";
 import { sha256 } from "../util/sha256.js";
+import { removeShardFiles, type Shard, shardFileName, shardFiles } from "../util/shard.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 
 /** The PDF cache's file, in the output folder's state folder (src/util/cache-folder.ts). */
@@ -67,23 +68,38 @@ export function printHash(html: string, version: string): string {
 /**
  * The PDF cache, when its MAC holds under the cache key `secret` (src/util/machine-key.ts); else empty. Without
  * the MAC, a PDF swapped for a forged one with its hash written in here was "unchanged" and went out attached to
- * the recap mail.
+ * the recap mail. With the files shards wrote beside it (`build --shard`, their folders copied into one), each
+ * sealed on its own, a shard's entries over the older ones.
  */
 export async function readManifest(stateDir: string, secret: Buffer | undefined): Promise<PdfManifest> {
-  if (!secret) return {};
-  try {
-    const body = unsealText(await readFile(path.join(stateDir, PDF_CACHE_FILE), "utf8"), PURPOSE, secret);
-    if (body === undefined) return {};
-    const parsed = JSON.parse(body) as unknown;
-    return parsed && typeof parsed === "object" ? (Object.assign(Object.create(null), parsed) as PdfManifest) : {};
-  } catch {
-    return {};
+  const result: PdfManifest = Object.create(null);
+  if (!secret) return result;
+  for (const file of [path.join(stateDir, PDF_CACHE_FILE), ...(await shardFiles(stateDir, PDF_CACHE_FILE))]) {
+    try {
+      const body = unsealText(await readFile(file, "utf8"), PURPOSE, secret);
+      if (body === undefined) continue;
+      const parsed = JSON.parse(body) as unknown;
+      if (parsed && typeof parsed === "object") Object.assign(result, parsed);
+    } catch {
+      // Missing or unreadable: no entries from it.
+    }
   }
+  return result;
 }
 
-/** Writes the PDF cache sealed with `secret`; without a key, nothing (nothing could vouch for it). */
-export async function writeManifest(stateDir: string, secret: Buffer | undefined, manifest: PdfManifest): Promise<void> {
+/**
+ * Writes the PDF cache sealed with `secret`; without a key, nothing (nothing could vouch for it). A shard writes
+ * its own file; a whole build the one file, which takes in the shards'.
+ */
+export async function writeManifest(
+  stateDir: string,
+  secret: Buffer | undefined,
+  manifest: PdfManifest,
+  shard?: Shard,
+): Promise<void> {
   if (!secret) return;
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(path.join(stateDir, PDF_CACHE_FILE), sealText(JSON.stringify(sorted, null, 2), PURPOSE, secret));
+  const file = path.join(stateDir, shardFileName(PDF_CACHE_FILE, shard));
+  await writeFileAtomic(file, sealText(JSON.stringify(sorted, null, 2), PURPOSE, secret));
+  if (!shard) await removeShardFiles(stateDir, PDF_CACHE_FILE);
 }

@@ -3,6 +3,7 @@ import { type Phrase, phrase } from "../i18n/translate.js";
 import { isDiskFull } from "../util/disk-full.js";
 import { mapLimit } from "../util/map-limit.js";
 import { removeGuarded } from "../util/output-guard.js";
+import type { Shard } from "../util/shard.js";
 import { onInterrupt } from "../util/shutdown.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { launchBrowser } from "./browser.js";
@@ -59,6 +60,8 @@ export interface PrintOptions {
   kept?: ReadonlyMap<string, ManifestEntry>;
   /** Every deal's slug in deal order, when `kept` has some: the order of `unchanged`. */
   order?: readonly string[];
+  /** A shard's build (`build --shard`): the PDF cache goes to the shard's own file. */
+  shard?: Shard;
 }
 
 /**
@@ -171,7 +174,7 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
     await options.beforeReplace?.(request);
     await removeGuarded(request.target);
   }
-  await writeManifest(options.stateDir, options.secret, encodeManifest(next));
+  await writeManifest(options.stateDir, options.secret, encodeManifest(next), options.shard);
   return outcome;
 }
 

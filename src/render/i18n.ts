@@ -60,6 +60,8 @@ export function cliMessages(language: Language) {
     packageDescription: w("init.packageDescription"),
     nothingToDo: w("init.nothingToDo"),
     next: (dir: string) => w("init.next", { cd: dir === "." ? "" : `cd ${dir} && ` }),
+    commit: (files: string[]) => w("init.commit", { files: list(files) }),
+    tarballOutside: (tarball: string, name: string) => w("init.tarballOutside", { tarball, name }),
     unknownCi: (ci: string) => phrase("init.unknownCi", { ci }),
     unknownCiHint: phrase("init.unknownCiHint"),
     badPackageJson: phrase("init.badPackageJson"),

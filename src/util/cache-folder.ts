@@ -35,8 +35,11 @@ function projectCache(cwd: string): string | undefined {
 
 /**
  * The folder of one output folder's state — its lock, the manifest of what the last build wrote there, the PDF
- * cache, the calendar parts, the analysis cache — inside the cache folder: `builds/<name>-<hash of its absolute
- * path>`. `check` reads the analysis cache of `_site`'s.
+ * cache, the calendar parts, the analysis cache — inside the cache folder: `builds/<name>-<hash of its path
+ * from the cache folder>`. `check` reads the analysis cache of `_site`'s. From the cache folder, not absolute:
+ * a project's own cache folder (`.protokoll-cache`, `node_modules/.cache/protokoll`) restored into a clone at
+ * another path (CI runners, the shards' jobs) still names the same state for the same `--out`, while output
+ * folders of different projects sharing one cache folder stay apart.
  */
 export function buildStateDir(cacheDir: string, outDir: string): string {
   const absolute = path.resolve(outDir);
@@ -45,7 +48,8 @@ export function buildStateDir(cacheDir: string, outDir: string): string {
       .basename(absolute)
       .replace(/[^A-Za-z0-9_-]+/g, "-")
       .slice(0, 40) || "out";
-  return path.join(cacheDir, "builds", `${name}-${sha256(absolute).slice(0, 16)}`);
+  const fromCache = path.relative(path.resolve(cacheDir), absolute).split(path.sep).join("/");
+  return path.join(cacheDir, "builds", `${name}-${sha256(fromCache).slice(0, 16)}`);
 }
 
 /** Whether `child` is `parent` or inside it (both absolute). */

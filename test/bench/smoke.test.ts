@@ -77,6 +77,10 @@ describe("benchmark harness", () => {
       "Cold HTML build, 8 deals in git, one commit",
       "Cold HTML build, 8 deals in git, 20 commits × 200 deals",
       "check, 20 deals, 200 commits, warm history cache",
+      "CI: pull request, one of 8 deals changed",
+      "CI: the same pull request without PROTOKOLL_CACHE_KEY",
+      "CI: 4 shards of 8 deals, slowest shard",
+      "CI: build over the merged shards",
     ]) {
       expect(stdout).toContain(label);
     }
@@ -93,5 +97,7 @@ describe("benchmark harness", () => {
     // The cold pass read all 8 × 50 versions (a 52-week window holds them all); the second was a cache hit.
     expect(json.history.coldInfo).toEqual({ cache: "cold", files: 8, versions: 400 });
     expect(json.history.warmInfo).toEqual({ cache: "hit", files: 8, versions: 400 });
+    // CI (issue 36): the shared cache prints the one changed PDF, without the key every one; shards merge exactly.
+    expect(json.ci).toMatchObject({ pullRequestPrinted: 1, withoutKeyPrinted: 8, shards: { mergePrinted: 0, identical: true } });
   }, 300_000);
 });

@@ -14,10 +14,10 @@ const GITHUB = ["scaffold/ci/github.yml", ".github/workflows/protokoll.yml"];
 type Step = { run?: string; uses?: string; with?: Record<string, unknown>; if?: string };
 type Job = { if?: string; steps: Step[]; permissions?: Record<string, string> };
 
-/** The commented-out lines of a file, uncommented: the opt-in as a user would enable it. */
+/** The commented-out lines of a file from the last `marker` on, uncommented: the opt-in as a user would enable it. */
 const uncommentOptIn = (text: string, marker: string) => {
   const lines = text.split("\n");
-  const start = lines.findIndex((line) => line.trim() === `# ${marker}`);
+  const start = lines.findLastIndex((line) => line.trim() === `# ${marker}`);
   return lines.map((line, i) => (i >= start && start >= 0 ? line.replace(/^(\s*)# ?/, "$1") : line)).join("\n");
 };
 

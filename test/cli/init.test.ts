@@ -118,6 +118,34 @@ describe("protokoll init", () => {
     expect(again.stdout).toContain('left alone: package.json: scripts.build ("make site")');
   });
 
+  it("says what to commit, the vendored tarball too; a tarball outside the repository is named with how to move it in", async () => {
+    const root = tempDir("protokoll-init-");
+    const inside = path.join(root, "inside");
+    await mkdir(inside);
+    await writeFile(
+      path.join(inside, "package.json"),
+      JSON.stringify({ dependencies: { protokoll: "file:vendor/protokoll-0.1.0.tgz" } }),
+    );
+    const listed = await runCli(["init", inside, "--ci", "gitlab", "--lang", "en"], { env: ENV });
+    expect(listed.stdout).toContain(
+      "Commit: package.json, protokoll.config.yaml, deals/, .gitignore, .vscode/, README.md, .gitlab-ci.yml, package-lock.json, vendor/protokoll-0.1.0.tgz. Not: _site/, node_modules/, .protokoll-cache/.",
+    );
+
+    // Regression: npm records a tarball installed from beside the repository as `file:../…`; no clone has it.
+    const outside = path.join(root, "outside");
+    await mkdir(outside);
+    await writeFile(
+      path.join(outside, "package.json"),
+      JSON.stringify({ dependencies: { protokoll: "file:../protokoll-0.1.0.tgz" } }),
+    );
+    const warned = await runCli(["init", outside, "--lang", "en"], { env: ENV });
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toContain(
+      "package.json installs protokoll from ../protokoll-0.1.0.tgz, outside this repository: a fresh clone (a colleague, CI) cannot find the file, and `npm ci` fails. Put the tarball into vendor/ and install it from there: `mkdir -p vendor && cp ../protokoll-0.1.0.tgz vendor/ && npm install --save-exact ./vendor/protokoll-0.1.0.tgz`, then commit vendor/protokoll-0.1.0.tgz.",
+    );
+    expect(warned.stdout).not.toMatch(/Commit: .*protokoll-0\.1\.0\.tgz/);
+  });
+
   it("refuses a package.json it cannot read, and an unknown --ci, without writing anything (exit 2)", async () => {
     const dir = tempDir("protokoll-init-");
     await writeFile(path.join(dir, "package.json"), "{ not json");

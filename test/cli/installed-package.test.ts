@@ -1,10 +1,14 @@
-// The package as a team installs it: `npm pack`, `npm install <tarball>` into a fresh folder (no browser
-// download; npm's registry for the dependencies), `protokoll init`, `build`, `check` and `serve` from there.
+// The package as a team installs it, step by step as the README says: `npm pack`, the tarball into the deals
+// repository's vendor/, `npm install --save-exact ./vendor/protokoll-<version>.tgz` (no browser download; npm's
+// registry for the dependencies), `protokoll init`, `build`, `check` and `serve` from there; then committed, and
+// a fresh clone elsewhere runs `npm ci` with an empty npm cache and `npx protokoll build`.
 // Regression: installed from a tarball, the build once wrote no page at all — Eleventy ignored the templates
 // under node_modules/ — and still said "Built 2 deals", exit 0.
+// Regression: the README installed `../protokoll-0.1.0.tgz`, outside the repository; package.json recorded
+// `file:../…`, and every fresh clone's `npm ci` failed with ENOENT.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -12,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfinfo } from "../helpers/poppler.js";
 import { ROOT } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/temp-dir.js";
+
+const VERSION = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 const exec = promisify(execFile);
 const TODAY = "2026-11-23";
@@ -51,10 +57,14 @@ beforeAll(async () => {
     env: cleanEnv(),
   });
   const name = (JSON.parse(packed.stdout) as { filename: string }[])[0]?.filename ?? "";
-  tarball = path.join(work, name);
+  expect(name).toBe(`protokoll-${VERSION}.tgz`);
   repo = path.join(work, "vertrieb-deals");
-  await mkdir(repo);
-  install = await exec("npm", ["install", "--save-exact", "--prefer-offline", "--no-audit", "--no-fund", `../${name}`], {
+  // As the README says: `mkdir -p vendor && cp …/protokoll-<version>.tgz vendor/`, then install it from there.
+  await mkdir(path.join(repo, "vendor"), { recursive: true });
+  tarball = path.join(repo, "vendor", name);
+  await copyFile(path.join(work, name), tarball);
+  await exec("git", ["init", "--quiet"], { cwd: repo });
+  install = await exec("npm", ["install", "--save-exact", `./vendor/${name}`], {
     cwd: repo,
     env: cleanEnv(),
     maxBuffer: 64 * 1024 * 1024,
@@ -78,12 +88,15 @@ describe("installed from a tarball into a deals repository", () => {
     expect(existsSync(path.join(repo, "node_modules", "puppeteer"))).toBe(false);
   });
 
-  it("init keeps the dependency npm wrote and adds the rest", async () => {
+  it("init keeps the dependency npm wrote, adds the rest and says what to commit: the tarball too", async () => {
     const pinned = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")).dependencies.protokoll;
-    expect(pinned).toMatch(/^file:.*\.tgz$/);
+    expect(pinned).toBe(`file:vendor/protokoll-${VERSION}.tgz`);
     const result = await protokoll("init");
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("ergänzt:   package.json: scripts.build, scripts.check, scripts.serve, scripts.new");
+    expect(result.stdout).toContain(
+      `Committen: package.json, protokoll.config.yaml, deals/, .gitignore, .vscode/, README.md, .github/workflows/protokoll.yml, package-lock.json, vendor/protokoll-${VERSION}.tgz.`,
+    );
     const pkg = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8"));
     expect(pkg.dependencies.protokoll).toBe(pinned);
     for (const file of [
@@ -172,6 +185,38 @@ describe("installed from a tarball into a deals repository", () => {
       await new Promise((resolve) => child.once("close", resolve));
     }
   });
+});
+
+describe("a fresh clone of the committed deals repository", () => {
+  it("runs `npm ci` with an empty npm cache and builds with `npx protokoll build`", async () => {
+    const git = (cwd: string, ...args: string[]) =>
+      exec("git", args, {
+        cwd,
+        env: {
+          ...cleanEnv(),
+          GIT_AUTHOR_NAME: "Anna",
+          GIT_AUTHOR_EMAIL: "a@example.com",
+          GIT_COMMITTER_NAME: "Anna",
+          GIT_COMMITTER_EMAIL: "a@example.com",
+        },
+      });
+    // As the README and init say: commit everything but what .gitignore keeps out.
+    await git(repo, "add", "-A");
+    await git(repo, "commit", "--quiet", "-m", "protokoll");
+    const tracked = (await git(repo, "ls-files")).stdout.split("\n");
+    expect(tracked).toContain(`vendor/protokoll-${VERSION}.tgz`);
+    expect(tracked).toContain("package-lock.json");
+    expect(tracked.some((file) => file.startsWith("_site/") || file.startsWith("node_modules/"))).toBe(false);
+
+    const clone = path.join(path.dirname(repo), "clone");
+    await git(path.dirname(repo), "clone", "--quiet", repo, clone);
+    const env = { ...cleanEnv(), npm_config_cache: path.join(path.dirname(repo), "empty-npm-cache") };
+    const ci = await exec("npm", ["ci"], { cwd: clone, env, maxBuffer: 64 * 1024 * 1024 });
+    expect(`${ci.stdout}${ci.stderr}`).toMatch(/added \d+ packages/);
+    const built = await exec("npx", ["protokoll", "build"], { cwd: clone, env, maxBuffer: 64 * 1024 * 1024 });
+    expect(built.stderr).toMatch(/1 Deal nach _site gebaut in .*PDFs: 1 gedruckt/);
+    expect(existsSync(path.join(clone, "_site", "deals", EXAMPLE, `${EXAMPLE}.pdf`))).toBe(true);
+  }, 600_000);
 });
 
 afterAll(async () => {

@@ -59,7 +59,7 @@ describe("protokoll review", () => {
 
   it("defaults to the week of today", async () => {
     const { stdout } = await runCli(["review", "--today", "2026-11-18", "--lang", "en"], { cwd: dir });
-    expect(stdout).toContain("## Weekly review 2026-W47");
+    expect(stdout).toContain("## Weekly review, week 47 of 2026");
   });
 
   it("as an .eml draft: CRLF only, parseable, unsent, no recipient from a deal", async () => {

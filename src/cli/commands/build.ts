@@ -8,6 +8,7 @@ import type { Language } from "../../time/language.js";
 import { buildStateDir, cacheFolder } from "../../util/cache-folder.js";
 import { diskFullError } from "../../util/disk-full.js";
 import { guardOutput, type Refusal } from "../../util/output-guard.js";
+import { MAX_SHARDS, parseShard, type Shard } from "../../util/shard.js";
 import { handleInterrupts } from "../../util/shutdown.js";
 import { type CommonFlags, exitCodeFor } from "../context.js";
 import { parsePositiveInt } from "../options.js";
@@ -22,6 +23,8 @@ export interface BuildFlags extends CommonFlags {
   concurrency?: string;
   /** `team` (default) or `client`: see src/render/client-view.ts. */
   audience?: string;
+  /** `<i>/<n>`: see src/util/shard.ts. */
+  shard?: string;
 }
 
 /**
@@ -32,17 +35,19 @@ export interface BuildFlags extends CommonFlags {
 export async function build(flags: BuildFlags, log: (line: string) => void): Promise<number> {
   const outDir = path.resolve(flags.out ?? "_site");
   refuseUnsafeOutput(outDir, path.resolve(flags.deals ?? "deals"));
+  const { shard, ...rest } = flags;
   // The caches and the lock live outside the output folder (contract v3): it can be published as it is.
   const cacheDir = cacheFolder();
   refuseCacheInOutput(cacheDir, outDir);
   const run = new BuildRun(
     {
-      ...flags,
+      ...rest,
       outDir,
       stateDir: buildStateDir(cacheDir, outDir),
       pdf: flags.pdf !== false,
       concurrency: parsePositiveInt(flags.concurrency, "--concurrency", availableParallelism()),
       audience: parseAudience(flags.audience),
+      ...(shard === undefined ? {} : { shard: parseShardFlag(shard) }),
     },
     log,
   );
@@ -87,6 +92,12 @@ function parseAudience(text: string | undefined): Audience {
     throw new ProtokollError(phrase("build.unknownAudience", { audience: text ?? "" }), phrase("build.audienceHint"));
   }
   return audience;
+}
+
+function parseShardFlag(text: string): Shard {
+  const shard = parseShard(text);
+  if (!shard) throw new ProtokollError(phrase("build.badShard", { shard: text }), phrase("build.shardHint", { max: MAX_SHARDS }));
+  return shard;
 }
 
 /**

@@ -91,7 +91,37 @@ async function scaffoldInto(dir: string, ci: Ci, lang: Language, log: (line: str
     } else log(m.leftAlone(file.to, outcome.kind === "link" ? m.isLink(outcome.link) : m.exists));
   }
   log(changed === 0 ? m.nothingToDo : m.next(path.relative(process.cwd(), dir) || "."));
+  await sayWhatToCommit(dir, [...files.map((file) => file.to), "package-lock.json"], m, log);
   return 0;
+}
+
+/**
+ * What a fresh clone needs, so that `npm ci` works for a colleague and in CI: the files init writes, the lock,
+ * and a tarball protokoll was installed from (`file:vendor/protokoll-0.1.0.tgz`). A tarball outside the
+ * repository (`file:../protokoll-0.1.0.tgz`) would be missing in every clone: init says how to move it in.
+ */
+async function sayWhatToCommit(
+  dir: string,
+  written: string[],
+  m: ReturnType<typeof cliMessages>["init"],
+  log: (line: string) => void,
+): Promise<void> {
+  const top = (file: string) => (/^(deals|\.vscode)\//.test(file) ? `${file.slice(0, file.indexOf("/"))}/` : file);
+  const files = [...new Set(["package.json", ...written.map(top)])];
+  let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {};
+  try {
+    pkg = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8"));
+  } catch {
+    // An unreadable package.json was reported when it was merged.
+  }
+  const spec = pkg.dependencies?.protokoll ?? pkg.devDependencies?.protokoll ?? "";
+  const tarball = /^file:(.+\.tgz)$/.exec(spec)?.[1];
+  if (tarball) {
+    const inside = path.relative(dir, path.resolve(dir, tarball));
+    if (inside.startsWith("..") || path.isAbsolute(inside)) log(m.tarballOutside(tarball, path.basename(tarball)));
+    else files.push(inside.split(path.sep).join("/"));
+  }
+  log(m.commit(files));
 }
 
 function exampleDealPath(lang: Language): string {

@@ -5,6 +5,7 @@ import type { PrintOutcome } from "../../pdf/print-outcome.js";
 import type { Analysis } from "../../pipeline.js";
 import type { Audience } from "../../render/client-view.js";
 import type { PastMeetingView } from "../../render/views/deal-view.js";
+import type { Shard } from "../../util/shard.js";
 import type { CommonFlags } from "../context.js";
 import type { OutputManifest } from "./output-manifest.js";
 import { pastMeetingViews } from "./past-meetings.js";
@@ -18,6 +19,8 @@ export interface BuildSettings extends CommonFlags {
   pdf: boolean;
   concurrency: number;
   audience: Audience;
+  /** `--shard <i>/<n>`: only the i-th slice's PDFs (src/util/shard.ts); the merge build does the rest. */
+  shard?: Shard;
 }
 
 /**

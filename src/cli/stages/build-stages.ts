@@ -6,12 +6,18 @@ import { prepare } from "../context.js";
 import { buildLog } from "./build-log.js";
 import type { BuildRun } from "./build-run.js";
 import { OutputManifest } from "./output-manifest.js";
+import { pdfOutput } from "./outputs/pdf-output.js";
 import { dealFilesOf, OUTPUTS } from "./outputs.js";
 import { removeFiles, removeLegacyState, removeStaleDeals, removeStalePages } from "./prune-output.js";
 import type { Stage } from "./run-stages.js";
 
-/** The outputs this build writes: a client build only those meant for the client. */
-const writes = (run: BuildRun) => OUTPUTS.filter((output) => output.client || !run.client);
+/**
+ * The outputs this build writes: a client build only those meant for the client; a shard (`--shard`) only the
+ * PDFs of its slice — the site, calendars, mail drafts (which attach the PDFs) and report.json need every deal,
+ * and the build over the shards' merged folders writes them without printing.
+ */
+const writes = (run: BuildRun) =>
+  OUTPUTS.filter((output) => (output.client || !run.client) && (!run.settings.shard || output === pdfOutput));
 
 /**
  * `protokoll build`, stage by stage. The command parses the flags, takes the output folder's lock and runs
@@ -39,7 +45,7 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
       const secret = await machineKey(true);
       if (secret) {
         run.cacheKey = secret;
-        run.manifest = await OutputManifest.open(run.settings.outDir, run.settings.stateDir, secret);
+        run.manifest = await OutputManifest.open(run.settings.outDir, run.settings.stateDir, secret, run.settings.shard);
       }
     },
   },
@@ -64,7 +70,8 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
   {
     // At a past revision there is no "now" to add to its history: no trends, reviews or git SEQUENCE.
     name: "history",
-    when: (run) => run.settings.at === undefined,
+    // A shard prints PDFs only, and a PDF does not depend on git.
+    when: (run) => run.settings.at === undefined && !run.settings.shard,
     async run(run) {
       // Only the committed history, read with the analysis (its git facts feed the findings): the working tree
       // is added when an output renders (BuildRun.history). The log says where the horizon cut it.
@@ -87,6 +94,8 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
   {
     // Pages an earlier build wrote and this one did not.
     name: "clean",
+    // A shard writes no pages: the others are not stale.
+    when: (run) => !run.settings.shard,
     run: (run) => removeStalePages(run.settings.outDir, run.pages),
   },
   {

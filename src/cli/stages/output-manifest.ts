@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { inOut } from "../../util/output-layout.js";
 import { sha256 } from "../../util/sha256.js";
+import { removeShardFiles, type Shard, shardFileName, shardFiles } from "../../util/shard.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
 import { type Entry, sameEntry, sealEntries, verify } from "./manifest-entries.js";
 
@@ -44,6 +45,10 @@ export class OutputManifest {
   readonly #outDir: string;
   readonly #stateDir: string;
   readonly #secret: Buffer;
+  /** A shard's build (`build --shard`) saves to the shard's own file, holding only what it wrote. */
+  readonly #shard: Shard | undefined;
+  /** Whether shards' manifests were read in: a whole build takes them into its own and removes them. */
+  readonly #fromShards: boolean;
   readonly #previous: Map<string, Entry>;
   readonly #next = new Map<string, Entry>();
   #seenFiles: Map<string, { hash: string; seen: string }> | undefined;
@@ -60,18 +65,24 @@ export class OutputManifest {
     secret: Buffer,
     previous: Map<string, Entry>,
     clock: bigint,
+    shards: { shard: Shard | undefined; read: boolean },
     ignored?: string,
   ) {
     this.#outDir = outDir;
     this.#stateDir = stateDir;
     this.#secret = secret;
+    this.#shard = shards.shard;
+    this.#fromShards = shards.read;
     this.#previous = previous;
     this.#clock = clock;
     this.ignored = ignored;
   }
 
-  /** Opens the manifest of output folder `outDir`, kept in its state folder `stateDir` (src/util/cache-folder.ts). */
-  static async open(outDir: string, stateDir: string, secret: Buffer): Promise<OutputManifest> {
+  /**
+   * Opens the manifest of output folder `outDir`, kept in its state folder `stateDir` (src/util/cache-folder.ts),
+   * with the manifests shards left beside it; `shard`: this build is one (`build --shard`).
+   */
+  static async open(outDir: string, stateDir: string, secret: Buffer, shard?: Shard): Promise<OutputManifest> {
     const file = path.join(stateDir, OUTPUT_MANIFEST_FILE);
     // The build's clock, from the output folder's own file system (the lock is held): a folder made before any
     // file is looked at, and removed at once, so a file whose ctime is older was last changed before this build
@@ -87,14 +98,19 @@ export class OutputManifest {
     } catch {
       // No clock, no fingerprints: every file is read and hashed.
     }
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch {
-      return new OutputManifest(outDir, stateDir, secret, new Map(), clock);
+    // The shards' manifests (their folders copied into one), each sealed on its own: a shard's entries over the
+    // older ones.
+    const fromShards = await shardFiles(stateDir, OUTPUT_MANIFEST_FILE);
+    const entries = new Map<string, Entry>();
+    let ignored: string | undefined;
+    for (const source of [file, ...fromShards]) {
+      const text = await readFile(source, "utf8").catch(() => undefined);
+      if (text === undefined) continue;
+      const verified = verify(text, secret);
+      ignored ??= verified.ignored;
+      for (const [name, entry] of verified.entries) entries.set(name, entry);
     }
-    const { entries, ignored } = verify(text, secret);
-    return new OutputManifest(outDir, stateDir, secret, entries, clock, ignored);
+    return new OutputManifest(outDir, stateDir, secret, entries, clock, { shard, read: fromShards.length > 0 }, ignored);
   }
 
   /** The absolute path of a file as the manifest names it. */
@@ -231,9 +247,11 @@ export class OutputManifest {
   /** Writes the entries of this build (recorded or reused); the rest are gone. */
   async save(): Promise<void> {
     // Every entry the last build's, none gone: the file would come out the same.
-    const same = !this.#changed && this.#next.size === this.#previous.size;
+    const same = !this.#changed && this.#next.size === this.#previous.size && !this.#shard && !this.#fromShards;
     if (same && [...this.#previous.keys()].every((name) => this.#next.has(name))) return;
-    await writeFileAtomic(path.join(this.#stateDir, OUTPUT_MANIFEST_FILE), sealEntries(this.#next, this.#secret));
+    const name = shardFileName(OUTPUT_MANIFEST_FILE, this.#shard);
+    await writeFileAtomic(path.join(this.#stateDir, name), sealEntries(this.#next, this.#secret));
+    if (!this.#shard && this.#fromShards) await removeShardFiles(this.#stateDir, OUTPUT_MANIFEST_FILE);
   }
 }
 

@@ -121,6 +121,9 @@ export const de = {
   "n.page.other": "{n} Seiten",
   "build.unknownAudience": "Unbekanntes Publikum `--audience {audience}`.",
   "build.audienceHint": "team (Standard: alles, fürs Team) oder client (ohne interne Notizen, Hinweise, Lessons, Mail-Entwürfe).",
+  "build.badShard": "`--shard {shard}` ist kein Teil i von n.",
+  "build.shardHint":
+    "Schreiben Sie `--shard <i>/<n>` mit 1 ≤ i ≤ n ≤ {max}, z. B. `--shard 2/4` für den zweiten von vier CI-Jobs (GitLab: `--shard $CI_NODE_INDEX/$CI_NODE_TOTAL`).",
 } as const;
 
 export const en = {
@@ -244,4 +247,7 @@ export const en = {
   "build.unknownAudience": "Unknown audience `--audience {audience}`.",
   "build.audienceHint":
     "Use team (the default: everything, for the team) or client (no internal notes, findings, lessons, mail drafts).",
+  "build.badShard": "`--shard {shard}` is not a slice i of n.",
+  "build.shardHint":
+    "Write `--shard <i>/<n>` with 1 ≤ i ≤ n ≤ {max}, e.g. `--shard 2/4` for the second of four CI jobs (GitLab: `--shard $CI_NODE_INDEX/$CI_NODE_TOTAL`).",
 } as const satisfies Record<keyof typeof de, string>;

@@ -38,6 +38,8 @@ Optionen:
   --audience <a>        team (Standard: alles) oder client (zur weiteren Veröffentlichung: ohne interne Notizen,
                         Hinweise, Lessons, Verantwortlichen-Seiten, Mail-Entwürfe und report.json)
   --at <rev>            die Deals so bauen, wie sie bei einer git-Revision waren (ein früheres Protokoll, byte-gleich)
+  --shard <i>/<n>       nur die PDFs des i-ten von n Teilen der Deals drucken (CI-Jobs parallel); ein Build über
+                        die zusammenkopierten Ordner schreibt den Rest und druckt nichts neu
   --lang <de|en>        Sprache der Ausgabe und von report.json
   -h, --help            diese Hilfe
 
@@ -192,6 +194,8 @@ Options:
   --audience <a>     team (default: everything) or client (for wider publication: no internal notes,
                      findings, lessons, owner pages, mail drafts or report.json)
   --at <rev>         build the deals as they were at a git revision (a past recap, byte-identical)
+  --shard <i>/<n>    print only the PDFs of the i-th of n slices of the deals (CI jobs in parallel); a build
+                     over the folders copied together writes the rest and prints nothing again
   --lang <de|en>     language of the output and of report.json
   -h, --help         show this help
 

@@ -60,8 +60,8 @@ export const de = {
 } as const;
 
 export const en = {
-  "review.title": "Weekly review {week}",
-  "review.weekLabel": "{iso}",
+  "review.title": "Weekly review, {week}",
+  "review.weekLabel": "week {n} of {year}",
   "review.weekShort": "W{n}",
   "review.internal": "Internal – not for clients.",
   "review.asOf": "As of {date}",
@@ -86,7 +86,7 @@ export const en = {
   "review.due": "due {date}",
   "review.doneOn": "done {date}, was due {due}",
   "review.times": "moved {n} times",
-  "review.subject": "Weekly review {week}{company}",
+  "review.subject": "Weekly review, {week}{company}",
   "review.greeting": "Hello all,",
   "review.intro": "here is the review of the week – what became overdue, what is due next week and what we should talk about.",
   "review.closing": "Kind regards",

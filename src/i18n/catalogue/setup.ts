@@ -11,6 +11,9 @@ export const de = {
   "init.packageDescription": "Deals und Protokolle, gebaut mit protokoll",
   "init.nothingToDo": "Nichts zu tun: alles ist schon da, nichts wurde geändert.",
   "init.next": "Weiter: {cd}npm install && npx protokoll build – dann _site/index.html öffnen.",
+  "init.commit": "Committen: {files}. Nicht: _site/, node_modules/, .protokoll-cache/.",
+  "init.tarballOutside":
+    "package.json installiert protokoll aus {tarball}, außerhalb dieses Repositorys: ein frischer Klon (ein Kollege, die CI) findet die Datei nicht, `npm ci` scheitert. Den Tarball nach vendor/ legen und von dort installieren: `mkdir -p vendor && cp {tarball} vendor/ && npm install --save-exact ./vendor/{name}`, dann vendor/{name} committen.",
   "init.unknownCi": "Unbekanntes --ci „{ci}“.",
   "init.unknownCiHint": "Erlaubt sind github (Voreinstellung), gitlab oder none.",
   "init.badPackageJson": "package.json ist kein gültiges JSON-Objekt; init ändert es nicht.",
@@ -61,6 +64,9 @@ export const en = {
   "init.packageDescription": "Deals and meeting protocols, built with protokoll",
   "init.nothingToDo": "Nothing to do: everything is there already, nothing was changed.",
   "init.next": "Next: {cd}npm install && npx protokoll build – then open _site/index.html.",
+  "init.commit": "Commit: {files}. Not: _site/, node_modules/, .protokoll-cache/.",
+  "init.tarballOutside":
+    "package.json installs protokoll from {tarball}, outside this repository: a fresh clone (a colleague, CI) cannot find the file, and `npm ci` fails. Put the tarball into vendor/ and install it from there: `mkdir -p vendor && cp {tarball} vendor/ && npm install --save-exact ./vendor/{name}`, then commit vendor/{name}.",
   "init.unknownCi": 'Unknown --ci "{ci}".',
   "init.unknownCiHint": "Use github (the default), gitlab or none.",
   "init.badPackageJson": "package.json is not a valid JSON object; init does not change it.",

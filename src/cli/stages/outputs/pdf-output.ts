@@ -10,6 +10,7 @@ import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { removeGuarded } from "../../../util/output-guard.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
 import { sha256 } from "../../../util/sha256.js";
+import { inShard } from "../../../util/shard.js";
 import { VERSION } from "../../version.js";
 import { describePdfs } from "../build-log.js";
 import type { BuildRun } from "../build-run.js";
@@ -59,8 +60,10 @@ async function printAll(run: BuildRun): Promise<PrintOutcome> {
   const previous = decodeManifest(await readManifest(run.settings.stateDir, run.cacheKey));
   const keys = new Map<string, string>();
   const kept = new Map<string, ManifestEntry>();
+  const { shard } = run.settings;
   for (const [i, result] of analysis.deals.entries()) {
-    if (!result.deal) continue;
+    // A shard prints its slice of the deals; the other shards print the rest.
+    if (!result.deal || (shard && !inShard(result.slug, shard))) continue;
     const key = sha256(`${everyPdf}\0${digests[i]}`);
     keys.set(result.slug, key);
     const known = previous[result.slug];
@@ -88,7 +91,7 @@ async function printChanged(
   const due = new Set([...keys.keys()].filter((slug) => !kept.has(slug)));
   if (due.size === 0) {
     // Every PDF kept: the PDF cache keeps their entries (and loses those of deals that are gone).
-    await writeManifest(run.settings.stateDir, run.cacheKey, encodeManifest(Object.fromEntries(kept)));
+    await writeManifest(run.settings.stateDir, run.cacheKey, encodeManifest(Object.fromEntries(kept)), run.settings.shard);
     return keptOutcome(kept);
   }
   const { renderPrintHtml } = await import("../../../render/render-print-html.js");
@@ -110,6 +113,7 @@ async function printChanged(
         removeGuarded(path.join(path.dirname(request.target), outputLayout.dealFileName(request.slug, "eml"))),
       kept,
       order: [...keys.keys()],
+      ...(run.settings.shard ? { shard: run.settings.shard } : {}),
       ...(analysis.config.browser ? { browser: analysis.config.browser } : {}),
       progress: showProgress
         ? (done, total) => {
