@@ -142,15 +142,16 @@ describe("protokoll diff", () => {
     expect(entry.findings.introduced[0].code).toBe("invalid-yaml");
   });
 
-  // Deleting one of four open actions of a won deal changed "4 actions are still open" to "3": the diff listed
-  // the finding as both new and resolved, and the deleted action only as "removed".
+  // Deleting one of four open actions of a lost deal changed "4 actions are still open" to "3": the diff listed
+  // the finding as both new and resolved, and the deleted action only as "removed". (A lost deal: a won deal's open
+  // actions are its onboarding and no longer a closed-with-open-actions finding.)
   it("shows a finding whose count changed as changed, and a deleted open action with its owner and date", async () => {
     const repo = await gitRepo();
-    const won = (actions: string[]) => deal(actions, "2026-12-01", ["status: won"]);
+    const lost = (actions: string[]) => deal(actions, "2026-12-01", ["status: lost"]);
     const FOURTH = ["  - task: Rahmenvertrag ablegen", "    owner: Jonas Keller", "    due: 2026-12-11"];
-    await repo.write("deals/strom.yaml", won([...PLAN, ...DATA, ...CONTRACT, ...FOURTH]));
-    repo.commit("won");
-    await repo.write("deals/strom.yaml", won([...PLAN, ...DATA, ...CONTRACT]));
+    await repo.write("deals/strom.yaml", lost([...PLAN, ...DATA, ...CONTRACT, ...FOURTH]));
+    repo.commit("lost");
+    await repo.write("deals/strom.yaml", lost([...PLAN, ...DATA, ...CONTRACT]));
 
     const json = JSON.parse((await runCli(["diff", "HEAD", "--format", "json"], { cwd: repo.dir, env: ENV })).stdout);
     const [entry] = json.deals;
@@ -170,7 +171,7 @@ describe("protokoll diff", () => {
       "- Offene Aufgabe entfernt: „Rahmenvertrag ablegen“ – Jonas Keller, fällig 11.12.2026",
       "- Geänderte Hinweise:",
       // Deal text in the Markdown sink: its commas and full stops escaped.
-      "  - ◆ Warnung Abgeschlossen mit offenen Aufgaben (`closed-with-open-actions`, `deals/strom.yaml:22`): Der Deal ist gewonnen\\, aber 4 Aufgaben sind noch offen\\. → Der Deal ist gewonnen\\, aber 3 Aufgaben sind noch offen\\.",
+      "  - ◆ Warnung Abgeschlossen mit offenen Aufgaben (`closed-with-open-actions`, `deals/strom.yaml:22`): Der Deal ist verloren\\, aber 4 Aufgaben sind noch offen\\. → Der Deal ist verloren\\, aber 3 Aufgaben sind noch offen\\.",
     ]);
   });
 
