@@ -144,7 +144,9 @@ export interface ProtokollConfig {
     };
   };
   /**
-   * Wörter, die keine Person sind (ersetzt die Standardliste). / Words that are not a person (replaces the default list).
+   * Wörter, die keine Person sind (ersetzt die Standardliste; höchstens 500 Wörter zu je höchstens 100 Zeichen). / Words that are not a person (replaces the default list; at most 500 words of at most 100 characters each).
+   *
+   * @maxItems 500
    */
   vague_owners?: string[];
   /**

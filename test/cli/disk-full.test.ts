@@ -58,9 +58,16 @@ async function expectComplete(out: string): Promise<void> {
     if (name.endsWith(".ics")) expect(text.trimEnd().endsWith("END:VCALENDAR"), name).toBe(true);
     if (name.endsWith(".eml")) {
       const mail = await simpleParser(readFileSync(file));
+      // Every attachment is the file of its name beside the draft; the invitation's text/calendar part (v3, no
+      // file name) is the deal's <slug>-invite.ics. A draft never carries another version of either.
       for (const attachment of mail.attachments) {
-        const pdf = path.join(path.dirname(file), attachment.filename ?? "");
-        expect(Buffer.compare(attachment.content, readFileSync(pdf)), name).toBe(0);
+        const invite = attachment.contentType === "text/calendar" ? `${path.basename(file, ".eml")}-invite.ics` : "";
+        const beside = attachment.filename ?? invite;
+        expect(beside, `${name}: an attachment without a file name`).not.toBe("");
+        expect(
+          Buffer.compare(attachment.content, readFileSync(path.join(path.dirname(file), beside))),
+          `${name}: ${beside}`,
+        ).toBe(0);
       }
     }
   }
