@@ -70,8 +70,10 @@ describe("the index", () => {
     const html = page("team");
     const row = (slug: string) =>
       html.slice(html.indexOf(`id="deal-${slug}"`), html.indexOf("</tr>", html.indexOf(`id="deal-${slug}"`)));
-    expect(row("waermepumpen-lead-hansen")).toContain("data-last-contact>letzter Kontakt vor 7 Tagen</span>");
-    expect(row("software-rollout-weber")).toContain("data-last-contact>letzter Kontakt vor 10 Tagen</span>");
+    // The silent lead's follow-up-due chip says it ("seit 7 Tagen still"): no second "letzter Kontakt" for the row.
+    expect(row("waermepumpen-lead-hansen")).toContain('<span class="chip__detail">seit 7 Tagen still</span>');
+    expect(row("waermepumpen-lead-hansen")).not.toContain("data-last-contact");
+    expect(row("software-rollout-weber")).toContain("data-last-contact>letzter Kontakt vor 10 Tagen</li>");
     expect(row("stadtwerke-musterstadt-strom")).not.toContain("data-last-contact");
     expect(row("waermepumpen-lead-hansen")).toContain('data-finding="follow-up-due"');
   });
@@ -80,12 +82,12 @@ describe("the index", () => {
     const html = page("team");
     const followUps = html.slice(
       html.indexOf('data-week="follow-up"'),
-      html.indexOf("</div>", html.indexOf('data-week="follow-up"')),
+      html.indexOf("</details>", html.indexOf('data-week="follow-up"')),
     );
-    expect(text(followUps)).toContain("Nachfassen fällig Wärmepumpen für drei Filialen – Erstgespräch seit 7 Tagen still");
+    expect(text(followUps)).toContain("Nachfassen fällig (1) Wärmepumpen für drei Filialen – Erstgespräch seit 7 Tagen still");
     const decisions = html.slice(
       html.indexOf('data-week="decisions"'),
-      html.indexOf("</div>", html.indexOf('data-week="decisions"')),
+      html.indexOf("</details>", html.indexOf('data-week="decisions"')),
     );
     expect([...decisions.matchAll(/#finding-([a-z-]+)"/g)].map((m) => m[1]).sort()).toEqual([
       "decision-due",

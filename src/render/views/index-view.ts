@@ -67,6 +67,10 @@ export interface IndexRow {
   findings: FindingView[];
   /** One chip per kind, most severe level first. */
   chips: Chip[];
+  /** Kinds of findings beyond the chips shown (see INDEX_CHIPS). */
+  moreChips?: number;
+  /** The first of them on the deal page. */
+  moreHref?: string;
   /** The most severe level among the deal's findings. */
   level?: Level;
   /** See {@link urgencyScore}. */
@@ -126,7 +130,12 @@ export function indexRow(
   const language = config.siteLanguage;
   const t = messages(language);
   const all = chipsFor(result, today, config, language);
-  const chips = all.filter((c) => !NEXT_CELL_CODES.has(c.code));
+  // A row with many kinds of findings shows them without their details (the deal page has them), so that its
+  // chips stay on one line and the index keeps 15 deals above the fold (test/scale/index-at-scale.test.ts).
+  const shown = all.filter((c) => !NEXT_CELL_CODES.has(c.code));
+  // At most INDEX_CHIPS kinds on a row, the most urgent first; the rest are counted in a "+ N" link to the page.
+  const bare = shown.length > 3 ? shown.map(({ detail: _detail, detailPrefix: _prefix, ...c }) => c) : shown;
+  const chips = bare.slice(0, INDEX_CHIPS);
   const nextFinding = all.find((c) => NEXT_CELL_CODES.has(c.code));
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const worstDays = Math.max(0, ...all.map((c) => c.days ?? 0));
@@ -141,6 +150,7 @@ export function indexRow(
     onTime: "–",
     findings,
     chips,
+    ...(bare.length > INDEX_CHIPS ? { moreChips: bare.length - INDEX_CHIPS, moreHref: (bare[INDEX_CHIPS] as Chip).href } : {}),
     score: urgencyScore(
       all.map((c) => c.level),
       !result.deal,
@@ -173,12 +183,17 @@ export function indexRow(
     row.nextIso = next.date;
     row.nextPast = next.date < today;
   }
-  if (result.findings.some((f) => SILENCE_CODES.has(f.code))) {
+  // Where `follow-up-due` shows, its chip says it already ("seit N Tagen still"): no second line for the row.
+  const silent = result.findings.some((f) => SILENCE_CODES.has(f.code));
+  if (silent && !result.findings.some((f) => f.code === "follow-up-due")) {
     const days = daysBetween(timelineOf(deal, config).lastContact, today);
     row.lastContact = say(language, phrase("fu.lastContactShort", { ago: plural(days, "n.dayAgo") }));
   }
   return row;
 }
+
+/** Chips on one index row: five fit one line of the findings column at 1280 px without their details. */
+const INDEX_CHIPS = 5;
 
 /** Findings about the client's silence: their row says how long ago the last contact was. */
 const SILENCE_CODES: ReadonlySet<FindingCode> = new Set(["follow-up-due", "deal-stale", "evasive-answers", "review-due"]);
