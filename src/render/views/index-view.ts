@@ -71,6 +71,8 @@ export interface IndexRow {
   moreChips?: number;
   /** The first of them on the deal page. */
   moreHref?: string;
+  /** The kinds behind "+ N", named for screen readers (each with its `data-finding`). */
+  hiddenChips?: Chip[];
   /** The most severe level among the deal's findings. */
   level?: Level;
   /** See {@link urgencyScore}. */
@@ -150,7 +152,9 @@ export function indexRow(
     onTime: "–",
     findings,
     chips,
-    ...(bare.length > INDEX_CHIPS ? { moreChips: bare.length - INDEX_CHIPS, moreHref: (bare[INDEX_CHIPS] as Chip).href } : {}),
+    ...(bare.length > INDEX_CHIPS
+      ? { moreChips: bare.length - INDEX_CHIPS, moreHref: (bare[INDEX_CHIPS] as Chip).href, hiddenChips: bare.slice(INDEX_CHIPS) }
+      : {}),
     score: urgencyScore(
       all.map((c) => c.level),
       !result.deal,
