@@ -111,6 +111,13 @@ describe("owner slugs follow who was first seen in the history", () => {
     expect(page(repo.dir, "joerg-mueller")).not.toContain("Vertrag Alpha gegenlesen");
     expect(page(repo.dir, other)).toContain(JOERG_UMLAUT);
 
+    // `build --at` the same commit: the same slugs, from the history as it was there.
+    const at = await runCli(["build", "--no-pdf", "--today", TODAY, "--at", "HEAD", "--out", "at-head"], { cwd: repo.dir });
+    expect(at.code, at.stderr).toBe(0);
+    const atHead = (slug: string) => readFileSync(path.join(repo.dir, "at-head", "owners", slug, "index.html"), "utf8");
+    expect(atHead("joerg-mueller")).toContain("Angebot Zeta nachfassen");
+    expect(atHead(other)).toContain("Vertrag Alpha gegenlesen");
+
     // `review --per-owner` hands out the same slugs as the site: joerg-mueller.eml goes to Joerg.
     const out = path.join(repo.dir, "mails");
     const review = await runCli(["review", "--per-owner", "--format", "eml", "--out", out, "--today", TODAY], {
