@@ -20,7 +20,34 @@ export interface FormPage {
   slugValue?: string;
   /** A file changed on disk since the form was loaded: its text now. */
   conflict?: string;
+  /** The saved file's state as `serve` has it: send-readiness and the one-page check of its print preview. */
+  status?: FormStatus;
+  /** The page follows saves of the file (`GET /edit/<slug>` again): not on a 422 or 409 page. */
+  live?: boolean;
   nonce: string;
+}
+
+/** What the deal page says about the saved file, shown above the form. */
+export interface FormStatus {
+  ready: boolean;
+  /** What keeps the recap from going out ("2× Ohne Frist"); empty when ready. */
+  missing: string[];
+  /** The print preview's state ("passt auf eine Seite ✓"), once `serve` has one. */
+  preview?: { state: string; text: string };
+}
+
+/** The status region: readiness and the one-page check, and a note (hidden) for a file saved since loading. */
+function statusHtml(page: FormPage): string {
+  if (page.slug === undefined) return "";
+  const lang = page.language;
+  const status = page.status;
+  const ready = status
+    ? `<p class="ready" data-ready="${status.ready}">${escapeHtml(status.ready ? t(lang, "form.ready") : t(lang, "form.missing", { list: status.missing.join(", ") }))}</p>`
+    : "";
+  const preview = status?.preview
+    ? `<p class="print" data-preview="${escapeHtml(status.preview.state)}">${escapeHtml(status.preview.text)}</p>`
+    : "";
+  return `<section class="live-status" aria-labelledby="status-title"><h2 id="status-title">${escapeHtml(t(lang, "form.status"))}</h2><div id="live-status" role="status">${ready}${preview}</div><p id="stale" class="note" hidden>${escapeHtml(t(lang, "form.stale"))}</p></section>`;
 }
 
 export function escapeHtml(text: string): string {
@@ -42,9 +69,11 @@ class Writer {
     this.names = participantNames(page.values);
   }
 
+  /** The field's messages in a slot that is there even when empty, so the live update can fill it. */
   #notes(path: string): string {
     const list = this.page.notes.get(path) ?? [];
-    return list.map((note) => `<p class="note" id="n-${escapeHtml(path)}">${escapeHtml(note)}</p>`).join("");
+    const notes = list.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join("");
+    return `<div class="notes" id="n-${escapeHtml(path)}">${notes}</div>`;
   }
 
   field(field: Field, path: string[], value: unknown, label: string): void {
@@ -62,7 +91,8 @@ class Writer {
           `<fieldset id="f-${escapeHtml(name)}"><legend>${escapeHtml(label)} <code>${escapeHtml(field.key)}</code></legend>`,
         );
       if (path.length > 0 && help && !/^\d+$/.test(path.at(-1) ?? "")) this.out.push(`<p class="help">${escapeHtml(help)}</p>`);
-      this.out.push(this.#notes(name));
+      // The messages of the whole deal are in the summary above the form.
+      if (path.length > 0) this.out.push(this.#notes(name));
       for (const sub of field.fields) this.field(sub, [...path, sub.key], record[sub.key], labelOf(sub.help, sub.key, lang));
       if (path.length > 0) this.out.push("</fieldset>");
       return;
@@ -194,9 +224,10 @@ export function formHtml(page: FormPage): string {
 <div class="layout">
 <main>
 <h1>${escapeHtml(title)}</h1>
-${general.length > 0 ? `<div class="summary" role="alert" tabindex="-1" id="problems">${general.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>` : ""}
+${statusHtml(page)}
+<div id="general">${general.length > 0 ? `<div class="summary" role="alert" tabindex="-1" id="problems">${general.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>` : ""}</div>
 ${conflict}
-<form method="post" action="${escapeHtml(page.action)}" accept-charset="utf-8" novalidate>
+<form method="post" action="${escapeHtml(page.action)}" accept-charset="utf-8" novalidate${page.live && page.slug !== undefined ? ` data-live="/edit/${escapeHtml(page.slug)}"` : ""}>
 <input type="hidden" name="token" value="${escapeHtml(page.token)}">
 <input type="hidden" name="base" value="${escapeHtml(page.base)}">
 ${save}
