@@ -69,34 +69,30 @@ describe("the form follows the saved file", () => {
     expect(await page.$eval("#n-actions\\.0\\.task", (el) => el.childElementCount)).toBe(0);
     // Someone is typing into the form, not saved.
     await page.type("#i-summary", " Noch nicht gespeichert.");
-    const typed = await page.$eval("#i-summary", (el) => (el as HTMLTextAreaElement).value);
+    const typed = await page.$eval("#i-summary", (el) => (el as unknown as { value: string }).value);
 
     // An editor saves the file: the action loses its due date and the title changes.
     const file = path.join(cwd, "deals", "live.yaml");
     await writeFile(file, READY.replace("    due: 2026-11-27\n", "").replace("Livedeal", "Livedeal neu"));
 
-    await page.waitForFunction(
-      () => (document.querySelector("#live-status [data-ready]")?.textContent ?? "").startsWith("fehlt:"),
-      { timeout: 30_000 },
-    );
+    await page.waitForFunction(`(document.querySelector("#live-status [data-ready]")?.textContent ?? "").startsWith("fehlt:")`, {
+      timeout: 30_000,
+    });
     expect(await text(page, "#live-status [data-ready]")).toBe("fehlt: Ohne Frist");
     expect(await text(page, "#n-actions\\.0\\.task")).toContain("Aufgabe „Angebot schicken“ hat keine Frist.");
     expect(await page.$eval("#i-actions\\.0\\.task", (el) => el.getAttribute("aria-invalid"))).toBe("true");
     expect(await page.$eval("#i-actions\\.0\\.task", (el) => el.getAttribute("aria-describedby"))).toContain("n-actions.0.task");
     // The file changed under the form: it says so, saving would be a 409.
-    expect(await page.$eval("#stale", (el) => (el as HTMLElement).hidden)).toBe(false);
+    expect(await page.$eval("#stale", (el) => (el as unknown as { hidden: boolean }).hidden)).toBe(false);
     // What was typed, and the due date the form still shows, are untouched.
-    expect(await page.$eval("#i-summary", (el) => (el as HTMLTextAreaElement).value)).toBe(typed);
-    expect(await page.$eval("#i-actions\\.0\\.due", (el) => (el as HTMLInputElement).value)).toBe("2026-11-27");
+    expect(await page.$eval("#i-summary", (el) => (el as unknown as { value: string }).value)).toBe(typed);
+    expect(await page.$eval("#i-actions\\.0\\.due", (el) => (el as unknown as { value: string }).value)).toBe("2026-11-27");
     // The preview beside the form shows the saved file, and the one-page check comes once it is printed.
     await page.waitForFunction(
-      () => {
-        const frame = document.querySelector("aside.preview iframe") as HTMLIFrameElement | null;
-        return (frame?.contentDocument?.title ?? "").startsWith("Livedeal neu");
-      },
+      `(document.querySelector("aside.preview iframe")?.contentDocument?.title ?? "").startsWith("Livedeal neu")`,
       { timeout: 30_000 },
     );
-    await page.waitForFunction(() => document.querySelector('#live-status [data-preview="fits"]') !== null, {
+    await page.waitForFunction(`document.querySelector('#live-status [data-preview="fits"]') !== null`, {
       timeout: 60_000,
     });
     expect(await text(page, "#live-status [data-preview]")).toBe("passt auf eine Seite ✓");
@@ -124,7 +120,7 @@ describe("links to the form", () => {
     expect(await dealPage.$$eval("a[data-form-link]", (as) => as.map((a) => a.getAttribute("href")))).toEqual(["/edit/live"]);
     await Promise.all([dealPage.waitForNavigation(), dealPage.click('a[href="/edit/live"]')]);
     expect(new URL(dealPage.url()).pathname).toBe("/edit/live");
-    expect(await dealPage.$eval("#i-title", (el) => (el as HTMLInputElement).value)).toBe("Livedeal");
+    expect(await dealPage.$eval("#i-title", (el) => (el as unknown as { value: string }).value)).toBe("Livedeal");
     await dealPage.close();
   }, 60_000);
 

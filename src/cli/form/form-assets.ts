@@ -15,6 +15,8 @@ label { display: block; font-weight: 600; }
 code { font-size: 0.85em; color: #3d3d3d; font-weight: 400; }
 input, select, textarea { box-sizing: border-box; width: 100%; font: inherit; padding: 0.35rem; min-height: 2.25rem; border: 1px solid #5c5c5c; border-radius: 3px; }
 textarea { resize: vertical; }
+.check input[type="checkbox"] { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0 0.25rem 0 0; vertical-align: middle; }
+.check label { display: inline; }
 button { font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.3rem 0.7rem; border: 1px solid #1d4ed8; border-radius: 3px; background: #eef2ff; color: #1e3a8a; cursor: pointer; }
 button.save { background: #1d4ed8; color: #fff; margin: 0.5rem 0; }
 :focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }

@@ -78,6 +78,14 @@ class Writer {
 
   field(field: Field, path: string[], value: unknown, label: string): void {
     if (field.type === "either") {
+      const item = textOrItem(field);
+      if (item && isCompact(value)) {
+        // A line, or `{text, internal: true}`: one text field and the box "nur intern" decide the shape.
+        const text = isRecord(value) ? value.text : value;
+        this.field(item.line, path, text, label);
+        this.#checkbox(item.internal, [...path, "internal"], isRecord(value) ? value.internal : undefined);
+        return;
+      }
       this.field(alternativeFor(field, value), path, value, label);
       return;
     }
@@ -99,6 +107,10 @@ class Writer {
     }
     if (field.type === "list") {
       this.#list(field, path, value, label, help);
+      return;
+    }
+    if (field.kind === "boolean" && field.key === "internal") {
+      this.#checkbox(field, path, value);
       return;
     }
     const id = `i-${name}`;
@@ -143,6 +155,22 @@ class Writer {
     this.out.push(`<p class="help" id="h-${escapeHtml(name)}">${escapeHtml(help)}</p>${this.#notes(name)}</div>`);
   }
 
+  /**
+   * "nur intern" as a checkbox posting `true`; unticked it posts nothing (the key goes), and a file's explicit
+   * `internal: false` comes back as it was from the hidden field before it (the last value of a name wins).
+   */
+  #checkbox(field: Field, path: string[], value: unknown): void {
+    const name = path.join(".");
+    const id = `i-${name}`;
+    const lang = this.page.language;
+    const noted = this.page.notes.has(name);
+    const described = `aria-describedby="h-${escapeHtml(name)}${noted ? ` n-${escapeHtml(name)}` : ""}"${noted ? ' aria-invalid="true"' : ""}`;
+    const kept = value === false ? `<input type="hidden" name="${escapeHtml(name)}" value="false">` : "";
+    this.out.push(
+      `<div class="field check">${kept}<input type="checkbox" id="${escapeHtml(id)}" name="${escapeHtml(name)}" value="true"${value === true ? " checked" : ""} ${described}> <label for="${escapeHtml(id)}">${escapeHtml(t(lang, "form.internal"))} <code>internal</code></label><p class="help" id="h-${escapeHtml(name)}">${escapeHtml(helpIn(field.help, lang))}</p>${this.#notes(name)}</div>`,
+    );
+  }
+
   #list(field: Extract<Field, { type: "list" }>, path: string[], value: unknown, label: string, help: string): void {
     const name = path.join(".");
     const lang = this.page.language;
@@ -176,6 +204,24 @@ class Writer {
     }
     this.out.push("</fieldset>");
   }
+}
+
+/** The two shapes of a recap-list item (a line, or `{text, internal}` and more): its line and its "internal". */
+function textOrItem(field: Extract<Field, { type: "either" }>): { line: Field; internal: Field } | undefined {
+  const line = field.alternatives.find((alt) => alt.type === "value");
+  const object = field.alternatives.find((alt) => alt.type === "object");
+  const internal = object?.type === "object" ? object.fields.find((f) => f.key === "internal") : undefined;
+  const text = object?.type === "object" ? object.fields.some((f) => f.key === "text") : false;
+  return line && internal && text ? { line, internal } : undefined;
+}
+
+/** A line, or `{text, internal: true}` and nothing else: shown as one text field with the box ticked or not. */
+function isCompact(value: unknown): boolean {
+  if (value === undefined || value === null || typeof value === "string") return true;
+  if (!isRecord(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return true;
+  return value.internal === true && typeof value.text === "string" && keys.every((k) => k === "text" || k === "internal");
 }
 
 function participantNames(values: Record<string, Plain>): string[] {
