@@ -276,7 +276,10 @@ class Editor {
   }
 }
 
-/** `text` with `edits` made (offsets counted from `offset`), from the end backwards: of two insertions at one place, the one made first ends up first. */
+/**
+ * `text` with `edits` made (offsets counted from `offset`), from the end backwards: of two insertions at one place,
+ * the one made first ends up first.
+ */
 function applied(text: string, edits: readonly Edit[], offset: number): string {
   let out = text;
   const order = edits.map((edit, index) => ({ edit, index }));
