@@ -35,7 +35,15 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
   const git = gitFactsOf(committed);
   // The protocol form (GET /new, /edit/<slug>; POST back): a token per start, see src/cli/form/form-server.ts.
   const form = formHandler(
-    { dealsDir, language: flags.language, config, today, token: newToken(), saved: (file) => session.saved(file) },
+    {
+      dealsDir,
+      language: flags.language,
+      config,
+      today,
+      token: newToken(),
+      saved: (file) => session.saved(file),
+      status: (slug) => session.statusOf(slug),
+    },
     port,
   );
   const session: ServeSession = new ServeSession({
