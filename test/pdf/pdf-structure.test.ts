@@ -2,19 +2,29 @@
 // part 1; every structure type is a PDF 1.7 standard type or role-mapped to one (Chromium writes `/Strong`); every
 // link annotation has `/Contents`; and all painted content — text, paths, images, as pdfminer.six reads it — is
 // either tagged (an MCID the structure tree points at) or an Artifact. A recap that is not ready to send has its
-// rotated "ENTWURF – nicht versenden" as an Artifact, outside the structure tree, and says its draft state once in
-// the tagged text (the banner), as poppler's structure walk reads it.
+// rotated "ENTWURF – nicht versenden" ("DRAFT – do not send" in English) as an Artifact, outside the structure
+// tree, and says its draft state once in the tagged text (the banner), as poppler's structure walk reads it.
 import { execFileSync } from "node:child_process";
-import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type PDFDocument as Doc, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef } from "pdf-lib";
+import {
+  type PDFDocument as Doc,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  type PDFObject,
+  PDFRef,
+  PDFString,
+} from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { messages } from "../../src/i18n/translate.js";
 import { STANDARD_TYPES } from "../../src/pdf/pdf-ua.js";
 import { markedContent } from "../helpers/marked-content.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
-const DRAFT_MARK = "ENTWURF – nicht versenden";
 const pdfs: string[] = [];
 /** The slugs the build names as not ready to send, from its log. */
 const notReady = new Set<string>();
@@ -24,6 +34,11 @@ beforeAll(async () => {
   await mkdir(path.join(cwd, "deals"));
   for (const file of await readdir(path.join(ROOT, "deals")))
     await copyFile(path.join(ROOT, "deals", file), path.join(cwd, "deals", file));
+  // An English draft too (the English example is ready to send): its first action without a due date.
+  const english = await readFile(path.join(ROOT, "deals", "clinic-scheduling-pilot.yaml"), "utf8");
+  const undated = english.replace("    owner: Tobias Engel\n    due: 2026-11-26\n", "    owner: Tobias Engel\n");
+  expect(undated).not.toBe(english);
+  await writeFile(path.join(cwd, "deals", "clinic-scheduling-pilot-undated.yaml"), undated);
   const result = await runCli(["build", "--today", "2026-11-23"], {
     cwd,
     env: { XDG_CACHE_HOME: tempDir("protokoll-pdfua-cache-") },
@@ -62,6 +77,14 @@ function taggedMcids(doc: Doc): Set<number>[] {
       if (parents.get(mcid) instanceof PDFRef) mcids.add(mcid);
     return mcids;
   });
+}
+
+/** The PDF's /Lang, as the language of its words. */
+async function languageOf(file: string): Promise<"de" | "en"> {
+  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  const lang = doc.catalog.lookup(PDFName.of("Lang"), PDFString).decodeText();
+  expect(["de", "en"]).toContain(lang);
+  return lang as "de" | "en";
 }
 
 /** The text in the structure tree, as poppler walks it: one quoted line per piece of tagged content. */
@@ -130,30 +153,32 @@ describe("the example PDFs' structure", () => {
     }
   });
 
-  it("paints a draft's watermark as an Artifact, outside the structure tree, and says the draft state once in the tags", () => {
+  it("paints a draft's watermark as an Artifact, outside the structure tree, and says the draft state once in the tags", async () => {
     const drafts = pdfs.filter((f) => notReady.has(slugOf(f)));
-    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.map(slugOf)).toContain("clinic-scheduling-pilot-undated");
+    expect(drafts.length).toBeGreaterThan(1);
     for (const file of drafts) {
       const name = path.basename(file);
+      const draftMark = messages(await languageOf(file)).draftMark;
       const runs = markedContent(file).pages.flat();
       const artifactText = runs.filter((run) => run.kind === "text" && run.tags.includes("Artifact"));
       // The watermark and nothing else: all other text stays tagged.
       expect(
         artifactText.map((run) => squash(run.text)),
         name,
-      ).toEqual([DRAFT_MARK]);
+      ).toEqual([draftMark]);
       expect(
         artifactText.every((run) => run.mcid === null),
         name,
       ).toBe(true);
       const taggedText = runs.filter((run) => run.kind === "text" && !run.tags.includes("Artifact"));
-      expect(taggedText.filter((run) => squash(run.text).includes(DRAFT_MARK)).length, name).toBe(1);
+      expect(taggedText.filter((run) => squash(run.text).includes(draftMark)).length, name).toBe(1);
       // poppler's walk of the structure tree: the banner's words, once; the watermark is not an element.
-      expect(structureText(file).split(DRAFT_MARK).length - 1, name).toBe(1);
+      expect(structureText(file).split(draftMark).length - 1, name).toBe(1);
     }
   });
 
-  it("has no text in Artifacts when the recap is ready to send", () => {
+  it("has no text in Artifacts when the recap is ready to send", async () => {
     const ready = pdfs.filter((f) => !notReady.has(slugOf(f)));
     expect(ready.length).toBeGreaterThan(0);
     for (const file of ready) {
@@ -162,7 +187,7 @@ describe("the example PDFs' structure", () => {
         runs.filter((run) => run.kind === "text" && run.tags.includes("Artifact")),
         path.basename(file),
       ).toEqual([]);
-      expect(structureText(file), path.basename(file)).not.toContain(DRAFT_MARK);
+      expect(structureText(file), path.basename(file)).not.toContain(messages(await languageOf(file)).draftMark);
     }
   });
 });
