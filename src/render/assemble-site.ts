@@ -6,6 +6,7 @@ import { markOf } from "../findings/level.js";
 import type { History } from "../history/read-history.js";
 import type { Language } from "../model/deal.js";
 import { ownerDirectory } from "../model/owner-directory.js";
+import { ourPeople } from "../model/timeline.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { formatDate } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
@@ -24,7 +25,14 @@ import { type FindingView, findingView } from "./views/finding-view.js";
 import { historyViews, type ReviewPage, type TrendsView } from "./views/history-view.js";
 import { byUrgency, type IndexRow, type IndexView, indexRow, indexView } from "./views/index-view.js";
 import { type LessonsEntry, lessonsView } from "./views/lessons-view.js";
-import { type OwnerPage, type OwnerSummary, ownerPages, ownersIndex } from "./views/owner-view.js";
+import {
+  type DealFollowUp,
+  FOLLOW_UP_CODES,
+  type OwnerPage,
+  type OwnerSummary,
+  ownerPages,
+  ownersIndex,
+} from "./views/owner-view.js";
 import { type SummaryView, summaryView } from "./views/summary-view.js";
 import { type UpcomingItem, upcomingItems } from "./views/upcoming-view.js";
 
@@ -68,6 +76,7 @@ export type ResultViews = WeakMap<DealResult, { view: DealView | undefined; find
 /** What the owner and lessons pages read of a deal's view. */
 type ListedDeal = Pick<DealView, "title" | "url" | "customer" | "actions"> & {
   internal?: Pick<NonNullable<DealView["internal"]>, "lessonsHtml" | "signalsHtml">;
+  followUpDue?: DealFollowUp;
 };
 
 function listedDeal(view: DealView): ListedDeal {
@@ -98,6 +107,17 @@ export function dealPageView(
   return view;
 }
 
+/** A deal's deal-wide follow-up findings (in the site's language) and our side of it, for the owner pages. */
+function dealFollowUp(
+  result: DealResult,
+  findings: readonly FindingView[],
+  config: Analysis["config"],
+): DealFollowUp | undefined {
+  if (!result.deal) return undefined;
+  const due = findings.filter((f, i) => FOLLOW_UP_CODES.has(f.code) && result.findings[i]?.action === undefined);
+  return due.length > 0 ? { findings: due, people: ourPeople(result.deal, config) } : undefined;
+}
+
 export function assembleSite(
   analysis: Analysis,
   history?: History,
@@ -126,7 +146,9 @@ export function assembleSite(
       // A view `serve` kept from before the save: the earlier meetings are this run's.
       view.pastMeetings = pastMeetings?.get(view.slug) ?? [];
       if (keep) deals.push(view);
-      listed.push(keep ? view : listedDeal(view));
+      const entry: ListedDeal = keep ? view : listedDeal(view);
+      const followUp = dealFollowUp(result, findings, config);
+      listed.push(followUp ? { ...entry, followUpDue: followUp } : entry);
     }
     return indexRow(result, view, findings, today, config);
   });
