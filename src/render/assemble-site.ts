@@ -4,12 +4,14 @@
  */
 import { markOf } from "../findings/level.js";
 import type { History } from "../history/read-history.js";
+import { commitmentState } from "../model/commitment.js";
 import type { Language } from "../model/deal.js";
 import { ownerDirectory } from "../model/owner-directory.js";
 import { ourPeople } from "../model/timeline.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { formatDate } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
+import { outputLayout } from "../util/output-layout.js";
 import { type Messages, messages } from "./i18n.js";
 import { type DealView, dealView, type KpiView, kpiView, type PastMeetingView, percent } from "./views/deal-view.js";
 import {
@@ -22,7 +24,7 @@ import {
   statusPages,
 } from "./views/filter-view.js";
 import { type FindingView, findingView } from "./views/finding-view.js";
-import { historyViews, type ReviewPage, type TrendsView } from "./views/history-view.js";
+import { type CommitmentEntry, historyViews, type ReviewPage, type TrendsView } from "./views/history-view.js";
 import { byUrgency, type IndexRow, type IndexView, indexRow, indexView } from "./views/index-view.js";
 import { type LessonsEntry, lessonsView } from "./views/lessons-view.js";
 import {
@@ -118,6 +120,18 @@ function dealFollowUp(
   return due.length > 0 ? { findings: due, people: ourPeople(result.deal, config) } : undefined;
 }
 
+/** The commitments (`kpi:`) of the deals still in play (active or paused), for the trends, in file order. */
+function commitmentEntries(analysis: Analysis): CommitmentEntry[] {
+  return analysis.deals.flatMap((result): CommitmentEntry[] => {
+    const deal = result.deal;
+    if (!deal || (deal.status !== "active" && deal.status !== "paused")) return [];
+    const state = commitmentState(deal, analysis.today);
+    if (!state) return [];
+    const people = ourPeople(deal, analysis.config);
+    return [{ title: deal.title, customer: deal.customer, url: outputLayout.dealFolder(deal.slug), state, people }];
+  });
+}
+
 export function assembleSite(
   analysis: Analysis,
   history?: History,
@@ -185,7 +199,7 @@ export function assembleSite(
   if (config.company.name) site.company = config.company.name;
   // Without commits there are no weeks to show: no trends or reviews rather than eleven empty weeks.
   if (history?.head) {
-    const views = historyViews(history, owners, today, config);
+    const views = historyViews(history, owners, today, config, commitmentEntries(analysis));
     site.trends = views.trends;
     site.reviews = views.reviews;
     for (const owner of owners) {
