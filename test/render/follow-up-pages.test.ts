@@ -26,6 +26,18 @@ beforeAll(async () => {
   }
 }, 120_000);
 
+describe("the example deals", () => {
+  it("show each new finding of the follow-up at least once in report.json, the silent lead its follow-up-due", () => {
+    const report = JSON.parse(readFileSync(path.join(cwd, "team", "report.json"), "utf8")) as {
+      deals: { slug: string; findings: { code: string }[] }[];
+    };
+    const where = (code: string) => report.deals.filter((d) => d.findings.some((f) => f.code === code)).map((d) => d.slug);
+    for (const code of ["follow-up-due", "deadlines-missed", "kpi-missed", "decision-due", "review-due", "evasive-answers"])
+      expect(where(code), code).not.toEqual([]);
+    expect(where("follow-up-due")).toEqual(["waermepumpen-lead-hansen"]);
+  });
+});
+
 describe("the deal page", () => {
   it("shows the silent lead's last contact and its contact log, newest first", () => {
     const html = page("team", "deals", "waermepumpen-lead-hansen");
