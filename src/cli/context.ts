@@ -2,6 +2,7 @@ import path from "node:path";
 import { type Config, loadConfig } from "../config/load-config.js";
 import { ProtokollError } from "../errors.js";
 import { gitFactsOf } from "../history/git-facts.js";
+import { ownersFirstSeen } from "../history/owner-first-seen.js";
 import { type History, readHistory, withWorkingTree } from "../history/read-history.js";
 import { phrase, t } from "../i18n/translate.js";
 import { readDealsAtRevision, resolveRevision } from "../load/read-revision.js";
@@ -58,7 +59,8 @@ export async function prepare(
     const loaded = await readDealsAtRevision(commit, dealsDir, cwd, config.maxFileBytes);
     // The history as it was at the revision: no cache written, the same facts a build then saw.
     const history = await committedHistory({ ...read, revision: commit, write: false });
-    return { config, analysis: analyseLoaded(loaded, { dealsDir, today, config, git: gitFactsOf(history), cwd }) };
+    const analysis = analyseLoaded(loaded, { dealsDir, today, config, git: gitFactsOf(history), cwd });
+    return { config, analysis: withOwnersSeen(analysis, history) };
   }
   try {
     const history = await committedHistory({ ...read, write: cache?.write === true });
@@ -70,7 +72,7 @@ export async function prepare(
           { create: cache.write },
         )
       : undefined;
-    const analysis = await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) });
+    const analysis = withOwnersSeen(await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) }), history);
     const saveCache = store && cache?.write ? () => store.save() : undefined;
     return { config, analysis, ...(saveCache ? { saveCache } : {}), ...(history ? { history } : {}) };
   } catch (error) {
@@ -79,6 +81,17 @@ export async function prepare(
     }
     throw error;
   }
+}
+
+/**
+ * The analysis with when each owner name was first seen in the history (src/history/owner-first-seen.ts), so
+ * every user of the owner directory — site, calendars, `review --per-owner` — hands out the same slugs.
+ */
+export function withOwnersSeen(analysis: Analysis, history: History | undefined): Analysis {
+  if (!history) return analysis;
+  const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+  analysis.ownersSeen = ownersFirstSeen(history, deals);
+  return analysis;
 }
 
 /** Exit code per contract: 1 on any error-level finding (with --strict: any finding), else 0. */

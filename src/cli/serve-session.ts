@@ -5,6 +5,7 @@ import { type FSWatcher, watch } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/load-config.js";
+import type { History } from "../history/read-history.js";
 import { plural, t } from "../i18n/translate.js";
 import type { GitFacts } from "../model/deal.js";
 import { PreviewPrinter } from "../pdf/preview-printer.js";
@@ -36,6 +37,7 @@ export interface SessionOptions {
   version: string;
   today: () => PlainDate;
   git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number> }>;
+  committed?: History; // when each owner name was first seen: the owner pages' slugs, as `build` gives them
   log: (line: string) => void;
   /** Requests answered before the site's (the protocol form, src/cli/form/). */
   intercept?: Intercept;
@@ -77,12 +79,10 @@ export class ServeSession {
 
   constructor(options: SessionOptions) {
     this.#options = options;
-    this.#live = new LiveAnalysis({
-      dealsDir: options.dealsDir,
-      today: options.today(),
-      config: options.config,
-      git: options.git,
-    });
+    this.#live = new LiveAnalysis(
+      { dealsDir: options.dealsDir, today: options.today(), config: options.config, git: options.git },
+      options.committed,
+    );
     this.#prints = new PreviewQueue({
       printer: new PreviewPrinter({ version: options.version, browser: options.config.browser }),
       outDir: options.outDir,

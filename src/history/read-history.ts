@@ -5,6 +5,8 @@ import { git } from "../load/git.js";
 import type { Deal } from "../model/deal.js";
 import { addDays, type PlainDate, todayIn } from "../time/plain-date.js";
 import { CACHE_FORMAT, cacheKey, cachePath, readCache, writeCache } from "./cache-history.js";
+import { versionsOf } from "./list-versions.js";
+import { indexOwners, type OwnerIndex, ownerKeysOf } from "./owner-first-seen.js";
 import { type LogEntry, readLog } from "./read-log.js";
 import { type Snapshot, snapshotOf, snapshotOfBytes } from "./snapshot.js";
 import { blobSizes, streamBlobs } from "./stream-blobs.js";
@@ -39,6 +41,11 @@ export interface History {
   shallow?: boolean;
   /** What the horizon left out: versions older than the window, and whether the commit cap was reached. */
   cut?: { versions: number; commitCap: boolean };
+  /**
+   * Who first owned an action when, over every listed version (older than the window too): the owners'
+   * first-seen for the owner directory (src/history/owner-first-seen.ts).
+   */
+  owners?: OwnerIndex;
 }
 
 export interface HistoryOptions {
@@ -111,8 +118,10 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
   }
 
   const since = addDays(options.today, -7 * (options.weeks ?? HORIZON.weeks));
-  const { files, cut } = versionsOf(log, since);
+  const { files, older, cut } = versionsOf(log, since);
   const snapshots = new Map<string, Snapshot | null>();
+  // The owners of versions older than the window: read once for the owners' first-seen, kept as owner keys only.
+  const oldOwners = new Map<string, string[]>();
   const onDisk = options.fromWorkingTree && !options.revision ? await blobsOnDisk(options) : new Set<string>();
   const missing: string[] = [];
   const asked = new Set<string>();
@@ -127,23 +136,49 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
         missing.push(v.blob);
       }
     }
+  const forOwners = new Set<string>();
+  for (const list of older.values())
+    for (const v of list) {
+      if (!v.blob || snapshots.has(v.blob) || oldOwners.has(v.blob) || asked.has(v.blob)) continue;
+      const hit = cached?.owners[v.blob] ?? cached?.snapshots[v.blob];
+      if (hit !== undefined) oldOwners.set(v.blob, Array.isArray(hit) ? hit : ownerKeysOf(hit));
+      else {
+        asked.add(v.blob);
+        forOwners.add(v.blob);
+        missing.push(v.blob);
+      }
+    }
   if (missing.length > 0) {
     if (state === "hit") state = "partial";
     const fileOf = new Map<string, string>();
-    for (const [file, list] of files) for (const v of list) if (v.blob) fileOf.set(v.blob, file);
+    for (const lists of [older, files])
+      for (const [file, list] of lists) for (const v of list) if (v.blob) fileOf.set(v.blob, file);
     const sizes = await blobSizes(missing, cwd);
     // A version over the cap (or gone from the object store) is not a deal at that time: never read.
     const small = missing.filter((blob) => (sizes.get(blob) ?? Number.POSITIVE_INFINITY) <= options.maxFileBytes);
-    for (const blob of missing) snapshots.set(blob, null);
+    for (const blob of missing) {
+      if (forOwners.has(blob)) oldOwners.set(blob, []);
+      else snapshots.set(blob, null);
+    }
     await streamBlobs(small, cwd, options.maxFileBytes, (blob, bytes) => {
       const file = fileOf.get(blob) as string;
-      snapshots.set(blob, bytes ? snapshotOfBytes(entryFor(file, cwd), bytes, options.config ?? DEFAULT_CONFIG) : null);
+      const snapshot = bytes ? snapshotOfBytes(entryFor(file, cwd), bytes, options.config ?? DEFAULT_CONFIG) : null;
+      if (forOwners.has(blob)) oldOwners.set(blob, ownerKeysOf(snapshot));
+      else snapshots.set(blob, snapshot);
     });
   }
+  const keysOf = (blob: string) => {
+    const known = oldOwners.get(blob);
+    if (known) return known;
+    return snapshots.has(blob) ? ownerKeysOf(snapshots.get(blob)) : undefined;
+  };
+  const owners = indexOwners([...older, ...files], keysOf);
   if (cacheFile && options.secret && options.writeCache !== false && !options.revision && state !== "hit") {
     const kept: Record<string, Snapshot | null> = Object.create(null);
     for (const [blob, snapshot] of snapshots) kept[blob] = snapshot;
-    await writeCache(cacheFile, { format: CACHE_FORMAT, key, head, log, snapshots: kept }, options.secret);
+    const keptOwners: Record<string, string[]> = Object.create(null);
+    for (const [blob, keys] of oldOwners) if (!snapshots.has(blob)) keptOwners[blob] = keys;
+    await writeCache(cacheFile, { format: CACHE_FORMAT, key, head, log, snapshots: kept, owners: keptOwners }, options.secret);
   }
 
   // One date per commit, not per version: a commit that touches 1 000 deals has one date (and Intl is slow).
@@ -169,7 +204,15 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
       })),
     );
   }
-  return { head, since, files: result, cache: state, shallow, cut: { ...cut, commitCap: log.length >= maxCommits } };
+  return {
+    head,
+    since,
+    files: result,
+    cache: state,
+    shallow,
+    cut: { ...cut, commitCap: log.length >= maxCommits },
+    owners,
+  };
 }
 
 /**
@@ -191,47 +234,6 @@ async function blobsOnDisk(options: HistoryOptions): Promise<Set<string>> {
     if (mode?.startsWith("100") && !dirty.has(file) && DEAL_EXTENSION.test(file)) blobs.add(blob);
   }
   return blobs;
-}
-
-interface ListedVersion {
-  commit: string;
-  time: number;
-  ordinal: number;
-  blob: string;
-}
-
-/**
- * Each file's versions in the window, oldest first. A rename carries the file's versions to its new path, so
- * the ordinal (SEQUENCE) counts on and due dates moved before the move still count. The ordinal counts every
- * listed commit of the file, so the window's cut never lowers it.
- */
-function versionsOf(
-  log: readonly LogEntry[],
-  since: PlainDate,
-): { files: Map<string, ListedVersion[]>; cut: { versions: number } } {
-  const sinceSeconds = Date.parse(`${since}T00:00:00Z`) / 1000 - 86_400; // a day's slack for the zone
-  const files = new Map<string, ListedVersion[]>();
-  for (let i = log.length - 1; i >= 0; i--) {
-    const entry = log[i] as LogEntry;
-    for (const [file, blob, from] of entry.changes) {
-      let list = files.get(file);
-      if (from !== undefined && from !== file) {
-        list = files.get(from) ?? list;
-        files.delete(from);
-      }
-      list ??= [];
-      list.push({ commit: entry.commit, time: entry.time, ordinal: (list.at(-1)?.ordinal ?? 0) + 1, blob });
-      files.set(file, list);
-    }
-  }
-  let versions = 0;
-  for (const [file, list] of files) {
-    const firstInWindow = list.findIndex((v) => v.time >= sinceSeconds);
-    const from = firstInWindow === -1 ? list.length - 1 : Math.max(0, firstInWindow - 1);
-    versions += from;
-    if (from > 0) files.set(file, list.slice(from));
-  }
-  return { files, cut: { versions } };
 }
 
 async function isAncestor(ancestor: string, commit: string, cwd: string): Promise<boolean> {

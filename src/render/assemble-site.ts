@@ -168,7 +168,7 @@ export function assembleSite(
   });
   rows.sort(byUrgency);
 
-  const owners = ownerPages(listed, language, ownerDirectory(analysis.deals));
+  const owners = ownerPages(listed, language, ownerDirectory(analysis.deals, analysis.ownersSeen));
   const all = allDealsPages(rows, language);
   const status = statusPages(rows, language);
   const readiness = readinessPages(rows, language);
