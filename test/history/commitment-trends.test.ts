@@ -64,7 +64,7 @@ function rowsOf(html: string, id: string): string[][] {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(figure(html, id))?.[1] ?? "";
   return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [
     /href="([^"]*)"/.exec(row[1] as string)?.[1] ?? "",
-    ...[...(row[1] as string).matchAll(/<td>([^<]*)<\/td>/g)].map((c) => c[1] as string),
+    ...[...(row[1] as string).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1] as string),
   ]);
 }
 

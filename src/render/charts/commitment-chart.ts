@@ -49,9 +49,8 @@ export function commitmentChartHtml(rows: readonly CommitmentRow[], language: La
     parts.push(`<line x1="${gx}" y1="${top + 1}" x2="${gx}" y2="${top + ROW - 1}" class="goal"/>`);
   });
   const svg = `<svg class="trend-svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" aria-hidden="true" focusable="false">${parts.join("")}</svg>`;
-  const head = [r.commitmentDeal, r.commitmentWindow, r.measured, r.kept, r.rate, r.goal, r.commitmentState].map(
-    (h) => `<th scope="col">${escapeHtml(h)}</th>`,
-  );
+  const columns = [r.commitmentDeal, r.commitmentWindow, r.measured, r.kept, r.rate, r.goal, r.commitmentState];
+  const head = columns.map((h) => `<th scope="col">${escapeHtml(h)}</th>`);
   const body = rows.map((row) => {
     const s = row.state;
     const window = `${formatDate(s.commitment.since, language)} – ${formatDate(addDays(s.ends, -1), language)}`;
@@ -73,13 +72,15 @@ export function commitmentChartHtml(rows: readonly CommitmentRow[], language: La
       verdict,
     ];
     const deal = `<a href="${escapeHtml(root + row.url)}">${escapeHtml(row.title)}</a> <span class="trend-summary">${escapeHtml(row.customer)}</span>`;
-    return `<tr data-commitment${s.missed ? ' data-finding="kpi-missed"' : ""}><th scope="row">${deal}</th>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`;
+    // On a phone the table is one card per deal, each value under its column's name (.cards-on-phone).
+    const tds = cells.map((c, i) => `<td data-label="${escapeHtml(columns[i + 1] ?? "")}">${escapeHtml(c)}</td>`);
+    return `<tr data-commitment${s.missed ? ' data-finding="kpi-missed"' : ""}><th scope="row">${deal}</th>${tds.join("")}</tr>`;
   });
   return [
     `<figure class="trend trend--commitments" id="${escapeHtml(id)}" aria-labelledby="${escapeHtml(id)}-caption">`,
     `<figcaption id="${escapeHtml(id)}-caption"><strong>${escapeHtml(r.trendCommitments)}</strong> <span class="trend-summary">${escapeHtml(r.commitmentSummary)}</span></figcaption>`,
     svg,
-    `<table class="trend-data" aria-labelledby="${escapeHtml(id)}-caption"><thead><tr>${head.join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`,
+    `<table class="trend-data cards-on-phone" aria-labelledby="${escapeHtml(id)}-caption"><thead><tr>${head.join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`,
     "</figure>",
   ].join("\n");
 }
