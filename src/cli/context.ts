@@ -106,7 +106,7 @@ export function exitCodeFor(analysis: Analysis, strict: boolean): number {
  */
 export function historyFor(analysis: Analysis, committed: History | undefined): History {
   const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-  return withWorkingTree(committed, deals, analysis.today);
+  return withWorkingTree(committed, deals, analysis.today, analysis.config);
 }
 
 /**
@@ -131,6 +131,7 @@ export async function committedHistory(read: {
       today: read.today,
       maxFileBytes: read.config.maxFileBytes,
       toolVersion: VERSION,
+      config: read.config,
       writeCache: read.write,
       // At HEAD, the files unchanged on disk are not read from git: the analysis of the working tree gives them.
       fromWorkingTree: !read.revision,

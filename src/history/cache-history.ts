@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
+import { DEFAULT_CONFIG } from "../config/load-config.js";
 import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import { cacheFolder } from "../util/cache-folder.js";
@@ -10,9 +11,11 @@ import { writeFileAtomic } from "../util/write-file-atomic.js";
 import { OWNERS_PER_VERSION } from "./owner-first-seen.js";
 import type { HistoryOptions } from "./read-history.js";
 import type { LogEntry } from "./read-log.js";
-import { isSnapshot, type Snapshot } from "./snapshot.js";
+import { isSnapshot, type Snapshot, snapshotConfigKey } from "./snapshot.js";
 
-export const CACHE_FORMAT = 3;
+// 3: the owners of versions older than the window. 4: a snapshot's `contact` is the timeline's last contact
+// (no `updated`, no commit date).
+export const CACHE_FORMAT = 4;
 /** What the MAC of the file is for (src/util/sealed-text.ts). */
 const PURPOSE = "protokoll-history-cache";
 
@@ -29,7 +32,14 @@ export interface CacheFile {
 export function cacheKey(options: HistoryOptions): string {
   return createHash("sha256")
     .update(
-      JSON.stringify([CACHE_FORMAT, options.toolVersion, options.dealsDir, options.maxFileBytes, options.maxCommits ?? 20_000]),
+      JSON.stringify([
+        CACHE_FORMAT,
+        options.toolVersion,
+        options.dealsDir,
+        options.maxFileBytes,
+        options.maxCommits ?? 20_000,
+        snapshotConfigKey(options.config ?? DEFAULT_CONFIG),
+      ]),
     )
     .digest("hex");
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { type Config, DEFAULT_CONFIG } from "../config/load-config.js";
 import { DEAL_EXTENSION, type DealFileEntry } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import type { Deal } from "../model/deal.js";
@@ -55,6 +56,11 @@ export interface HistoryOptions {
   maxFileBytes: number;
   /** Part of the cache key: a new tool version reads every version anew. */
   toolVersion: string;
+  /**
+   * Who is on our side (the sender, our company), for each version's last contact (a client-side action done is
+   * contact, ours is not); default: the default configuration. Part of the cache key.
+   */
+  config?: Config;
   /** Weeks of history read (default 52). */
   weeks?: number;
   /** At most this many commits are listed (default 20 000). */
@@ -156,7 +162,7 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
     }
     await streamBlobs(small, cwd, options.maxFileBytes, (blob, bytes) => {
       const file = fileOf.get(blob) as string;
-      const snapshot = bytes ? snapshotOfBytes(entryFor(file, cwd), bytes) : null;
+      const snapshot = bytes ? snapshotOfBytes(entryFor(file, cwd), bytes, options.config ?? DEFAULT_CONFIG) : null;
       if (forOwners.has(blob)) oldOwners.set(blob, ownerKeysOf(snapshot));
       else snapshots.set(blob, snapshot);
     });
@@ -242,7 +248,7 @@ async function isAncestor(ancestor: string, commit: string, cwd: string): Promis
  * Adds the working tree as the newest version of each deal whose modelled state differs from its last commit
  * (an edit not yet committed is a change too: calendars see it, the review counts it), dated today.
  */
-export function withWorkingTree(history: History | undefined, deals: readonly Deal[], today: PlainDate): History {
+export function withWorkingTree(history: History | undefined, deals: readonly Deal[], today: PlainDate, config: Config): History {
   const files = new Map(history?.files ?? []);
   const byFile = new Map(deals.map((deal) => [deal.file, deal]));
   // Committed versions that are the file on disk take their snapshot from its analysis (new lists and versions:
@@ -250,19 +256,14 @@ export function withWorkingTree(history: History | undefined, deals: readonly De
   for (const [file, list] of files) {
     if (!list.some((v) => v.snapshot === undefined)) continue;
     const deal = byFile.get(file);
-    let snapshot: Snapshot | null = null;
-    if (deal) {
-      snapshot = snapshotOf(deal);
-      if (deal.updated) snapshot.updated = deal.updated;
-    }
+    const snapshot: Snapshot | null = deal ? snapshotOf(deal, config) : null;
     files.set(
       file,
       list.map((v) => (v.snapshot === undefined ? { ...v, snapshot } : v)),
     );
   }
   for (const deal of deals) {
-    const snapshot = snapshotOf(deal);
-    snapshot.updated = deal.asOf;
+    const snapshot = snapshotOf(deal, config);
     const list = [...(files.get(deal.file) ?? [])];
     const last = list.at(-1);
     if (last?.snapshot && sameState(last.snapshot, snapshot)) continue;
@@ -279,11 +280,8 @@ export function withWorkingTree(history: History | undefined, deals: readonly De
   return { ...history, head: history?.head ?? "", since: history?.since ?? today, files, cache: history?.cache ?? "none" };
 }
 
-/** Equal apart from `updated`, which the working tree fills from the commit date. */
 function sameState(a: Snapshot, b: Snapshot): boolean {
-  const { updated: _a, ...x } = a;
-  const { updated: _b, ...y } = b;
-  return JSON.stringify(x) === JSON.stringify(y);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function entryFor(file: string, cwd: string): DealFileEntry {
