@@ -209,6 +209,11 @@ export class OutputManifest {
     return this.#seenFiles;
   }
 
+  /** Keeps no entry `name` for the next build after all (one {@link reuse} kept, whose file this build folded into its own). */
+  forget(name: string): void {
+    if (this.#next.delete(name)) this.#changed = true;
+  }
+
   /** Keeps for the next build, unverified, the last build's entries whose names start with one of `prefixes`. */
   keepAll(...prefixes: string[]): void {
     for (const [name, entry] of this.#previous) {
