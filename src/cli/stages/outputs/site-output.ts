@@ -57,7 +57,8 @@ export const siteOutput: Output = {
     const whole = shard ? undefined : await run.manifest?.reuse("site", siteKey);
     if (whole) {
       for (const file of whole) run.pages.add(file);
-      run.pageCounts.kept = whole.length;
+      // Pages, not the fonts the entry also holds.
+      run.pageCounts.kept = whole.filter((file) => !file.endsWith(".woff2")).length;
       run.manifest?.keepAll("page:", "overview", ...PAGED.map((kind) => `${kind}:`));
       return;
     }
@@ -118,7 +119,8 @@ export const siteOutput: Output = {
     run.pageCounts.kept = kept;
     run.pageCounts.rendered = run.pages.size - kept;
     const { copySiteFonts } = await import("../../../render/render-site.js");
-    await copySiteFonts(run.settings.outDir);
+    // With the pages in the site's entry: an output folder that lost them gets them back from the output store.
+    for (const font of await copySiteFonts(run.settings.outDir)) run.pages.add(font);
     run.manifest?.record("site", siteKey, await run.manifest.hashes(run.pages));
   },
 };
