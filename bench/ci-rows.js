@@ -1,12 +1,11 @@
 // Bench rows for CI (issue 36), run by bench/run.js after the full build with PDFs:
 // - a simulated pull request: the deals committed, a cold build with PDFs (its cache folder is what CI saves),
-//   then a fresh clone in another folder with another HOME, the cache folder (with the site, as the templates
-//   restore it) restored, the same
-//   PROTOKOLL_CACHE_KEY and one deal changed — it prints one PDF; the same without the key trusts nothing and is
-//   cold;
+//   then a fresh clone in another folder with another HOME, the cache folder restored (without the last site, as
+//   the templates restore it), the same PROTOKOLL_CACHE_KEY and one deal changed — it prints one PDF and writes
+//   the unchanged files from the cache folder's copies; the same without the key trusts nothing and is cold;
 // - sharding: 4 shards one after the other (as 4 CI jobs would run at once), each with its own output and cache
-//   folder, then the folders copied into one (`cp -r shard-i/. merged/`) and the build over them, which prints
-//   nothing and whose PDFs are byte-identical to the unsharded build's.
+//   folder, each writing its slice's deal folders, then the folders copied into one (`cp -r shard-i/. merged/`)
+//   and the build over them, which prints nothing and whose site is byte-identical to the unsharded build's.
 
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,13 +14,20 @@ import path from "node:path";
 
 const printedIn = (output) => Number(/PDFs: (\d+) printed/.exec(output)?.[1] ?? Number.NaN);
 
-/** Every PDF under `dir`: file name → bytes. */
-function pdfsIn(dir) {
+/** Every file under `dir`: path from `dir` → bytes. */
+function filesIn(dir) {
   const result = new Map();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile() && entry.name.endsWith(".pdf"))
-      result.set(entry.name, readFileSync(path.join(entry.parentPath, entry.name)));
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile()) result.set(path.relative(dir, file), readFileSync(file));
+  }
   return result;
+}
+
+/** The paths in `expected` whose bytes `got` does not hold, and those only `got` has. */
+function differing(expected, got) {
+  const missing = [...expected].filter(([name, bytes]) => !got.get(name)?.equals(bytes)).map(([name]) => name);
+  return [...missing, ...[...got.keys()].filter((name) => !expected.has(name))];
 }
 
 /**
@@ -72,9 +78,8 @@ export async function ciRows({ work, dealsDir, config, bin, count, measure, row,
   const pullRequest = async (name, withKey) => {
     const clone = path.join(work, `ci-${name}`);
     git(work, "clone", "-q", repo, clone);
-    // What the CI templates restore: the cache folder and the site it describes.
-    for (const folder of [".protokoll-cache", "_site"])
-      cpSync(path.join(repo, folder), path.join(clone, folder), { recursive: true });
+    // What the CI templates restore: the cache folder, never the last site.
+    cpSync(path.join(repo, ".protokoll-cache"), path.join(clone, ".protokoll-cache"), { recursive: true });
     const changed = path.join(clone, "deals", files[0]);
     writeFileSync(changed, readFileSync(changed, "utf8").replace(/^title: "/m, 'title: "Geändert: '));
     return build(clone, runner(name, withKey));
@@ -117,15 +122,16 @@ export async function ciRows({ work, dealsDir, config, bin, count, measure, row,
     path.join(merged, "_site"),
   );
   const slowest = Math.max(...shardSeconds);
-  const expected = pdfsIn(path.join(repo, "_site"));
-  const got = pdfsIn(path.join(merged, "_site"));
-  const identical = expected.size === got.size && [...expected].every(([name, bytes]) => got.get(name)?.equals(bytes));
+  // The whole site: PDFs, deal pages and the rest of the deal folders, overview pages, feeds, report.json.
+  const differ = differing(filesIn(path.join(repo, "_site")), filesIn(path.join(merged, "_site")));
+  const identical = differ.length === 0;
   results.ci.shards = {
     count: SHARDS,
     seconds: shardSeconds,
     merge: final.seconds,
     mergePrinted: printedIn(final.output),
     identical,
+    differing: differ.slice(0, 20),
   };
   row(
     `CI: ${SHARDS} shards of ${count} deals, slowest shard`,
@@ -135,6 +141,6 @@ export async function ciRows({ work, dealsDir, config, bin, count, measure, row,
   row(
     "CI: build over the merged shards",
     fmt(final.seconds),
-    `${printedIn(final.output)} printed, PDFs ${identical ? "byte-identical" : "DIFFER"}; ${target("merged shards", "0 printed, byte-identical", printedIn(final.output) === 0 && identical)}`,
+    `${printedIn(final.output)} printed, site ${identical ? "byte-identical" : `DIFFERS in ${differ.length} files (${differ.slice(0, 3).join(", ")})`}; ${target("merged shards", "0 printed, byte-identical", printedIn(final.output) === 0 && identical)}`,
   );
 }

@@ -5,6 +5,8 @@
 // cold and rebuilt with the analysis cache), without the linearity that needs the 1000-deal HTML build.
 // The default deals repository is a git repository with a generated history (`--commits 20 --per-commit 200`);
 // `npm run bench -- --only teams [--long-commits 5000]` runs only its rows against the same deals outside git.
+// `npm run bench -- --only ci [--deals 1000]` runs only the CI rows (bench/ci-rows.js: pull request with the
+// shared cache, without the key, four shards and their merge) over that many generated deals.
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -123,7 +125,8 @@ const row = (what, value, note = "") => {
   console.log(`  ${what}: ${value}${note ? `  (${note})` : ""}`);
 };
 
-if (!["", "scale", "teams"].includes(values.only)) throw new Error(`--only: "scale" and "teams" are the parts that run alone`);
+if (!["", "scale", "teams", "ci"].includes(values.only))
+  throw new Error(`--only: "scale", "teams" and "ci" are the parts that run alone`);
 if (values.only === "scale") {
   console.log(`protokoll bench: scale only, ${big} deals, in ${work}`);
   await scale();
@@ -137,6 +140,23 @@ generateDeals(path.join(project, "deals"), N);
 // A team's repository has the configuration `protokoll init` writes: so does the bench's.
 const TEAM_CONFIG = path.join(root, "scaffold", "de", "protokoll.config.yaml");
 cpSync(TEAM_CONFIG, path.join(project, "protokoll.config.yaml"));
+if (values.only === "ci") {
+  // The CI rows make their own repository of these deals (no generated history needed).
+  await ciRows({
+    work,
+    dealsDir: path.join(project, "deals"),
+    config: TEAM_CONFIG,
+    bin: BIN,
+    count: N,
+    measure,
+    row,
+    target,
+    fmt,
+    results,
+  });
+  finish();
+  process.exit(0);
+}
 // And it is a git repository with months of history (deadlines moved, actions done late): what teams have.
 const COMMITS = Number(values.commits);
 const PER_COMMIT = Number(values["per-commit"]);

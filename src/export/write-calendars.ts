@@ -29,6 +29,11 @@ export interface CalendarContext {
   known?: (deal: Deal) => CalendarPart | undefined | Promise<CalendarPart | undefined>;
   /** A team build (default): team-only deadlines go into the feeds. A client build leaves them out entirely. */
   team?: boolean;
+  /**
+   * Also `calendar.ics` and the owners' feeds (default). Without, only the deals' own files: a shard of the build
+   * writes those of its slice, and the feeds, which list every deal, are left as they are.
+   */
+  feeds?: boolean;
 }
 
 /** A deal's share of the calendars: its events as iCalendar text, and which of them each owner's feed lists. */
@@ -105,6 +110,7 @@ export async function writeCalendars(
       if (!known) await put(ics, dealCalendar(deal, config.timeZone, own));
     });
   }
+  if (context.feeds === false) return { written, parts };
   const feedName = messages(config.siteLanguage).calendarFeed;
   const name = `${config.company.name ?? "protokoll"}: ${feedName}`;
   if (deals.length > EXPORT_BATCH) releaseMemory();

@@ -148,13 +148,20 @@ async function runEleventy(input: string, data: SiteData, options: RenderOptions
   return pages.map((page) => page.outputPath);
 }
 
-/** The pages' typeface into assets/fonts/ (pages are written from memory, so Eleventy copies nothing). */
-export async function copySiteFonts(outDir: string): Promise<void> {
+/**
+ * The pages' typeface into assets/fonts/ (pages are written from memory, so Eleventy copies nothing); returns
+ * the files written.
+ */
+export async function copySiteFonts(outDir: string): Promise<string[]> {
   const require = createRequire(import.meta.url);
+  const written: string[] = [];
   for (const font of SITE_FONTS) {
     const name = `source-sans-3-${font}-normal.woff2`;
     // Written like every output (never through a link in assets/, src/util/output-guard.ts).
     const bytes = await readFile(require.resolve(`@fontsource/source-sans-3/files/${name}`));
-    await writeFileAtomic(path.join(outDir, "assets", "fonts", name), bytes);
+    const file = path.join(outDir, "assets", "fonts", name);
+    await writeFileAtomic(file, bytes);
+    written.push(file);
   }
+  return written;
 }

@@ -73,8 +73,8 @@ describe("GitHub template", () => {
     for (const job of ["review", "site"]) {
       const steps = workflow.jobs[job]?.steps ?? [];
       const cache = steps.find((s) => s.uses === "actions/cache@v4");
-      // The cache folder with the site it describes: its records vouch for the site's files.
-      expect(cache?.with?.path, job).toBe(".protokoll-cache\n_site\n");
+      // The cache folder alone: it holds a copy of each output, never the last site.
+      expect(cache?.with?.path, job).toBe(".protokoll-cache");
       expect(String(cache?.with?.key)).toMatch(
         /^protokoll-\$\{\{ hashFiles\('package-lock.json'\) \}\}-\$\{\{ github.head_ref \|\| github.ref_name \}\}-/,
       );
@@ -91,13 +91,31 @@ describe("GitHub template", () => {
     expect(text).toContain("A fork's pull request gets no secrets: its build trusts nothing it restores and starts cold");
   });
 
+  it("restores and saves no site through a cache in any job, sharded or not: an old site from a cache is output the build did not write", () => {
+    for (const [variant, yaml] of [
+      ["as written", text],
+      ["sharded", sharded],
+    ]) {
+      const cached = Object.entries((parse(yaml as string) as Workflow).jobs).flatMap(([job, { steps }]) =>
+        steps.filter((s) => s.uses?.startsWith("actions/cache")).map((s) => ({ job, path: String(s.with?.path) })),
+      );
+      expect(cached.length, variant).toBeGreaterThan(0);
+      for (const { job, path } of cached) expect(path.trim().split("\n"), `${variant}: ${job}`).toEqual([".protokoll-cache"]);
+    }
+  });
+
   it("shards print their slices in a matrix; the merge job copies their folders into one and builds", () => {
     const { jobs } = parse(sharded) as Workflow;
     expect(jobs.pdfs?.strategy?.matrix).toEqual({ shard: [1, 2, 3, 4] });
     const runs = (job: string) => (jobs[job]?.steps ?? []).flatMap((s) => (s.run ? [s.run] : []));
     expect(runs("pdfs")).toContain("npx protokoll build --shard ${{ matrix.shard }}/${{ strategy.job-total }} --out _site");
     const upload = jobs.pdfs?.steps.find((s) => s.uses === "actions/upload-artifact@v4");
-    expect(String(upload?.with?.path).trim().split("\n")).toEqual(["_site", ".protokoll-cache"]);
+    // The slice's site and state, not the cache folder's copies of the outputs (the merge job makes its own).
+    expect(String(upload?.with?.path).trim().split("\n")).toEqual([
+      "_site",
+      ".protokoll-cache",
+      "!.protokoll-cache/builds/*/files/*",
+    ]);
     expect(upload?.with?.["include-hidden-files"]).toBe(true);
     expect(jobs.site?.needs).toBe("pdfs");
     const download = jobs.site?.steps.find((s) => s.uses === "actions/download-artifact@v4");
@@ -113,7 +131,7 @@ type GitlabJob = {
   needs?: string[];
   parallel?: number;
   rules?: { if: string }[];
-  artifacts?: { paths?: string[] };
+  artifacts?: { paths?: string[]; exclude?: string[] };
 };
 
 describe("GitLab template", () => {
@@ -144,8 +162,16 @@ describe("GitLab template", () => {
     expect(ci.variables.PROTOKOLL_CACHE_DIR).toBe(".protokoll-cache");
     expect(ci.default.cache).toContainEqual({
       key: { files: ["package-lock.json"], prefix: "protokoll" },
-      paths: [".protokoll-cache/", "_site/"],
+      paths: [".protokoll-cache/"],
     });
+    // Never a site through a cache, in any variant: an old site restored from a cache is output the build did
+    // not write (the cache folder holds copies of the outputs, which the build writes out where nothing changed).
+    for (const [variant, yaml] of Object.entries(variants)) {
+      const ci = parse(yaml) as Record<string, { cache?: { paths?: string[] }[] }>;
+      const caches = [...(ci.default?.cache ?? []), ...Object.values(ci).flatMap((job) => job?.cache ?? [])];
+      for (const cache of caches)
+        for (const folder of cache.paths ?? []) expect(["_site/", "public/", "public"], variant).not.toContain(folder);
+    }
     expect(text).toContain(
       "A\n# pipeline without the variable (a fork's merge request) trusts nothing it restores and starts cold",
     );
@@ -156,6 +182,7 @@ describe("GitLab template", () => {
     expect(ci.pdfs?.parallel).toBe(4);
     expect(ci.pdfs?.script.at(-1)).toBe('npx protokoll build --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL" --out _site');
     expect(ci.pdfs?.artifacts?.paths).toEqual(["_site/", ".protokoll-cache/"]);
+    expect(ci.pdfs?.artifacts?.exclude).toEqual([".protokoll-cache/builds/*/files/*"]);
     expect(ci.site?.needs).toEqual(["pdfs"]);
     expect(ci.site?.script).toEqual(["npx protokoll build --out _site"]);
   });

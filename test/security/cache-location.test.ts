@@ -48,7 +48,8 @@ describe("the cache folder", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(everyFile(out).filter((file) => file.split(path.sep).some((part) => part.startsWith(".")))).toEqual([]);
     const state = buildStateDir(path.join(home, "protokoll"), out);
-    expect(readdirSync(state).sort()).toEqual(["analysis-cache.json", "calendar-parts.jsonl", "outputs.json"]);
+    // `files/`: the copies of the outputs, which a fresh output folder (a CI runner) is written from.
+    expect(readdirSync(state).sort()).toEqual(["analysis-cache.json", "calendar-parts.jsonl", "files", "outputs.json"]);
     // The lock is gone once the build is done.
     expect(existsSync(path.join(state, "build.lock"))).toBe(false);
   });

@@ -5,7 +5,7 @@ import type { PrintOutcome } from "../../pdf/print-outcome.js";
 import type { Analysis } from "../../pipeline.js";
 import type { Audience } from "../../render/client-view.js";
 import type { PastMeetingView } from "../../render/views/deal-view.js";
-import type { Shard } from "../../util/shard.js";
+import { inShard, type Shard } from "../../util/shard.js";
 import type { CommonFlags } from "../context.js";
 import type { OutputManifest } from "./output-manifest.js";
 import { pastMeetingViews } from "./past-meetings.js";
@@ -19,7 +19,10 @@ export interface BuildSettings extends CommonFlags {
   pdf: boolean;
   concurrency: number;
   audience: Audience;
-  /** `--shard <i>/<n>`: only the i-th slice's PDFs (src/util/shard.ts); the merge build does the rest. */
+  /**
+   * `--shard <i>/<n>`: only the i-th slice's deal folders — PDF, page, calendar, invitation and mail drafts
+   * (src/util/shard.ts); the build over the merged folders writes what lists several deals.
+   */
   shard?: Shard;
 }
 
@@ -121,6 +124,12 @@ export class BuildRun {
     if (!history) return undefined;
     this.#pastMeetings ??= pastMeetingViews(history, this.analysis);
     return this.#pastMeetings;
+  }
+
+  /** Whether this build writes deal `slug`'s own files: every deal's, a shard's only its slice's. */
+  inSlice(slug: string): boolean {
+    const { shard } = this.settings;
+    return !shard || inShard(slug, shard);
   }
 
   get client(): boolean {

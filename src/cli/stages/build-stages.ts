@@ -6,18 +6,18 @@ import { prepare } from "../context.js";
 import { buildLog } from "./build-log.js";
 import type { BuildRun } from "./build-run.js";
 import { OutputManifest } from "./output-manifest.js";
-import { pdfOutput } from "./outputs/pdf-output.js";
 import { dealFilesOf, OUTPUTS } from "./outputs.js";
 import { removeFiles, removeLegacyState, removeStaleDeals, removeStalePages } from "./prune-output.js";
 import type { Stage } from "./run-stages.js";
 
 /**
- * The outputs this build writes: a client build only those meant for the client; a shard (`--shard`) only the
- * PDFs of its slice — the site, calendars, mail drafts (which attach the PDFs) and report.json need every deal,
- * and the build over the shards' merged folders writes them without printing.
+ * The outputs this build writes: a client build only those meant for the client; a shard (`--shard`) only those
+ * that write a deal's own folder (`slice`), each for the deals of its slice — the overview pages, the feeds and
+ * report.json list every deal, and the build over the shards' merged folders writes them, printing nothing and
+ * leaving the shards' deal folders as they are (their entries in the output manifest vouch for them).
  */
 const writes = (run: BuildRun) =>
-  OUTPUTS.filter((output) => (output.client || !run.client) && (!run.settings.shard || output === pdfOutput));
+  OUTPUTS.filter((output) => (output.client || !run.client) && (!run.settings.shard || output.slice === true));
 
 /**
  * `protokoll build`, stage by stage. The command parses the flags, takes the output folder's lock and runs
@@ -70,8 +70,8 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
   {
     // At a past revision there is no "now" to add to its history: no trends, reviews or git SEQUENCE.
     name: "history",
-    // A shard prints PDFs only, and a PDF does not depend on git.
-    when: (run) => run.settings.at === undefined && !run.settings.shard,
+    // A shard too: its deal pages show "Verlauf", and its calendars and invitations count SEQUENCE in git.
+    when: (run) => run.settings.at === undefined,
     async run(run) {
       // Only the committed history, read with the analysis (its git facts feed the findings): the working tree
       // is added when an output renders (BuildRun.history). The log says where the horizon cut it.
@@ -94,7 +94,7 @@ export const BUILD_STAGES: readonly Stage<BuildRun>[] = [
   {
     // Pages an earlier build wrote and this one did not.
     name: "clean",
-    // A shard writes no pages: the others are not stale.
+    // A shard writes its slice's deal pages only: the others are not stale.
     when: (run) => !run.settings.shard,
     run: (run) => removeStalePages(run.settings.outDir, run.pages),
   },

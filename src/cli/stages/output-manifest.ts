@@ -6,6 +6,7 @@ import { sha256 } from "../../util/sha256.js";
 import { removeShardFiles, type Shard, shardFileName, shardFiles } from "../../util/shard.js";
 import { writeFileAtomic } from "../../util/write-file-atomic.js";
 import { type Entry, sameEntry, sealEntries, verify } from "./manifest-entries.js";
+import { OutputStore } from "./output-store.js";
 
 export const OUTPUT_MANIFEST_FILE = "outputs.json";
 
@@ -45,6 +46,8 @@ export class OutputManifest {
   readonly #outDir: string;
   readonly #stateDir: string;
   readonly #secret: Buffer;
+  /** A copy of each file vouched for: what a fresh output folder is written from (src/cli/stages/output-store.ts). */
+  readonly #store: OutputStore;
   /** A shard's build (`build --shard`) saves to the shard's own file, holding only what it wrote. */
   readonly #shard: Shard | undefined;
   /** Whether shards' manifests were read in: a whole build takes them into its own and removes them. */
@@ -71,6 +74,7 @@ export class OutputManifest {
     this.#outDir = outDir;
     this.#stateDir = stateDir;
     this.#secret = secret;
+    this.#store = new OutputStore(stateDir);
     this.#shard = shards.shard;
     this.#fromShards = shards.read;
     this.#previous = previous;
@@ -157,7 +161,12 @@ export class OutputManifest {
     const seen: Record<string, string> = {};
     for (const [file, hash] of Object.entries(entry.files)) {
       const known = intact(this.#pathOf(file), hash, entry.seen?.[file] ?? this.#seenAs(file, hash), this.#clock);
-      if (known === undefined) return undefined;
+      if (known === undefined) {
+        // Missing or changed: written again from the store's copy of the recorded bytes, when it has one.
+        if (file.startsWith(STATE_PREFIX) || !(await this.#store.restore(this.#pathOf(file), hash))) return undefined;
+        continue;
+      }
+      if (!file.startsWith(STATE_PREFIX)) this.#store.keep(this.#pathOf(file), hash);
       if (known) {
         seen[file] = known;
         // Shared with the other entries that hold the file (a page's own, the whole site's).
@@ -181,6 +190,7 @@ export class OutputManifest {
     for (const [file, hash] of files) {
       const layout = this.#nameOf(file);
       relative[layout] = hash;
+      if (!layout.startsWith(STATE_PREFIX)) this.#store.keep(file, hash);
       // A file left alone with the bytes it had keeps the fingerprint it was verified with (the next build
       // compares it with the file's, which any change alters); a file written now has none until it is verified.
       const known = this.#seenAs(layout, hash);
@@ -207,6 +217,11 @@ export class OutputManifest {
       }
     }
     return this.#seenFiles;
+  }
+
+  /** Keeps no entry `name` for the next build after all (one {@link reuse} kept, whose file this build folded into its own). */
+  forget(name: string): void {
+    if (this.#next.delete(name)) this.#changed = true;
   }
 
   /** Keeps for the next build, unverified, the last build's entries whose names start with one of `prefixes`. */
@@ -251,7 +266,13 @@ export class OutputManifest {
     if (same && [...this.#previous.keys()].every((name) => this.#next.has(name))) return;
     const name = shardFileName(OUTPUT_MANIFEST_FILE, this.#shard);
     await writeFileAtomic(path.join(this.#stateDir, name), sealEntries(this.#next, this.#secret));
-    if (!this.#shard && this.#fromShards) await removeShardFiles(this.#stateDir, OUTPUT_MANIFEST_FILE);
+    // A shard's entries are its slice's only: the store is pruned by a whole build.
+    if (this.#shard) return;
+    if (this.#fromShards) await removeShardFiles(this.#stateDir, OUTPUT_MANIFEST_FILE);
+    const used = new Set<string>();
+    for (const entry of this.#next.values())
+      for (const [file, hash] of Object.entries(entry.files)) if (!file.startsWith(STATE_PREFIX)) used.add(hash);
+    this.#store.prune(used);
   }
 }
 

@@ -11,6 +11,12 @@ export interface Output extends Stage<BuildRun> {
   client: boolean;
   /** The file names it writes in a deal's folder, beside the page (`<slug>.pdf`): removed with the deal. */
   dealFiles?: (slug: string) => string[];
+  /**
+   * Writes only into deals' own folders, each from its own deal: a shard (`build --shard`) runs it for the deals
+   * of its slice ({@link BuildRun.inSlice}). Outputs that list several deals (the overview pages, the feeds)
+   * leave that part to the build over the merged folders.
+   */
+  slice?: boolean;
   /** Layout paths it writes at the top of the output folder (`report.json`). */
   files?: readonly string[];
 }

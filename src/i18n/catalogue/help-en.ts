@@ -40,8 +40,9 @@ Options:
   --audience <a>     team (default: everything) or client (for wider publication: no internal notes,
                      findings, lessons, owner pages, mail drafts or report.json)
   --at <rev>         build the deals as they were at a git revision (a past recap, byte-identical)
-  --shard <i>/<n>    print only the PDFs of the i-th of n slices of the deals (CI jobs in parallel); a build
-                     over the folders copied together writes the rest and prints nothing again
+  --shard <i>/<n>    write only the deal folders (PDF, page, calendar, mail drafts) of the i-th of n slices
+                     of the deals (CI jobs in parallel); a build over the folders copied together writes the
+                     rest and prints nothing again
   --lang <de|en>     language of the output and of report.json
   -h, --help         show this help
 

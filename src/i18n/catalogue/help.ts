@@ -38,8 +38,9 @@ Optionen:
   --audience <a>        team (Standard: alles) oder client (zur weiteren Veröffentlichung: ohne interne Notizen,
                         Hinweise, Lessons, Verantwortlichen-Seiten, Mail-Entwürfe und report.json)
   --at <rev>            die Deals so bauen, wie sie bei einer git-Revision waren (ein früheres Protokoll, byte-gleich)
-  --shard <i>/<n>       nur die PDFs des i-ten von n Teilen der Deals drucken (CI-Jobs parallel); ein Build über
-                        die zusammenkopierten Ordner schreibt den Rest und druckt nichts neu
+  --shard <i>/<n>       nur die Deal-Ordner (PDF, Seite, Kalender, Mail-Entwürfe) des i-ten von n Teilen der
+                        Deals schreiben (CI-Jobs parallel); ein Build über die zusammenkopierten Ordner schreibt
+                        den Rest und druckt nichts neu
   --lang <de|en>        Sprache der Ausgabe und von report.json
   -h, --help            diese Hilfe
 

@@ -6,7 +6,10 @@ import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { jsonHash } from "../../../util/json-hash.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
 import { sha256 } from "../../../util/sha256.js";
+import { removeShardFiles, shardFileName, shardFiles } from "../../../util/shard.js";
+import type { BuildRun } from "../build-run.js";
 import type { Output } from "../output.js";
+import type { KeyedPart } from "./calendar-parts.js";
 
 /**
  * `<slug>.ics` per deal, `calendar.ics` for all, `owners/<slug>/calendar.ics` per owner (RFC 5545). The feeds
@@ -19,14 +22,16 @@ import type { Output } from "../output.js";
 export const calendarOutput: Output = {
   name: "calendar",
   client: true,
+  slice: true,
   dealFiles: (slug) => [outputLayout.dealFileName(slug, "ics")],
   files: [outputLayout.calendar],
   async run(run) {
     const { analysis, manifest } = run;
-    const { outDir } = run.settings;
+    const { outDir, stateDir, shard } = run.settings;
     const digests = resultDigests(analysis);
     const valid = analysis.deals.flatMap((d, i) => (d.deal ? [{ deal: d.deal, digest: digests[i] as string }] : []));
-    const deals = valid.map((d) => d.deal);
+    // A shard writes its slice's `.ics` (and parts) only: the feeds list every deal.
+    const deals = valid.flatMap((d) => (run.inSlice(d.deal.slug) ? [d.deal] : []));
     // What every deal's part is made of besides the deal itself.
     const common = jsonHash([codeFingerprint(), analysis.config, run.client, run.settings.at ?? null]);
     const key = jsonHash([
@@ -37,7 +42,7 @@ export const calendarOutput: Output = {
       valid.map((d) => d.digest),
     ]);
     const partsEntry = "calendar-parts";
-    if (await manifest?.reuse("calendar", key)) {
+    if (!shard && (await manifest?.reuse("calendar", key))) {
       manifest?.keepAll("ics:", partsEntry);
       return;
     }
@@ -46,16 +51,20 @@ export const calendarOutput: Output = {
     const { eventSequences } = await import("../../../history/event-sequence.js");
     const { CALENDAR_PARTS_FILE, partLines, readParts } = await import("./calendar-parts.js");
     const history = run.calendarHistory;
-    const partsFile = path.join(run.settings.stateDir, CALENDAR_PARTS_FILE);
+    // A shard's parts go to a file of its own, so that the shards' folders copied into one keep each beside the
+    // others: the build over them reads them all, and computes and writes no deal's events a shard made.
+    const partsName = shardFileName(CALENDAR_PARTS_FILE, shard);
+    const partsFile = path.join(stateDir, partsName);
     // The deal, and the SEQUENCE of each of its events (from the history of its file alone).
     const partKeys = new Map<string, string>();
     for (const { deal, digest } of valid) {
+      if (!run.inSlice(deal.slug)) continue;
       const versions = history?.files.get(deal.file);
       const sequences = versions ? [...eventSequences(versions)] : null;
       partKeys.set(deal.slug, sha256(`${common}\0${digest}\0${JSON.stringify(sequences)}`));
     }
     const partKey = (deal: Deal) => partKeys.get(deal.slug) as string;
-    const previous = (await manifest?.reuse(partsEntry, common)) ? readParts(partsFile) : new Map();
+    const previous = shard ? new Map() : await previousParts(run, common, partsFile, readParts);
     // The `.ics` files left as the last build wrote them, with their hashes.
     const kept = new Map<string, string>();
     const keptIcs = async (deal: Deal) => {
@@ -77,6 +86,7 @@ export const calendarOutput: Output = {
       ...(history ? { history } : {}),
       ...(run.client ? {} : { owners: ownerDirectory(analysis.deals, analysis.ownersSeen) }),
       team: !run.client,
+      feeds: !shard,
       known,
     });
     for (const deal of deals) {
@@ -93,8 +103,33 @@ export const calendarOutput: Output = {
       );
       const partsHash = new Map<string, string>();
       await writeHashed(partsFile, lines, partsHash);
-      manifest.record(partsEntry, common, partsHash);
+      manifest.record(shard ? `${partsEntry}:${partsName}` : partsEntry, common, partsHash);
     }
+    if (shard) return;
     manifest?.record("calendar", key, new Map([...kept, ...written]));
+    // The shards' parts are in this build's own now.
+    await removeShardFiles(stateDir, CALENDAR_PARTS_FILE);
   },
 };
+
+/**
+ * The parts the last build left, vouched for by the output manifest: its own file's, and those of the shards
+ * whose folders were copied into this one (each under its own entry). The shards' entries are not kept: their
+ * files are folded into this build's.
+ */
+async function previousParts(
+  run: BuildRun,
+  common: string,
+  partsFile: string,
+  readParts: (file: string) => Map<string, KeyedPart>,
+): Promise<Map<string, KeyedPart>> {
+  const { manifest } = run;
+  const parts = (await manifest?.reuse("calendar-parts", common)) ? readParts(partsFile) : new Map<string, KeyedPart>();
+  for (const file of await shardFiles(path.dirname(partsFile), path.basename(partsFile))) {
+    const entry = `calendar-parts:${path.basename(file)}`;
+    if (!(await manifest?.reuse(entry, common))) continue;
+    manifest?.forget(entry);
+    for (const [slug, part] of readParts(file)) parts.set(slug, part);
+  }
+  return parts;
+}

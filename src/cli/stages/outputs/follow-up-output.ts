@@ -19,6 +19,7 @@ const FOLLOW_UP = "follow-up.eml";
 export const followUpOutput: Output = {
   name: "follow-up",
   client: false,
+  slice: true,
   dealFiles: (slug) => [`${slug}-${FOLLOW_UP}`],
   async run(run) {
     const { analysis, manifest } = run;
@@ -26,7 +27,9 @@ export const followUpOutput: Output = {
     const common = jsonHash([codeFingerprint(), analysis.config, analysis.today]);
     const { followUpMail, followUpStep } = await import("../../../export/follow-up-mail.js");
     await mapLimit(
-      analysis.deals.flatMap((d, i) => (d.deal ? [{ result: d, deal: d.deal, digest: digests[i] as string }] : [])),
+      analysis.deals.flatMap((d, i) =>
+        d.deal && run.inSlice(d.slug) ? [{ result: d, deal: d.deal, digest: digests[i] as string }] : [],
+      ),
       16,
       async ({ result, deal, digest }) => {
         const file = inOut(run.settings.outDir, outputLayout.dealExtra(deal.slug, FOLLOW_UP));

@@ -21,13 +21,16 @@ const CANCEL = "cancel.ics";
 export const invitationOutput: Output = {
   name: "invitation",
   client: false,
+  slice: true,
   dealFiles: (slug) => [`${slug}-${INVITE}`, `${slug}-${CANCEL}`],
   async run(run) {
     const { analysis, manifest } = run;
     const { outDir } = run.settings;
     const digests = resultDigests(analysis);
     const common = jsonHash([codeFingerprint(), analysis.config, run.historyHead ?? null, run.settings.at ?? null]);
-    const valid = analysis.deals.flatMap((d, i) => (d.deal ? [{ deal: d.deal, key: sha256(`${common}\0${digests[i]}`) }] : []));
+    const valid = analysis.deals.flatMap((d, i) =>
+      d.deal && run.inSlice(d.slug) ? [{ deal: d.deal, key: sha256(`${common}\0${digests[i]}`) }] : [],
+    );
     const { dealInvitations } = await import("../../../export/invitation.js");
     await mapLimit(valid, 16, async ({ deal, key }) => {
       const invite = inOut(outDir, outputLayout.dealExtra(deal.slug, INVITE));

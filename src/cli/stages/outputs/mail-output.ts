@@ -15,10 +15,11 @@ import type { Output } from "../output.js";
 export const mailOutput: Output = {
   name: "mail",
   client: false,
+  slice: true,
   dealFiles: (slug) => [outputLayout.dealFileName(slug, "eml")],
   async run(run) {
     const { analysis } = run;
-    const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+    const deals = analysis.deals.flatMap((d) => (d.deal && run.inSlice(d.slug) ? [d.deal] : []));
     const drafts = new Set(analysis.deals.filter((d) => d.readiness && !d.readiness.ready).map((d) => d.slug));
     const pdfs = run.print?.pdfHashes ?? new Map<string, string>();
     const everyMail = JSON.stringify([codeFingerprint(), analysis.config]);

@@ -10,7 +10,6 @@ import { codeFingerprint } from "../../../util/code-fingerprint.js";
 import { removeGuarded } from "../../../util/output-guard.js";
 import { inOut, outputLayout } from "../../../util/output-layout.js";
 import { sha256 } from "../../../util/sha256.js";
-import { inShard } from "../../../util/shard.js";
 import { VERSION } from "../../version.js";
 import { describePdfs } from "../build-log.js";
 import type { BuildRun } from "../build-run.js";
@@ -24,6 +23,7 @@ import type { Output } from "../output.js";
 export const pdfOutput: Output = {
   name: "pdf",
   client: true,
+  slice: true,
   dealFiles: (slug) => [outputLayout.dealFileName(slug, "pdf")],
   when: (run) => run.settings.pdf,
   async run(run) {
@@ -60,10 +60,9 @@ async function printAll(run: BuildRun): Promise<PrintOutcome> {
   const previous = decodeManifest(await readManifest(run.settings.stateDir, run.cacheKey));
   const keys = new Map<string, string>();
   const kept = new Map<string, ManifestEntry>();
-  const { shard } = run.settings;
   for (const [i, result] of analysis.deals.entries()) {
     // A shard prints its slice of the deals; the other shards print the rest.
-    if (!result.deal || (shard && !inShard(result.slug, shard))) continue;
+    if (!result.deal || !run.inSlice(result.slug)) continue;
     const key = sha256(`${everyPdf}\0${digests[i]}`);
     keys.set(result.slug, key);
     const known = previous[result.slug];

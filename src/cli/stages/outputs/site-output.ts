@@ -33,6 +33,7 @@ import { dealPagesPerBigRun, pagesPerRun, runsOf } from "./site-runs.js";
 export const siteOutput: Output = {
   name: "site",
   client: true,
+  slice: true,
   async run(run) {
     const { analysis, client } = run;
     const pdfs: Record<string, true> = Object.create(null);
@@ -51,10 +52,13 @@ export const siteOutput: Output = {
       analysis.config,
       resultDigests(analysis),
     ]);
-    const whole = await run.manifest?.reuse("site", siteKey);
+    // A shard renders its slice's deal pages alone: it has no whole site to reuse or record.
+    const { shard } = run.settings;
+    const whole = shard ? undefined : await run.manifest?.reuse("site", siteKey);
     if (whole) {
       for (const file of whole) run.pages.add(file);
-      run.pageCounts.kept = whole.length;
+      // Pages, not the fonts the entry also holds.
+      run.pageCounts.kept = whole.filter((file) => !file.endsWith(".woff2")).length;
       run.manifest?.keepAll("page:", "overview", ...PAGED.map((kind) => `${kind}:`));
       return;
     }
@@ -72,7 +76,7 @@ export const siteOutput: Output = {
     const held = new Map(view.deals.map((deal) => [deal.slug, deal]));
     const resultOf = new Map(valid.map((result) => [result.slug, result]));
     const pages: DealPages = {
-      slugs: valid.map((result) => result.slug),
+      slugs: valid.flatMap((result) => (run.inSlice(result.slug) ? [result.slug] : [])),
       view: (slug) => {
         const deal = held.get(slug);
         if (deal) return deal;
@@ -89,6 +93,7 @@ export const siteOutput: Output = {
     );
     const stale = pages.slugs.filter((_slug, i) => !reused[i]);
     for (const files of reused) for (const file of files ?? []) run.pages.add(file);
+    if (shard) return renderSlice(run, view, pages, flags, stale, keys);
     const lists = pageLists(view);
     const staleLists: Partial<PageLists> = {};
     let listsStale = false;
@@ -114,10 +119,32 @@ export const siteOutput: Output = {
     run.pageCounts.kept = kept;
     run.pageCounts.rendered = run.pages.size - kept;
     const { copySiteFonts } = await import("../../../render/render-site.js");
-    await copySiteFonts(run.settings.outDir);
+    // With the pages in the site's entry: an output folder that lost them gets them back from the output store.
+    for (const font of await copySiteFonts(run.settings.outDir)) run.pages.add(font);
     run.manifest?.record("site", siteKey, await run.manifest.hashes(run.pages));
   },
 };
+
+/**
+ * A shard's pages (`build --shard`): the stale deal pages of its slice, each recorded under its own key, and the
+ * fonts they use. No page that lists deals, and no entry for the whole site: the build over the shards' merged
+ * folders renders those, and reuses these pages by their entries.
+ */
+async function renderSlice(
+  run: BuildRun,
+  view: SiteView,
+  pages: DealPages,
+  flags: SiteFlags,
+  stale: readonly string[],
+  keys: PageKeys,
+): Promise<void> {
+  const kept = run.pages.size;
+  if (stale.length > 0) await render(run, view, pages, flags, stale, undefined, keys);
+  run.pageCounts.kept = kept;
+  run.pageCounts.rendered = run.pages.size - kept;
+  const { copySiteFonts } = await import("../../../render/render-site.js");
+  await copySiteFonts(run.settings.outDir);
+}
 
 interface PageKeys {
   /** A deal page (`page`) or a paginated overview page, from its own view and what every page shows. */
@@ -128,7 +155,7 @@ interface PageKeys {
    * is the last build's, the page is; when not (another day, another configuration), the view's key decides.
    */
   made: (slug: string) => string;
-  overview: string;
+  readonly overview: string;
 }
 
 /** The site's deal pages: each deal's view, held (a small site) or made when asked for (a big one). */
@@ -152,6 +179,7 @@ function pageKeys(
   const digests = resultDigests(analysis);
   const digestOf = new Map(analysis.deals.map((result, i) => [result.slug, digests[i] as string]));
   const made = new Map<string, string>();
+  let overview: string | undefined;
   return {
     made: (slug) => {
       let key = made.get(slug);
@@ -173,8 +201,11 @@ function pageKeys(
       }
       return key;
     },
-    // The rows of every deal, element by element.
-    overview: jsonHash([everyPage, pdfs, Object.fromEntries(SINGLE_PAGE_FIELDS.map((field) => [field, view[field]]))], 3),
+    // The rows of every deal, element by element; hashed when asked for (a shard renders no overview page).
+    get overview() {
+      overview ??= jsonHash([everyPage, pdfs, Object.fromEntries(SINGLE_PAGE_FIELDS.map((field) => [field, view[field]]))], 3);
+      return overview;
+    },
   };
 }
 
