@@ -4,6 +4,7 @@ import { git } from "../load/git.js";
 import type { Deal } from "../model/deal.js";
 import { addDays, type PlainDate, todayIn } from "../time/plain-date.js";
 import { CACHE_FORMAT, cacheKey, cachePath, readCache, writeCache } from "./cache-history.js";
+import { blobsOnDisk, probeRepository, type RepositoryProbe } from "./probe-repository.js";
 import { type LogEntry, readLog } from "./read-log.js";
 import { type Snapshot, snapshotOf, snapshotOfBytes } from "./snapshot.js";
 import { blobSizes, streamBlobs } from "./stream-blobs.js";
@@ -65,6 +66,10 @@ export interface HistoryOptions {
    * {@link withWorkingTree} gives it from the analysis of the working tree): at one commit, nothing is parsed twice.
    */
   fromWorkingTree?: boolean;
+  /** What `git rev-parse` said, when it was asked before (in parallel with loading the configuration). */
+  probe?: Promise<RepositoryProbe | undefined>;
+  /** The blob ids of the deal files on disk as committed ({@link blobsOnDisk}), when asked before. */
+  onDisk?: Promise<ReadonlySet<string>>;
 }
 
 /** The default horizon: the last 52 weeks, and at most 20 000 commits of the first-parent line. */
@@ -80,13 +85,11 @@ export const HORIZON = { weeks: 52, commits: 20_000 } as const;
  */
 export async function readHistory(options: HistoryOptions): Promise<History | undefined> {
   const { cwd } = options;
-  const head = await git(["rev-parse", "--verify", "--quiet", `${options.revision ?? "HEAD"}^{commit}`], cwd)
-    .then((s) => s.trim())
-    .catch(() => "");
-  if (!head) return undefined;
-  const shallow = (await git(["rev-parse", "--is-shallow-repository"], cwd).catch(() => "")).trim() === "true";
+  const probe = await (options.probe ?? probeRepository(cwd, options.revision));
+  if (!probe) return undefined;
+  const { head, shallow } = probe;
   const maxCommits = options.maxCommits ?? HORIZON.commits;
-  const cacheFile = options.cacheDir === false || !options.secret ? undefined : await cachePath(options);
+  const cacheFile = options.cacheDir === false || !options.secret ? undefined : await cachePath(options, probe.commonDir);
   const key = cacheKey(options);
   const cached = cacheFile ? await readCache(cacheFile, key, options.secret) : undefined;
   const request = { dealsDir: options.dealsDir, cwd, revision: head, maxCommits };
@@ -104,10 +107,10 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
     log = await readLog(request);
   }
 
-  const since = addDays(options.today, -7 * (options.weeks ?? HORIZON.weeks));
+  const since = windowStart(options);
   const { files, cut } = versionsOf(log, since);
   const snapshots = new Map<string, Snapshot | null>();
-  const onDisk = options.fromWorkingTree && !options.revision ? await blobsOnDisk(options) : new Set<string>();
+  const onDisk = options.fromWorkingTree && !options.revision ? await onDiskBlobs(options) : new Set<string>();
   const missing: string[] = [];
   const asked = new Set<string>();
   for (const list of files.values())
@@ -166,25 +169,14 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
   return { head, since, files: result, cache: state, shallow, cut: { ...cut, commitCap: log.length >= maxCommits } };
 }
 
-/**
- * The blob ids of the deal files that are on disk exactly as in the index (`git ls-files -s`, less what
- * `git diff-files` finds changed): their committed version with that blob is the working tree itself.
- */
-async function blobsOnDisk(options: HistoryOptions): Promise<Set<string>> {
-  const args = ["--", options.dealsDir];
-  const [staged, changed] = await Promise.all([
-    git(["ls-files", "-s", "-z", ...args], options.cwd),
-    git(["diff-files", "--name-only", "--relative", "-z", ...args], options.cwd),
-  ]).catch(() => ["", ""]);
-  const dirty = new Set(changed.split("\0"));
-  const blobs = new Set<string>();
-  // "<mode> <blob> <stage>\t<path>"
-  for (const row of staged.split("\0")) {
-    const [meta = "", file = ""] = row.split("\t");
-    const [mode, blob = ""] = meta.split(" ");
-    if (mode?.startsWith("100") && !dirty.has(file) && DEAL_EXTENSION.test(file)) blobs.add(blob);
-  }
-  return blobs;
+/** The first day of the history's window: `weeks` (default 52) before today. */
+export function windowStart(options: Pick<HistoryOptions, "today" | "weeks">): PlainDate {
+  return addDays(options.today, -7 * (options.weeks ?? HORIZON.weeks));
+}
+
+/** {@link HistoryOptions.onDisk}, or asked of git now. */
+function onDiskBlobs(options: HistoryOptions): Promise<ReadonlySet<string>> {
+  return options.onDisk ?? blobsOnDisk(options.dealsDir, options.cwd);
 }
 
 interface ListedVersion {
