@@ -1,13 +1,11 @@
-import path from "node:path";
-import { DEAL_EXTENSION, type DealFileEntry } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import type { Deal } from "../model/deal.js";
 import { addDays, type PlainDate, todayIn } from "../time/plain-date.js";
 import { CACHE_FORMAT, cacheKey, cachePath, readCache, writeCache } from "./cache-history.js";
 import { blobsOnDisk, probeRepository, type RepositoryProbe } from "./probe-repository.js";
 import { type LogEntry, readLog } from "./read-log.js";
-import { type Snapshot, snapshotOf, snapshotOfBytes } from "./snapshot.js";
-import { blobSizes, streamBlobs } from "./stream-blobs.js";
+import { readSnapshots } from "./read-snapshots.js";
+import { type Snapshot, snapshotOf } from "./snapshot.js";
 
 /** One version of a deal file: the commit that wrote it, when, and what it said (`null`: not a valid deal). */
 export interface Version {
@@ -126,16 +124,9 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
     }
   if (missing.length > 0) {
     if (state === "hit") state = "partial";
-    const fileOf = new Map<string, string>();
-    for (const [file, list] of files) for (const v of list) if (v.blob) fileOf.set(v.blob, file);
-    const sizes = await blobSizes(missing, cwd);
-    // A version over the cap (or gone from the object store) is not a deal at that time: never read.
-    const small = missing.filter((blob) => (sizes.get(blob) ?? Number.POSITIVE_INFINITY) <= options.maxFileBytes);
-    for (const blob of missing) snapshots.set(blob, null);
-    await streamBlobs(small, cwd, options.maxFileBytes, (blob, bytes) => {
-      const file = fileOf.get(blob) as string;
-      snapshots.set(blob, bytes ? snapshotOfBytes(entryFor(file, cwd), bytes) : null);
-    });
+    const wanted = new Map<string, string>();
+    for (const [file, list] of files) for (const v of list) if (v.blob && asked.has(v.blob)) wanted.set(v.blob, file);
+    for (const [blob, snapshot] of await readSnapshots(wanted, cwd, options.maxFileBytes)) snapshots.set(blob, snapshot);
   }
   if (cacheFile && options.secret && options.writeCache !== false && !options.revision && state !== "hit") {
     const kept: Record<string, Snapshot | null> = Object.create(null);
@@ -274,8 +265,4 @@ function sameState(a: Snapshot, b: Snapshot): boolean {
   const { updated: _a, ...x } = a;
   const { updated: _b, ...y } = b;
   return JSON.stringify(x) === JSON.stringify(y);
-}
-
-function entryFor(file: string, cwd: string): DealFileEntry {
-  return { file, absolute: path.join(cwd, file), slug: path.posix.basename(file).replace(DEAL_EXTENSION, "") };
 }

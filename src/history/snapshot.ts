@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { DealFileEntry } from "../load/find-deal-files.js";
+import path from "node:path";
+import { DEAL_EXTENSION, type DealFileEntry } from "../load/find-deal-files.js";
 import { parseDealBytes } from "../load/read-deal-file.js";
 import { actionKey } from "../model/action-key.js";
 import { openActions } from "../model/actions.js";
@@ -99,6 +100,11 @@ export function snapshotOf(deal: Deal): Snapshot {
   };
   if (next) snapshot.nextDate = next.date;
   return snapshot;
+}
+
+/** The entry of a past version of `file` (a path relative to `cwd`), for {@link snapshotOfBytes}. */
+export function snapshotEntry(file: string, cwd: string): DealFileEntry {
+  return { file, absolute: path.join(cwd, file), slug: path.posix.basename(file).replace(DEAL_EXTENSION, "") };
 }
 
 /**
