@@ -18,6 +18,7 @@ import { type DealFileEntry, findDealFiles } from "./load/find-deal-files.js";
 import { type LoadedFile, parseDealBytes, readCapped, readDealFile, slugFindings } from "./load/read-deal-file.js";
 import type { Deal, DealStatus, GitFacts } from "./model/deal.js";
 import { type Kpi, kpiFor } from "./model/kpi.js";
+import type { OwnersSeen } from "./model/owner-directory.js";
 import { keyingStore, type ResultStore } from "./pipeline/analysis-cache.js";
 import { duplicateSlugFindings, modelDeal, withDuplicate } from "./pipeline/model-deal.js";
 import type { PlainDate } from "./time/plain-date.js";
@@ -52,6 +53,11 @@ export interface Analysis {
   deals: DealResult[];
   kpi: Kpi;
   summary: { deals: number; errors: number; warnings: number };
+  /**
+   * When each owner name was first seen in the deals' git history (src/history/owner-first-seen.ts): who keeps
+   * a slug that two names share. Absent outside git; every user of the owner directory passes it.
+   */
+  ownersSeen?: OwnersSeen;
 }
 
 export interface AnalyseOptions {
@@ -63,6 +69,8 @@ export interface AnalyseOptions {
   git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number>; dueBefore?: Record<string, string> }>;
   /** Analyses of earlier runs by content hash (see pipeline/analysis-cache.ts): an unchanged file is not parsed. */
   cache?: ResultStore;
+  /** Carried into the analysis as it is (see {@link Analysis.ownersSeen}). */
+  ownersSeen?: OwnersSeen;
 }
 
 /**
@@ -202,7 +210,7 @@ export function analyseLoaded(loaded: LoadedFile[], options: AnalyseOptions): An
 export function summarise(deals: DealResult[], options: AnalyseOptions): Analysis {
   const valid = deals.flatMap((d) => (d.deal ? [d.deal] : []));
   const all = deals.flatMap((d) => d.findings);
-  return {
+  const analysis: Analysis = {
     today: options.today,
     config: options.config,
     dealsDir: path.resolve(options.cwd ?? process.cwd(), options.dealsDir),
@@ -214,6 +222,8 @@ export function summarise(deals: DealResult[], options: AnalyseOptions): Analysi
       warnings: all.filter((f) => f.severity === "warning").length,
     },
   };
+  if (options.ownersSeen) analysis.ownersSeen = options.ownersSeen;
+  return analysis;
 }
 
 /**
@@ -236,7 +246,12 @@ export function withFindings(analysis: Analysis, extra: ReadonlyMap<string, read
     const findings = sortFindings([...result.findings, ...more]);
     return { ...result, findings };
   });
-  const next = summarise(deals, { today: analysis.today, config: analysis.config, dealsDir: analysis.dealsDir });
+  const next = summarise(deals, {
+    today: analysis.today,
+    config: analysis.config,
+    dealsDir: analysis.dealsDir,
+    ...(analysis.ownersSeen ? { ownersSeen: analysis.ownersSeen } : {}),
+  });
   digestsOf.set(next, digests);
   return next;
 }

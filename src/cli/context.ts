@@ -2,6 +2,7 @@ import path from "node:path";
 import { type Config, loadConfig } from "../config/load-config.js";
 import { ProtokollError } from "../errors.js";
 import { type HistoryFacts, readHistoryFacts, type StartedProbe, startProbe } from "../history/history-facts.js";
+import { ownersFirstSeen } from "../history/owner-first-seen.js";
 import { type History, withWorkingTree } from "../history/read-history.js";
 import { phrase, t } from "../i18n/translate.js";
 import { readDealsAtRevision, resolveRevision } from "../load/read-revision.js";
@@ -61,8 +62,11 @@ export async function prepare(
     const commit = await resolveRevision(flags.at, cwd);
     const loaded = await readDealsAtRevision(commit, dealsDir, cwd, config.maxFileBytes);
     // The history as it was at the revision: no cache written, the same facts a build then saw.
-    const known = await committedFacts({ ...read, revision: commit, write: false, needHistory: false });
-    return { config, analysis: analyseLoaded(loaded, { dealsDir, today, config, git: known?.facts ?? new Map(), cwd }) };
+    // The owners' first-seen too (the owner pages and calendars of `build --at`): the history is read, never the
+    // facts file (only kept for HEAD).
+    const known = await committedFacts({ ...read, revision: commit, write: false, needHistory: true });
+    const analysis = analyseLoaded(loaded, { dealsDir, today, config, git: known?.facts ?? new Map(), cwd });
+    return { config, analysis: withOwnersSeen(analysis, known?.history) };
   }
   try {
     // The history (or only its git facts) and the analysis cache are read at once.
@@ -73,9 +77,14 @@ export async function prepare(
         : undefined,
     ]);
     const git = known?.facts ?? new Map();
-    const analysis = await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) });
-    const saveCache = store && cache?.write ? () => store.save() : undefined;
     const history = known?.history;
+    // Owner slugs by first-seen for everything that hands out owner slugs (site, calendars, `review --per-owner`).
+    // `check` (want "facts") shows no owner slug: it takes none, whether or not the history had to be read.
+    const analysis = withOwnersSeen(
+      await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) }),
+      want === "history" ? history : undefined,
+    );
+    const saveCache = store && cache?.write ? () => store.save() : undefined;
     return { config, analysis, ...(saveCache ? { saveCache } : {}), ...(history ? { history } : {}) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
@@ -83,6 +92,17 @@ export async function prepare(
     }
     throw error;
   }
+}
+
+/**
+ * The analysis with when each owner name was first seen in the history (src/history/owner-first-seen.ts), so
+ * every user of the owner directory — site, calendars, `review --per-owner` — hands out the same slugs.
+ */
+export function withOwnersSeen(analysis: Analysis, history: History | undefined): Analysis {
+  if (!history) return analysis;
+  const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
+  analysis.ownersSeen = ownersFirstSeen(history, deals);
+  return analysis;
 }
 
 /** Exit code per contract: 1 on any error-level finding (with --strict: any finding), else 0. */
@@ -97,7 +117,7 @@ export function exitCodeFor(analysis: Analysis, strict: boolean): number {
  */
 export function historyFor(analysis: Analysis, committed: History | undefined): History {
   const deals = analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-  return withWorkingTree(committed, deals, analysis.today);
+  return withWorkingTree(committed, deals, analysis.today, analysis.config);
 }
 
 interface HistoryRead {
@@ -138,6 +158,8 @@ async function committedFacts(
         today: read.today,
         maxFileBytes: read.config.maxFileBytes,
         toolVersion: VERSION,
+        // The snapshots' last contact depends on it: part of the history cache's key, and so of the facts file's.
+        config: read.config,
         writeCache: read.write,
         needHistory: read.needHistory,
         // At HEAD, the files unchanged on disk are not read from git: the analysis of the working tree gives them.

@@ -5,6 +5,7 @@ import { type FSWatcher, watch } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/load-config.js";
+import type { History } from "../history/read-history.js";
 import { plural, t } from "../i18n/translate.js";
 import type { GitFacts } from "../model/deal.js";
 import { PreviewPrinter } from "../pdf/preview-printer.js";
@@ -12,7 +13,7 @@ import { LiveAnalysis } from "../pipeline/live-analysis.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { assembleSite, type ResultViews, type SiteView } from "../render/assemble-site.js";
 import { brokenDealPage } from "../render/broken-deal-page.js";
-import type { SiteFlags } from "../render/eleventy-plugin.js";
+import type { PreviewView, SiteFlags } from "../render/eleventy-plugin.js";
 import { TEMPLATES_DIR } from "../render/package-templates.js";
 import { changedItems, idOf, PAGED, type PagedItem, pageLists, pagePath } from "../render/page-lists.js";
 import { type PageSelection, type RenderedPage, renderPages } from "../render/render-pages.js";
@@ -36,22 +37,20 @@ export interface SessionOptions {
   version: string;
   today: () => PlainDate;
   git?: ReadonlyMap<string, GitFacts & { pushedBack?: Record<string, number> }>;
+  committed?: History; // when each owner name was first seen: the owner pages' slugs, as `build` gives them
   log: (line: string) => void;
   /** Requests answered before the site's (the protocol form, src/cli/form/). */
   intercept?: Intercept;
 }
 
-/** Saves closer together than this are one update. */
-const SAVE_SETTLE_MS = 30;
+const SAVE_SETTLE_MS = 30; // saves closer together than this are one update
 /** How often the deals folder is looked at besides the watcher (src/cli/deals-folder-poll.ts). */
 const POLL_MS = 1000;
 
 /**
- * `serve` after the first build: a save re-analyses the saved file only, re-renders its page and the overview
- * pages (the index, owner, filter and upcoming pages list every deal), writes the pages whose bytes changed and
- * reloads the browser with them. Then, debounced, the deal's PDF is printed on one warm browser page and its
- * page says whether the protocol fits on one page. Deals nobody saved are printed in the background, saved ones
- * first. All work runs one step at a time, so pages are never written from two analyses at once.
+ * `serve` after the first build: a save re-analyses the saved file, re-renders its page and the overview pages,
+ * writes the changed pages and reloads the browser with them; then the deal's PDF is printed (debounced, on one
+ * warm page) and its page says whether it fits one page. One step at a time: never two analyses writing at once.
  */
 export class ServeSession {
   readonly #options: SessionOptions;
@@ -77,12 +76,10 @@ export class ServeSession {
 
   constructor(options: SessionOptions) {
     this.#options = options;
-    this.#live = new LiveAnalysis({
-      dealsDir: options.dealsDir,
-      today: options.today(),
-      config: options.config,
-      git: options.git,
-    });
+    this.#live = new LiveAnalysis(
+      { dealsDir: options.dealsDir, today: options.today(), config: options.config, git: options.git },
+      options.committed,
+    );
     this.#prints = new PreviewQueue({
       printer: new PreviewPrinter({ version: options.version, browser: options.config.browser }),
       outDir: options.outDir,
@@ -152,6 +149,12 @@ export class ServeSession {
     await this.#enqueue(() => this.#update());
   }
 
+  /** A deal's send-readiness and print preview as its page shows them (for the form); undefined if it is broken. */
+  statusOf(slug: string): { readiness: DealResult["readiness"]; preview: PreviewView | undefined } | undefined {
+    const result = this.#analysis?.deals.find((d) => d.slug === slug);
+    return result?.deal ? { readiness: result.readiness, preview: this.#prints.previews[slug] } : undefined;
+  }
+
   /** Requests the pages tried to make while printing previews (all aborted): should stay empty. */
   get blockedRequests(): readonly string[] {
     return this.#prints.blockedRequests;
@@ -204,11 +207,9 @@ export class ServeSession {
     let pages = 0;
     const saved = new Set(changed.map((d) => d.slug));
     if (!everything && saved.size > 0) {
-      // The page the writer is looking at first, on its own: one deal page renders in a few milliseconds, the
-      // overview pages that list every deal take ten times that.
+      // The page the writer looks at first, alone: a deal page takes milliseconds, the overview ten times that.
       pages += await this.#renderAndWrite({ deals: saved, overview: false });
-      // Then its preview (printed alone: on two shared cores a print beside the overview took three times as
-      // long), and the page again with the page count.
+      // Then its preview (alone: beside the overview a print took 3× as long), and the page with its page count.
       const printed = await this.#prints.printSaved();
       if (this.#stopped) return;
       if (printed.size > 0) await this.#renderAndWrite({ deals: printed, overview: false });
@@ -227,8 +228,7 @@ export class ServeSession {
         marks: markCounts(analysis, this.#options.language),
       }),
     );
-    // The quiet period runs from the last save (#scheduleUpdate), not from this update's end: a save the page
-    // already shows has waited long enough, and its preview follows at once.
+    // The quiet period runs from the last save (#scheduleUpdate): the preview of a save shown follows at once.
     void this.#prints.run();
   }
 
@@ -238,7 +238,7 @@ export class ServeSession {
   }
 
   #flags(): SiteFlags {
-    return { pdfs: {}, extras: false, previews: this.#prints.previews };
+    return { pdfs: {}, extras: false, previews: this.#prints.previews, form: true };
   }
 
   /** Renders the selection, writes the pages whose bytes changed, reloads the browser with them. */

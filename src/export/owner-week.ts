@@ -3,7 +3,7 @@
 import type { Config } from "../config/load-config.js";
 import type { Phrase } from "../i18n/translate.js";
 import type { Action, Deal } from "../model/deal.js";
-import { ownerDirectory, ownerKey } from "../model/owner-directory.js";
+import { type OwnersSeen, ownerDirectory, ownerKey } from "../model/owner-directory.js";
 import { recapParties } from "../model/recap-parties.js";
 import type { DealResult } from "../pipeline.js";
 import { addWeeks, type IsoWeek, weekEnd, weekStart } from "../time/iso-week.js";
@@ -43,8 +43,9 @@ export function ownerWeeks(
   config: Config,
   week: IsoWeek,
   today: PlainDate,
+  seen?: OwnersSeen,
 ): { weeks: OwnerWeek[]; withoutAddress: string[] } {
-  const directory = ownerDirectory(results);
+  const directory = ownerDirectory(results, seen);
   const emails = new Map<string, string>();
   for (const owner of config.owners) emails.set(ownerKey(owner.name), owner.email);
   for (const result of results) {

@@ -1,16 +1,20 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
+import { DEFAULT_CONFIG } from "../config/load-config.js";
 import { DEAL_EXTENSION } from "../load/find-deal-files.js";
 import { cacheFolder } from "../util/cache-folder.js";
 import { sealText, unsealText } from "../util/sealed-text.js";
 import { sha256 } from "../util/sha256.js";
 import { writeFileAtomic } from "../util/write-file-atomic.js";
+import { OWNERS_PER_VERSION } from "./owner-first-seen.js";
 import type { HistoryOptions } from "./read-history.js";
 import type { LogEntry } from "./read-log.js";
-import { isSnapshot, type Snapshot } from "./snapshot.js";
+import { isSnapshot, type Snapshot, snapshotConfigKey } from "./snapshot.js";
 
-export const CACHE_FORMAT = 2;
+// 3: the owners of versions older than the window. 4: a snapshot's `contact` is the timeline's last contact
+// (no `updated`, no commit date).
+export const CACHE_FORMAT = 4;
 /** What the MAC of the file is for (src/util/sealed-text.ts). */
 const PURPOSE = "protokoll-history-cache";
 
@@ -20,12 +24,21 @@ export interface CacheFile {
   head: string;
   log: LogEntry[];
   snapshots: Record<string, Snapshot | null>;
+  /** Per blob of a version older than the window: the owner keys of its actions (src/history/owner-first-seen.ts). */
+  owners: Record<string, string[]>;
 }
 
 export function cacheKey(options: HistoryOptions): string {
   return createHash("sha256")
     .update(
-      JSON.stringify([CACHE_FORMAT, options.toolVersion, options.dealsDir, options.maxFileBytes, options.maxCommits ?? 20_000]),
+      JSON.stringify([
+        CACHE_FORMAT,
+        options.toolVersion,
+        options.dealsDir,
+        options.maxFileBytes,
+        options.maxCommits ?? 20_000,
+        snapshotConfigKey(options.config ?? DEFAULT_CONFIG),
+      ]),
     )
     .digest("hex");
 }
@@ -67,7 +80,13 @@ export async function readCache(file: string, key: string, secret: Buffer | unde
       if (snapshot !== null && !isSnapshot(snapshot)) return undefined;
       snapshots[blob] = snapshot;
     }
-    return { format: CACHE_FORMAT, key, head: data.head, log: data.log, snapshots };
+    const owners: Record<string, string[]> = Object.create(null);
+    if (!data.owners || typeof data.owners !== "object" || Array.isArray(data.owners)) return undefined;
+    for (const [blob, keys] of Object.entries(data.owners)) {
+      if (!Array.isArray(keys) || keys.length > OWNERS_PER_VERSION || !keys.every((k) => typeof k === "string")) return undefined;
+      owners[blob] = keys;
+    }
+    return { format: CACHE_FORMAT, key, head: data.head, log: data.log, snapshots, owners };
   } catch {
     return undefined;
   }

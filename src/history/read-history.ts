@@ -1,10 +1,13 @@
+import { type Config, DEFAULT_CONFIG } from "../config/load-config.js";
 import { git } from "../load/git.js";
 import type { Deal } from "../model/deal.js";
 import { addDays, type PlainDate, todayIn } from "../time/plain-date.js";
 import { CACHE_FORMAT, cacheKey, cachePath, readCache, writeCache } from "./cache-history.js";
+import { versionsOf } from "./list-versions.js";
+import { indexOwners, type OwnerIndex, ownerKeysOf } from "./owner-first-seen.js";
 import { blobsOnDisk, probeRepository, type RepositoryProbe } from "./probe-repository.js";
 import { type LogEntry, readLog } from "./read-log.js";
-import { readSnapshots } from "./read-snapshots.js";
+import { readSnapshots, type WantedVersion } from "./read-snapshots.js";
 import { type Snapshot, snapshotOf } from "./snapshot.js";
 
 /** One version of a deal file: the commit that wrote it, when, and what it said (`null`: not a valid deal). */
@@ -37,6 +40,11 @@ export interface History {
   shallow?: boolean;
   /** What the horizon left out: versions older than the window, and whether the commit cap was reached. */
   cut?: { versions: number; commitCap: boolean };
+  /**
+   * Who first owned an action when, over every listed version (older than the window too): the owners'
+   * first-seen for the owner directory (src/history/owner-first-seen.ts).
+   */
+  owners?: OwnerIndex;
 }
 
 export interface HistoryOptions {
@@ -47,6 +55,11 @@ export interface HistoryOptions {
   maxFileBytes: number;
   /** Part of the cache key: a new tool version reads every version anew. */
   toolVersion: string;
+  /**
+   * Who is on our side (the sender, our company), for each version's last contact (a client-side action done is
+   * contact, ours is not); default: the default configuration. Part of the cache key.
+   */
+  config?: Config;
   /** Weeks of history read (default 52). */
   weeks?: number;
   /** At most this many commits are listed (default 20 000). */
@@ -106,10 +119,11 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
   }
 
   const since = windowStart(options);
-  const { files, cut } = versionsOf(log, since);
+  const { files, older, cut } = versionsOf(log, since);
   const snapshots = new Map<string, Snapshot | null>();
+  // The owners of versions older than the window: read once for the owners' first-seen, kept as owner keys only.
+  const oldOwners = new Map<string, string[]>();
   const onDisk = options.fromWorkingTree && !options.revision ? await onDiskBlobs(options) : new Set<string>();
-  const missing: string[] = [];
   const asked = new Set<string>();
   for (const list of files.values())
     for (const v of list) {
@@ -119,19 +133,44 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
       else if (onDisk.has(v.blob)) continue;
       else if (!asked.has(v.blob)) {
         asked.add(v.blob);
-        missing.push(v.blob);
       }
     }
-  if (missing.length > 0) {
+  const forOwners = new Set<string>();
+  for (const list of older.values())
+    for (const v of list) {
+      if (!v.blob || snapshots.has(v.blob) || oldOwners.has(v.blob) || asked.has(v.blob)) continue;
+      const hit = cached?.owners[v.blob] ?? cached?.snapshots[v.blob];
+      if (hit !== undefined) oldOwners.set(v.blob, Array.isArray(hit) ? hit : ownerKeysOf(hit));
+      else {
+        asked.add(v.blob);
+        forOwners.add(v.blob);
+      }
+    }
+  if (asked.size > 0) {
     if (state === "hit") state = "partial";
-    const wanted = new Map<string, string>();
-    for (const [file, list] of files) for (const v of list) if (v.blob && asked.has(v.blob)) wanted.set(v.blob, file);
-    for (const [blob, snapshot] of await readSnapshots(wanted, cwd, options.maxFileBytes)) snapshots.set(blob, snapshot);
+    // A blob both in the window and older is read once, as a snapshot (`forOwners` holds only the others).
+    const wanted = new Map<string, WantedVersion>();
+    for (const lists of [older, files])
+      for (const [file, list] of lists)
+        for (const v of list) if (v.blob && asked.has(v.blob)) wanted.set(v.blob, { file, ownersOnly: forOwners.has(v.blob) });
+    const config = options.config ?? DEFAULT_CONFIG;
+    for (const [blob, read] of await readSnapshots(wanted, cwd, options.maxFileBytes, config)) {
+      if (Array.isArray(read)) oldOwners.set(blob, read);
+      else snapshots.set(blob, read);
+    }
   }
+  const keysOf = (blob: string) => {
+    const known = oldOwners.get(blob);
+    if (known) return known;
+    return snapshots.has(blob) ? ownerKeysOf(snapshots.get(blob)) : undefined;
+  };
+  const owners = indexOwners([...older, ...files], keysOf);
   if (cacheFile && options.secret && options.writeCache !== false && !options.revision && state !== "hit") {
     const kept: Record<string, Snapshot | null> = Object.create(null);
     for (const [blob, snapshot] of snapshots) kept[blob] = snapshot;
-    await writeCache(cacheFile, { format: CACHE_FORMAT, key, head, log, snapshots: kept }, options.secret);
+    const keptOwners: Record<string, string[]> = Object.create(null);
+    for (const [blob, keys] of oldOwners) if (!snapshots.has(blob)) keptOwners[blob] = keys;
+    await writeCache(cacheFile, { format: CACHE_FORMAT, key, head, log, snapshots: kept, owners: keptOwners }, options.secret);
   }
 
   // One date per commit, not per version: a commit that touches 1 000 deals has one date (and Intl is slow).
@@ -157,7 +196,15 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
       })),
     );
   }
-  return { head, since, files: result, cache: state, shallow, cut: { ...cut, commitCap: log.length >= maxCommits } };
+  return {
+    head,
+    since,
+    files: result,
+    cache: state,
+    shallow,
+    cut: { ...cut, commitCap: log.length >= maxCommits },
+    owners,
+  };
 }
 
 /** The first day of the history's window: `weeks` (default 52) before today. */
@@ -168,47 +215,6 @@ export function windowStart(options: Pick<HistoryOptions, "today" | "weeks">): P
 /** {@link HistoryOptions.onDisk}, or asked of git now. */
 function onDiskBlobs(options: HistoryOptions): Promise<ReadonlySet<string>> {
   return options.onDisk ?? blobsOnDisk(options.dealsDir, options.cwd);
-}
-
-interface ListedVersion {
-  commit: string;
-  time: number;
-  ordinal: number;
-  blob: string;
-}
-
-/**
- * Each file's versions in the window, oldest first. A rename carries the file's versions to its new path, so
- * the ordinal (SEQUENCE) counts on and due dates moved before the move still count. The ordinal counts every
- * listed commit of the file, so the window's cut never lowers it.
- */
-function versionsOf(
-  log: readonly LogEntry[],
-  since: PlainDate,
-): { files: Map<string, ListedVersion[]>; cut: { versions: number } } {
-  const sinceSeconds = Date.parse(`${since}T00:00:00Z`) / 1000 - 86_400; // a day's slack for the zone
-  const files = new Map<string, ListedVersion[]>();
-  for (let i = log.length - 1; i >= 0; i--) {
-    const entry = log[i] as LogEntry;
-    for (const [file, blob, from] of entry.changes) {
-      let list = files.get(file);
-      if (from !== undefined && from !== file) {
-        list = files.get(from) ?? list;
-        files.delete(from);
-      }
-      list ??= [];
-      list.push({ commit: entry.commit, time: entry.time, ordinal: (list.at(-1)?.ordinal ?? 0) + 1, blob });
-      files.set(file, list);
-    }
-  }
-  let versions = 0;
-  for (const [file, list] of files) {
-    const firstInWindow = list.findIndex((v) => v.time >= sinceSeconds);
-    const from = firstInWindow === -1 ? list.length - 1 : Math.max(0, firstInWindow - 1);
-    versions += from;
-    if (from > 0) files.set(file, list.slice(from));
-  }
-  return { files, cut: { versions } };
 }
 
 async function isAncestor(ancestor: string, commit: string, cwd: string): Promise<boolean> {
@@ -223,7 +229,7 @@ async function isAncestor(ancestor: string, commit: string, cwd: string): Promis
  * Adds the working tree as the newest version of each deal whose modelled state differs from its last commit
  * (an edit not yet committed is a change too: calendars see it, the review counts it), dated today.
  */
-export function withWorkingTree(history: History | undefined, deals: readonly Deal[], today: PlainDate): History {
+export function withWorkingTree(history: History | undefined, deals: readonly Deal[], today: PlainDate, config: Config): History {
   const files = new Map(history?.files ?? []);
   const byFile = new Map(deals.map((deal) => [deal.file, deal]));
   // Committed versions that are the file on disk take their snapshot from its analysis (new lists and versions:
@@ -231,19 +237,14 @@ export function withWorkingTree(history: History | undefined, deals: readonly De
   for (const [file, list] of files) {
     if (!list.some((v) => v.snapshot === undefined)) continue;
     const deal = byFile.get(file);
-    let snapshot: Snapshot | null = null;
-    if (deal) {
-      snapshot = snapshotOf(deal);
-      if (deal.updated) snapshot.updated = deal.updated;
-    }
+    const snapshot: Snapshot | null = deal ? snapshotOf(deal, config) : null;
     files.set(
       file,
       list.map((v) => (v.snapshot === undefined ? { ...v, snapshot } : v)),
     );
   }
   for (const deal of deals) {
-    const snapshot = snapshotOf(deal);
-    snapshot.updated = deal.asOf;
+    const snapshot = snapshotOf(deal, config);
     const list = [...(files.get(deal.file) ?? [])];
     const last = list.at(-1);
     if (last?.snapshot && sameState(last.snapshot, snapshot)) continue;
@@ -260,9 +261,6 @@ export function withWorkingTree(history: History | undefined, deals: readonly De
   return { ...history, head: history?.head ?? "", since: history?.since ?? today, files, cache: history?.cache ?? "none" };
 }
 
-/** Equal apart from `updated`, which the working tree fills from the commit date. */
 function sameState(a: Snapshot, b: Snapshot): boolean {
-  const { updated: _a, ...x } = a;
-  const { updated: _b, ...y } = b;
-  return JSON.stringify(x) === JSON.stringify(y);
+  return JSON.stringify(a) === JSON.stringify(b);
 }

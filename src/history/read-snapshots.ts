@@ -1,5 +1,6 @@
+import type { Config } from "../config/load-config.js";
 import { runInWorkers, workerCount } from "../util/worker-pool.js";
-import { type Snapshot, snapshotEntry, snapshotOfBytes } from "./snapshot.js";
+import { type PastVersion, type PastVersionRead, readPastVersion, unreadPastVersion } from "./read-past-version.js";
 import { blobSizes, streamBlobs } from "./stream-blobs.js";
 
 /**
@@ -8,47 +9,58 @@ import { blobSizes, streamBlobs } from "./stream-blobs.js";
  */
 const WORKER_BYTES = 64 * 1024 * 1024;
 
+/** A blob to read: the file it is a version of, and whether only its owners are kept (older than the window). */
+export interface WantedVersion {
+  file: string;
+  ownersOnly: boolean;
+}
+
 /**
- * The snapshots of the blobs `wanted` (blob id → the file it is a version of), from one `git cat-file --batch`:
- * sizes are asked first (`--batch-check`) and a version over `maxBytes` (or missing) is never read — it is not a
- * deal at that time (`null`). Parsing the versions is most of a history's cost (a YAML parse each, 3 000 for 20
- * commits of 200 deals): with enough of them they are parsed in worker threads, on every core
- * (src/history/snapshot-worker.ts), as the analysis parses the deal files.
+ * What is kept of the blobs `wanted` (src/history/read-past-version.ts), from one `git cat-file --batch`: sizes
+ * are asked first (`--batch-check`) and a version over `maxBytes` (or missing) is never read — it is not a deal
+ * at that time (`null`, or no owners). Parsing the versions is most of a history's cost (a YAML parse each, 3 000
+ * for 20 commits of 200 deals): with enough of them they are parsed in worker threads, on every core
+ * (src/history/snapshot-worker.ts), as the analysis parses the deal files — by the same function, so either way
+ * gives the same snapshots (last contact included) and owners.
  */
 export async function readSnapshots(
-  wanted: ReadonlyMap<string, string>,
+  wanted: ReadonlyMap<string, WantedVersion>,
   cwd: string,
   maxBytes: number,
-): Promise<Map<string, Snapshot | null>> {
+  config: Config,
+): Promise<Map<string, PastVersionRead>> {
   const ids = [...wanted.keys()];
-  const snapshots = new Map<string, Snapshot | null>(ids.map((blob) => [blob, null]));
+  const read = new Map<string, PastVersionRead>(ids.map((blob) => [blob, unreadPastVersion(wanted.get(blob)?.ownersOnly)]));
   const sizes = await blobSizes(ids, cwd);
   const small = ids.filter((blob) => (sizes.get(blob) ?? Number.POSITIVE_INFINITY) <= maxBytes);
   const bytes = small.reduce((sum, blob) => sum + (sizes.get(blob) ?? 0), 0);
   const threads = bytes <= WORKER_BYTES ? workerCount(small.length) : 0;
+  const versionOf = (blob: string, content: Uint8Array): PastVersion => {
+    const { file, ownersOnly } = wanted.get(blob) as WantedVersion;
+    return ownersOnly ? { file, bytes: content, ownersOnly } : { file, bytes: content };
+  };
   if (threads > 0) {
-    const items: { file: string; bytes: Uint8Array }[] = [];
+    const items: PastVersion[] = [];
     const blobs: string[] = [];
     await streamBlobs(small, cwd, maxBytes, (blob, content) => {
       if (!content) return;
       blobs.push(blob);
-      items.push({ file: wanted.get(blob) as string, bytes: content });
+      items.push(versionOf(blob, content));
     });
-    const made = await runInWorkers<{ file: string; bytes: Uint8Array }, Snapshot | null>(
+    const made = await runInWorkers<PastVersion, PastVersionRead>(
       new URL("./snapshot-worker.js", import.meta.url),
-      { cwd },
+      { cwd, config },
       items,
       threads,
     );
     for (let i = 0; i < blobs.length; i++) {
-      const item = items[i] as { file: string; bytes: Uint8Array };
-      snapshots.set(blobs[i] as string, made ? (made[i] ?? null) : snapshotOfBytes(snapshotEntry(item.file, cwd), item.bytes));
+      const item = items[i] as PastVersion;
+      read.set(blobs[i] as string, made ? (made[i] ?? unreadPastVersion(item.ownersOnly)) : readPastVersion(item, cwd, config));
     }
-    return snapshots;
+    return read;
   }
   await streamBlobs(small, cwd, maxBytes, (blob, content) => {
-    const file = wanted.get(blob) as string;
-    snapshots.set(blob, content ? snapshotOfBytes(snapshotEntry(file, cwd), content) : null);
+    if (content) read.set(blob, readPastVersion(versionOf(blob, content), cwd, config));
   });
-  return snapshots;
+  return read;
 }

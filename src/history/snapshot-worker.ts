@@ -1,13 +1,14 @@
-// A worker thread of the history pass: the snapshots of past versions (src/history/snapshot.ts) — one YAML parse
-// each, most of what a history costs — made on every core instead of in the main thread alone.
+// A worker thread of the history pass: past versions (src/history/read-past-version.ts) — one YAML parse each,
+// most of what a history costs — read on every core instead of in the main thread alone.
 import { parentPort, workerData } from "node:worker_threads";
-import { snapshotEntry, snapshotOfBytes } from "./snapshot.js";
+import type { Config } from "../config/load-config.js";
+import { type PastVersion, readPastVersion } from "./read-past-version.js";
 
-const { cwd } = workerData as { cwd: string };
+const { cwd, config } = workerData as { cwd: string; config: Config };
 
-parentPort?.on("message", ({ batch, items }: { batch: number; items: { file: string; bytes: Uint8Array }[] }) => {
+parentPort?.on("message", ({ batch, items }: { batch: number; items: PastVersion[] }) => {
   try {
-    const results = items.map(({ file, bytes }) => snapshotOfBytes(snapshotEntry(file, cwd), bytes));
+    const results = items.map((item) => readPastVersion(item, cwd, config));
     parentPort?.postMessage({ batch, results });
   } catch (error) {
     parentPort?.postMessage({ batch, error: String((error as Error)?.stack ?? error) });

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import type { Config } from "../config/load-config.js";
 import { DEAL_EXTENSION, type DealFileEntry } from "../load/find-deal-files.js";
 import { parseDealBytes } from "../load/read-deal-file.js";
 import { actionKey } from "../model/action-key.js";
 import { openActions } from "../model/actions.js";
 import { buildDeal } from "../model/build-deal.js";
 import type { ActionStatus, Deal, DealStatus, Language } from "../model/deal.js";
+import { timelineOf } from "../model/timeline.js";
 import { type PlainDate, parsePlainDate } from "../time/plain-date.js";
 import { validateDeal } from "../validate/validate-deal.js";
 
@@ -31,8 +33,10 @@ export interface Snapshot {
   language: Language;
   meetingDate: PlainDate;
   nextDate?: PlainDate;
-  updated?: PlainDate;
-  /** The latest contact the file records: meeting, recap sent, an action done, `updated`. */
+  /**
+   * The last contact, as the deal's timeline has it (src/model/timeline.ts): the latest of the meeting, the recap
+   * sent, a logged contact and a client-side action done — never a commit, `updated` or the "Stand".
+   */
   contact: PlainDate;
   actions: SnapshotAction[];
   lessons: string[];
@@ -42,12 +46,17 @@ export interface Snapshot {
 
 const hash = (parts: readonly unknown[]) => createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 16);
 
-/** The snapshot of a modelled deal (a past version, or the working tree). */
-export function snapshotOf(deal: Deal): Snapshot {
+/**
+ * What of the configuration a snapshot depends on: who is on our side (the sender, our company) decides which
+ * actions done are the client's, and so the last contact. Part of the history cache's key.
+ */
+export function snapshotConfigKey(config: Config): string {
+  return JSON.stringify([config.sender?.name ?? null, config.sender?.company ?? null, config.company.name ?? null]);
+}
+
+/** The snapshot of a modelled deal (a past version, or the working tree); `config` tells our side from the client's. */
+export function snapshotOf(deal: Deal, config: Config): Snapshot {
   const open = openActions(deal);
-  const contacts = [deal.meeting.date, deal.protocolSent, ...deal.actions.map((a) => a.doneOn)].filter(
-    (d): d is PlainDate => d !== undefined,
-  );
   const events: Record<string, string> = Object.create(null);
   const next = deal.nextMeeting;
   if (next) {
@@ -87,7 +96,7 @@ export function snapshotOf(deal: Deal): Snapshot {
     status: deal.status,
     language: deal.language,
     meetingDate: deal.meeting.date,
-    contact: contacts.sort().at(-1) as PlainDate,
+    contact: timelineOf(deal, config).lastContact,
     actions: deal.actions.map((a) => {
       const action: SnapshotAction = { key: actionKey(deal, a), task: a.task, status: a.status };
       if (a.owner) action.owner = a.owner;
@@ -111,14 +120,12 @@ export function snapshotEntry(file: string, cwd: string): DealFileEntry {
  * A past version's bytes through the same reader, schema and model as a file on disk — no second YAML reader.
  * A version that does not load or validate has no snapshot (`null`): it counts as "not a deal" for that time.
  */
-export function snapshotOfBytes(entry: DealFileEntry, bytes: Uint8Array): Snapshot | null {
+export function snapshotOfBytes(entry: DealFileEntry, bytes: Uint8Array, config: Config): Snapshot | null {
   const loaded = parseDealBytes(entry, bytes);
   if (!loaded.source || loaded.data === undefined || loaded.findings.length > 0) return null;
   const { data } = validateDeal(loaded.data, loaded.source);
   if (!data) return null;
-  const snapshot = snapshotOf(buildDeal(entry.slug, entry.file, data));
-  if (data.updated) snapshot.updated = data.updated as PlainDate;
-  return snapshot;
+  return snapshotOf(buildDeal(entry.slug, entry.file, data), config);
 }
 
 // A cache file is read back as untrusted input: every snapshot is checked field by field.
@@ -138,7 +145,6 @@ export function isSnapshot(value: unknown): value is Snapshot {
     isDate(s.meetingDate) &&
     isDate(s.contact) &&
     optional(s.nextDate, isDate) &&
-    optional(s.updated, isDate) &&
     Array.isArray(s.lessons) &&
     s.lessons.every(isString) &&
     !!s.events &&

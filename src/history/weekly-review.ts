@@ -77,14 +77,16 @@ function versionAt(versions: readonly Version[], day: PlainDate): Version | unde
   return found;
 }
 
-/** Like the `deal-stale` finding, judged on `day`: active, no next step ahead, no contact for `staleDays`. */
+/**
+ * Like the `deal-stale` finding, judged on `day`: active, no next step ahead, no contact for `staleDays` — counted
+ * from the version's last contact (the timeline's), never from a commit, `updated` or the "Stand".
+ */
 export function staleOn(version: Version | undefined, day: PlainDate, staleDays: number): boolean {
   const s = version?.snapshot;
   if (!version || !s || s.status !== "active") return false;
   if (s.nextDate && s.nextDate >= day) return false;
   if (s.actions.some((a) => a.status === "open" && a.due && a.due >= day)) return false;
-  const contact = [s.contact, s.updated ?? version.date].sort().at(-1) as PlainDate;
-  return daysBetween(contact, day) >= staleDays;
+  return daysBetween(s.contact, day) >= staleDays;
 }
 
 const dealOf = (file: string, s: Snapshot): ReviewDeal => ({

@@ -22,6 +22,19 @@ const SLUG_MAX = 60;
 /** Hex digits of the name's hash in a slug that another name holds already; more only if even that collides. */
 const SUFFIX_DIGITS = 6;
 
+/**
+ * The committed version in which an owner name was first seen owning an action (src/history/owner-first-seen.ts):
+ * `order` is the commit's place in the first-parent line (lower is earlier), `time` its commit time in seconds.
+ */
+export interface OwnerSeen {
+  order: number;
+  commit: string;
+  time: number;
+}
+
+/** Per owner key ({@link ownerKey}): when the name was first seen in the deals' git history. */
+export type OwnersSeen = ReadonlyMap<string, OwnerSeen>;
+
 export interface OwnerEntry {
   /** {@link ownerKey} of the name; "" for nobody. */
   key: string;
@@ -34,15 +47,18 @@ export interface OwnerEntry {
  * Who owns open actions, with the one slug each owner's page and calendar live under. An owner that is a group
  * or placeholder (a `vague-owner` finding) counts as nobody.
  *
- * A slug is a function of the names, never of the order of files or actions: people subscribe to
- * `owners/<slug>/calendar.ics`, and a deal added in front must not hand their address to someone else. Names
- * whose slugs are the same ("Jörg Müller", "Joerg Mueller") share it out by the name itself: the plain slug goes
- * to the spelling with the most letters outside ASCII (the spelled-out form is the stand-in for it, so a newcomer
- * typed without umlauts never takes the page of the one written with them), then to the first in code-point
- * order; every other gets the plain slug plus a short hash of its own key (`joerg-mueller-257ec8`), which stays
- * the same whoever else comes or goes, and never grows (`-2-2-2`).
+ * A slug is never a function of the order of files or actions: people subscribe to `owners/<slug>/calendar.ics`,
+ * and a name added later must not take the address of the one who had it. Names whose slugs are the same
+ * ("Jörg Müller", "Joerg Mueller") share it out by when each was first seen (`seen`, from the deals' git
+ * history): the plain slug goes to the name seen first. Without that (outside git, a name only in the working
+ * tree, both first seen in the same commit, a shallow clone that starts after both) the name itself decides
+ * (see {@link precedence}). Every other gets the plain slug plus a short hash of its own key
+ * (`joerg-mueller-257ec8`), which stays the same whoever else comes or goes, and never grows (`-2-2-2`).
  */
-export function ownerDirectory(results: readonly { deal?: Deal; findings: readonly Finding[] }[]): Map<string, OwnerEntry> {
+export function ownerDirectory(
+  results: readonly { deal?: Deal; findings: readonly Finding[] }[],
+  seen?: OwnersSeen,
+): Map<string, OwnerEntry> {
   const names = new Map<string, string | undefined>();
   for (const result of results) {
     const deal = result.deal;
@@ -55,11 +71,11 @@ export function ownerDirectory(results: readonly { deal?: Deal; findings: readon
       if (!names.has(key)) names.set(key, person?.normalize("NFC"));
     }
   }
-  return assignSlugs(names);
+  return assignSlugs(names, seen);
 }
 
 /** Slugs for owner keys (with their names as written): see {@link ownerDirectory}. */
-export function assignSlugs(names: ReadonlyMap<string, string | undefined>): Map<string, OwnerEntry> {
+export function assignSlugs(names: ReadonlyMap<string, string | undefined>, seen?: OwnersSeen): Map<string, OwnerEntry> {
   const byBase = new Map<string, string[]>();
   for (const key of names.keys()) {
     const base = key === "" ? NOBODY_SLUG : ownerSlug(key);
@@ -68,7 +84,7 @@ export function assignSlugs(names: ReadonlyMap<string, string | undefined>): Map
   const slugs = new Map<string, string>();
   const taken = new Set(byBase.keys());
   for (const [base, keys] of byBase) {
-    const [holder, ...others] = keys.sort(precedence);
+    const [holder, ...others] = keys.sort((a, b) => precedence(a, b, seen));
     if (holder !== undefined) slugs.set(holder, base);
     for (const key of others) {
       let slug = suffixed(base, key, SUFFIX_DIGITS);
@@ -85,9 +101,21 @@ export function assignSlugs(names: ReadonlyMap<string, string | undefined>): Map
   return directory;
 }
 
-/** Who keeps the plain slug: nobody's page first, then the most letters outside ASCII, then code-point order. */
-function precedence(a: string, b: string): number {
+/**
+ * Who keeps the plain slug: nobody's page first; then the name seen first in the git history (a name with a
+ * first commit before one without: that one is only in the working tree, seen now); when both were first seen in
+ * the same commit, or neither has a commit, the name decides: the most letters outside ASCII (the spelled-out
+ * form is the stand-in for them), then code-point order.
+ */
+function precedence(a: string, b: string, seen: OwnersSeen | undefined): number {
   if (a === "" || b === "") return a === "" ? -1 : 1;
+  const first = seen?.get(a)?.order;
+  const second = seen?.get(b)?.order;
+  if (first !== second) {
+    if (first === undefined) return 1;
+    if (second === undefined) return -1;
+    return first - second;
+  }
   const wide = (key: string) => key.replace(/[\x00-\x7f]/g, "").length;
   return wide(b) - wide(a) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -48,6 +48,22 @@ export function clientNames(deal: Deal, config: Config): Set<string> {
   return new Set(recapParties(deal, config).client.map((p) => ownerKey(p.name)));
 }
 
+/**
+ * Who on our side answers for a deal's deal-wide follow-up findings (follow-up-due, deal-stale, …), by
+ * {@link ownerKey}: our participants, the sender (the deal's, else the configuration's), and every owner of one of
+ * its actions who is not on the client's side. The client's people never: the follow-up is ours to do.
+ */
+export function ourPeople(deal: Deal, config: Config): Set<string> {
+  const parties = recapParties(deal, config);
+  const client = new Set(parties.client.map((p) => ownerKey(p.name)));
+  const people = new Set(parties.ours.map((p) => ownerKey(p.name)));
+  if (parties.sender && !client.has(ownerKey(parties.sender.name))) people.add(ownerKey(parties.sender.name));
+  for (const action of deal.actions) {
+    if (action.owner && !client.has(ownerKey(action.owner))) people.add(ownerKey(action.owner));
+  }
+  return people;
+}
+
 export function timelineOf(deal: Deal, config: Config): Timeline {
   const client = clientNames(deal, config);
   const events: TimelineEvent[] = [{ kind: "meeting", date: deal.meeting.date }];

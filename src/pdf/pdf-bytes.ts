@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from "pdf-lib";
+import { markUntaggedAsArtifacts } from "./pdf-artifacts.js";
 import { addRoleMap, describeLinks } from "./pdf-ua.js";
 
 /** Metadata written into every PDF's Info dictionary, its XMP stream and its catalog. */
@@ -29,9 +30,10 @@ const ID_PLACEHOLDER = "0".repeat(32);
  * Makes Chromium's PDF reproducible, complete and better tagged, through pdf-lib's object model rather than
  * by editing bytes: Chromium stamps the current time into /CreationDate and /ModDate and its own version into
  * /Creator, writes no XMP metadata, no /Lang and no Author, and tags a list item's content directly under `LI`
- * without the `LBody` that PDF/UA asks for. We replace the Info dictionary, add an XMP stream and /Lang to the
- * catalog, wrap each `LI`'s content in an `LBody`, and save with a classic cross-reference table and a stable
- * /ID derived from the content. Same deal, templates and tool → same bytes.
+ * without the `LBody` that PDF/UA asks for, and paints what is not tagged (the draft watermark) outside any
+ * marked content instead of as an Artifact. We replace the Info dictionary, add an XMP stream and /Lang to the
+ * catalog, wrap each `LI`'s content in an `LBody`, mark untagged painting as an Artifact, and save with a classic
+ * cross-reference table and a stable /ID derived from the content. Same deal, templates and tool → same bytes.
  */
 export async function finalizePdf(pdf: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
   const doc = await PDFDocument.load(renumberNodeIds(pdf), { updateMetadata: false });
@@ -62,6 +64,7 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMeta): Promise<Uint8
   sortIdTree(doc);
   addRoleMap(doc);
   describeLinks(doc);
+  markUntaggedAsArtifacts(doc);
 
   context.trailerInfo.ID = context.obj([PDFHexString.of(ID_PLACEHOLDER), PDFHexString.of(ID_PLACEHOLDER)]);
   const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });

@@ -42,6 +42,12 @@ export interface PrintOptions {
   concurrency: number;
   /** Tool version: part of the cache key and of /Creator. */
   version: string;
+  /**
+   * What else of the tool decides a PDF's bytes besides its print HTML — the code fingerprint
+   * (src/util/code-fingerprint.ts): part of the cache key only. Without it a fix in how a PDF is finished (the
+   * draft watermark made an Artifact) stayed hidden behind PDFs cached before it, the version number unchanged.
+   */
+  code?: string;
   /** Time limit for one deal's PDF (default 30 s). */
   timeoutMs?: number;
   /** Called after each finished PDF. */
@@ -83,7 +89,10 @@ export async function printPdfs(requests: readonly PrintRequest[], options: Prin
       continue;
     }
     // The metadata (title with the draft mark, author, commit) is part of the file too.
-    candidates.push({ request, hash: printHash(`${request.html}\0${JSON.stringify(request.meta)}`, options.version) });
+    candidates.push({
+      request,
+      hash: printHash(`${request.html}\0${JSON.stringify(request.meta)}`, `${options.version}\0${options.code ?? ""}`),
+    });
   }
   // "Unchanged" needs both: the same print input as recorded, and the file on disk with the recorded bytes.
   // The file is checked, not assumed: an interrupted build may have left another deal version's PDF there.

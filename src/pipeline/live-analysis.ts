@@ -1,5 +1,7 @@
 // The analysis `serve` keeps between saves: one result per deal file, redone only for the files that changed.
 import type { Finding } from "../errors.js";
+import { ownersFirstSeen } from "../history/owner-first-seen.js";
+import type { History } from "../history/read-history.js";
 import { type DealFileEntry, findDealFiles } from "../load/find-deal-files.js";
 import {
   type AnalyseOptions,
@@ -27,10 +29,16 @@ export interface LiveUpdate {
  */
 export class LiveAnalysis {
   #options: AnalyseOptions;
+  #committed: History | undefined;
   readonly #results = new Map<string, { result: DealResult; duplicate: string | undefined }>();
 
-  constructor(options: AnalyseOptions) {
+  /**
+   * `committed`: the deals' committed history, for when each owner name was first seen (the owner pages' slugs,
+   * as `build` hands them out); taken at the first update, from the files as they are then.
+   */
+  constructor(options: AnalyseOptions, committed?: History) {
     this.#options = options;
+    this.#committed = committed;
   }
 
   /**
@@ -64,6 +72,14 @@ export class LiveAnalysis {
       this.#results.delete(file);
     }
     const deals = entries.map((entry) => (this.#results.get(entry.file) as { result: DealResult }).result);
+    if (this.#committed) {
+      const ownersSeen = ownersFirstSeen(
+        this.#committed,
+        deals.flatMap((d) => (d.deal ? [d.deal] : [])),
+      );
+      this.#options = { ...this.#options, ownersSeen };
+      this.#committed = undefined;
+    }
     return { analysis: summarise(deals, this.#options), changed: deals.filter((d) => changed.has(d)), removed };
   }
 }

@@ -4,11 +4,14 @@
  */
 import { markOf } from "../findings/level.js";
 import type { History } from "../history/read-history.js";
+import { commitmentState } from "../model/commitment.js";
 import type { Language } from "../model/deal.js";
 import { ownerDirectory } from "../model/owner-directory.js";
+import { ourPeople } from "../model/timeline.js";
 import type { Analysis, DealResult } from "../pipeline.js";
 import { formatDate } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
+import { outputLayout } from "../util/output-layout.js";
 import { type Messages, messages } from "./i18n.js";
 import { type DealView, dealView, type KpiView, kpiView, type PastMeetingView, percent } from "./views/deal-view.js";
 import {
@@ -21,10 +24,17 @@ import {
   statusPages,
 } from "./views/filter-view.js";
 import { type FindingView, findingView } from "./views/finding-view.js";
-import { historyViews, type ReviewPage, type TrendsView } from "./views/history-view.js";
+import { type CommitmentEntry, historyViews, type ReviewPage, type TrendsView } from "./views/history-view.js";
 import { byUrgency, type IndexRow, type IndexView, indexRow, indexView } from "./views/index-view.js";
 import { type LessonsEntry, lessonsView } from "./views/lessons-view.js";
-import { type OwnerPage, type OwnerSummary, ownerPages, ownersIndex } from "./views/owner-view.js";
+import {
+  type DealFollowUp,
+  FOLLOW_UP_CODES,
+  type OwnerPage,
+  type OwnerSummary,
+  ownerPages,
+  ownersIndex,
+} from "./views/owner-view.js";
 import { type SummaryView, summaryView } from "./views/summary-view.js";
 import { type UpcomingItem, upcomingItems } from "./views/upcoming-view.js";
 
@@ -68,6 +78,7 @@ export type ResultViews = WeakMap<DealResult, { view: DealView | undefined; find
 /** What the owner and lessons pages read of a deal's view. */
 type ListedDeal = Pick<DealView, "title" | "url" | "customer" | "actions"> & {
   internal?: Pick<NonNullable<DealView["internal"]>, "lessonsHtml" | "signalsHtml">;
+  followUpDue?: DealFollowUp;
 };
 
 function listedDeal(view: DealView): ListedDeal {
@@ -98,6 +109,29 @@ export function dealPageView(
   return view;
 }
 
+/** A deal's deal-wide follow-up findings (in the site's language) and our side of it, for the owner pages. */
+function dealFollowUp(
+  result: DealResult,
+  findings: readonly FindingView[],
+  config: Analysis["config"],
+): DealFollowUp | undefined {
+  if (!result.deal) return undefined;
+  const due = findings.filter((f, i) => FOLLOW_UP_CODES.has(f.code) && result.findings[i]?.action === undefined);
+  return due.length > 0 ? { findings: due, people: ourPeople(result.deal, config) } : undefined;
+}
+
+/** The commitments (`kpi:`) of the deals still in play (active or paused), for the trends, in file order. */
+function commitmentEntries(analysis: Analysis): CommitmentEntry[] {
+  return analysis.deals.flatMap((result): CommitmentEntry[] => {
+    const deal = result.deal;
+    if (!deal || (deal.status !== "active" && deal.status !== "paused")) return [];
+    const state = commitmentState(deal, analysis.today);
+    if (!state) return [];
+    const people = ourPeople(deal, analysis.config);
+    return [{ title: deal.title, customer: deal.customer, url: outputLayout.dealFolder(deal.slug), state, people }];
+  });
+}
+
 export function assembleSite(
   analysis: Analysis,
   history?: History,
@@ -126,13 +160,15 @@ export function assembleSite(
       // A view `serve` kept from before the save: the earlier meetings are this run's.
       view.pastMeetings = pastMeetings?.get(view.slug) ?? [];
       if (keep) deals.push(view);
-      listed.push(keep ? view : listedDeal(view));
+      const entry: ListedDeal = keep ? view : listedDeal(view);
+      const followUp = dealFollowUp(result, findings, config);
+      listed.push(followUp ? { ...entry, followUpDue: followUp } : entry);
     }
     return indexRow(result, view, findings, today, config);
   });
   rows.sort(byUrgency);
 
-  const owners = ownerPages(listed, language, ownerDirectory(analysis.deals));
+  const owners = ownerPages(listed, language, ownerDirectory(analysis.deals, analysis.ownersSeen));
   const all = allDealsPages(rows, language);
   const status = statusPages(rows, language);
   const readiness = readinessPages(rows, language);
@@ -163,7 +199,7 @@ export function assembleSite(
   if (config.company.name) site.company = config.company.name;
   // Without commits there are no weeks to show: no trends or reviews rather than eleven empty weeks.
   if (history?.head) {
-    const views = historyViews(history, owners, today, config);
+    const views = historyViews(history, owners, today, config, commitmentEntries(analysis));
     site.trends = views.trends;
     site.reviews = views.reviews;
     for (const owner of owners) {

@@ -29,6 +29,11 @@ export interface SiteFlags {
   mail?: boolean;
   /** `serve`'s live print preview, per deal slug: the page links the preview PDF and says whether it fits. */
   previews?: Readonly<Record<string, PreviewView>>;
+  /**
+   * `serve`'s protocol form is up (src/cli/form/): deal pages link `/edit/<slug>`, the navigation `/new`. Never on a
+   * static build (no server answers there) nor on a client site.
+   */
+  form?: boolean;
 }
 
 /** The state of one deal's preview PDF, worded in the CLI's language. */

@@ -1,5 +1,7 @@
 // One person, one owner page, one calendar address, for good: slugs come from the names, never from the order
 // of files, and the NFD and NFC spellings of a name are one person. Regression tests named after what broke.
+// These folders are not git repositories: the name rule decides (who was first seen in the history decides in a
+// repository, test/cli/owner-slugs-history.test.ts).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";

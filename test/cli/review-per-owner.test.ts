@@ -1,17 +1,12 @@
-// `protokoll review --per-owner --format eml --out <dir>`: one draft per owner with an address, each holding only
-// that owner's actions (overdue, due this week, due next week) with deal, customer and link; every draft — and the
-// team's review draft — with From, Date and Message-ID, read by mailparser and Python's strict policy.
-import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { simpleParser } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
 import { dealsDir } from "../helpers/analyse.js";
+import { pythonMail } from "../helpers/python-parsers.js";
 import { runCli } from "../helpers/run-cli.js";
 
-const MAIL_PARSER = fileURLToPath(new URL("../helpers/parse-mail.py", import.meta.url));
 const folders: string[] = [];
 afterAll(async () => {
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
@@ -38,7 +33,7 @@ const deal = (customer: string, actions: [string, string, string][]) =>
   ].join("\n");
 
 function python(file: string): { policy: string; error: string | null; defects: string[]; From: string | null }[] {
-  return JSON.parse(execFileSync("python3", [MAIL_PARSER, file], { encoding: "utf8" }));
+  return pythonMail(file);
 }
 
 describe("review --per-owner", () => {

@@ -127,6 +127,38 @@ describe("writeBack", () => {
     expect(out).toBe("actions:\n  - task: A # erste\n  # zu C\n  - task: C # dritte\n  - task: D\n");
   });
 
+  it("moves an entry up with its comment lines, none of its fields written again (regression: up rewrote both)", () => {
+    const text =
+      "actions:\n  # zu A\n  - task: A # erste\n    due: 2026-11-27\n\n  # zu B\n  - task: 'B'\n    owner: Eva   # sie\n  - C\nnext: 1\n";
+    const out = edit(text, (d) => {
+      const list = d.actions as Plain[];
+      [list[0], list[1]] = [list[1] as Plain, list[0] as Plain];
+    });
+    expect(out).toBe(
+      "actions:\n  # zu B\n  - task: 'B'\n    owner: Eva   # sie\n\n  # zu A\n  - task: A # erste\n    due: 2026-11-27\n  - C\nnext: 1\n",
+    );
+  });
+
+  it("moves and edits inside a moved entry and appends, or moves and removes, the file without a final line break", () => {
+    const text = "risks:\n  - eins # 1\n  - zwei\n  - drei # 3\n  - vier";
+    const out = edit(text, (d) => {
+      d.risks = ["vier", "zwei", "eins", "drei!", "fünf"];
+    });
+    expect(out).toBe("risks:\n  - vier\n  - zwei\n  - eins # 1\n  - drei! # 3\n  - fünf");
+    const dropped = edit(text, (d) => {
+      d.risks = ["vier", "eins", "drei"];
+    });
+    expect(dropped).toBe("risks:\n  - vier\n  - eins # 1\n  - drei # 3");
+  });
+
+  it("turns a list item's line into `text` and `internal: true` behind its dash, and back", () => {
+    const text = "risks:\n  - Ohne Daten kein Angebot.\n  - text: Wenig Rückhalt\n    internal: true\nnext: 1\n";
+    const out = edit(text, (d) => {
+      d.risks = [{ text: "Ohne Daten kein Angebot.", internal: true }, "Wenig Rückhalt"];
+    });
+    expect(out).toBe("risks:\n  - text: Ohne Daten kein Angebot.\n    internal: true\n  - Wenig Rückhalt\nnext: 1\n");
+  });
+
   it("refuses to write what would not read back", () => {
     expect(() => writeBack("title: T\n", { title: "\ud800" })).not.toThrow();
     expect(parse(writeBack("title: T\n", { title: "a\u0000b" })).title).toBe("a\u0000b");

@@ -1,11 +1,6 @@
-// The agreed communication in the calendars: `communication.review` as an event in the deal's and its owners'
-// calendars, the structured `communication.rhythm` as a weekly recurring event (RRULE) in the deal's calendar that
-// ends when the deal is closed — read by ical.js (which expands the recurrence) and Python's icalendar.
-import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ICAL from "ical.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
@@ -13,16 +8,7 @@ import { dealCalendar } from "../../src/export/calendar.js";
 import { calendarPart } from "../../src/export/write-calendars.js";
 import { ownerKey } from "../../src/model/owner-directory.js";
 import { analyseFiles } from "../helpers/analyse.js";
-
-const ICS_PARSER = fileURLToPath(new URL("../helpers/parse-ics.py", import.meta.url));
-const PYTHON = ["python3", "/usr/bin/python3"].find((python) => {
-  try {
-    execFileSync(python, ["-c", "import icalendar"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}) as string;
+import { pythonIcs } from "../helpers/python-parsers.js";
 
 const folders: string[] = [];
 afterAll(async () => {
@@ -84,7 +70,8 @@ describe("the communication in the calendar", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "protokoll-rhythm-"));
     folders.push(dir);
     await writeFile(path.join(dir, "beta.ics"), text);
-    const [py] = JSON.parse(execFileSync(PYTHON, [ICS_PARSER, path.join(dir, "beta.ics")], { encoding: "utf8" }));
+    const [py] = pythonIcs<{ error: string | null; events: { uid: string }[] }[]>(path.join(dir, "beta.ics"));
+    if (!py) throw new Error("icalendar read nothing");
     expect(py.error).toBeNull();
     expect(py.events.map((e: { uid: string }) => e.uid)).toEqual([
       "beta-review@protokoll",

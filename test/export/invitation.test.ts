@@ -3,29 +3,15 @@
 // a SEQUENCE that rises across commits; CANCEL after the meeting is removed and after the deal is lost. The recap
 // mail carries the invitation as an iMIP part (RFC 6047), read by mailparser and Python's strict policy.
 
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
 import { gitRepo } from "../helpers/git-repo.js";
+import { pythonIcs, pythonMail } from "../helpers/python-parsers.js";
 import { runCli } from "../helpers/run-cli.js";
-
-const ICS_PARSER = fileURLToPath(new URL("../helpers/parse-ics.py", import.meta.url));
-const MAIL_PARSER = fileURLToPath(new URL("../helpers/parse-mail.py", import.meta.url));
-
-/** A Python with icalendar: the one on PATH, else Debian's (python3-icalendar installs there). */
-const PYTHON = ["python3", "/usr/bin/python3"].find((python) => {
-  try {
-    execFileSync(python, ["-c", "import icalendar"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}) as string;
 
 interface PyEvent {
   uid: string;
@@ -37,8 +23,9 @@ interface PyEvent {
   description: string | null;
 }
 
-function pythonIcs(file: string): { error: string | null; method: string; events: PyEvent[] } {
-  const [entry] = JSON.parse(execFileSync(PYTHON, [ICS_PARSER, file], { encoding: "utf8" }));
+function pythonIcsOf(file: string) {
+  const [entry] = pythonIcs<{ error: string | null; method: string; events: PyEvent[] }[]>(file);
+  if (!entry) throw new Error(`icalendar read nothing from ${file}`);
   return entry;
 }
 
@@ -125,7 +112,7 @@ describe("the invitation", () => {
       { value: "mailto:m.hoffmann@beta.example", rsvp: "TRUE", partstat: "NEEDS-ACTION" },
       { value: "mailto:j.keller@nordlicht.example", rsvp: "FALSE", partstat: "NEEDS-ACTION" },
     ]);
-    const py = pythonIcs(file);
+    const py = pythonIcsOf(file);
     expect(py.error).toBeNull();
     expect(py.method).toBe("REQUEST");
     const [event] = py.events;
@@ -160,7 +147,7 @@ describe("the invitation", () => {
     const invite = async () => {
       const file = path.join(await build(repo.dir), "beta-invite.ics");
       const js = icalJs(file);
-      const py = pythonIcs(file).events[0] as PyEvent;
+      const py = pythonIcsOf(file).events[0] as PyEvent;
       expect([js.uid, py.uid]).toEqual(["beta-next@protokoll", "beta-next@protokoll"]);
       expect(py.sequence).toBe(js.sequence);
       sequences.push(js.sequence);
@@ -189,7 +176,7 @@ describe("the invitation", () => {
     expect(existsSync(path.join(dir, "beta-invite.ics"))).toBe(false);
     const file = path.join(dir, "beta-cancel.ics");
     expect(icalJs(file)).toMatchObject({ method: "CANCEL", uid: "beta-next@protokoll", sequence: 2, status: "CANCELLED" });
-    const py = pythonIcs(file);
+    const py = pythonIcsOf(file);
     expect(py.error).toBeNull();
     expect(py.method).toBe("CANCEL");
     expect(py.events[0]).toMatchObject({ uid: "beta-next@protokoll", sequence: 2, status: "CANCELLED" });
@@ -211,7 +198,7 @@ describe("the invitation", () => {
     expect(existsSync(path.join(dir, "beta-invite.ics"))).toBe(false);
     const file = path.join(dir, "beta-cancel.ics");
     expect(icalJs(file)).toMatchObject({ method: "CANCEL", sequence: 2, status: "CANCELLED" });
-    const py = pythonIcs(file);
+    const py = pythonIcsOf(file);
     expect(py.error).toBeNull();
     expect(py.events[0]).toMatchObject({ sequence: 2, status: "CANCELLED", start: "2026-12-10T09:00:00+00:00" });
   });
@@ -232,7 +219,7 @@ describe("the recap mail with the invitation (iMIP)", () => {
     const calendars = mail.attachments.filter((a) => a.contentType === "text/calendar" || a.contentType === "application/ics");
     expect(calendars.length).toBeGreaterThan(0);
     expect(calendars[0]?.content.toString("utf8")).toBe(readFileSync(path.join(dir, "beta-invite.ics"), "utf8"));
-    const views = JSON.parse(execFileSync(PYTHON, [MAIL_PARSER, eml], { encoding: "utf8" })) as {
+    const views = pythonMail(eml) as {
       policy: string;
       error: string | null;
       defects: string[];

@@ -1,15 +1,11 @@
-// Header lines over 78 characters are folded (RFC 5322 §2.1.1/§2.2.3): a long recipient list, long and non-ASCII
-// display names and a long subject come out in lines of at most 78 characters that unfold to the same addresses.
-import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { simpleParser } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
 import { composeDraft, foldHeader } from "../../src/export/mail-headers.js";
+import { pythonMail } from "../helpers/python-parsers.js";
 
-const MAIL_PARSER = fileURLToPath(new URL("../helpers/parse-mail.py", import.meta.url));
 const folders: string[] = [];
 afterAll(async () => {
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
@@ -50,7 +46,7 @@ describe("header folding", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "protokoll-fold-"));
     folders.push(dir);
     await writeFile(path.join(dir, "draft.eml"), raw);
-    const views = JSON.parse(execFileSync("python3", [MAIL_PARSER, path.join(dir, "draft.eml")], { encoding: "utf8" }));
+    const views = pythonMail(path.join(dir, "draft.eml"));
     for (const view of views as { policy: string; error: string | null; defects: string[]; addresses: { name: string }[] }[]) {
       expect(view.error, view.policy).toBeNull();
       expect(view.defects, view.policy).toEqual([]);

@@ -2,17 +2,15 @@
 // and strict policies): From present, CRLF on every line, no defect, recipients by side, the sender's
 // signature, plain text from the same Markdown, and deal text that stays data in headers and body.
 
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dealsDir, deal as dealText } from "../helpers/analyse.js";
+import { pythonMail } from "../helpers/python-parsers.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
 
-const PARSER = fileURLToPath(new URL("../helpers/parse-mail.py", import.meta.url));
 const SLUGS = readdirSync(path.join(ROOT, "deals")).map((f) => f.replace(/\.yaml$/, ""));
 
 interface PythonView {
@@ -32,7 +30,7 @@ interface PythonView {
 }
 
 function python(files: string[]): PythonView[] {
-  return JSON.parse(execFileSync("python3", [PARSER, ...files], { encoding: "utf8" }));
+  return pythonMail(...files);
 }
 
 /** Builds `files` as deals (no PDFs) and returns the paths of every .eml written. */

@@ -44,7 +44,17 @@ const TABLE: Record<string, Case[]> = {
     { name: "eight days after: still reminder", lines: [], today: "2026-11-28", at: ["1:8"], en: /"reminder"/ },
     { name: "13 days: reminder", lines: [], today: "2026-12-03", at: ["1:8"], en: /"reminder"/ },
     { name: "14 days: importance", lines: [], today: "2026-12-04", at: ["1:8"], en: /"importance"/, de: /„Bedeutung“/ },
+    { name: "15 days: still importance", lines: [], today: "2026-12-05", at: ["1:8"], en: /"importance"/, de: /„Bedeutung“/ },
+    { name: "20 days: importance", lines: [], today: "2026-12-10", at: ["1:8"], en: /"importance"/, de: /„Bedeutung“/ },
     { name: "21 days: one question", lines: [], today: "2026-12-11", at: ["1:8"], en: /"one question"/, de: /„Eine Frage“/ },
+    {
+      name: "22 days: still one question",
+      lines: [],
+      today: "2026-12-12",
+      at: ["1:8"],
+      en: /"one question"/,
+      de: /„Eine Frage“/,
+    },
     { name: "34 days: still one question", lines: [], today: "2026-12-24", at: ["1:8"], en: /"one question"/ },
     {
       name: "35 days: close, and the hint says how to close as lost",
@@ -54,6 +64,14 @@ const TABLE: Record<string, Case[]> = {
       en: /"close"/,
       de: /„Abschluss“/,
       hint: /`status: lost` and `lost_reason: No answer since 20 Nov 2026`/,
+    },
+    {
+      name: "36 days: still close",
+      lines: [],
+      today: "2026-12-26",
+      at: ["1:8"],
+      en: /^No answer since 20 Nov 2026 \(36 days ago\): the step "close" is due\.$/,
+      de: /^Keine Antwort seit 20\.11\.2026 \(seit 36 Tagen\): die Stufe „Abschluss“ ist fällig\.$/,
     },
     {
       name: "counts from our last unanswered contact, and points at it",
@@ -155,6 +173,14 @@ const TABLE: Record<string, Case[]> = {
       en: /^3 deadlines missed in 6 weeks \(3 ours, 0 the client's\)\.$/,
       de: /^3 Fristen in 6 Wochen gerissen \(3 bei uns, 0 beim Kunden\)\.$/,
       hint: /structured conversation/,
+    },
+    {
+      name: "three missed, two days after",
+      lines: actions(["A", "due: 2026-11-21"], ["B", "due: 2026-11-22"], ["C", "due: 2026-11-23"]),
+      today: "2026-11-25",
+      at: ["6:3"],
+      en: /^3 deadlines missed in 6 weeks \(3 ours, 0 the client's\)\.$/,
+      de: /^3 Fristen in 6 Wochen gerissen \(3 bei uns, 0 beim Kunden\)\.$/,
     },
     {
       name: "done late counts, done on time does not, and the client's side is named",
@@ -274,6 +300,22 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   "evasive-answers": [
+    // The rule reads the contact log, not the clock: its boundary is the day the second evasive answer is logged.
+    ...[
+      ["2026-11-26", false],
+      ["2026-11-27", true],
+      ["2026-11-28", true],
+    ].map(([today, logged], i) => ({
+      name: `second evasive answer on 27.11.: ${["the day before (one logged)", "the day itself", "the day after"][i]}`,
+      lines: contacts(
+        ["date: 2026-11-24", "channel: call", "direction: in", "evasive: true"],
+        ...(logged ? [["date: 2026-11-27", "channel: mail", "direction: in", "evasive: true"]] : []),
+      ),
+      today: today as string,
+      at: logged ? ["10:5"] : [],
+      en: /^The last two answers \(24 Nov 2026, 27 Nov 2026\) were evasive\.$/,
+      de: /^Die letzten zwei Antworten \(24\.11\.2026, 27\.11\.2026\) waren ausweichend\.$/,
+    })),
     {
       name: "two evasive answers in a row",
       lines: contacts(
@@ -320,18 +362,15 @@ const TABLE: Record<string, Case[]> = {
       today: "2026-12-20",
       at: ["1:8"],
     },
-    {
-      name: "a contact is",
+    ...["2026-12-30", "2026-12-31", "2027-01-01"].map((today, i) => ({
+      name: `a contact is: last contact 01.12., ${["29 days (the day before)", "30 days", "31 days"][i]}`,
       lines: contacts(["date: 2026-12-01", "channel: call", "direction: out"]),
-      today: "2026-12-30",
-      at: [],
-    },
-    {
-      name: "30 days after the last contact",
-      lines: contacts(["date: 2026-12-01", "channel: call", "direction: out"]),
-      today: "2026-12-31",
-      at: ["1:8"],
-    },
+      today,
+      at: i === 0 ? [] : ["1:8"],
+      en: new RegExp(`^No contact for ${29 + i} days and no next step: the deal is going stale\\.$`),
+      de: new RegExp(`^Seit ${29 + i} Tagen kein Kontakt und kein nächster Schritt: der Deal schläft ein\\.$`),
+      hint: /lost/,
+    })),
     {
       name: "our own action done is no contact",
       lines: actions(["A", "owner: Jonas Keller", "status: done", "done_on: 2026-12-10"]),

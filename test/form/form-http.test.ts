@@ -1,11 +1,11 @@
 // The protocol form's HTTP contract, spawned for real: what it refuses writes nothing, what it takes reads back.
 import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { fieldsOf, type Reply, sendTo } from "../helpers/form-client.js";
 import { ROOT } from "../helpers/run-cli.js";
 import { type Served, serveIn } from "../helpers/serve.js";
 
@@ -14,49 +14,8 @@ let dir: string;
 let served: Served;
 let file: string;
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 function send(method: string, urlPath: string, body = "", headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port: served.port,
-        method,
-        path: urlPath,
-        headers: { Host: `localhost:${served.port}`, "Content-Type": "application/x-www-form-urlencoded", ...headers },
-      },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-/** The form as a browser would send it back: every named control with its value (a minimal HTML reader). */
-function fieldsOf(html: string): URLSearchParams {
-  const fields = new URLSearchParams();
-  const decode = (text: string) => text.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)));
-  const form = html.slice(html.indexOf('<form method="post" action="/edit') || html.indexOf("<form"));
-  const main = form.slice(0, form.indexOf("</form>"));
-  for (const match of main.matchAll(/<input [^>]*name="([^"]+)"[^>]*value="([^"]*)"[^>]*>/g))
-    fields.append(decode(match[1] ?? ""), decode(match[2] ?? ""));
-  for (const match of main.matchAll(/<textarea [^>]*name="([^"]+)"[^>]*>\n([^<]*)<\/textarea>/g))
-    fields.append(decode(match[1] ?? ""), decode(match[2] ?? ""));
-  for (const match of main.matchAll(/<select [^>]*name="([^"]+)"[^>]*>(.*?)<\/select>/g)) {
-    const selected = /<option value="([^"]*)" selected>/.exec(match[2] ?? "");
-    fields.append(decode(match[1] ?? ""), decode(selected?.[1] ?? ""));
-  }
-  return fields;
+  return sendTo(served.port, method, urlPath, body, headers);
 }
 
 async function form(slug = SLUG): Promise<URLSearchParams> {
@@ -127,7 +86,8 @@ describe("the form refuses, and writes nothing", () => {
     const reply = await send("POST", `/edit/${SLUG}`, fields.toString());
     expect(reply.status).toBe(422);
     const at = reply.body.indexOf('name="actions.1.due"');
-    const note = reply.body.indexOf('class="note" id="n-actions.1.due"');
+    // The field's slot of messages (src/cli/form/form-html.ts), filled.
+    const note = reply.body.indexOf('class="notes" id="n-actions.1.due"><p class="note">');
     expect(at).toBeGreaterThan(0);
     expect(note).toBeGreaterThan(at);
     expect(reply.body.slice(note, note + 300)).toContain("November 2026 hat 30 Tage");

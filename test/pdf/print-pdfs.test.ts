@@ -81,6 +81,20 @@ describe("printPdfs", () => {
     expect(Number(pdfinfo(target("too-long")).Pages)).toBeGreaterThan(1);
   });
 
+  // The PDF cache was keyed by the print HTML and the version number only: after the code that finishes a PDF
+  // changed (the draft watermark made an Artifact), an existing PDF counted as unchanged and kept the old bytes.
+  it("prints again when the tool's code changed though the print HTML and version did not", async () => {
+    const out = tempDir("protokoll-print-");
+    const html = page(lines(3));
+    const request = { slug: "same", html, compactHtml: html, meta: META, target: path.join(out, "same.pdf") };
+    const options = { stateDir: out, secret: Buffer.alloc(32, 7), concurrency: 1, version: "test" };
+    expect((await printPdfs([request], { ...options, code: "before" })).printed).toEqual(["same"]);
+    expect((await printPdfs([request], { ...options, code: "before" })).unchanged).toEqual(["same"]);
+    const after = await printPdfs([request], { ...options, code: "after" });
+    expect(after.printed).toEqual(["same"]);
+    expect(after.unchanged).toEqual([]);
+  });
+
   it("sends no request anywhere, even for images and styles in the HTML", async () => {
     const server = await countingServer();
     const { base } = server;

@@ -1,7 +1,7 @@
 // Where the team sees the follow-up, on the example deals as of 23.11.2026: the deal page (last contact, the
 // contact log as a short timeline, missed deadlines with date, task, owner and side, the commitment), the index
-// row ("letzter Kontakt vor N Tagen"), "Diese Woche" and the weekly review ("Nachfassen fällig", "Entscheidungen
-// fällig") — and none of it on a client site.
+// row ("letzter Kontakt vor N Tagen"), "Diese Woche", the owner pages of our side and the weekly review
+// ("Nachfassen fällig", "Entscheidungen fällig") — and none of it on a client site.
 import { readFileSync } from "node:fs";
 import { copyFile, mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
@@ -25,6 +25,18 @@ beforeAll(async () => {
     expect(built.code, built.stderr).toBe(0);
   }
 }, 120_000);
+
+describe("the example deals", () => {
+  it("show each new finding of the follow-up at least once in report.json, the silent lead its follow-up-due", () => {
+    const report = JSON.parse(readFileSync(path.join(cwd, "team", "report.json"), "utf8")) as {
+      deals: { slug: string; findings: { code: string }[] }[];
+    };
+    const where = (code: string) => report.deals.filter((d) => d.findings.some((f) => f.code === code)).map((d) => d.slug);
+    for (const code of ["follow-up-due", "deadlines-missed", "kpi-missed", "decision-due", "review-due", "evasive-answers"])
+      expect(where(code), code).not.toEqual([]);
+    expect(where("follow-up-due")).toEqual(["waermepumpen-lead-hansen"]);
+  });
+});
 
 describe("the deal page", () => {
   it("shows the silent lead's last contact and its contact log, newest first", () => {
@@ -94,6 +106,37 @@ describe("the index", () => {
       "kpi-missed",
       "review-due",
     ]);
+  });
+});
+
+describe("the owner pages", () => {
+  const followUps = (html: string) => {
+    const start = html.indexOf('class="owner-follow-ups"');
+    if (start === -1) return [];
+    const section = html.slice(start, html.indexOf("</section>", start));
+    return section
+      .split("<li><a ")
+      .slice(1)
+      .map((deal) => ({
+        deal: deal.match(/deals\/([a-z0-9-]+)\//)?.[1],
+        codes: [...deal.matchAll(/data-finding="([a-z-]+)"/g)].map((m) => m[1]).sort(),
+      }));
+  };
+
+  it("show our side the deal-wide follow-up of their deals: Jonas Keller, sender and owner in both", () => {
+    expect(followUps(page("team", "owners", "jonas-keller"))).toEqual([
+      { deal: "software-rollout-weber", codes: ["deadlines-missed", "evasive-answers", "kpi-missed", "review-due"] },
+      { deal: "waermepumpen-lead-hansen", codes: ["decision-due", "follow-up-due"] },
+    ]);
+  });
+
+  it("not the client's people, who own actions in the same deals", () => {
+    for (const owner of ["jens-hansen", "lars-moeller"]) {
+      const html = page("team", "owners", owner);
+      expect(html).toContain("<h1>");
+      expect(followUps(html)).toEqual([]);
+      expect(html).not.toContain('data-finding="follow-up-due"');
+    }
   });
 });
 

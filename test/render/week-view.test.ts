@@ -11,7 +11,7 @@ function action(dueIso: string | undefined, overdue: boolean, task = `Aufgabe bi
 }
 
 function owner(name: string, actions: OwnerAction[], nobody = false): OwnerPage {
-  return { slug: name.toLowerCase(), name, nobody, actions, overdue: actions.filter((a) => a.overdue).length };
+  return { slug: name.toLowerCase(), name, nobody, actions, overdue: actions.filter((a) => a.overdue).length, followUps: [] };
 }
 
 describe("this week ends on the Sunday of today's ISO week", () => {

@@ -64,7 +64,7 @@ export async function review(
 async function perOwner(analysis: Analysis, week: IsoWeek, dir: string, language: Language): Promise<number> {
   const { ownerWeeks } = await import("../../export/owner-week.js");
   const { ownerWeekMail } = await import("../../export/owner-week-mail.js");
-  const { weeks, withoutAddress } = ownerWeeks(analysis.deals, analysis.config, week, analysis.today);
+  const { weeks, withoutAddress } = ownerWeeks(analysis.deals, analysis.config, week, analysis.today, analysis.ownersSeen);
   await mkdir(dir, { recursive: true });
   const context = { language, config: analysis.config, week, today: analysis.today };
   for (const owner of weeks) await writeFileAtomic(path.join(dir, `${owner.slug}.eml`), await ownerWeekMail(owner, context));

@@ -31,10 +31,19 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
   const outDir = await mkdtemp(path.join(tmpdir(), "protokoll-serve-"));
   const today = () => resolveToday(undefined, config.timeZone);
   const read = { dealsDir, config, today: today(), language: flags.language, warn: log, write: true };
-  const git = gitFactsOf(await committedHistory(read));
+  const committed = await committedHistory(read);
+  const git = gitFactsOf(committed);
   // The protocol form (GET /new, /edit/<slug>; POST back): a token per start, see src/cli/form/form-server.ts.
   const form = formHandler(
-    { dealsDir, language: flags.language, config, today, token: newToken(), saved: (file) => session.saved(file) },
+    {
+      dealsDir,
+      language: flags.language,
+      config,
+      today,
+      token: newToken(),
+      saved: (file) => session.saved(file),
+      status: (slug) => session.statusOf(slug),
+    },
     port,
   );
   const session: ServeSession = new ServeSession({
@@ -46,6 +55,7 @@ export async function serve(flags: ServeFlags, log: (line: string) => void): Pro
     version: VERSION,
     today,
     git,
+    ...(committed ? { committed } : {}),
     log,
     intercept: form,
   });

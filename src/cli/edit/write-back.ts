@@ -1,7 +1,9 @@
 // Writes new values into a deal file the way a careful colleague would: only the text of the nodes that changed.
-import type { Document, LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import type { LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { yaml } from "../../load/yaml-library.js";
+import { keptItems, movedOrigins, reordered } from "./moved-items.js";
 import { isEmpty, isPlainObject, same, toJs, withoutEmpty } from "./plain-values.js";
+import { fallback, readsBackAs, verified } from "./whole-document.js";
 import { blockText, flowText, type Plain, scalarText } from "./yaml-text.js";
 
 interface Edit {
@@ -31,32 +33,6 @@ export function writeBack(text: string, next: Record<string, Plain>): string {
   return readsBackAs(written, next) ? written : verified(fallback(doc, next), next);
 }
 
-function readsBackAs(text: string, next: Record<string, Plain>): boolean {
-  const doc = yaml().parseDocument(text, { schema: "core", version: "1.2", uniqueKeys: false });
-  return doc.errors.length === 0 && same(doc.toJS(), next);
-}
-
-function verified(text: string, next: Record<string, Plain>): string {
-  if (!readsBackAs(text, next)) throw new Error("The edited deal file would not read back as the form's values.");
-  return text;
-}
-
-/** The Document API's way: set what changed on the parsed document and print it whole. */
-function fallback(doc: Document, next: Record<string, Plain>): string {
-  const set = (path: (string | number)[], value: unknown, old: unknown) => {
-    if (same(value, old)) return;
-    if (isPlainObject(value) && isPlainObject(old) && yaml().isMap(doc.getIn(path, true))) {
-      for (const key of Object.keys(old)) if (!(key in value) && !isEmpty(old[key])) doc.deleteIn([...path, key]);
-      for (const [key, child] of Object.entries(value)) set([...path, key], child, old[key]);
-      return;
-    }
-    if (path.length === 0) doc.contents = doc.createNode(value) as typeof doc.contents;
-    else doc.setIn(path, doc.createNode(value));
-  };
-  set([], next, doc.toJS());
-  return doc.toString({ lineWidth: 0 });
-}
-
 class Editor {
   readonly #edits: Edit[] = [];
 
@@ -67,12 +43,13 @@ class Editor {
   ) {}
 
   result(): string {
-    let out = this.text;
-    // From the end backwards; of two insertions at one place, the one made first ends up first.
-    const order = this.#edits.map((edit, index) => ({ edit, index }));
-    order.sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index);
-    for (const { edit } of order) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    return out;
+    return applied(this.text, this.#edits, 0);
+  }
+
+  /** The text from `start` to `end` with this editor's edits, if they are all inside it. */
+  within(start: number, end: number): string | undefined {
+    if (this.#edits.some((edit) => edit.start < start || edit.end > end)) return undefined;
+    return applied(this.text.slice(start, end), this.#edits, start);
   }
 
   #column(offset: number): number {
@@ -157,6 +134,7 @@ class Editor {
     }
     const column = this.#column(node.range?.[0] ?? 0);
     const items = node.items as (Node | null)[];
+    if (this.#moved(items, next, column)) return;
     const kept = keptItems(items, next);
     if (kept) {
       // Entries removed from the middle (done actions after `advance`, "Entfernen" in the form): their lines go,
@@ -191,6 +169,30 @@ class Editor {
     }
   }
 
+  /** Entries that moved: the list's lines in the new order, an entry edited (if at all) within its own lines. */
+  #moved(items: (Node | null)[], next: Plain[], column: number): boolean {
+    const origins = movedOrigins(items.map(toJs), next);
+    if (!origins || items.some((item) => !item?.range)) return false;
+    const entries = items.map((item) => {
+      const [start = 0, end = 0] = item?.range ?? [];
+      const dash = this.text.lastIndexOf("-", start);
+      return {
+        dash: this.#lineStart(dash),
+        end: this.#lineEnd(end),
+        alone: /^ *$/.test(this.text.slice(this.#lineStart(dash), dash)),
+      };
+    });
+    if (entries.some((entry) => !entry.alone)) return false;
+    const edit = reordered({ text: this.text, eol: this.eol, entries }, next.length, origins, (j, chunk) => {
+      if (!chunk) return " ".repeat(column) + blockText(next[j] as Plain, column, this.eol, "item");
+      const sub = new Editor(this.text, this.eol, this.lines);
+      sub.value(items[origins[j] as number] ?? null, next[j] as Plain, false, column + 2, undefined);
+      return sub.within(chunk.start, chunk.end);
+    });
+    if (edit) this.#edits.push(edit);
+    return edit !== undefined;
+  }
+
   /** The value of a mapping entry or list item: left alone when equal, edited in place, or replaced. */
   value(node: Node | null, next: Plain, inFlow: boolean, indent: number, pair: Pair | undefined): void {
     if (same(toJs(node), next)) return;
@@ -216,6 +218,13 @@ class Editor {
         else this.#edits.push({ start, end: this.#lineEnd(end), text });
       }
       if (!isBlock || wasBlock) this.#edits.push({ start, end, text: wasBlock && !isBlock ? text + this.eol : text });
+      return;
+    }
+    if (yaml().isScalar(node) && node.range && isPlainObject(next) && !inFlow && /- +$/.test(this.text.slice(0, node.range[0]))) {
+      // A list item's line becoming a mapping (`- Risiko` → `- text: Risiko` / `internal: true`): behind the dash.
+      const [start, end] = node.range;
+      const text = blockText(next, this.#column(start), this.eol, "entry");
+      this.#edits.push({ start, end, text: this.text[end - 1] === "\n" ? text + this.eol : text });
       return;
     }
     if (node?.range) {
@@ -268,20 +277,15 @@ class Editor {
 }
 
 /**
- * When `next` is the old list with some entries left out (in order, the rest unchanged), the indexes of the
- * entries kept; else undefined.
+ * `text` with `edits` made (offsets counted from `offset`), from the end backwards: of two insertions at one place,
+ * the one made first ends up first.
  */
-function keptItems(items: readonly (Node | null)[], next: readonly Plain[]): Set<number> | undefined {
-  if (next.length >= items.length || next.length === 0) return undefined;
-  const kept = new Set<number>();
-  let j = 0;
-  for (let i = 0; i < items.length && j < next.length; i++) {
-    if (same(toJs(items[i]), next[j])) {
-      kept.add(i);
-      j++;
-    }
-  }
-  return j === next.length ? kept : undefined;
+function applied(text: string, edits: readonly Edit[], offset: number): string {
+  let out = text;
+  const order = edits.map((edit, index) => ({ edit, index }));
+  order.sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index);
+  for (const { edit } of order) out = out.slice(0, edit.start - offset) + edit.text + out.slice(edit.end - offset);
+  return out;
 }
 
 function pairEnd(pair: Pair<Scalar, Node | null>): number {

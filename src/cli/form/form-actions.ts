@@ -4,12 +4,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../../config/load-config.js";
 import type { Finding } from "../../errors.js";
+import type { SendReadiness } from "../../findings/send-readiness.js";
 import { t } from "../../i18n/translate.js";
 import { decodeUtf8 } from "../../load/decode-utf8.js";
 import { type DealFileEntry, findDealFiles } from "../../load/find-deal-files.js";
 import { parseDealBytes, SLUG_PATTERN, suggestSlug } from "../../load/read-deal-file.js";
 import { yaml } from "../../load/yaml-library.js";
 import { analyseLoaded } from "../../pipeline.js";
+import type { PreviewView } from "../../render/eleventy-plugin.js";
+import { readinessView } from "../../render/views/deal-view.js";
 import type { Language } from "../../time/language.js";
 import type { PlainDate } from "../../time/plain-date.js";
 import { sha256 } from "../../util/sha256.js";
@@ -20,7 +23,7 @@ import { withoutEmpty } from "../edit/plain-values.js";
 import { writeBack } from "../edit/write-back.js";
 import { blockText, type Plain } from "../edit/yaml-text.js";
 import { dealForm } from "./form-fields.js";
-import { type FormPage, formHtml } from "./form-html.js";
+import { type FormPage, type FormStatus, formHtml } from "./form-html.js";
 import { notesByPath } from "./form-notes.js";
 import { applyOperation, formValues, postedTree, withUnknownKeys } from "./form-values.js";
 
@@ -33,6 +36,8 @@ export interface FormContext {
   token: string;
   /** Called after a write: resolves when the serve loop has rendered the saved deal. */
   saved: (absolute: string) => Promise<void>;
+  /** The serve loop's state of a deal (its page has the same): send-readiness and the print preview. */
+  status?: (slug: string) => { readiness: SendReadiness | undefined; preview: PreviewView | undefined } | undefined;
 }
 
 /** An answer: a status, and a page or where to go. */
@@ -64,6 +69,14 @@ function page(context: FormContext, fields: Omit<FormPage, "language" | "token" 
   return formHtml({ ...fields, language: context.language, token: context.token, nonce });
 }
 
+/** The deal's state as its page in `serve` shows it, worded for the form. */
+function statusOf(context: FormContext, slug: string): FormStatus | undefined {
+  const state = context.status?.(slug);
+  if (!state) return undefined;
+  const { ready, missing } = readinessView(state.readiness, context.language);
+  return { ready, missing, ...(state.preview ? { preview: { state: state.preview.state, text: state.preview.text } } : {}) };
+}
+
 function notFound(context: FormContext, slug: string): Answer {
   return { status: 404, html: `<!doctype html><title>404</title><p>${t(context.language, "form.notFound", { slug })}</p>` };
 }
@@ -76,7 +89,9 @@ export async function showDeal(context: FormContext, slug: string, nonce: string
   const decoded = decode(bytes);
   const values = decoded ? dataOf(decoded.text) : {};
   const notes = notesByPath(findingsOf(context, entry, bytes), decoded?.text ?? "", context.language);
-  return { status: 200, html: page(context, { action: `/edit/${slug}`, slug, base: sha256(bytes), values, notes }, nonce) };
+  const status = statusOf(context, slug);
+  const fields = { action: `/edit/${slug}`, slug, base: sha256(bytes), values, notes, live: true };
+  return { status: 200, html: page(context, { ...fields, ...(status ? { status } : {}) }, nonce) };
 }
 
 /** `GET /new`: an empty form. */
@@ -116,7 +131,10 @@ export async function saveDeal(context: FormContext, slug: string, body: URLSear
   const base = body.get("base") ?? "";
   const form = (fields: Partial<FormPage>) =>
     page(context, { action: `/edit/${slug}`, slug, base, values, notes: new Map(), ...fields }, nonce);
-  if (operation !== undefined) return { status: 200, html: form({}) };
+  if (operation !== undefined) {
+    const status = statusOf(context, slug);
+    return { status: 200, html: form({ live: true, ...(status ? { status } : {}) }) };
+  }
   const bytes = await readFile(entry.absolute);
   const decoded = decode(bytes);
   if (sha256(bytes) !== base || !decoded) return { status: 409, html: form({ conflict: decoded?.text ?? "" }) };

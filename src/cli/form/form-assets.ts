@@ -15,6 +15,8 @@ label { display: block; font-weight: 600; }
 code { font-size: 0.85em; color: #3d3d3d; font-weight: 400; }
 input, select, textarea { box-sizing: border-box; width: 100%; font: inherit; padding: 0.35rem; min-height: 2.25rem; border: 1px solid #5c5c5c; border-radius: 3px; }
 textarea { resize: vertical; }
+.check input[type="checkbox"] { width: 1.5rem; height: 1.5rem; min-height: 0; margin: 0 0.25rem 0 0; vertical-align: middle; }
+.check label { display: inline; }
 button { font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.3rem 0.7rem; border: 1px solid #1d4ed8; border-radius: 3px; background: #eef2ff; color: #1e3a8a; cursor: pointer; }
 button.save { background: #1d4ed8; color: #fff; margin: 0.5rem 0; }
 :focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
@@ -27,6 +29,11 @@ button.save { background: #1d4ed8; color: #fff; margin: 0.5rem 0; }
 .quick { display: inline-flex; gap: 0.25rem; flex-wrap: wrap; margin-top: 0.25rem; }
 .conflict pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5; padding: 0.5rem; max-height: 24rem; overflow: auto; }
 .advance { margin: 1.5rem 0; }
+.live-status { border: 1px solid #8a8a8a; border-radius: 4px; padding: 0.25rem 0.75rem; margin: 0.5rem 0; }
+.live-status h2 { font-size: 1rem; margin: 0.25rem 0; }
+.live-status p { margin: 0.25rem 0; }
+[data-ready="true"], [data-preview="fits"] { color: #166534; font-weight: 600; }
+[data-ready="false"], [data-preview="long"], [data-preview="failed"] { color: #9b1c1c; font-weight: 600; }
 .preview iframe { width: 100%; height: 85vh; border: 1px solid #8a8a8a; }
 @media (max-width: 1099px) { .preview iframe { height: 70vh; } }
 a { color: #1d4ed8; }
@@ -65,5 +72,59 @@ export const FORM_SCRIPT = `
     meeting?.addEventListener("input", propose);
     propose();
   }
+  // Live: when serve has rendered the saved file again (its live-reload socket names the deal page), the state,
+  // the summary and the messages at the fields come from a fresh GET of this form; what is typed stays.
+  const form = document.querySelector("form[data-live]");
+  if (!form || !("WebSocket" in window) || !("DOMParser" in window)) return;
+  const source = form.dataset.live;
+  const dealSlug = source.slice("/edit/".length);
+  // The deal page's file, with either path separator (a backslash on Windows).
+  const isDealPage = (file) => ["/", String.fromCharCode(92)].some((sep) => String(file).endsWith(["", "deals", dealSlug, "index.html"].join(sep)));
+  const copy = (into, from) => into.replaceChildren(...(from ? [...from.childNodes].map((n) => document.importNode(n, true)) : []));
+  const swap = (fresh) => {
+    for (const id of ["live-status", "general"]) {
+      const mine = document.getElementById(id);
+      if (mine) copy(mine, fresh.getElementById(id));
+    }
+    for (const slot of document.querySelectorAll(".notes[id^='n-']")) {
+      copy(slot, fresh.getElementById(slot.id));
+      const input = document.getElementById("i-" + slot.id.slice(2));
+      if (!input) continue;
+      const noted = slot.childElementCount > 0;
+      const ids = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== slot.id);
+      input.setAttribute("aria-describedby", (noted ? [...ids, slot.id] : ids).join(" "));
+      if (noted) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    }
+    const base = fresh.querySelector("form[data-live] input[name=base]");
+    const stale = document.getElementById("stale");
+    if (base && stale) stale.hidden = base.value === form.querySelector("input[name=base]").value;
+    form.dataset.refreshed = String(Number(form.dataset.refreshed || 0) + 1);
+  };
+  let running = false;
+  let again = false;
+  const refresh = async () => {
+    if (running) { again = true; return; }
+    running = true;
+    try {
+      const response = await fetch(source, { cache: "no-store", credentials: "same-origin" });
+      if (response.ok) swap(new DOMParser().parseFromString(await response.text(), "text/html"));
+    } catch {
+      // The server is gone or restarting: the page stays as it is.
+    } finally {
+      running = false;
+      if (again) { again = false; void refresh(); }
+    }
+  };
+  const connect = () => {
+    const socket = new WebSocket(location.origin.replace(/^http/, "ws"));
+    socket.addEventListener("message", (event) => {
+      let data;
+      try { data = JSON.parse(event.data); } catch { return; }
+      if (data && data.type === "eleventy.reload" && Array.isArray(data.files) && data.files.some(isDealPage)) void refresh();
+    });
+    socket.addEventListener("close", () => setTimeout(connect, 2000));
+  };
+  connect();
 })();
 `;

@@ -20,7 +20,34 @@ export interface FormPage {
   slugValue?: string;
   /** A file changed on disk since the form was loaded: its text now. */
   conflict?: string;
+  /** The saved file's state as `serve` has it: send-readiness and the one-page check of its print preview. */
+  status?: FormStatus;
+  /** The page follows saves of the file (`GET /edit/<slug>` again): not on a 422 or 409 page. */
+  live?: boolean;
   nonce: string;
+}
+
+/** What the deal page says about the saved file, shown above the form. */
+export interface FormStatus {
+  ready: boolean;
+  /** What keeps the recap from going out ("2× Ohne Frist"); empty when ready. */
+  missing: string[];
+  /** The print preview's state ("passt auf eine Seite ✓"), once `serve` has one. */
+  preview?: { state: string; text: string };
+}
+
+/** The status region: readiness and the one-page check, and a note (hidden) for a file saved since loading. */
+function statusHtml(page: FormPage): string {
+  if (page.slug === undefined) return "";
+  const lang = page.language;
+  const status = page.status;
+  const ready = status
+    ? `<p class="ready" data-ready="${status.ready}">${escapeHtml(status.ready ? t(lang, "form.ready") : t(lang, "form.missing", { list: status.missing.join(", ") }))}</p>`
+    : "";
+  const preview = status?.preview
+    ? `<p class="print" data-preview="${escapeHtml(status.preview.state)}">${escapeHtml(status.preview.text)}</p>`
+    : "";
+  return `<section class="live-status" aria-labelledby="status-title"><h2 id="status-title">${escapeHtml(t(lang, "form.status"))}</h2><div id="live-status" role="status">${ready}${preview}</div><p id="stale" class="note" hidden>${escapeHtml(t(lang, "form.stale"))}</p></section>`;
 }
 
 export function escapeHtml(text: string): string {
@@ -42,13 +69,23 @@ class Writer {
     this.names = participantNames(page.values);
   }
 
+  /** The field's messages in a slot that is there even when empty, so the live update can fill it. */
   #notes(path: string): string {
     const list = this.page.notes.get(path) ?? [];
-    return list.map((note) => `<p class="note" id="n-${escapeHtml(path)}">${escapeHtml(note)}</p>`).join("");
+    const notes = list.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join("");
+    return `<div class="notes" id="n-${escapeHtml(path)}">${notes}</div>`;
   }
 
   field(field: Field, path: string[], value: unknown, label: string): void {
     if (field.type === "either") {
+      const item = textOrItem(field);
+      if (item && isCompact(value)) {
+        // A line, or `{text, internal: true}`: one text field and the box "nur intern" decide the shape.
+        const text = isRecord(value) ? value.text : value;
+        this.field(item.line, path, text, label);
+        this.#checkbox(item.internal, [...path, "internal"], isRecord(value) ? value.internal : undefined);
+        return;
+      }
       this.field(alternativeFor(field, value), path, value, label);
       return;
     }
@@ -62,13 +99,18 @@ class Writer {
           `<fieldset id="f-${escapeHtml(name)}"><legend>${escapeHtml(label)} <code>${escapeHtml(field.key)}</code></legend>`,
         );
       if (path.length > 0 && help && !/^\d+$/.test(path.at(-1) ?? "")) this.out.push(`<p class="help">${escapeHtml(help)}</p>`);
-      this.out.push(this.#notes(name));
+      // The messages of the whole deal are in the summary above the form.
+      if (path.length > 0) this.out.push(this.#notes(name));
       for (const sub of field.fields) this.field(sub, [...path, sub.key], record[sub.key], labelOf(sub.help, sub.key, lang));
       if (path.length > 0) this.out.push("</fieldset>");
       return;
     }
     if (field.type === "list") {
       this.#list(field, path, value, label, help);
+      return;
+    }
+    if (field.kind === "boolean" && field.key === "internal") {
+      this.#checkbox(field, path, value);
       return;
     }
     const id = `i-${name}`;
@@ -113,6 +155,22 @@ class Writer {
     this.out.push(`<p class="help" id="h-${escapeHtml(name)}">${escapeHtml(help)}</p>${this.#notes(name)}</div>`);
   }
 
+  /**
+   * "nur intern" as a checkbox posting `true`; unticked it posts nothing (the key goes), and a file's explicit
+   * `internal: false` comes back as it was from the hidden field before it (the last value of a name wins).
+   */
+  #checkbox(field: Field, path: string[], value: unknown): void {
+    const name = path.join(".");
+    const id = `i-${name}`;
+    const lang = this.page.language;
+    const noted = this.page.notes.has(name);
+    const described = `aria-describedby="h-${escapeHtml(name)}${noted ? ` n-${escapeHtml(name)}` : ""}"${noted ? ' aria-invalid="true"' : ""}`;
+    const kept = value === false ? `<input type="hidden" name="${escapeHtml(name)}" value="false">` : "";
+    this.out.push(
+      `<div class="field check">${kept}<input type="checkbox" id="${escapeHtml(id)}" name="${escapeHtml(name)}" value="true"${value === true ? " checked" : ""} ${described}> <label for="${escapeHtml(id)}">${escapeHtml(t(lang, "form.internal"))} <code>internal</code></label><p class="help" id="h-${escapeHtml(name)}">${escapeHtml(helpIn(field.help, lang))}</p>${this.#notes(name)}</div>`,
+    );
+  }
+
   #list(field: Extract<Field, { type: "list" }>, path: string[], value: unknown, label: string, help: string): void {
     const name = path.join(".");
     const lang = this.page.language;
@@ -146,6 +204,24 @@ class Writer {
     }
     this.out.push("</fieldset>");
   }
+}
+
+/** The two shapes of a recap-list item (a line, or `{text, internal}` and more): its line and its "internal". */
+function textOrItem(field: Extract<Field, { type: "either" }>): { line: Field; internal: Field } | undefined {
+  const line = field.alternatives.find((alt) => alt.type === "value");
+  const object = field.alternatives.find((alt) => alt.type === "object");
+  const internal = object?.type === "object" ? object.fields.find((f) => f.key === "internal") : undefined;
+  const text = object?.type === "object" ? object.fields.some((f) => f.key === "text") : false;
+  return line && internal && text ? { line, internal } : undefined;
+}
+
+/** A line, or `{text, internal: true}` and nothing else: shown as one text field with the box ticked or not. */
+function isCompact(value: unknown): boolean {
+  if (value === undefined || value === null || typeof value === "string") return true;
+  if (!isRecord(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return true;
+  return value.internal === true && typeof value.text === "string" && keys.every((k) => k === "text" || k === "internal");
 }
 
 function participantNames(values: Record<string, Plain>): string[] {
@@ -194,9 +270,10 @@ export function formHtml(page: FormPage): string {
 <div class="layout">
 <main>
 <h1>${escapeHtml(title)}</h1>
-${general.length > 0 ? `<div class="summary" role="alert" tabindex="-1" id="problems">${general.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>` : ""}
+${statusHtml(page)}
+<div id="general">${general.length > 0 ? `<div class="summary" role="alert" tabindex="-1" id="problems">${general.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>` : ""}</div>
 ${conflict}
-<form method="post" action="${escapeHtml(page.action)}" accept-charset="utf-8" novalidate>
+<form method="post" action="${escapeHtml(page.action)}" accept-charset="utf-8" novalidate${page.live && page.slug !== undefined ? ` data-live="/edit/${escapeHtml(page.slug)}"` : ""}>
 <input type="hidden" name="token" value="${escapeHtml(page.token)}">
 <input type="hidden" name="base" value="${escapeHtml(page.base)}">
 ${save}

@@ -10,10 +10,15 @@ export function isControlName(name: string): boolean {
 /** A tree of what was posted, strings at the leaves, list items keyed by their index. */
 type Posted = { [key: string]: Posted | string };
 
+/**
+ * The node below `key`. A recap-list item posts its line as `risks.0` and the box "nur intern" as
+ * `risks.0.internal`: a line that also has keys below it is the item's `text`.
+ */
 function child(tree: Posted, key: string): Posted {
   const existing = Object.hasOwn(tree, key) ? tree[key] : undefined;
   if (typeof existing === "object") return existing;
   const made: Posted = Object.create(null) as Posted;
+  if (typeof existing === "string") made.text = existing;
   tree[key] = made;
   return made;
 }
@@ -41,7 +46,9 @@ export function postedTree(body: URLSearchParams): Posted {
     let node = tree;
     for (const part of path.slice(0, -1)) node = child(node, part);
     const last = path.at(-1) as string;
-    if (typeof node[last] !== "object") node[last] = value;
+    const existing = node[last];
+    if (typeof existing !== "object") node[last] = value;
+    else if (!Object.hasOwn(existing, "text")) existing.text = value;
   }
   return tree;
 }
@@ -80,7 +87,10 @@ export function formValues(field: Field, posted: Posted | string | undefined): P
     .map(Number)
     .sort((a, b) => a - b)
     .map((index) => formValues(field.item, posted[String(index)]));
-  const kept = items.filter((item): item is Plain => item !== undefined);
+  // The empty entry at the end with only "nur intern" ticked is still empty.
+  const kept = items.filter(
+    (item): item is Plain => item !== undefined && !(isRecord(item) && Object.keys(item).every((k) => k === "internal")),
+  );
   return kept.length > 0 ? kept : undefined;
 }
 

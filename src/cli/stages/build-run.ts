@@ -116,7 +116,7 @@ export class BuildRun {
 
   #withWorkingTree(committed: History | undefined): History {
     const deals = this.analysis.deals.flatMap((d) => (d.deal ? [d.deal] : []));
-    return withWorkingTree(committed, deals, this.analysis.today);
+    return withWorkingTree(committed, deals, this.analysis.today, this.analysis.config);
   }
 
   /** Each deal's earlier meetings for "Verlauf" (team builds only), made on first use. */

@@ -33,6 +33,9 @@ export const de = {
   "fu.teamItems": "Nur fürs Team",
   "fu.weekFollowUps": "Nachfassen fällig",
   "fu.weekDecisions": "Entscheidungen fällig",
+  "fu.ownerDeals": "Nachfassen und Entscheidungen",
+  "fu.ownerDealsIntro":
+    "Fällig in Deals, in denen diese Person auf unserer Seite steht (Teilnehmer, Absender oder Verantwortliche einer Aufgabe).",
 } as const;
 
 export const en = {
@@ -69,4 +72,6 @@ export const en = {
   "fu.teamItems": "Team only",
   "fu.weekFollowUps": "Follow-up due",
   "fu.weekDecisions": "Decisions due",
+  "fu.ownerDeals": "Follow-up and decisions",
+  "fu.ownerDealsIntro": "Due in deals where this person is on our side (participant, sender or owner of a task).",
 } as const satisfies Record<keyof typeof de, string>;

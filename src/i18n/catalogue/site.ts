@@ -103,6 +103,8 @@ export const de = {
   filterReady: "Versandbereite Protokolle",
   filterNotReady: "Protokolle, die noch nicht rausgehen können",
   ownerCalendar: "Eigene Fristen und Termine abonnieren (.ics)",
+  editInForm: "Im Formular bearbeiten",
+  newProtocol: "Neues Protokoll",
 } as const;
 
 export const en = {
@@ -207,4 +209,6 @@ export const en = {
   filterReady: "Recaps ready to send",
   filterNotReady: "Recaps that cannot go out yet",
   ownerCalendar: "Subscribe to your deadlines and appointments (.ics)",
+  editInForm: "Edit in the form",
+  newProtocol: "New protocol",
 } as const satisfies Record<keyof typeof de, string>;

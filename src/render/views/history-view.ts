@@ -8,6 +8,7 @@ import { ownerKey } from "../../model/owner-directory.js";
 import { addWeeks, isoWeekOf, weeksEndingWith } from "../../time/iso-week.js";
 import type { PlainDate } from "../../time/plain-date.js";
 import { outputLayout } from "../../util/output-layout.js";
+import { type CommitmentRow, commitmentChartHtml } from "../charts/commitment-chart.js";
 import { kpiTrendsHtml } from "../charts/kpi-trends.js";
 import { reviewMessages } from "../i18n.js";
 import { reviewBodyHtml } from "../review-html.js";
@@ -36,8 +37,22 @@ export interface HistoryViews {
   ownerTrendsHtml: Map<string, string>;
 }
 
-/** Trends for the index and the owner pages, and the review pages of this week and the last. */
-export function historyViews(history: History, owners: readonly OwnerPage[], today: PlainDate, config: Config): HistoryViews {
+/** A deal's commitment for the trends, with the {@link ownerKey}s of our side of the deal (src/model/timeline.ts). */
+export interface CommitmentEntry extends CommitmentRow {
+  people: ReadonlySet<string>;
+}
+
+/**
+ * Trends for the index and the owner pages, and the review pages of this week and the last. The team's trends
+ * gain every commitment of `commitments`; an owner's, those of the deals where the owner is on our side.
+ */
+export function historyViews(
+  history: History,
+  owners: readonly OwnerPage[],
+  today: PlainDate,
+  config: Config,
+  commitments: readonly CommitmentEntry[] = [],
+): HistoryViews {
   const language = config.siteLanguage;
   const goal = config.thresholds.onTimeGoal;
   const thisWeek = isoWeekOf(today);
@@ -49,12 +64,18 @@ export function historyViews(history: History, owners: readonly OwnerPage[], tod
   for (const owner of owners) {
     if (owner.nobody) continue;
     const rows = measures.owners.get(ownerKey(owner.name));
-    ownerTrendsHtml.set(owner.name, kpiTrendsHtml(rows ?? weeks.map(emptyRow), language, goal, "owner"));
+    const theirs = commitments.filter((c) => c.people.has(ownerKey(owner.name)));
+    ownerTrendsHtml.set(
+      owner.name,
+      kpiTrendsHtml(rows ?? weeks.map(emptyRow), language, goal, "owner") +
+        commitmentChartHtml(theirs, language, "owner-commitments", "../../"),
+    );
   }
   return {
     trends: {
       title: r.trends,
-      html: kpiTrendsHtml(measures.team, language, goal, "team"),
+      html:
+        kpiTrendsHtml(measures.team, language, goal, "team") + commitmentChartHtml(commitments, language, "team-commitments", ""),
       reviews: [thisWeek, addWeeks(thisWeek, -1)].map((week) => ({ url: outputLayout.reviewPage(week), label: r.title(week) })),
     },
     reviews: [addWeeks(thisWeek, -1), thisWeek].map((week) => ({

@@ -1,3 +1,4 @@
+import type { FindingCode } from "../../errors.js";
 import type { Language } from "../../model/deal.js";
 import { NOBODY_SLUG, type OwnerEntry, ownerKey, ownerSlug } from "../../model/owner-directory.js";
 import { formatDate } from "../../time/format-date.js";
@@ -21,6 +22,35 @@ export interface OwnerAction {
   findings: FindingView[];
 }
 
+/** One deal on an owner's page with its deal-wide follow-up findings (see {@link FOLLOW_UP_CODES}). */
+export interface OwnerDealFollowUp {
+  dealTitle: string;
+  dealUrl: string;
+  customer: string;
+  findings: FindingView[];
+}
+
+/**
+ * The deal-wide findings of the follow-up (contract v3): they belong to no action, so an owner page shows them for
+ * the deals where its person is on our side ({@link ourPeople} in src/model/timeline.ts).
+ */
+export const FOLLOW_UP_CODES: ReadonlySet<FindingCode> = new Set([
+  "follow-up-due",
+  "deal-stale",
+  "evasive-answers",
+  "review-due",
+  "decision-due",
+  "deadlines-missed",
+  "kpi-missed",
+]);
+
+/** What an owner page reads of a deal's follow-up: its deal-wide follow-up findings and who on our side answers for them. */
+export interface DealFollowUp {
+  findings: FindingView[];
+  /** {@link ownerKey}s of our side of the deal. */
+  people: ReadonlySet<string>;
+}
+
 export interface OwnerPage {
   slug: string;
   name: string;
@@ -28,6 +58,8 @@ export interface OwnerPage {
   nobody: boolean;
   actions: OwnerAction[];
   overdue: number;
+  /** The deals where this person is on our side and the follow-up is due, with those findings (never for nobody). */
+  followUps: OwnerDealFollowUp[];
   /** The owner's KPI trends (figures with data tables), when the deals have a git history. */
   trendsHtml?: string;
 }
@@ -78,7 +110,7 @@ function byUrgency(a: OwnerAction, b: OwnerAction): number {
  * or placeholder ("wir", "Team Einkauf"): they have no one to answer for them either.
  */
 export function ownerPages(
-  deals: readonly Pick<DealView, "title" | "url" | "customer" | "actions">[],
+  deals: readonly (Pick<DealView, "title" | "url" | "customer" | "actions"> & { followUpDue?: DealFollowUp })[],
   language: Language,
   directory: ReadonlyMap<string, OwnerEntry>,
 ): OwnerPage[] {
@@ -94,7 +126,7 @@ export function ownerPages(
         // One slug per owner for page and calendar alike (src/model/owner-directory.ts).
         const entry = directory.get(key);
         const slug = entry?.slug ?? (person ? ownerSlug(person) : NOBODY_SLUG);
-        group = { slug, name: entry?.name ?? person ?? t.nobody, nobody: !person, actions: [], overdue: 0 };
+        group = { slug, name: entry?.name ?? person ?? t.nobody, nobody: !person, actions: [], overdue: 0, followUps: [] };
         groups.set(key, group);
       }
       const item: OwnerAction = {
@@ -114,6 +146,15 @@ export function ownerPages(
       }
       group.actions.push(item);
       if (action.overdue) group.overdue++;
+    }
+  }
+  // A person's page exists for their open actions; it also lists the follow-up of the deals they are our side of.
+  for (const deal of deals) {
+    const followUp = deal.followUpDue;
+    if (!followUp || followUp.findings.length === 0) continue;
+    for (const key of followUp.people) {
+      const group = key === "" ? undefined : groups.get(key);
+      group?.followUps.push({ dealTitle: deal.title, dealUrl: deal.url, customer: deal.customer, findings: followUp.findings });
     }
   }
   for (const group of groups.values()) group.actions.sort(byUrgency);

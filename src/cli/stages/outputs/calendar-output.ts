@@ -75,7 +75,7 @@ export const calendarOutput: Output = {
     const { written, parts } = await writeCalendars(deals, outDir, analysis.config, {
       // At a past revision there is no "now" to add to its history: no git SEQUENCE.
       ...(history ? { history } : {}),
-      ...(run.client ? {} : { owners: ownerDirectory(analysis.deals) }),
+      ...(run.client ? {} : { owners: ownerDirectory(analysis.deals, analysis.ownersSeen) }),
       team: !run.client,
       known,
     });

@@ -108,6 +108,7 @@ async function printChanged(
       ...(run.cacheKey ? { secret: run.cacheKey } : {}),
       concurrency,
       version: VERSION,
+      code: codeFingerprint(),
       // The mail draft attaches the PDF: it goes before its PDF changes and is written anew after printing.
       beforeReplace: (request) =>
         removeGuarded(path.join(path.dirname(request.target), outputLayout.dealFileName(request.slug, "eml"))),
