@@ -14,11 +14,16 @@ const FORMAT = 1;
  * The git facts of every deal file (src/history/git-facts.ts) as the last build computed them, beside the history
  * cache: a few hundred bytes per deal, where the history cache holds every version (9 MB for 5 000 commits of 20
  * deals). `check` over an unchanged history reads only this file. It holds for exactly one `key`
- * ({@link factsKey}): the history cache's key, the head, the window, the zone and which files are on disk as
- * committed — anything else and the history is read as before.
+ * ({@link factsKey}): the history cache's key (the configuration's part in it too), the head, the window, the
+ * zone and which files are on disk as committed — anything else and the history is read as before. `check` takes
+ * no owner slugs, so the owners' first-seen (src/history/owner-first-seen.ts) is not kept here: whatever needs
+ * them reads the history.
  */
 export interface FactsInput {
-  /** The history cache's key (src/history/cache-history.ts: format, tool version, deals folder, caps). */
+  /**
+   * The history cache's key (src/history/cache-history.ts: format, tool version, deals folder, caps, and the part
+   * of the configuration the snapshots depend on): facts made under another configuration are not taken.
+   */
   cacheKey: string;
   head: string;
   /** The window's first day and its length in weeks. */

@@ -5,6 +5,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { type Config, DEFAULT_CONFIG } from "../../src/config/load-config.js";
 import { gitFactsOf } from "../../src/history/git-facts.js";
 import { readHistoryFacts } from "../../src/history/history-facts.js";
 import { readHistory } from "../../src/history/read-history.js";
@@ -82,6 +83,19 @@ describe("check over an unchanged history", () => {
     expect(committed?.history).toBeDefined();
     expect(committed?.facts.get("deals/beta.yaml")?.date).toBe("2026-11-27");
     expect([...(committed?.facts ?? [])]).toEqual([...(await cold())]);
+  });
+
+  it("reads the history when the facts were made under another configuration (a version's last contact is its)", async () => {
+    await build();
+    // Anna Schulz as the sender: her actions done are ours, so every snapshot's last contact may differ.
+    const config: Config = { ...DEFAULT_CONFIG, sender: { name: "Anna Schulz" } };
+    const other = await readHistoryFacts({ ...options(), config, needHistory: false, writeCache: false });
+    expect(other?.history).toBeDefined();
+    expect([...(other?.facts ?? [])]).toEqual([...(await cold())]);
+    // A build under that configuration leaves facts for it, and then only for it.
+    await readHistoryFacts({ ...options(), config, needHistory: true });
+    expect((await readHistoryFacts({ ...options(), config, needHistory: false, writeCache: false }))?.history).toBeUndefined();
+    expect((await check())?.history).toBeDefined();
   });
 
   it("ignores facts that were changed, forged in shape, or sealed under another key", async () => {
