@@ -21,10 +21,10 @@ import { type Kpi, kpiFor } from "./model/kpi.js";
 import type { OwnersSeen } from "./model/owner-directory.js";
 import { keyingStore, type ResultStore } from "./pipeline/analysis-cache.js";
 import { duplicateSlugFindings, modelDeal, withDuplicate } from "./pipeline/model-deal.js";
-import { runInWorkers, workerCount } from "./pipeline/worker-pool.js";
 import type { PlainDate } from "./time/plain-date.js";
 import { mapLimit } from "./util/map-limit.js";
 import { sha256 } from "./util/sha256.js";
+import { runInWorkers, workerCount } from "./util/worker-pool.js";
 
 /** One deal file's outcome. `deal` is set when the file is valid; a broken file still has slug, file, findings. */
 export interface DealResult {
@@ -89,7 +89,7 @@ export async function analyse(options: AnalyseOptions): Promise<Analysis> {
 
 /**
  * Every entry's result, in order: from the cache where it has one; the rest in worker threads when there are
- * enough of them to pay for starting threads (see pipeline/worker-pool.ts), else in this thread.
+ * enough of them to pay for starting threads (see util/worker-pool.ts), else in this thread.
  */
 async function analyseEntries(
   entries: readonly DealFileEntry[],

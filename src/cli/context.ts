@@ -1,9 +1,9 @@
 import path from "node:path";
 import { type Config, loadConfig } from "../config/load-config.js";
 import { ProtokollError } from "../errors.js";
-import { gitFactsOf } from "../history/git-facts.js";
+import { type HistoryFacts, readHistoryFacts, type StartedProbe, startProbe } from "../history/history-facts.js";
 import { ownersFirstSeen } from "../history/owner-first-seen.js";
-import { type History, readHistory, withWorkingTree } from "../history/read-history.js";
+import { type History, withWorkingTree } from "../history/read-history.js";
 import { phrase, t } from "../i18n/translate.js";
 import { readDealsAtRevision, resolveRevision } from "../load/read-revision.js";
 import { AnalysisCache } from "../pipeline/analysis-cache.js";
@@ -44,35 +44,46 @@ export async function prepare(
   flags: CommonFlags,
   cache?: CacheUse,
   warn: (line: string) => void = () => {},
+  want: "facts" | "history" = "history",
 ): Promise<{ config: Config; analysis: Analysis; saveCache?: () => Promise<void>; history?: History }> {
+  const dealsDir = flags.deals ?? "deals";
+  // The git probe and the cache key are read while the configuration loads: none needs the others.
+  const started = flags.at === undefined ? startProbe(historyDealsDir(dealsDir), process.cwd()) : undefined;
+  const secret = machineKey(cache?.write === true);
   const { config, findings } = await loadConfig(process.cwd(), { remember: cache?.write === true });
   if (findings.length > 0) {
     const text = findings.map((f) => formatFinding(f, flags.language, () => undefined)).join("\n\n");
     throw new ProtokollError(phrase("config.invalid", { text }), phrase("config.invalidHint"));
   }
   const today = resolveToday(flags.today, config.timeZone);
-  const dealsDir = flags.deals ?? "deals";
-  const read = { dealsDir, config, today, language: flags.language, warn };
+  const read = { dealsDir, config, today, language: flags.language, warn, secret };
   if (flags.at !== undefined) {
     const cwd = process.cwd();
     const commit = await resolveRevision(flags.at, cwd);
     const loaded = await readDealsAtRevision(commit, dealsDir, cwd, config.maxFileBytes);
     // The history as it was at the revision: no cache written, the same facts a build then saw.
-    const history = await committedHistory({ ...read, revision: commit, write: false });
-    const analysis = analyseLoaded(loaded, { dealsDir, today, config, git: gitFactsOf(history), cwd });
-    return { config, analysis: withOwnersSeen(analysis, history) };
+    // The owners' first-seen too (the owner pages and calendars of `build --at`): the history is read, never the
+    // facts file (only kept for HEAD).
+    const known = await committedFacts({ ...read, revision: commit, write: false, needHistory: true });
+    const analysis = analyseLoaded(loaded, { dealsDir, today, config, git: known?.facts ?? new Map(), cwd });
+    return { config, analysis: withOwnersSeen(analysis, known?.history) };
   }
   try {
-    const history = await committedHistory({ ...read, write: cache?.write === true });
-    const git = gitFactsOf(history);
-    const store = cache
-      ? await AnalysisCache.open(
-          cache.dir,
-          { version: `${VERSION}+${codeFingerprint()}`, config, today },
-          { create: cache.write },
-        )
-      : undefined;
-    const analysis = withOwnersSeen(await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) }), history);
+    // The history (or only its git facts) and the analysis cache are read at once.
+    const [known, store] = await Promise.all([
+      committedFacts({ ...read, write: cache?.write === true, needHistory: want === "history", started }),
+      cache
+        ? AnalysisCache.open(cache.dir, { version: `${VERSION}+${codeFingerprint()}`, config, today }, { create: cache.write })
+        : undefined,
+    ]);
+    const git = known?.facts ?? new Map();
+    const history = known?.history;
+    // Owner slugs by first-seen for everything that hands out owner slugs (site, calendars, `review --per-owner`).
+    // `check` (want "facts") shows no owner slug: it takes none, whether or not the history had to be read.
+    const analysis = withOwnersSeen(
+      await analyse({ dealsDir, today, config, git, ...(store ? { cache: store } : {}) }),
+      want === "history" ? history : undefined,
+    );
     const saveCache = store && cache?.write ? () => store.save() : undefined;
     return { config, analysis, ...(saveCache ? { saveCache } : {}), ...(history ? { history } : {}) };
   } catch (error) {
@@ -109,11 +120,7 @@ export function historyFor(analysis: Analysis, committed: History | undefined): 
   return withWorkingTree(committed, deals, analysis.today, analysis.config);
 }
 
-/**
- * The deals' committed history alone; undefined outside git. A history git cannot read (a damaged repository) is
- * said on the log and left out, and a shallow clone is said with its fix — the protocols depend on neither.
- */
-export async function committedHistory(read: {
+interface HistoryRead {
   dealsDir: string;
   config: Config;
   today: PlainDate;
@@ -121,32 +128,54 @@ export async function committedHistory(read: {
   warn: (line: string) => void;
   revision?: string;
   write: boolean;
-}): Promise<History | undefined> {
-  let committed: History | undefined;
+  /** The cache key, when it is already being read ({@link machineKey}). */
+  secret?: Promise<Buffer | undefined>;
+}
+
+/**
+ * The deals' committed history alone; undefined outside git. A history git cannot read (a damaged repository) is
+ * said on the log and left out, and a shallow clone is said with its fix — the protocols depend on neither.
+ */
+export async function committedHistory(read: HistoryRead): Promise<History | undefined> {
+  return (await committedFacts({ ...read, needHistory: true }))?.history;
+}
+
+/**
+ * The git facts of the deals (src/history/history-facts.ts), with their committed history when `needHistory`;
+ * undefined outside git or when git cannot read the history (said on the log, as a shallow clone is).
+ */
+async function committedFacts(
+  read: HistoryRead & { needHistory: boolean; started?: StartedProbe | undefined },
+): Promise<HistoryFacts | undefined> {
+  let known: HistoryFacts | undefined;
   try {
-    committed = await readHistory({
-      dealsDir: path.relative(process.cwd(), path.resolve(read.dealsDir)) || ".",
-      cwd: process.cwd(),
-      timeZone: read.config.timeZone,
-      today: read.today,
-      maxFileBytes: read.config.maxFileBytes,
-      toolVersion: VERSION,
-      config: read.config,
-      writeCache: read.write,
-      // At HEAD, the files unchanged on disk are not read from git: the analysis of the working tree gives them.
-      fromWorkingTree: !read.revision,
-      ...(read.revision ? { revision: read.revision } : {}),
-      ...(await secretFor(read.write)),
-    });
+    const secret = await (read.secret ?? machineKey(read.write));
+    known = await readHistoryFacts(
+      {
+        dealsDir: historyDealsDir(read.dealsDir),
+        cwd: process.cwd(),
+        timeZone: read.config.timeZone,
+        today: read.today,
+        maxFileBytes: read.config.maxFileBytes,
+        toolVersion: VERSION,
+        // The snapshots' last contact depends on it: part of the history cache's key, and so of the facts file's.
+        config: read.config,
+        writeCache: read.write,
+        needHistory: read.needHistory,
+        // At HEAD, the files unchanged on disk are not read from git: the analysis of the working tree gives them.
+        fromWorkingTree: !read.revision,
+        ...(read.revision ? { revision: read.revision } : {}),
+        ...(secret ? { secret } : {}),
+      },
+      read.started,
+    );
   } catch (error) {
     const reason = logText(String((error as Error).message ?? error).split("\n")[0] ?? "");
     read.warn(t(read.language, "build.historyUnreadable", { reason }));
   }
-  if (committed?.shallow) read.warn(t(read.language, "build.historyShallow"));
-  return committed;
+  if (known?.shallow) read.warn(t(read.language, "build.historyShallow"));
+  return known;
 }
 
-async function secretFor(create: boolean): Promise<{ secret?: Buffer }> {
-  const secret = await machineKey(create);
-  return secret ? { secret } : {};
-}
+/** The deals folder as the history names it: relative to the working directory. */
+const historyDealsDir = (dealsDir: string) => path.relative(process.cwd(), path.resolve(dealsDir)) || ".";

@@ -3,7 +3,6 @@ import { mkdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_CONFIG } from "../config/load-config.js";
 import { DEAL_EXTENSION } from "../load/find-deal-files.js";
-import { git } from "../load/git.js";
 import { cacheFolder } from "../util/cache-folder.js";
 import { sealText, unsealText } from "../util/sealed-text.js";
 import { sha256 } from "../util/sha256.js";
@@ -45,14 +44,12 @@ export function cacheKey(options: HistoryOptions): string {
 }
 
 /**
- * `history.json` in `options.cacheDir`; by default one file per repository (by its git folder) in the cache
- * folder (src/util/cache-folder.ts). Never in the repository: a checkout may come with anything in it.
+ * `history.json` in `options.cacheDir`; by default one file per repository (by its git folder, `commonDir`) in the
+ * cache folder (src/util/cache-folder.ts). Never in the repository: a checkout may come with anything in it.
  */
-export async function cachePath(options: HistoryOptions): Promise<string | undefined> {
+export async function cachePath(options: HistoryOptions, commonDir: string): Promise<string> {
   if (typeof options.cacheDir === "string") return path.join(options.cacheDir, "history.json");
-  const dir = (await git(["rev-parse", "--git-common-dir"], options.cwd).catch(() => "")).trim();
-  if (!dir) return undefined;
-  const repository = await realpath(path.resolve(options.cwd, dir)).catch(() => path.resolve(options.cwd, dir));
+  const repository = await realpath(commonDir).catch(() => commonDir);
   return path.join(cacheFolder(process.env, options.cwd), "history", `${sha256(repository).slice(0, 32)}.json`);
 }
 
@@ -97,9 +94,14 @@ export async function readCache(file: string, key: string, secret: Buffer | unde
 
 /** Writes the cache, sealed with the cache key. */
 export async function writeCache(file: string, data: CacheFile, secret: Buffer): Promise<void> {
+  await writeCacheText(file, sealText(JSON.stringify(data), PURPOSE, secret));
+}
+
+/** Writes a sealed cache file, whole or not at all. */
+export async function writeCacheText(file: string, text: string): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, sealText(JSON.stringify(data), PURPOSE, secret));
+    await writeFileAtomic(file, text);
   } catch {
     // A read-only checkout simply has no cache.
   }

@@ -32,7 +32,9 @@ export function gitFactsOf(history: History | undefined): Map<string, DealGitFac
     if (redated.length > 0) fact.redated = redated;
     if (last.snapshot === undefined) {
       const before = versions.findLast((v) => v.snapshot)?.snapshot;
-      fact.dueBefore = Object.fromEntries((before?.actions ?? []).flatMap((a) => (a.due ? [[a.key, a.due]] : [])));
+      const dues = (before?.actions ?? []).flatMap((a) => (a.due ? [[a.key, a.due]] : []));
+      // Keyed by action keys (an `id` is the author's text): no prototype to find "constructor" in.
+      fact.dueBefore = Object.assign(Object.create(null), Object.fromEntries(dues));
     }
     facts.set(file, fact);
   }

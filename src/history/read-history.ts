@@ -1,15 +1,14 @@
-import path from "node:path";
 import { type Config, DEFAULT_CONFIG } from "../config/load-config.js";
-import { DEAL_EXTENSION, type DealFileEntry } from "../load/find-deal-files.js";
 import { git } from "../load/git.js";
 import type { Deal } from "../model/deal.js";
 import { addDays, type PlainDate, todayIn } from "../time/plain-date.js";
 import { CACHE_FORMAT, cacheKey, cachePath, readCache, writeCache } from "./cache-history.js";
 import { versionsOf } from "./list-versions.js";
 import { indexOwners, type OwnerIndex, ownerKeysOf } from "./owner-first-seen.js";
+import { blobsOnDisk, probeRepository, type RepositoryProbe } from "./probe-repository.js";
 import { type LogEntry, readLog } from "./read-log.js";
-import { type Snapshot, snapshotOf, snapshotOfBytes } from "./snapshot.js";
-import { blobSizes, streamBlobs } from "./stream-blobs.js";
+import { readSnapshots, type WantedVersion } from "./read-snapshots.js";
+import { type Snapshot, snapshotOf } from "./snapshot.js";
 
 /** One version of a deal file: the commit that wrote it, when, and what it said (`null`: not a valid deal). */
 export interface Version {
@@ -78,6 +77,10 @@ export interface HistoryOptions {
    * {@link withWorkingTree} gives it from the analysis of the working tree): at one commit, nothing is parsed twice.
    */
   fromWorkingTree?: boolean;
+  /** What `git rev-parse` said, when it was asked before (in parallel with loading the configuration). */
+  probe?: Promise<RepositoryProbe | undefined>;
+  /** The blob ids of the deal files on disk as committed ({@link blobsOnDisk}), when asked before. */
+  onDisk?: Promise<ReadonlySet<string>>;
 }
 
 /** The default horizon: the last 52 weeks, and at most 20 000 commits of the first-parent line. */
@@ -93,13 +96,11 @@ export const HORIZON = { weeks: 52, commits: 20_000 } as const;
  */
 export async function readHistory(options: HistoryOptions): Promise<History | undefined> {
   const { cwd } = options;
-  const head = await git(["rev-parse", "--verify", "--quiet", `${options.revision ?? "HEAD"}^{commit}`], cwd)
-    .then((s) => s.trim())
-    .catch(() => "");
-  if (!head) return undefined;
-  const shallow = (await git(["rev-parse", "--is-shallow-repository"], cwd).catch(() => "")).trim() === "true";
+  const probe = await (options.probe ?? probeRepository(cwd, options.revision));
+  if (!probe) return undefined;
+  const { head, shallow } = probe;
   const maxCommits = options.maxCommits ?? HORIZON.commits;
-  const cacheFile = options.cacheDir === false || !options.secret ? undefined : await cachePath(options);
+  const cacheFile = options.cacheDir === false || !options.secret ? undefined : await cachePath(options, probe.commonDir);
   const key = cacheKey(options);
   const cached = cacheFile ? await readCache(cacheFile, key, options.secret) : undefined;
   const request = { dealsDir: options.dealsDir, cwd, revision: head, maxCommits };
@@ -117,13 +118,12 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
     log = await readLog(request);
   }
 
-  const since = addDays(options.today, -7 * (options.weeks ?? HORIZON.weeks));
+  const since = windowStart(options);
   const { files, older, cut } = versionsOf(log, since);
   const snapshots = new Map<string, Snapshot | null>();
   // The owners of versions older than the window: read once for the owners' first-seen, kept as owner keys only.
   const oldOwners = new Map<string, string[]>();
-  const onDisk = options.fromWorkingTree && !options.revision ? await blobsOnDisk(options) : new Set<string>();
-  const missing: string[] = [];
+  const onDisk = options.fromWorkingTree && !options.revision ? await onDiskBlobs(options) : new Set<string>();
   const asked = new Set<string>();
   for (const list of files.values())
     for (const v of list) {
@@ -133,7 +133,6 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
       else if (onDisk.has(v.blob)) continue;
       else if (!asked.has(v.blob)) {
         asked.add(v.blob);
-        missing.push(v.blob);
       }
     }
   const forOwners = new Set<string>();
@@ -145,27 +144,20 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
       else {
         asked.add(v.blob);
         forOwners.add(v.blob);
-        missing.push(v.blob);
       }
     }
-  if (missing.length > 0) {
+  if (asked.size > 0) {
     if (state === "hit") state = "partial";
-    const fileOf = new Map<string, string>();
+    // A blob both in the window and older is read once, as a snapshot (`forOwners` holds only the others).
+    const wanted = new Map<string, WantedVersion>();
     for (const lists of [older, files])
-      for (const [file, list] of lists) for (const v of list) if (v.blob) fileOf.set(v.blob, file);
-    const sizes = await blobSizes(missing, cwd);
-    // A version over the cap (or gone from the object store) is not a deal at that time: never read.
-    const small = missing.filter((blob) => (sizes.get(blob) ?? Number.POSITIVE_INFINITY) <= options.maxFileBytes);
-    for (const blob of missing) {
-      if (forOwners.has(blob)) oldOwners.set(blob, []);
-      else snapshots.set(blob, null);
+      for (const [file, list] of lists)
+        for (const v of list) if (v.blob && asked.has(v.blob)) wanted.set(v.blob, { file, ownersOnly: forOwners.has(v.blob) });
+    const config = options.config ?? DEFAULT_CONFIG;
+    for (const [blob, read] of await readSnapshots(wanted, cwd, options.maxFileBytes, config)) {
+      if (Array.isArray(read)) oldOwners.set(blob, read);
+      else snapshots.set(blob, read);
     }
-    await streamBlobs(small, cwd, options.maxFileBytes, (blob, bytes) => {
-      const file = fileOf.get(blob) as string;
-      const snapshot = bytes ? snapshotOfBytes(entryFor(file, cwd), bytes, options.config ?? DEFAULT_CONFIG) : null;
-      if (forOwners.has(blob)) oldOwners.set(blob, ownerKeysOf(snapshot));
-      else snapshots.set(blob, snapshot);
-    });
   }
   const keysOf = (blob: string) => {
     const known = oldOwners.get(blob);
@@ -215,25 +207,14 @@ export async function readHistory(options: HistoryOptions): Promise<History | un
   };
 }
 
-/**
- * The blob ids of the deal files that are on disk exactly as in the index (`git ls-files -s`, less what
- * `git diff-files` finds changed): their committed version with that blob is the working tree itself.
- */
-async function blobsOnDisk(options: HistoryOptions): Promise<Set<string>> {
-  const args = ["--", options.dealsDir];
-  const [staged, changed] = await Promise.all([
-    git(["ls-files", "-s", "-z", ...args], options.cwd),
-    git(["diff-files", "--name-only", "--relative", "-z", ...args], options.cwd),
-  ]).catch(() => ["", ""]);
-  const dirty = new Set(changed.split("\0"));
-  const blobs = new Set<string>();
-  // "<mode> <blob> <stage>\t<path>"
-  for (const row of staged.split("\0")) {
-    const [meta = "", file = ""] = row.split("\t");
-    const [mode, blob = ""] = meta.split(" ");
-    if (mode?.startsWith("100") && !dirty.has(file) && DEAL_EXTENSION.test(file)) blobs.add(blob);
-  }
-  return blobs;
+/** The first day of the history's window: `weeks` (default 52) before today. */
+export function windowStart(options: Pick<HistoryOptions, "today" | "weeks">): PlainDate {
+  return addDays(options.today, -7 * (options.weeks ?? HORIZON.weeks));
+}
+
+/** {@link HistoryOptions.onDisk}, or asked of git now. */
+function onDiskBlobs(options: HistoryOptions): Promise<ReadonlySet<string>> {
+  return options.onDisk ?? blobsOnDisk(options.dealsDir, options.cwd);
 }
 
 async function isAncestor(ancestor: string, commit: string, cwd: string): Promise<boolean> {
@@ -282,8 +263,4 @@ export function withWorkingTree(history: History | undefined, deals: readonly De
 
 function sameState(a: Snapshot, b: Snapshot): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function entryFor(file: string, cwd: string): DealFileEntry {
-  return { file, absolute: path.join(cwd, file), slug: path.posix.basename(file).replace(DEAL_EXTENSION, "") };
 }

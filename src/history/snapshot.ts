@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import path from "node:path";
 import type { Config } from "../config/load-config.js";
-import type { DealFileEntry } from "../load/find-deal-files.js";
+import { DEAL_EXTENSION, type DealFileEntry } from "../load/find-deal-files.js";
 import { parseDealBytes } from "../load/read-deal-file.js";
 import { actionKey } from "../model/action-key.js";
 import { openActions } from "../model/actions.js";
@@ -108,6 +109,11 @@ export function snapshotOf(deal: Deal, config: Config): Snapshot {
   };
   if (next) snapshot.nextDate = next.date;
   return snapshot;
+}
+
+/** The entry of a past version of `file` (a path relative to `cwd`), for {@link snapshotOfBytes}. */
+export function snapshotEntry(file: string, cwd: string): DealFileEntry {
+  return { file, absolute: path.join(cwd, file), slug: path.posix.basename(file).replace(DEAL_EXTENSION, "") };
 }
 
 /**

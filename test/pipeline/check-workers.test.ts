@@ -8,9 +8,9 @@ import { DEFAULT_CONFIG } from "../../src/config/load-config.js";
 import { findDealFiles } from "../../src/load/find-deal-files.js";
 import { readCapped } from "../../src/load/read-deal-file.js";
 import { analysisKey } from "../../src/pipeline/analysis-cache.js";
-import { runInWorkers } from "../../src/pipeline/worker-pool.js";
 import { analyseEntry, duplicateSlugFindings, type Keyed } from "../../src/pipeline.js";
 import type { PlainDate } from "../../src/time/plain-date.js";
+import { runInWorkers } from "../../src/util/worker-pool.js";
 import { dealsDir } from "../helpers/analyse.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
 

@@ -57,6 +57,8 @@ export class BuildRun {
   committed?: History | undefined;
   #committed: History | undefined;
   #history: History | undefined;
+  /** The working tree alone, for the calendars without a commit: made once, not once per deal. */
+  #workingTreeOnly: History | undefined;
   #pastMeetings: Promise<ReadonlyMap<string, PastMeetingView[]>> | undefined;
   /** What the last build wrote and from what: outputs whose inputs did not change are left alone. */
   manifest?: OutputManifest;
@@ -110,7 +112,9 @@ export class BuildRun {
    */
   get calendarHistory(): History | undefined {
     if (this.historyHead === undefined) return undefined;
-    return this.history ?? this.#withWorkingTree(undefined);
+    if (this.history) return this.history;
+    this.#workingTreeOnly ??= this.#withWorkingTree(undefined);
+    return this.#workingTreeOnly;
   }
 
   #withWorkingTree(committed: History | undefined): History {

@@ -32,7 +32,9 @@ export const CHECK_STAGES: readonly Stage<CheckRun>[] = [
     name: "analyse",
     async run(run) {
       const dir = buildStateDir(cacheFolder(), path.resolve("_site"));
-      run.analysis = (await prepare(run.flags, { dir, write: false }, (line) => process.stderr.write(`${line}\n`))).analysis;
+      // Only the git facts of the history: over an unchanged history, the facts the last build left.
+      const warn = (line: string) => process.stderr.write(`${line}\n`);
+      run.analysis = (await prepare(run.flags, { dir, write: false }, warn, "facts")).analysis;
     },
   },
   {

@@ -69,7 +69,7 @@ export async function runInWorkers<T, R>(
         });
         workers.push(worker);
         worker.on("message", (reply: Reply<R>) => {
-          if (reply.error !== undefined) return reject(new Error(`analysis in a worker thread failed: ${reply.error}`));
+          if (reply.error !== undefined) return reject(new Error(`work in a worker thread failed: ${reply.error}`));
           results[reply.batch] = reply.results ?? [];
           if (++done === batches.length) return resolve();
           feed(worker);
