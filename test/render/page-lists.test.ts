@@ -76,8 +76,8 @@ describe("SINGLE_PAGE_FIELDS", () => {
         visit(path.join(dir, "_includes", m[1] as string), names);
     };
     for (const name of singles) visit(path.join(dir, name), []);
-    // Besides the view: the messages (from `lang`) and the build's flags, both in the key of every page.
-    const allowed = new Set<string>([...SINGLE_PAGE_FIELDS, "t", "pdfs", "extras", "audience", "mail"]);
+    // Besides the view: the messages (from `lang`) and the build's flags (serve's `form` among them), both in the key of every page.
+    const allowed = new Set<string>([...SINGLE_PAGE_FIELDS, "t", "pdfs", "extras", "audience", "mail", "form"]);
     expect([...read].filter((field) => !allowed.has(field))).toEqual([]);
     expect(read.has("rows") && read.has("index")).toBe(true);
   });
