@@ -5,11 +5,10 @@ import { wordFinding } from "../errors.js";
 import { say } from "../i18n/translate.js";
 import type { DealResult } from "../pipeline.js";
 import type { Language } from "../time/language.js";
+import { escapeHtml } from "../util/escape-html.js";
 import { inOut, outputLayout } from "../util/output-layout.js";
 import { messages } from "./i18n.js";
 import type { RenderedPage } from "./render-pages.js";
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The stand-in page at the deal's address, listing the file's findings, errors first. */
 export function brokenDealPage(result: DealResult, language: Language, outDir: string): RenderedPage {

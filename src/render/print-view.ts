@@ -6,6 +6,7 @@ import type { Action, Appointment, Deal, Language, Participant } from "../model/
 import { recapParties } from "../model/recap-parties.js";
 import { formatDate, formatTime, formatWeekday, showsZone, zoneAbbreviation } from "../time/format-date.js";
 import type { PlainDate } from "../time/plain-date.js";
+import { escapeHtml } from "../util/escape-html.js";
 import { keepLegalFormTogether } from "../util/legal-form.js";
 import { type Messages, messages } from "./i18n.js";
 import { renderInlineMarkdown, renderMarkdown } from "./markdown.js";
@@ -209,8 +210,4 @@ export function communicationView(deal: Deal, t: Messages): { label: string; val
     rows.push({ label: t.review, value: formatDate(deal.communication.review as PlainDate, deal.language) });
   }
   return rows;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,11 +1,10 @@
 import type { ReviewAction, ReviewDeal, WeeklyReview } from "../history/weekly-review.js";
 import { formatDate } from "../time/format-date.js";
 import type { Language } from "../time/language.js";
+import { escapeHtml } from "../util/escape-html.js";
 import { outputLayout } from "../util/output-layout.js";
 import { reviewMessages } from "./i18n.js";
 import { actionParts, OWNER_SECTIONS, percentText, type ReviewSection } from "./review-words.js";
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The review's body as HTML (escaped; no script), for the site page and the standalone `--format html`. */
 export function reviewBodyHtml(review: WeeklyReview, language: Language, goal: number, root: string): string {

@@ -1,6 +1,7 @@
 // The protocol form as one HTML page: every field of the schema, the messages at their fields, works without JS.
 import { t } from "../../i18n/translate.js";
 import type { Language } from "../../time/language.js";
+import { escapeHtml } from "../../util/escape-html.js";
 import type { Plain } from "../edit/yaml-text.js";
 import { FORM_CSS, FORM_SCRIPT } from "./form-assets.js";
 import { alternativeFor, dealForm, type Field, type Help, helpIn, isRecord } from "./form-fields.js";
@@ -48,10 +49,6 @@ function statusHtml(page: FormPage): string {
     ? `<p class="print" data-preview="${escapeHtml(status.preview.state)}">${escapeHtml(status.preview.text)}</p>`
     : "";
   return `<section class="live-status" aria-labelledby="status-title"><h2 id="status-title">${escapeHtml(t(lang, "form.status"))}</h2><div id="live-status" role="status">${ready}${preview}</div><p id="stale" class="note" hidden>${escapeHtml(t(lang, "form.stale"))}</p></section>`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The short label of a field: its description up to the first comma, colon or full stop, else its key. */

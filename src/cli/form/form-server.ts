@@ -2,6 +2,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { t } from "../../i18n/translate.js";
+import { escapeHtml } from "../../util/escape-html.js";
 import { type Answer, advanceDeal, createDeal, type FormContext, saveDeal, showDeal, showNew } from "./form-actions.js";
 
 /** A protocol is a few kilobytes; a deal file may be at most the configured size, and its form a bit more. */
@@ -48,7 +49,7 @@ function send(response: ServerResponse, nonce: string, status: number, html: str
 }
 
 function plain(language: FormContext["language"], text: string): string {
-  return `<!doctype html><html lang="${language}"><meta charset="utf-8"><title>protokoll</title><p>${text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p></html>`;
+  return `<!doctype html><html lang="${language}"><meta charset="utf-8"><title>protokoll</title><p>${escapeHtml(text)}</p></html>`;
 }
 
 /** A POST from a page of another origin (its browser says so): refused before its body is read. */

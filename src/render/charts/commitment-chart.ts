@@ -5,9 +5,8 @@ import type { CommitmentState } from "../../model/commitment.js";
 import { formatDate } from "../../time/format-date.js";
 import type { Language } from "../../time/language.js";
 import { addDays } from "../../time/plain-date.js";
+import { escapeHtml } from "../../util/escape-html.js";
 import { reviewMessages } from "../i18n.js";
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** One deal with a commitment, as the chart shows it. */
 export interface CommitmentRow {

@@ -3,8 +3,7 @@
  * and by screen readers — the picture is `aria-hidden` decoration of a `<figure>` whose `<table>` carries every
  * number the picture shows. All text is escaped here; the templates only place the result.
  */
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from "../../util/escape-html.js";
 
 export interface TrendPoint {
   /** Short label under the bar, e.g. `W47`. */
