@@ -4,10 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import puppeteer from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserExecutable, CHROMIUM_ARGS } from "../../src/pdf/browser.js";
-import { axeViolations } from "../helpers/browser.js";
+import { axeViolations, launchBrowser } from "../helpers/browser.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { ROOT } from "../helpers/run-cli.js";
 import { type Served, serveIn } from "../helpers/serve.js";
@@ -26,15 +24,7 @@ beforeAll(async () => {
   for (const slug of slugs) await repo.write(`deals/${slug}.yaml`, readFileSync(path.join(EXAMPLES, `${slug}.yaml`), "utf8"));
   repo.commit("examples");
   served = await serveIn(repo.dir);
-  // The print browser's arguments block every network request; this one must reach the loopback server.
-  const executablePath = browserExecutable();
-  const offline = /^--(host-resolver-rules|proxy-server|proxy-bypass-list)=/;
-  browser = await puppeteer.launch({
-    headless: true,
-    pipe: true,
-    args: [...CHROMIUM_ARGS.filter((arg) => !offline.test(arg)), "--no-proxy-server"],
-    ...(executablePath ? { executablePath } : {}),
-  });
+  browser = await launchBrowser({ loopback: true });
 }, 120_000);
 
 afterAll(async () => {

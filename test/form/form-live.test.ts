@@ -5,10 +5,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import puppeteer from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserExecutable, CHROMIUM_ARGS } from "../../src/pdf/browser.js";
 import { dealsDir } from "../helpers/analyse.js";
+import { launchBrowser } from "../helpers/browser.js";
 import { runCli } from "../helpers/run-cli.js";
 import { type Served, serveIn, waitForBody } from "../helpers/serve.js";
 import { tempDir } from "../helpers/temp-dir.js";
@@ -36,15 +35,7 @@ let browser: Browser;
 beforeAll(async () => {
   cwd = await dealsDir({ "live.yaml": READY });
   served = await serveIn(cwd);
-  // The print browser's arguments block every network request; this one must reach the loopback server.
-  const executablePath = browserExecutable();
-  const offline = /^--(host-resolver-rules|proxy-server|proxy-bypass-list)=/;
-  browser = await puppeteer.launch({
-    headless: true,
-    pipe: true,
-    args: [...CHROMIUM_ARGS.filter((arg) => !offline.test(arg)), "--no-proxy-server"],
-    ...(executablePath ? { executablePath } : {}),
-  });
+  browser = await launchBrowser({ loopback: true });
 }, 120_000);
 
 afterAll(async () => {

@@ -6,10 +6,9 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import puppeteer from "puppeteer-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { browserExecutable, CHROMIUM_ARGS } from "../../src/pdf/browser.js";
+import { launchBrowser } from "../helpers/browser.js";
 import { fieldsOf, sendTo } from "../helpers/form-client.js";
 import { gitRepo } from "../helpers/git-repo.js";
 import { ROOT } from "../helpers/run-cli.js";
@@ -56,14 +55,7 @@ beforeAll(async () => {
   await repo.write("deals/flags.yaml", FLAGS);
   repo.commit("deals");
   served = await serveIn(repo.dir);
-  const executablePath = browserExecutable();
-  const offline = /^--(host-resolver-rules|proxy-server|proxy-bypass-list)=/;
-  browser = await puppeteer.launch({
-    headless: true,
-    pipe: true,
-    args: [...CHROMIUM_ARGS.filter((arg) => !offline.test(arg)), "--no-proxy-server"],
-    ...(executablePath ? { executablePath } : {}),
-  });
+  browser = await launchBrowser({ loopback: true });
 }, 120_000);
 
 afterAll(async () => {

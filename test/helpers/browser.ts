@@ -3,13 +3,20 @@ import { createRequire } from "node:module";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { browserExecutable, CHROMIUM_ARGS } from "../../src/pdf/browser.js";
 
-/** Real headless Chromium, found the way the build finds it, for tests that look at pages. */
-export function launchBrowser(): Promise<Browser> {
+/** The print browser's arguments that block every network request, the loopback server's included. */
+const OFFLINE = /^--(host-resolver-rules|proxy-server|proxy-bypass-list)=/;
+
+/**
+ * Real headless Chromium, found the way the build finds it, for tests that look at pages. With `loopback`, it
+ * may reach a server on this machine (`serve` and its form), which the print browser's arguments forbid.
+ */
+export function launchBrowser(options: { loopback?: boolean } = {}): Promise<Browser> {
   const executablePath = browserExecutable();
+  const args = options.loopback ? [...CHROMIUM_ARGS.filter((arg) => !OFFLINE.test(arg)), "--no-proxy-server"] : CHROMIUM_ARGS;
   return puppeteer.launch({
     headless: true,
     pipe: true,
-    args: CHROMIUM_ARGS,
+    args,
     ...(executablePath ? { executablePath } : {}),
   });
 }
